@@ -1,0 +1,10 @@
+//! mijlpaal: a rules-and-workflow engine for milestone-based funding agreements.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`.
+
+pub mod diagnostic;
+pub mod source;
+pub mod syntax;
+pub mod lower;
+pub mod model;

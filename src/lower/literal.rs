@@ -1,0 +1,231 @@
+//! Literals as the documents write them: Dutch numbers (`1.237.000`,
+//! `98.500,50`), money (`€ 1.237.000`), percentages (`11,63%`) and ISO dates.
+//!
+//! The grammar accepts any plausible shape; these functions decide, and say
+//! exactly what is wrong and how to write it instead.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::model::{Money, Percent};
+
+/// What is wrong with a literal, and how to write it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LitError {
+    pub code: &'static str,
+    pub message: String,
+    pub help: String,
+}
+
+fn err(code: &'static str, message: impl Into<String>, help: impl Into<String>) -> LitError {
+    LitError { code, message: message.into(), help: help.into() }
+}
+
+/// Most significant digits a decimal holds exactly.
+const MAX_DIGITS: usize = 28;
+
+/// Parses a Dutch-formatted number: `.` groups thousands, `,` starts decimals.
+pub fn number(text: &str) -> Result<Decimal, LitError> {
+    let (int_part, frac_part) = match text.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    if let Some(f) = frac_part {
+        if f.contains(',') || f.contains('.') {
+            return Err(err(
+                "L001",
+                format!("`{text}` is not a number"),
+                "write one decimal comma at most, and group thousands with dots: 98.500,50",
+            ));
+        }
+    }
+    let groups: Vec<&str> = int_part.split('.').collect();
+    if groups.len() > 1 {
+        let first_ok = matches!(groups.first().map(|g| g.len()), Some(1..=3));
+        let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
+        if !first_ok || !rest_ok {
+            let suggestion = text.replacen('.', ",", 1);
+            return Err(err(
+                "L001",
+                format!("`{text}` is not a Dutch number: a dot groups thousands in threes"),
+                format!("for a decimal write a comma ({suggestion}); for thousands write 1.300"),
+            ));
+        }
+    }
+    let digits: String = groups.concat();
+    let frac = frac_part.unwrap_or("");
+    if digits.trim_start_matches('0').len() + frac.len() > MAX_DIGITS {
+        return Err(err(
+            "L002",
+            format!("`{text}` is too large or too precise for an exact decimal"),
+            format!("numbers hold at most {MAX_DIGITS} significant digits"),
+        ));
+    }
+    let canonical = if frac.is_empty() { digits } else { format!("{digits}.{frac}") };
+    Decimal::from_str_exact(&canonical).map_err(|_| {
+        err(
+            "L002",
+            format!("`{text}` is too large or too precise for an exact decimal"),
+            format!("numbers hold at most {MAX_DIGITS} significant digits"),
+        )
+    })
+}
+
+/// A whole number that fits in `u32` (milestone and component numbers).
+pub fn whole(text: &str) -> Result<u32, LitError> {
+    let d = number(text)?;
+    if d.fract() != Decimal::ZERO {
+        return Err(err("L003", format!("`{text}` must be a whole number"), "write it without decimals"));
+    }
+    u32::try_from(d.mantissa() / 10i128.pow(d.scale()))
+        .map_err(|_| err("L002", format!("`{text}` is too large here"), "numbers here are at most 4.294.967.295"))
+}
+
+/// Money: a number with at most two decimals (cents).
+pub fn money(text: &str, suffix: bool) -> Result<Money, LitError> {
+    if suffix {
+        return Err(err(
+            "L004",
+            format!("write amounts with the euro sign first: `€ {text}`"),
+            format!("one notation per thing: `€ {text}`, as in `€ 1.237.000` or `€ 98.500,50`"),
+        ));
+    }
+    let d = number(text)?;
+    if d.scale() > 2 {
+        return Err(err(
+            "L005",
+            format!("`€ {text}` has more than two decimals"),
+            "amounts are in euros and cents: at most two decimals, as in € 98.500,50",
+        ));
+    }
+    Ok(Money::new(d))
+}
+
+/// A percentage, keeping the precision it was written with (11,63% → 2 decimals).
+pub fn percent(text: &str) -> Result<Percent, LitError> {
+    number(text).map(Percent::new)
+}
+
+/// An ISO date. A Dutch `31-12-2026` or an impossible `2026-02-30` gets its own message.
+pub fn date(text: &str) -> Result<NaiveDate, LitError> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(err("L006", format!("`{text}` is not a date"), "write dates as YYYY-MM-DD, e.g. 2026-12-31"));
+    };
+    if a.len() != 4 {
+        let help = if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
+            format!("write dates as {c}-{b:0>2}-{a:0>2}")
+        } else {
+            "write dates as YYYY-MM-DD, e.g. 2026-12-31".to_string()
+        };
+        return Err(err("L006", format!("`{text}` is not an ISO date"), help));
+    }
+    if b.len() != 2 || c.len() != 2 {
+        return Err(err(
+            "L006",
+            format!("`{text}` is not an ISO date"),
+            format!("write month and day with two digits: {a}-{b:0>2}-{c:0>2}"),
+        ));
+    }
+    let (y, m, d) = match (a.parse::<i32>(), b.parse::<u32>(), c.parse::<u32>()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Err(err("L006", format!("`{text}` is not a date"), "write dates as YYYY-MM-DD, e.g. 2026-12-31")),
+    };
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let help = match NaiveDate::from_ymd_opt(y, m, 1) {
+            Some(first) => format!("{} {y} has {} days", month_name(m), days_in_month(first)),
+            None => "months run from 01 to 12".to_string(),
+        };
+        err("L007", format!("`{text}` is not a day of the calendar"), help)
+    })
+}
+
+fn days_in_month(first: NaiveDate) -> u32 {
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    };
+    next.map(|n| (n - first).num_days() as u32).unwrap_or(31)
+}
+
+fn month_name(m: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    NAMES.get(m.saturating_sub(1) as usize).copied().unwrap_or("that month")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros_free::dec;
+
+    mod rust_decimal_macros_free {
+        macro_rules! dec {
+            ($s:literal) => {
+                <rust_decimal::Decimal as std::str::FromStr>::from_str($s).unwrap()
+            };
+        }
+        pub(crate) use dec;
+    }
+
+    #[test]
+    fn numbers_from_the_documents() {
+        assert_eq!(number("1.237.000").unwrap(), dec!("1237000"));
+        assert_eq!(number("98.500,50").unwrap(), dec!("98500.50"));
+        assert_eq!(number("654.153").unwrap(), dec!("654153"));
+        assert_eq!(number("16.275").unwrap(), dec!("16275"));
+        assert_eq!(number("1.300").unwrap(), dec!("1300"));
+        assert_eq!(number("0").unwrap(), dec!("0"));
+    }
+
+    #[test]
+    fn a_dot_that_is_not_a_thousands_separator_is_refused() {
+        let e = number("1.5").unwrap_err();
+        assert_eq!(e.code, "L001");
+        assert!(e.help.contains("1,5"), "{}", e.help);
+        assert!(number("12.34.567").is_err());
+        assert!(number("1,5,0").is_err());
+    }
+
+    #[test]
+    fn numbers_too_large_for_a_decimal_are_refused() {
+        assert_eq!(number("99999999999999999999999999999999").unwrap_err().code, "L002");
+        assert_eq!(number("1,00000000000000000000000000001").unwrap_err().code, "L002");
+    }
+
+    #[test]
+    fn money_keeps_cents_exactly() {
+        assert_eq!(money("98.500,50", false).unwrap().amount(), dec!("98500.50"));
+        assert_eq!(money("1.237.000", false).unwrap().amount(), dec!("1237000"));
+        assert_eq!(money("1,005", false).unwrap_err().code, "L005");
+        let e = money("1.237.000", true).unwrap_err();
+        assert_eq!(e.code, "L004");
+        assert!(e.message.contains("€ 1.237.000"));
+    }
+
+    #[test]
+    fn percentages_keep_their_declared_precision() {
+        let p = percent("11,63").unwrap();
+        assert_eq!(p.value(), dec!("11.63"));
+        assert_eq!(p.value().scale(), 2);
+        assert_eq!(percent("73").unwrap().value(), dec!("73"));
+        assert_eq!(percent("100,00").unwrap().value().scale(), 2);
+    }
+
+    #[test]
+    fn iso_dates_and_their_mistakes() {
+        assert_eq!(date("2026-12-31").unwrap(), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        let dutch = date("31-12-2026").unwrap_err();
+        assert_eq!(dutch.help, "write dates as 2026-12-31");
+        assert_eq!(date("1-1-2026").unwrap_err().help, "write dates as 2026-01-01");
+        let feb = date("2026-02-30").unwrap_err();
+        assert_eq!(feb.code, "L007");
+        assert_eq!(feb.help, "February 2026 has 28 days");
+        assert_eq!(date("2028-02-30").unwrap_err().help, "February 2028 has 29 days");
+        assert_eq!(date("2026-13-01").unwrap_err().help, "months run from 01 to 12");
+        assert_eq!(date("2026-1-5").unwrap_err().help, "write month and day with two digits: 2026-01-05");
+    }
+}

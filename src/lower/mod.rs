@@ -1,0 +1,101 @@
+//! Stage 2: syntax tree → model. Resolves names, types literals, applies the
+//! plan's defaults, and reports every problem it finds (not just the first).
+
+pub mod facts;
+pub mod literal;
+mod milestone;
+pub mod names;
+mod plan;
+pub mod rules;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Money, Percent};
+use crate::source::{FileId, Span};
+use crate::syntax::ast::{Lit, LitKind};
+
+pub use facts::lower_facts;
+pub use plan::lower_plan;
+pub use rules::lower_rules;
+
+/// Shared state of one lowering: the file and the diagnostics so far.
+pub(crate) struct Ctx {
+    pub file: FileId,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctx {
+    pub fn new(file: FileId) -> Self {
+        Ctx { file, diagnostics: Vec::new() }
+    }
+
+    pub fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>, label: &str, help: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(code, message).in_file(self.file).at(span, label).with_help(help));
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d.in_file(self.file));
+    }
+
+    fn lit_error(&mut self, lit: &Lit, e: literal::LitError) {
+        let label = match e.code {
+            "L006" | "L007" => "not a valid date",
+            "L004" => "amount written after the number",
+            _ => "not a valid number",
+        };
+        self.error(e.code, lit.span, e.message, label, e.help);
+    }
+
+    fn wrong_kind(&mut self, lit: &Lit, wanted: &str, example: &str) {
+        self.error(
+            "L015",
+            lit.span,
+            format!("expected {wanted} here, found `{}`", lit.text),
+            "wrong kind of value",
+            format!("write {wanted}, e.g. {example}"),
+        );
+    }
+
+    pub fn date(&mut self, lit: &Lit) -> Option<NaiveDate> {
+        if lit.kind != LitKind::Date {
+            self.wrong_kind(lit, "a date", "2026-12-31");
+            return None;
+        }
+        literal::date(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+    }
+
+    pub fn number(&mut self, lit: &Lit) -> Option<Decimal> {
+        if lit.kind != LitKind::Number {
+            self.wrong_kind(lit, "a plain number", "1.300");
+            return None;
+        }
+        literal::number(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+    }
+
+    pub fn whole(&mut self, lit: &Lit) -> Option<u32> {
+        if lit.kind != LitKind::Number {
+            self.wrong_kind(lit, "a whole number", "14");
+            return None;
+        }
+        literal::whole(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+    }
+
+    pub fn money(&mut self, lit: &Lit) -> Option<Money> {
+        if !matches!(lit.kind, LitKind::Money | LitKind::MoneySuffix) {
+            self.wrong_kind(lit, "an amount", "€ 98.500");
+            return None;
+        }
+        literal::money(&lit.text, lit.kind == LitKind::MoneySuffix).map_err(|e| self.lit_error(lit, e)).ok()
+    }
+
+    pub fn percent(&mut self, lit: &Lit) -> Option<Percent> {
+        if lit.kind != LitKind::Percent {
+            self.wrong_kind(lit, "a percentage", "73%");
+            return None;
+        }
+        literal::percent(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+    }
+}

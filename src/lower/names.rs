@@ -1,0 +1,39 @@
+//! Name resolution helpers: "did you mean `hengelo`?".
+
+/// The candidate closest to `name`, if any is close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// A help line for an unknown name: a suggestion, or the list of what exists.
+pub fn help_for<'a>(plural: &str, name: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    if let Some(c) = closest(name, candidates.clone()) {
+        return format!("did you mean `{c}`?");
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    match all.len() {
+        0 => format!("no {plural} are declared yet; declare them before using them"),
+        1..=12 => format!("declared {plural}: {}", all.join(", ")),
+        n => format!("there are {n} {plural}; check the spelling against their declarations"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_name() {
+        let names = ["enschede", "hengelo", "almelo"];
+        assert_eq!(closest("hengel", names), Some("hengelo"));
+        assert_eq!(closest("enschde", names), Some("enschede"));
+        assert_eq!(closest("zwolle", names), None);
+        assert_eq!(help_for("parties", "hengel", names), "did you mean `hengelo`?");
+        assert_eq!(help_for("parties", "zwolle", names), "declared parties: enschede, hengelo, almelo");
+    }
+}

@@ -1,0 +1,461 @@
+//! Lowering of a plan's declarations: parties, streams, keys, metrics,
+//! documents, declared figures and defaults. Milestones are in `milestone`.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::*;
+use crate::source::{FileId, Span};
+use crate::syntax::ast::{self, Ident, PlanItem};
+
+use super::names::help_for;
+use super::Ctx;
+
+/// The names a plan declares, in declaration order, for resolving references.
+#[derive(Default)]
+pub(super) struct Names {
+    pub parties: Vec<String>,
+    pub streams: Vec<String>,
+    pub keys: Vec<String>,
+    pub metrics: Vec<String>,
+    pub documents: Vec<String>,
+    seen: HashMap<(&'static str, String), Span>,
+}
+
+impl Names {
+    fn declare(&mut self, ctx: &mut Ctx, kind: &'static str, id: &Ident) -> bool {
+        if let Some(first) = self.seen.get(&(kind, id.name.clone())) {
+            ctx.push(
+                Diagnostic::error("L010", format!("{kind} `{}` is declared twice", id.name))
+                    .at(id.span, "declared again here")
+                    .also(*first, "first declared here")
+                    .with_help(format!("give each {kind} its own id, or remove one declaration")),
+            );
+            return false;
+        }
+        self.seen.insert((kind, id.name.clone()), id.span);
+        let list = match kind {
+            "party" => &mut self.parties,
+            "stream" => &mut self.streams,
+            "key" => &mut self.keys,
+            "metric" => &mut self.metrics,
+            _ => &mut self.documents,
+        };
+        list.push(id.name.clone());
+        true
+    }
+
+    fn list(&self, kind: &str) -> &[String] {
+        match kind {
+            "party" => &self.parties,
+            "stream" => &self.streams,
+            "key" => &self.keys,
+            "metric" => &self.metrics,
+            _ => &self.documents,
+        }
+    }
+
+    /// Resolves `id` as a `kind`, reporting an unknown name with a suggestion.
+    pub fn resolve(&self, ctx: &mut Ctx, kind: &'static str, plural: &str, id: &Ident) -> Option<String> {
+        let list = self.list(kind);
+        if list.iter().any(|n| n == &id.name) {
+            return Some(id.name.clone());
+        }
+        ctx.error(
+            "L011",
+            id.span,
+            format!("unknown {kind} `{}`", id.name),
+            "not declared",
+            help_for(plural, &id.name, list.iter().map(String::as_str)),
+        );
+        None
+    }
+
+    pub fn party(&self, ctx: &mut Ctx, id: &Ident) -> Option<PartyId> {
+        self.resolve(ctx, "party", "parties", id).map(PartyId::new)
+    }
+    pub fn stream(&self, ctx: &mut Ctx, id: &Ident) -> Option<StreamId> {
+        self.resolve(ctx, "stream", "streams", id).map(StreamId::new)
+    }
+    pub fn key(&self, ctx: &mut Ctx, id: &Ident) -> Option<KeyId> {
+        self.resolve(ctx, "key", "keys", id).map(KeyId::new)
+    }
+    pub fn metric(&self, ctx: &mut Ctx, id: &Ident) -> Option<MetricId> {
+        self.resolve(ctx, "metric", "metrics", id).map(MetricId::new)
+    }
+    pub fn document(&self, ctx: &mut Ctx, id: &Ident) -> Option<DocumentId> {
+        self.resolve(ctx, "document", "documents", id).map(DocumentId::new)
+    }
+
+    /// A party or a key: where money goes.
+    pub fn recipient(&self, ctx: &mut Ctx, id: &Ident) -> Option<Recipient> {
+        if self.parties.contains(&id.name) {
+            return Some(Recipient::Party(PartyId::new(&id.name)));
+        }
+        if self.keys.contains(&id.name) {
+            return Some(Recipient::Key(KeyId::new(&id.name)));
+        }
+        let all = self.parties.iter().chain(self.keys.iter()).map(String::as_str);
+        ctx.error(
+            "L011",
+            id.span,
+            format!("unknown party or key `{}`", id.name),
+            "not declared",
+            help_for("parties and keys", &id.name, all),
+        );
+        None
+    }
+}
+
+/// Plan-wide defaults that milestones inherit.
+#[derive(Default)]
+pub(super) struct Defaults {
+    pub payout: Vec<Payout>,
+    pub risk: Vec<Risk>,
+}
+
+/// Lowers a plan. The plan is returned even when there are errors, so that
+/// callers can still report what they can; `diagnostics` says if it is sound.
+pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
+    let mut ctx = Ctx::new(file);
+    let mut plan = Plan::empty(file, PlanId::new(&ast.id.name), ast.title.value.clone(), ast.span);
+    let names = declare_names(&mut ctx, &ast.items);
+    let mut defaults = Defaults::default();
+    let mut seen_once: HashMap<&'static str, Span> = HashMap::new();
+    for item in &ast.items {
+        if let Some(kind) = single_statement(item) {
+            if let Some(first) = seen_once.get(kind) {
+                ctx.push(
+                    Diagnostic::error("L014", format!("`{kind}` is given twice in this plan"))
+                        .at(item_span(item), "given again here")
+                        .also(*first, "first given here")
+                        .with_help(format!("a plan has one `{kind}` statement; remove one")),
+                );
+                continue;
+            }
+            seen_once.insert(kind, item_span(item));
+        }
+        lower_item(&mut ctx, &names, &mut plan, &mut defaults, item);
+    }
+    let components: Vec<&ast::ComponentAst> = ast
+        .items
+        .iter()
+        .filter_map(|i| if let PlanItem::Component(c) = i { Some(c) } else { None })
+        .collect();
+    super::milestone::lower_components(&mut ctx, &names, &defaults, &mut plan, &components);
+    plan.reindex();
+    (plan, ctx.diagnostics)
+}
+
+fn single_statement(item: &PlanItem) -> Option<&'static str> {
+    match item {
+        PlanItem::Rules { .. } => Some("rules"),
+        PlanItem::Period { .. } => Some("period"),
+        PlanItem::EffortShare { .. } => Some("declared effort-share"),
+        PlanItem::SameRatio { .. } => Some("split same-ratio"),
+        _ => None,
+    }
+}
+
+fn item_span(item: &PlanItem) -> Span {
+    match item {
+        PlanItem::Rules { span, .. }
+        | PlanItem::Period { span, .. }
+        | PlanItem::Document { span, .. }
+        | PlanItem::DeclaredTotal { span, .. }
+        | PlanItem::EffortShare { span, .. }
+        | PlanItem::SameRatio { span, .. }
+        | PlanItem::Party { span, .. }
+        | PlanItem::Stream { span, .. }
+        | PlanItem::KeySubset { span, .. }
+        | PlanItem::Metric { span, .. }
+        | PlanItem::DefaultPayout { span, .. }
+        | PlanItem::DefaultRisk { span, .. } => *span,
+        PlanItem::Key(k) => k.span,
+        PlanItem::Component(c) => c.span,
+        PlanItem::Bad(span) => *span,
+    }
+}
+
+fn declare_names(ctx: &mut Ctx, items: &[PlanItem]) -> Names {
+    let mut names = Names::default();
+    for item in items {
+        match item {
+            PlanItem::Party { id, .. } => {
+                names.declare(ctx, "party", id);
+            }
+            PlanItem::Stream { id, .. } => {
+                names.declare(ctx, "stream", id);
+            }
+            PlanItem::Key(k) => {
+                names.declare(ctx, "key", &k.id);
+            }
+            PlanItem::KeySubset { id, .. } => {
+                names.declare(ctx, "key", id);
+            }
+            PlanItem::Metric { id, .. } => {
+                names.declare(ctx, "metric", id);
+            }
+            PlanItem::Document { id, .. } => {
+                names.declare(ctx, "document", id);
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+fn lower_item(ctx: &mut Ctx, names: &Names, plan: &mut Plan, defaults: &mut Defaults, item: &PlanItem) {
+    match item {
+        PlanItem::Rules { name, span } => plan.rules = Some(RulesRef { name: name.name.clone(), span: *span }),
+        PlanItem::Period { from, to, span } => {
+            if let (Some(from), Some(to)) = (ctx.date(from), ctx.date(to)) {
+                plan.period = Some(Period { from, to, span: *span });
+            }
+        }
+        PlanItem::Document { id, title, unit, span } => {
+            let unit = match unit {
+                Some(u) => ctx.money(u),
+                None => Some(Money::new(rust_decimal::Decimal::ONE)),
+            };
+            if let Some(unit) = unit {
+                if unit.is_zero() {
+                    ctx.error("L016", *span, "a document's unit cannot be € 0", "unit € 0", "write the unit its figures are in, e.g. `in € 1.000`");
+                } else if !plan.documents.iter().any(|d| d.id.as_str() == id.name) {
+                    plan.documents.push(Document { id: DocumentId::new(&id.name), title: title.value.clone(), unit, span: *span });
+                }
+            }
+        }
+        PlanItem::DeclaredTotal { by, total, split, span } => {
+            if let Some(d) = declared_total(ctx, names, plan, by.as_ref(), total, split.as_deref(), *span) {
+                plan.declared_totals.push(d);
+            }
+        }
+        PlanItem::EffortShare { by, about, share, span } => {
+            let by = by.as_ref().and_then(|b| names.document(ctx, b));
+            if let Some(share) = ctx.percent(share) {
+                plan.effort_share = Some(DeclaredShare { by, about: *about, share, span: *span });
+            }
+        }
+        PlanItem::SameRatio { within, span } => {
+            let within = within.as_ref().and_then(|w| ctx.money(w));
+            plan.same_ratio = Some(SameRatio { within, span: *span });
+        }
+        PlanItem::Party { id, name, roles, reference, span } => {
+            if plan.parties.iter().any(|p| p.id.as_str() == id.name) {
+                return;
+            }
+            let roles = roles.iter().filter_map(|r| role(ctx, r)).collect();
+            plan.parties.push(Party {
+                id: PartyId::new(&id.name),
+                name: name.value.clone(),
+                roles,
+                reference: reference.as_ref().map(|r| r.value.clone()),
+                span: *span,
+            });
+        }
+        PlanItem::Stream { id, name, payer, span } => {
+            let payer = names.party(ctx, payer);
+            if let Some(payer) = payer {
+                if !plan.streams.iter().any(|s| s.id.as_str() == id.name) {
+                    plan.streams.push(Stream { id: StreamId::new(&id.name), name: name.value.clone(), payer, span: *span });
+                }
+            }
+        }
+        PlanItem::Key(k) => {
+            if let Some(key) = key(ctx, names, k) {
+                if !plan.keys.iter().any(|x| x.id == key.id) {
+                    plan.keys.push(key);
+                }
+            }
+        }
+        PlanItem::KeySubset { id, title, parent, members, span } => {
+            subset_key(ctx, names, plan, id, title.as_ref(), parent, members, *span);
+        }
+        PlanItem::Metric { id, title, kind, span } => {
+            let k = match kind.name.as_str() {
+                "count" => Some(MetricKind::Count),
+                "level" => Some(MetricKind::Level),
+                other => {
+                    ctx.error(
+                        "L012",
+                        kind.span,
+                        format!("unknown kind of metric `{other}`"),
+                        "not a metric kind",
+                        "a metric is a `count` (events over a window) or a `level` (measured at a date)",
+                    );
+                    None
+                }
+            };
+            if let Some(kind) = k {
+                if !plan.metrics.iter().any(|m| m.id.as_str() == id.name) {
+                    plan.metrics.push(Metric { id: MetricId::new(&id.name), title: title.value.clone(), kind, span: *span });
+                }
+            }
+        }
+        PlanItem::DefaultPayout { stream, to, span } => {
+            if let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to)) {
+                if let Some(first) = defaults.payout.iter().find(|p| p.stream == stream) {
+                    ctx.push(
+                        Diagnostic::error("L014", format!("a default payout for `{stream}` is given twice"))
+                            .at(*span, "given again here")
+                            .also(first.span, "first given here")
+                            .with_help("keep one default per stream; override it per milestone with `payout`"),
+                    );
+                } else {
+                    defaults.payout.push(Payout { stream, to, span: *span, is_default: true });
+                }
+            }
+        }
+        PlanItem::DefaultRisk { stream, key, span } => {
+            if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key)) {
+                if let Some(first) = defaults.risk.iter().find(|r| r.stream == stream) {
+                    ctx.push(
+                        Diagnostic::error("L014", format!("a default risk key for `{stream}` is given twice"))
+                            .at(*span, "given again here")
+                            .also(first.span, "first given here")
+                            .with_help("keep one default per stream; override it per milestone with `risk`"),
+                    );
+                } else {
+                    defaults.risk.push(Risk { stream, key, span: *span, is_default: true });
+                }
+            }
+        }
+        PlanItem::Component(_) | PlanItem::Bad(_) => {}
+    }
+}
+
+fn role(ctx: &mut Ctx, r: &Ident) -> Option<Role> {
+    let role = Role::parse(&r.name);
+    if role.is_none() {
+        ctx.error(
+            "L012",
+            r.span,
+            format!("unknown role `{}`", r.name),
+            "not a role",
+            help_for("roles", &r.name, Role::ALL.iter().map(|(n, _)| *n)),
+        );
+    }
+    role
+}
+
+/// Resolves a `{ iza € 98.500, spuk € 109.500 }` split, scaled by `unit`.
+pub(super) fn split(ctx: &mut Ctx, names: &Names, split: &[ast::StreamAmount], unit: Money) -> Option<StreamAmounts> {
+    let mut out: StreamAmounts = Vec::new();
+    let mut ok = true;
+    for sa in split {
+        let stream = names.stream(ctx, &sa.stream);
+        let amount = ctx.money(&sa.amount).and_then(|m| m.checked_mul(unit.amount()));
+        match (stream, amount) {
+            (Some(s), Some(a)) => {
+                if out.iter().any(|(x, _)| x == &s) {
+                    ctx.error("L014", sa.stream.span, format!("stream `{s}` appears twice in this split"), "again", "name each stream once");
+                    ok = false;
+                } else {
+                    out.push((s, a));
+                }
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn declared_total(
+    ctx: &mut Ctx,
+    names: &Names,
+    plan: &Plan,
+    by: Option<&Ident>,
+    total: &ast::Lit,
+    streams: Option<&[ast::StreamAmount]>,
+    span: Span,
+) -> Option<DeclaredTotal> {
+    let doc = match by {
+        Some(b) => Some(names.document(ctx, b)?),
+        None => None,
+    };
+    let unit = doc.as_ref().and_then(|d| plan.document(d)).map(|d| d.unit).unwrap_or(Money::new(rust_decimal::Decimal::ONE));
+    let total = ctx.money(total)?.checked_mul(unit.amount())?;
+    let streams = match streams {
+        Some(s) => split(ctx, names, s, unit)?,
+        None => Vec::new(),
+    };
+    Some(DeclaredTotal { by: doc, total, streams, unit, span })
+}
+
+fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
+    let mut members: Vec<KeyMember> = Vec::new();
+    for m in &k.members {
+        let party = names.party(ctx, &m.party);
+        let weight = ctx.number(&m.weight);
+        let declared = m.declared.as_ref().and_then(|d| ctx.percent(d));
+        let (Some(party), Some(weight)) = (party, weight) else { continue };
+        if let Some(first) = members.iter().find(|x| x.party == party) {
+            ctx.push(
+                Diagnostic::error("L010", format!("`{party}` appears twice in key `{}`", k.id.name))
+                    .at(m.span, "again here")
+                    .also(first.span, "first here")
+                    .with_help("give each member one weight"),
+            );
+            continue;
+        }
+        members.push(KeyMember { party, weight, declared, span: m.span });
+    }
+    for extra in &k.extra_totals {
+        ctx.error("L014", *extra, "a key has one declared total", "second total", "remove one `declared total` line");
+    }
+    let declared_total = k.total.as_ref().and_then(|t| {
+        let total = ctx.number(&t.total)?;
+        let declared = t.declared.as_ref().and_then(|d| ctx.percent(d));
+        Some(KeyTotal { total, declared, span: t.span })
+    });
+    Some(Key { id: KeyId::new(&k.id.name), title: k.title.value.clone(), members, declared_total, subset_of: None, span: k.span })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn subset_key(
+    ctx: &mut Ctx,
+    names: &Names,
+    plan: &mut Plan,
+    id: &Ident,
+    title: Option<&ast::Str>,
+    parent: &Ident,
+    members: &[Ident],
+    span: Span,
+) {
+    let Some(parent_id) = names.key(ctx, parent) else { return };
+    let requested: Vec<(PartyId, Span)> =
+        members.iter().filter_map(|m| names.party(ctx, m).map(|p| (p, m.span))).collect();
+    // The parent must be lowered already: keys are lowered in order.
+    let Some(parent_key) = plan.key(&parent_id) else {
+        ctx.error(
+            "L017",
+            parent.span,
+            format!("key `{parent_id}` must be declared before `{}` takes a subset of it", id.name),
+            "declared later",
+            "move the subset key below its parent",
+        );
+        return;
+    };
+    let members = requested
+        .iter()
+        .filter_map(|(p, s)| {
+            parent_key
+                .members
+                .iter()
+                .find(|m| &m.party == p)
+                .map(|m| KeyMember { party: p.clone(), weight: m.weight, declared: None, span: *s })
+        })
+        .collect();
+    let key = Key {
+        id: KeyId::new(&id.name),
+        title: title.map(|t| t.value.clone()).unwrap_or_else(|| parent_key.title.clone()),
+        members,
+        declared_total: None,
+        subset_of: Some(Subset { parent: parent_id, requested }),
+        span,
+    };
+    if !plan.keys.iter().any(|k| k.id == key.id) {
+        plan.keys.push(key);
+    }
+}

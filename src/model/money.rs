@@ -1,0 +1,164 @@
+//! Exact money and percentages. Floats never touch either.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Sub};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+
+/// An amount in euros, exact to the cent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub fn new(amount: Decimal) -> Self {
+        Money(amount)
+    }
+    pub fn amount(self) -> Decimal {
+        self.0
+    }
+    pub fn abs(self) -> Money {
+        Money(self.0.abs())
+    }
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+    /// Rounds to whole cents, half away from zero (the usual rule for payments).
+    pub fn round_cents(self) -> Money {
+        Money(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+    pub fn checked_mul(self, factor: Decimal) -> Option<Money> {
+        self.0.checked_mul(factor).map(Money)
+    }
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+    /// "208000.00": the machine form used in JSON and CSV.
+    pub fn to_plain(self) -> String {
+        let mut d = self.0;
+        d.rescale(2);
+        d.to_string()
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0.saturating_sub(rhs.0))
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, |a, b| a + b)
+    }
+}
+
+/// Dutch notation, as in the documents: `€ 1.237.000`, `€ 98.500,50`, `-€ 500`.
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0.is_sign_negative() && !self.0.is_zero() { "-" } else { "" };
+        write!(f, "{sign}€ {}", dutch(self.0.abs(), true))
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_plain())
+    }
+}
+
+/// Formats a non-negative decimal the Dutch way. With `cents`, a fraction
+/// is shown with two decimals and a whole amount with none.
+pub fn dutch(value: Decimal, cents: bool) -> String {
+    let mut v = value;
+    if cents && v.fract().is_zero() {
+        v = v.trunc();
+    } else if cents {
+        v.rescale(2);
+    }
+    let s = v.abs().to_string();
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s, None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v.is_sign_negative() && !v.is_zero() { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A percentage as written: `value` is in percent points (73 for 73%), and
+/// its scale is the precision it was declared with (11,63% → 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    pub fn new(points: Decimal) -> Self {
+        Percent(points)
+    }
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+    /// The fraction it stands for (0,73 for 73%).
+    pub fn fraction(self) -> Decimal {
+        self.0 / Decimal::ONE_HUNDRED
+    }
+}
+
+/// `11,63%`, with the precision it was declared with.
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", dutch(self.0, false))
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn dutch_display() {
+        assert_eq!(Money::new(d("1237000")).to_string(), "€ 1.237.000");
+        assert_eq!(Money::new(d("98500.5")).to_string(), "€ 98.500,50");
+        assert_eq!(Money::new(d("-500")).to_string(), "-€ 500");
+        assert_eq!(Money::new(d("0")).to_string(), "€ 0");
+        assert_eq!(Percent::new(d("11.63")).to_string(), "11,63%");
+        assert_eq!(Percent::new(d("100.00")).to_string(), "100,00%");
+    }
+
+    #[test]
+    fn plain_form_has_two_decimals() {
+        assert_eq!(Money::new(d("208000")).to_plain(), "208000.00");
+        assert_eq!(Money::new(d("98500.5")).to_plain(), "98500.50");
+    }
+}

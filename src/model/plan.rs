@@ -1,0 +1,440 @@
+//! The lowered plan: every name resolved, every literal typed.
+//!
+//! Spans are kept (as `Span`s into the plan's file) so that checks can point
+//! at what they report; nothing else of the syntax survives.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::ids::*;
+use super::money::{Money, Percent};
+use crate::source::{FileId, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    CoordinatingInsurer,
+    SecondInsurer,
+    Municipality,
+    Financier,
+    RegionalBody,
+    SteeringGroup,
+    CareProvider,
+}
+
+impl Role {
+    pub const ALL: [(&'static str, Role); 7] = [
+        ("coordinating-insurer", Role::CoordinatingInsurer),
+        ("second-insurer", Role::SecondInsurer),
+        ("municipality", Role::Municipality),
+        ("financier", Role::Financier),
+        ("regional-body", Role::RegionalBody),
+        ("steering-group", Role::SteeringGroup),
+        ("care-provider", Role::CareProvider),
+    ];
+    pub fn parse(s: &str) -> Option<Role> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, r)| *r)
+    }
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, r)| *r == self).map(|(n, _)| *n).unwrap_or("?")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub id: PartyId,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub reference: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stream {
+    pub id: StreamId,
+    pub name: String,
+    pub payer: PartyId,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyMember {
+    pub party: PartyId,
+    pub weight: Decimal,
+    pub declared: Option<Percent>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyTotal {
+    pub total: Decimal,
+    pub declared: Option<Percent>,
+    pub span: Span,
+}
+
+/// A distribution key: weights per party. A subset key (`= inwoners only
+/// enschede, hengelo, almelo`) copies its members' weights from the parent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub id: KeyId,
+    pub title: String,
+    pub members: Vec<KeyMember>,
+    pub declared_total: Option<KeyTotal>,
+    /// For a subset key: the parent and the members asked for, as written.
+    pub subset_of: Option<Subset>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subset {
+    pub parent: KeyId,
+    pub requested: Vec<(PartyId, Span)>,
+}
+
+impl Key {
+    pub fn total_weight(&self) -> Decimal {
+        self.members.iter().map(|m| m.weight).sum()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    /// Events counted over a window (gesprekken).
+    Count,
+    /// A quantity measured at a date (the waiting list).
+    Level,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: MetricId,
+    pub title: String,
+    pub kind: MetricKind,
+    pub span: Span,
+}
+
+/// A source document that declares figures of its own, in `unit`s
+/// (the KPI table's "Bedrag (€ x1.000)").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: DocumentId,
+    pub title: String,
+    pub unit: Money,
+    pub span: Span,
+}
+
+/// Amounts per stream, in the order the streams were written.
+pub type StreamAmounts = Vec<(StreamId, Money)>;
+
+/// A total the plan (or a document) declares, to be checked, not trusted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredTotal {
+    pub by: Option<DocumentId>,
+    /// In euros (already multiplied by the document's unit).
+    pub total: Money,
+    pub streams: StreamAmounts,
+    /// The unit the figures were written in (€ 1 unless a document says otherwise).
+    pub unit: Money,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredShare {
+    pub by: Option<DocumentId>,
+    /// "Ongeveer 70%": declared as a round figure.
+    pub about: bool,
+    pub share: Percent,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SameRatio {
+    pub within: Option<Money>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    pub number: ComponentNo,
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Obligation {
+    /// Inspanningsverplichting.
+    Effort,
+    /// Resultaatverplichting.
+    Result,
+}
+
+impl Obligation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Obligation::Effort => "effort",
+            Obligation::Result => "result",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Recipient {
+    Party(PartyId),
+    Key(KeyId),
+}
+
+impl Recipient {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Recipient::Party(p) => p.as_str(),
+            Recipient::Key(k) => k.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+}
+
+impl Cmp {
+    pub fn holds(self, left: Decimal, right: Decimal) -> bool {
+        match self {
+            Cmp::Ge => left >= right,
+            Cmp::Gt => left > right,
+            Cmp::Le => left <= right,
+            Cmp::Lt => left < right,
+            Cmp::Eq => left == right,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cmp::Ge => ">=",
+            Cmp::Gt => ">",
+            Cmp::Le => "<=",
+            Cmp::Lt => "<",
+            Cmp::Eq => "=",
+        }
+    }
+    /// A lower bound (at least) rather than an upper bound (at most).
+    pub fn is_minimum(self) -> bool {
+        matches!(self, Cmp::Ge | Cmp::Gt)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Window {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delta {
+    None,
+    /// `baseline 3 - 155`
+    Absolute(Decimal),
+    /// `baseline 36 + 10%`
+    Relative(Percent),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LevelRhs {
+    Value(Decimal),
+    Baseline { milestone: MilestoneNo, delta: Delta, span: Span },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetKind {
+    Count { metric: MetricId, window: Window, cmp: Cmp, value: Decimal },
+    Share { numerator: MetricId, denominator: MetricId, window: Window, cmp: Cmp, value: Percent },
+    Level { metric: MetricId, at: NaiveDate, cmp: Cmp, rhs: LevelRhs },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub kind: TargetKind,
+    pub span: Span,
+}
+
+impl Target {
+    /// The metric the target is about (the numerator, for a share).
+    pub fn metric(&self) -> &MetricId {
+        match &self.kind {
+            TargetKind::Count { metric, .. } | TargetKind::Level { metric, .. } => metric,
+            TargetKind::Share { numerator, .. } => numerator,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    pub total: Money,
+    pub streams: StreamAmounts,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredAmount {
+    pub by: DocumentId,
+    /// In euros (the written figure times `unit`).
+    pub total: Money,
+    pub streams: StreamAmounts,
+    pub unit: Money,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    pub metric: MetricId,
+    pub at: NaiveDate,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payout {
+    pub stream: StreamId,
+    pub to: Recipient,
+    /// Where it was written: the milestone's own `payout`, or the plan's default.
+    pub span: Span,
+    pub is_default: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Risk {
+    pub stream: StreamId,
+    pub key: KeyId,
+    pub span: Span,
+    pub is_default: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub number: MilestoneNo,
+    pub text: String,
+    pub component: ComponentNo,
+    pub obligation: Obligation,
+    pub due: Option<NaiveDate>,
+    pub due_span: Option<Span>,
+    pub amount: Option<Amount>,
+    pub declared: Vec<DeclaredAmount>,
+    pub evidence: Vec<String>,
+    pub after: Vec<(MilestoneNo, Span)>,
+    pub payout: Vec<Payout>,
+    pub risk: Vec<Risk>,
+    pub targets: Vec<Target>,
+    pub baselines: Vec<Baseline>,
+    pub judged: Option<String>,
+    /// The header `milestone 14 "..."`.
+    pub header_span: Span,
+    pub span: Span,
+}
+
+impl Milestone {
+    pub fn total(&self) -> Money {
+        self.amount.as_ref().map(|a| a.total).unwrap_or(Money::ZERO)
+    }
+    pub fn stream_amount(&self, stream: &StreamId) -> Money {
+        self.amount
+            .as_ref()
+            .and_then(|a| a.streams.iter().find(|(s, _)| s == stream))
+            .map(|(_, m)| *m)
+            .unwrap_or(Money::ZERO)
+    }
+    pub fn payout_for(&self, stream: &StreamId) -> Option<&Payout> {
+        self.payout.iter().find(|p| &p.stream == stream)
+    }
+    pub fn risk_for(&self, stream: &StreamId) -> Option<&Risk> {
+        self.risk.iter().find(|r| &r.stream == stream)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RulesRef {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub file: FileId,
+    pub id: PlanId,
+    pub title: String,
+    pub rules: Option<RulesRef>,
+    pub period: Option<Period>,
+    pub documents: Vec<Document>,
+    pub declared_totals: Vec<DeclaredTotal>,
+    pub effort_share: Option<DeclaredShare>,
+    pub same_ratio: Option<SameRatio>,
+    pub parties: Vec<Party>,
+    pub streams: Vec<Stream>,
+    pub keys: Vec<Key>,
+    pub metrics: Vec<Metric>,
+    pub components: Vec<Component>,
+    /// In the order written.
+    pub milestones: Vec<Milestone>,
+    pub span: Span,
+    index: HashMap<MilestoneNo, usize>,
+}
+
+impl Plan {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn empty(file: FileId, id: PlanId, title: String, span: Span) -> Self {
+        Plan {
+            file,
+            id,
+            title,
+            rules: None,
+            period: None,
+            documents: Vec::new(),
+            declared_totals: Vec::new(),
+            effort_share: None,
+            same_ratio: None,
+            parties: Vec::new(),
+            streams: Vec::new(),
+            keys: Vec::new(),
+            metrics: Vec::new(),
+            components: Vec::new(),
+            milestones: Vec::new(),
+            span,
+            index: HashMap::new(),
+        }
+    }
+
+    pub(crate) fn reindex(&mut self) {
+        self.index = self.milestones.iter().enumerate().map(|(i, m)| (m.number, i)).collect();
+    }
+
+    pub fn milestone(&self, n: MilestoneNo) -> Option<&Milestone> {
+        self.index.get(&n).and_then(|i| self.milestones.get(*i))
+    }
+    pub fn party(&self, id: &PartyId) -> Option<&Party> {
+        self.parties.iter().find(|p| &p.id == id)
+    }
+    pub fn key(&self, id: &KeyId) -> Option<&Key> {
+        self.keys.iter().find(|k| &k.id == id)
+    }
+    pub fn stream(&self, id: &StreamId) -> Option<&Stream> {
+        self.streams.iter().find(|s| &s.id == id)
+    }
+    pub fn metric(&self, id: &MetricId) -> Option<&Metric> {
+        self.metrics.iter().find(|m| &m.id == id)
+    }
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+    pub fn parties_with(&self, role: Role) -> impl Iterator<Item = &Party> {
+        self.parties.iter().filter(move |p| p.roles.contains(&role))
+    }
+}

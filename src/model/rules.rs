@@ -1,0 +1,93 @@
+//! A rule set: a closed vocabulary of clauses, each citing the article it
+//! encodes, so that evaluation can both apply a clause and cite it.
+
+use chrono::NaiveDate;
+
+use super::ids::{RulesId, StreamId};
+use super::plan::Role;
+use crate::source::{FileId, Span};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// `entitlement on-achievement`: the right to money arises when a milestone is achieved.
+    Entitlement,
+    /// `assessors coordinating-insurer second-insurer`: who judges achievement.
+    Assessors(Vec<Role>),
+    /// `assessment-window 28 days` (or `4 weeks`): time after due for the verdict.
+    AssessmentWindow { days: u32 },
+    /// `deemed-achieved if administration-compliant`: silence in the window counts as achieved.
+    DeemedAchieved,
+    /// `payment by financier`: who pays, and the only party to claim from.
+    Payment { by: Role },
+    /// `no-clawback`: a missed milestone never makes achieved amounts repayable.
+    NoClawback,
+    /// `partial-payout by steering-group coordinating-insurer`: who may pay part or all of a missed milestone.
+    PartialPayout { by: Vec<Role> },
+    /// `postponement until payout-cutoff`: a milestone may still be achieved later.
+    Postponement,
+    /// `payout-cutoff 2027-12-31`: the last date on which money can be paid.
+    PayoutCutoff(NaiveDate),
+    /// `repay-unmet spuk by risk-key`: at the cutoff, money linked to milestones not achieved is repaid.
+    RepayUnmet { stream: StreamId },
+    /// `advances yearly`: advances follow the ministry's (yearly) advances.
+    Advances,
+    /// `dissolution lapses-claims`: on dissolution, unpaid claims lapse; payments made stand.
+    DissolutionLapsesClaims,
+    /// `double-funding reclaimable`: a double-funded amount can be reclaimed.
+    DoubleFundingReclaimable,
+    /// `amendment needs addendum`: plan changes need consensus and an addendum; payments stand.
+    AmendmentNeedsAddendum,
+    /// `monitoring quarterly`.
+    MonitoringQuarterly,
+    /// `max-duration 5 years`: agreements are reached within this many years.
+    MaxDuration { years: u32 },
+    /// `deadline-shift next-working-day` or `deadline-shift none`: whether a deadline
+    /// on a Saturday, Sunday or Dutch public holiday moves to the next working day.
+    DeadlineShift { next_working_day: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub citation: String,
+    pub kind: ClauseKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    pub file: FileId,
+    pub id: RulesId,
+    pub title: String,
+    pub clauses: Vec<Clause>,
+    pub span: Span,
+}
+
+impl RuleSet {
+    pub fn find(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<&Clause> {
+        self.clauses.iter().find(|c| pred(&c.kind))
+    }
+    pub fn payout_cutoff(&self) -> Option<(NaiveDate, &Clause)> {
+        self.clauses.iter().find_map(|c| match c.kind {
+            ClauseKind::PayoutCutoff(d) => Some((d, c)),
+            _ => None,
+        })
+    }
+    pub fn assessment_window(&self) -> Option<(u32, &Clause)> {
+        self.clauses.iter().find_map(|c| match c.kind {
+            ClauseKind::AssessmentWindow { days } => Some((days, c)),
+            _ => None,
+        })
+    }
+    pub fn max_duration(&self) -> Option<(u32, &Clause)> {
+        self.clauses.iter().find_map(|c| match c.kind {
+            ClauseKind::MaxDuration { years } => Some((years, c)),
+            _ => None,
+        })
+    }
+    pub fn repay_unmet(&self) -> Option<(&StreamId, &Clause)> {
+        self.clauses.iter().find_map(|c| match &c.kind {
+            ClauseKind::RepayUnmet { stream } => Some((stream, c)),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,171 @@
+//! Source files: loading them safely and mapping byte offsets to lines.
+//!
+//! Plan files come from other organisations, so loading refuses anything that
+//! is not a regular file of reasonable size and valid UTF-8, each with its own
+//! diagnostic instead of an I/O panic.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Label};
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub usize);
+
+/// One loaded source file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it (shown in diagnostics).
+    pub name: String,
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (line + 1, col + 1)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// All files of one run; diagnostics refer to them by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() - 1)
+    }
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+    }
+}
+
+/// Largest file mijlpaal reads, in bytes. The Twente plan is about 40 KB;
+/// a national plan with 100 000 milestones is about 40 MB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a source file, refusing directories, devices, pipes, huge files and
+/// non-UTF-8 content with a diagnostic. `origin` is where the path was named
+/// (a `rules` statement, say), if anywhere.
+pub fn load(path: &Path, max_bytes: u64, origin: Option<(FileId, Span)>) -> Result<SourceFile, Diagnostic> {
+    let shown = path.display().to_string();
+    let with_origin = |mut d: Diagnostic| {
+        if let Some((file, span)) = origin {
+            d = d.in_file(file).with_label(Label::primary(span, "named here"));
+        }
+        d
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let (message, help) = match e.kind() {
+            std::io::ErrorKind::NotFound => (
+                format!("file `{shown}` does not exist"),
+                "check the path; plan files end in .plan, rule sets in .rules, facts in .facts".to_string(),
+            ),
+            std::io::ErrorKind::PermissionDenied => (
+                format!("no permission to read `{shown}`"),
+                "check the file's permissions".to_string(),
+            ),
+            _ => (format!("cannot read `{shown}`: {e}"), "check the path".to_string()),
+        };
+        with_origin(Diagnostic::error("I001", message).with_help(help))
+    })?;
+    if meta.is_dir() {
+        return Err(with_origin(
+            Diagnostic::error("I002", format!("`{shown}` is a directory, not a file"))
+                .with_help("name a .plan, .rules or .facts file inside it"),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(with_origin(
+            Diagnostic::error("I002", format!("`{shown}` is not a regular file"))
+                .with_help("mijlpaal reads only regular files, never devices, pipes or sockets"),
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err(with_origin(
+            Diagnostic::error(
+                "I003",
+                format!("`{shown}` is {} bytes, more than the limit of {max_bytes}", meta.len()),
+            )
+            .with_help("raise the limit with --max-file-bytes if this file is genuine"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        with_origin(Diagnostic::error("I001", format!("cannot read `{shown}`: {e}")).with_help("check the path"))
+    })?;
+    decode(shown, path, bytes)
+}
+
+/// Turns bytes into a [`SourceFile`], pointing at the first invalid UTF-8 byte.
+pub fn decode(name: String, path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, path, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes.get(..valid).map(|b| b.iter().filter(|c| **c == b'\n').count() + 1).unwrap_or(1);
+            Err(Diagnostic::error(
+                "I004",
+                format!("`{name}` is not valid UTF-8: invalid byte at offset {valid} (line {line})"),
+            )
+            .with_help("save the file as UTF-8; texts keep their diacritics (cliënten) only in UTF-8"))
+        }
+    }
+}
