@@ -35,10 +35,18 @@ pub struct Label {
 
 impl Label {
     pub fn primary(span: Span, message: impl Into<String>) -> Self {
-        Label { span, message: message.into(), primary: true }
+        Label {
+            span,
+            message: message.into(),
+            primary: true,
+        }
     }
     pub fn secondary(span: Span, message: impl Into<String>) -> Self {
-        Label { span, message: message.into(), primary: false }
+        Label {
+            span,
+            message: message.into(),
+            primary: false,
+        }
     }
 }
 
@@ -131,7 +139,8 @@ impl Diagnostics {
     }
     /// Sorts by file, then position, then code: the order users read them in.
     pub fn sort(&mut self) {
-        self.items
-            .sort_by(|a, b| (a.file, a.offset(), a.code, &a.message).cmp(&(b.file, b.offset(), b.code, &b.message)));
+        self.items.sort_by(|a, b| {
+            (a.file, a.offset(), a.code, &a.message).cmp(&(b.file, b.offset(), b.code, &b.message))
+        });
     }
 }

@@ -4,7 +4,9 @@
 //! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`.
 
 pub mod diagnostic;
-pub mod source;
-pub mod syntax;
 pub mod lower;
 pub mod model;
+pub mod project;
+pub mod render;
+pub mod source;
+pub mod syntax;

@@ -1,6 +1,20 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap_or_default();
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let (tree, diags) = mijlpaal::syntax::parse(mijlpaal::source::FileId(0), &text, &Default::default());
-    println!("{:#?}\n{:#?}", tree.map(|_| "ok"), diags);
+//! The `mijlpaal` command: a thin layer over the library. Each subcommand
+//! lives in `cli/`, parses its arguments, calls the library and renders.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = match cli::Cli::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() { cli::EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    ExitCode::from(cli::run(args))
 }

@@ -104,11 +104,17 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a source file, refusing directories, devices, pipes, huge files and
 /// non-UTF-8 content with a diagnostic. `origin` is where the path was named
 /// (a `rules` statement, say), if anywhere.
-pub fn load(path: &Path, max_bytes: u64, origin: Option<(FileId, Span)>) -> Result<SourceFile, Diagnostic> {
+pub fn load(
+    path: &Path,
+    max_bytes: u64,
+    origin: Option<(FileId, Span)>,
+) -> Result<SourceFile, Diagnostic> {
     let shown = path.display().to_string();
     let with_origin = |mut d: Diagnostic| {
         if let Some((file, span)) = origin {
-            d = d.in_file(file).with_label(Label::primary(span, "named here"));
+            d = d
+                .in_file(file)
+                .with_label(Label::primary(span, "named here"));
         }
         d
     };
@@ -116,13 +122,17 @@ pub fn load(path: &Path, max_bytes: u64, origin: Option<(FileId, Span)>) -> Resu
         let (message, help) = match e.kind() {
             std::io::ErrorKind::NotFound => (
                 format!("file `{shown}` does not exist"),
-                "check the path; plan files end in .plan, rule sets in .rules, facts in .facts".to_string(),
+                "check the path; plan files end in .plan, rule sets in .rules, facts in .facts"
+                    .to_string(),
             ),
             std::io::ErrorKind::PermissionDenied => (
                 format!("no permission to read `{shown}`"),
                 "check the file's permissions".to_string(),
             ),
-            _ => (format!("cannot read `{shown}`: {e}"), "check the path".to_string()),
+            _ => (
+                format!("cannot read `{shown}`: {e}"),
+                "check the path".to_string(),
+            ),
         };
         with_origin(Diagnostic::error("I001", message).with_help(help))
     })?;
@@ -142,13 +152,19 @@ pub fn load(path: &Path, max_bytes: u64, origin: Option<(FileId, Span)>) -> Resu
         return Err(with_origin(
             Diagnostic::error(
                 "I003",
-                format!("`{shown}` is {} bytes, more than the limit of {max_bytes}", meta.len()),
+                format!(
+                    "`{shown}` is {} bytes, more than the limit of {max_bytes}",
+                    meta.len()
+                ),
             )
             .with_help("raise the limit with --max-file-bytes if this file is genuine"),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        with_origin(Diagnostic::error("I001", format!("cannot read `{shown}`: {e}")).with_help("check the path"))
+        with_origin(
+            Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
+                .with_help("check the path"),
+        )
     })?;
     decode(shown, path, bytes)
 }
@@ -160,12 +176,19 @@ pub fn decode(name: String, path: &Path, bytes: Vec<u8>) -> Result<SourceFile, D
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let line = bytes.get(..valid).map(|b| b.iter().filter(|c| **c == b'\n').count() + 1).unwrap_or(1);
+            let line = bytes
+                .get(..valid)
+                .map(|b| b.iter().filter(|c| **c == b'\n').count() + 1)
+                .unwrap_or(1);
             Err(Diagnostic::error(
                 "I004",
-                format!("`{name}` is not valid UTF-8: invalid byte at offset {valid} (line {line})"),
+                format!(
+                    "`{name}` is not valid UTF-8: invalid byte at offset {valid} (line {line})"
+                ),
             )
-            .with_help("save the file as UTF-8; texts keep their diacritics (cliënten) only in UTF-8"))
+            .with_help(
+                "save the file as UTF-8; texts keep their diacritics (cliënten) only in UTF-8",
+            ))
         }
     }
 }

@@ -11,12 +11,21 @@ use super::Ctx;
 
 /// Every fact verb with the form of the words after it.
 pub const FORMS: &[(&str, &str)] = &[
-    ("administration", "DATE administration compliant|non-compliant"),
+    (
+        "administration",
+        "DATE administration compliant|non-compliant",
+    ),
     ("measured", "DATE measured METRIC VALUE at DATE"),
     ("counted", "DATE counted METRIC FROM .. TO = VALUE"),
     ("evidence", "DATE evidence MILESTONE submitted [\"note\"]"),
-    ("assessed", "DATE assessed MILESTONE achieved|not-achieved by PARTY"),
-    ("decided", "DATE decided MILESTONE partial PERCENT|AMOUNT by PARTY"),
+    (
+        "assessed",
+        "DATE assessed MILESTONE achieved|not-achieved by PARTY",
+    ),
+    (
+        "decided",
+        "DATE decided MILESTONE partial PERCENT|AMOUNT by PARTY",
+    ),
     ("postponed", "DATE postponed MILESTONE until DATE"),
     ("advance", "DATE advance STREAM AMOUNT received by PARTY"),
     ("paid", "DATE paid STREAM for MILESTONE AMOUNT"),
@@ -30,9 +39,15 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
         ctx.error(
             "L018",
             ast.plan.span,
-            format!("these facts are about plan `{}`, but the plan is `{}`", ast.plan.name, plan.id),
+            format!(
+                "these facts are about plan `{}`, but the plan is `{}`",
+                ast.plan.name, plan.id
+            ),
             "other plan",
-            format!("write `facts {} {{` or evaluate them with the plan they belong to", plan.id),
+            format!(
+                "write `facts {} {{` or evaluate them with the plan they belong to",
+                plan.id
+            ),
         );
     }
     let mut facts = Vec::new();
@@ -41,7 +56,15 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
             facts.push(fact);
         }
     }
-    (Facts { file, plan: ast.plan.name.clone(), facts, span: ast.span }, ctx.diagnostics)
+    (
+        Facts {
+            file,
+            plan: ast.plan.name.clone(),
+            facts,
+            span: ast.span,
+        },
+        ctx.diagnostics,
+    )
 }
 
 /// A view of a fact's words for matching against its form.
@@ -82,19 +105,32 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
     let args: Vec<W> = f.args.iter().map(view).collect();
     let before = ctx.diagnostics.len();
     let kind = match (verb, args.as_slice()) {
-        ("administration", [w]) if is(w, "compliant") => Some(FactKind::Administration { compliant: true }),
-        ("administration", [w]) if is(w, "non-compliant") => Some(FactKind::Administration { compliant: false }),
+        ("administration", [w]) if is(w, "compliant") => {
+            Some(FactKind::Administration { compliant: true })
+        }
+        ("administration", [w]) if is(w, "non-compliant") => {
+            Some(FactKind::Administration { compliant: false })
+        }
         ("measured", [W::Word(m), W::Lit(v), at, W::Lit(d)]) if is(at, "at") => {
             let metric = metric(ctx, plan, m);
             let value = ctx.number(v);
             let at = ctx.date(d);
-            Some(FactKind::Measured { metric: metric?, value: value?, at: at? })
+            Some(FactKind::Measured {
+                metric: metric?,
+                value: value?,
+                at: at?,
+            })
         }
         ("counted", [W::Word(m), W::Range(a, b), W::Lit(eq), W::Lit(v)]) if eq.text == "=" => {
             let metric = metric(ctx, plan, m);
             let (from, to) = (ctx.date(a), ctx.date(b));
             let value = ctx.number(v);
-            Some(FactKind::Counted { metric: metric?, from: from?, to: to?, value: value? })
+            Some(FactKind::Counted {
+                metric: metric?,
+                from: from?,
+                to: to?,
+                value: value?,
+            })
         }
         ("evidence", [W::Lit(n), s, rest @ ..]) if is(s, "submitted") && rest.len() <= 1 => {
             let note = match rest {
@@ -102,56 +138,98 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
                 [] => None,
                 _ => return bad_form(ctx, f, form),
             };
-            Some(FactKind::Evidence { milestone: milestone(ctx, plan, n)?, note })
+            Some(FactKind::Evidence {
+                milestone: milestone(ctx, plan, n)?,
+                note,
+            })
         }
-        ("assessed", [W::Lit(n), verdict, by, W::Word(p)]) if is(by, "by") && (is(verdict, "achieved") || is(verdict, "not-achieved")) => {
+        ("assessed", [W::Lit(n), verdict, by, W::Word(p)])
+            if is(by, "by") && (is(verdict, "achieved") || is(verdict, "not-achieved")) =>
+        {
             let m = milestone(ctx, plan, n);
             let by = party(ctx, plan, p);
-            Some(FactKind::Assessed { milestone: m?, achieved: is(verdict, "achieved"), by: by? })
+            Some(FactKind::Assessed {
+                milestone: m?,
+                achieved: is(verdict, "achieved"),
+                by: by?,
+            })
         }
-        ("decided", [W::Lit(n), partial, W::Lit(share), by, W::Word(p)]) if is(partial, "partial") && is(by, "by") => {
+        ("decided", [W::Lit(n), partial, W::Lit(share), by, W::Word(p)])
+            if is(partial, "partial") && is(by, "by") =>
+        {
             let m = milestone(ctx, plan, n);
             let share = match share.kind {
                 LitKind::Percent => ctx.percent(share).map(PartialShare::Percent),
                 _ => ctx.money(share).map(PartialShare::Amount),
             };
             let by = party(ctx, plan, p);
-            Some(FactKind::Partial { milestone: m?, share: share?, by: by? })
+            Some(FactKind::Partial {
+                milestone: m?,
+                share: share?,
+                by: by?,
+            })
         }
         ("postponed", [W::Lit(n), until, W::Lit(d)]) if is(until, "until") => {
             let m = milestone(ctx, plan, n);
             let until = ctx.date(d);
-            Some(FactKind::Postponed { milestone: m?, until: until? })
+            Some(FactKind::Postponed {
+                milestone: m?,
+                until: until?,
+            })
         }
-        ("advance", [W::Word(s), W::Lit(a), received, by, W::Word(p)]) if is(received, "received") && is(by, "by") => {
+        ("advance", [W::Word(s), W::Lit(a), received, by, W::Word(p)])
+            if is(received, "received") && is(by, "by") =>
+        {
             let stream = stream(ctx, plan, s);
             let amount = ctx.money(a);
             let by = party(ctx, plan, p);
-            Some(FactKind::Advance { stream: stream?, amount: amount?, by: by? })
+            Some(FactKind::Advance {
+                stream: stream?,
+                amount: amount?,
+                by: by?,
+            })
         }
         ("paid", [W::Word(s), for_, W::Lit(n), W::Lit(a)]) if is(for_, "for") => {
             let stream = stream(ctx, plan, s);
             let m = milestone(ctx, plan, n);
             let amount = ctx.money(a);
-            Some(FactKind::Paid { stream: stream?, milestone: m?, amount: amount? })
+            Some(FactKind::Paid {
+                stream: stream?,
+                milestone: m?,
+                amount: amount?,
+            })
         }
         ("repaid", [W::Word(s), W::Lit(a), by, W::Word(p)]) if is(by, "by") => {
             let stream = stream(ctx, plan, s);
             let amount = ctx.money(a);
             let by = party(ctx, plan, p);
-            Some(FactKind::Repaid { stream: stream?, amount: amount?, by: by? })
+            Some(FactKind::Repaid {
+                stream: stream?,
+                amount: amount?,
+                by: by?,
+            })
         }
-        ("dissolved", [W::Str(reason)]) => Some(FactKind::Dissolved { reason: reason.value.clone() }),
+        ("dissolved", [W::Str(reason)]) => Some(FactKind::Dissolved {
+            reason: reason.value.clone(),
+        }),
         _ => return bad_form(ctx, f, form),
     };
     if kind.is_none() && ctx.diagnostics.len() == before {
         return bad_form(ctx, f, form);
     }
-    Some(Fact { date: date?, kind: kind?, span: f.span })
+    Some(Fact {
+        date: date?,
+        kind: kind?,
+        span: f.span,
+    })
 }
 
 fn bad_form(ctx: &mut Ctx, f: &ast::FactAst, form: &str) -> Option<Fact> {
-    let span = f.args.first().map(|a| a.span()).unwrap_or(f.verb.span).to(f.args.last().map(|a| a.span()).unwrap_or(f.verb.span));
+    let span = f.args.first().map(|a| a.span()).unwrap_or(f.verb.span).to(f
+        .args
+        .last()
+        .map(|a| a.span())
+        .unwrap_or(f.verb.span));
     ctx.error(
         "L019",
         span,
@@ -167,25 +245,69 @@ fn milestone(ctx: &mut Ctx, plan: &Plan, n: &Lit) -> Option<MilestoneNo> {
     if plan.milestone(number).is_some() {
         return Some(number);
     }
-    let max = plan.milestones.iter().map(|m| m.number.0).max().unwrap_or(0);
-    ctx.error("L011", n.span, format!("unknown milestone {number}"), "not in the plan", format!("plan `{}` has milestones up to {max}", plan.id));
+    let max = plan
+        .milestones
+        .iter()
+        .map(|m| m.number.0)
+        .max()
+        .unwrap_or(0);
+    ctx.error(
+        "L011",
+        n.span,
+        format!("unknown milestone {number}"),
+        "not in the plan",
+        format!("plan `{}` has milestones up to {max}", plan.id),
+    );
     None
 }
 
-fn lookup<'a>(ctx: &mut Ctx, what: &str, plural: &str, id: &Ident, names: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
+fn lookup<'a>(
+    ctx: &mut Ctx,
+    what: &str,
+    plural: &str,
+    id: &Ident,
+    names: impl Iterator<Item = &'a str> + Clone,
+) -> Option<String> {
     if names.clone().any(|n| n == id.name) {
         return Some(id.name.clone());
     }
-    ctx.error("L011", id.span, format!("unknown {what} `{}`", id.name), "not in the plan", help_for(plural, &id.name, names));
+    ctx.error(
+        "L011",
+        id.span,
+        format!("unknown {what} `{}`", id.name),
+        "not in the plan",
+        help_for(plural, &id.name, names),
+    );
     None
 }
 
 fn metric(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<MetricId> {
-    lookup(ctx, "metric", "metrics", id, plan.metrics.iter().map(|m| m.id.as_str())).map(MetricId::new)
+    lookup(
+        ctx,
+        "metric",
+        "metrics",
+        id,
+        plan.metrics.iter().map(|m| m.id.as_str()),
+    )
+    .map(MetricId::new)
 }
 fn party(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<PartyId> {
-    lookup(ctx, "party", "parties", id, plan.parties.iter().map(|p| p.id.as_str())).map(PartyId::new)
+    lookup(
+        ctx,
+        "party",
+        "parties",
+        id,
+        plan.parties.iter().map(|p| p.id.as_str()),
+    )
+    .map(PartyId::new)
 }
 fn stream(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<StreamId> {
-    lookup(ctx, "stream", "streams", id, plan.streams.iter().map(|s| s.id.as_str())).map(StreamId::new)
+    lookup(
+        ctx,
+        "stream",
+        "streams",
+        id,
+        plan.streams.iter().map(|s| s.id.as_str()),
+    )
+    .map(StreamId::new)
 }

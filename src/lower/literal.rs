@@ -18,7 +18,11 @@ pub struct LitError {
 }
 
 fn err(code: &'static str, message: impl Into<String>, help: impl Into<String>) -> LitError {
-    LitError { code, message: message.into(), help: help.into() }
+    LitError {
+        code,
+        message: message.into(),
+        help: help.into(),
+    }
 }
 
 /// Most significant digits a decimal holds exactly.
@@ -61,7 +65,11 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
             format!("numbers hold at most {MAX_DIGITS} significant digits"),
         ));
     }
-    let canonical = if frac.is_empty() { digits } else { format!("{digits}.{frac}") };
+    let canonical = if frac.is_empty() {
+        digits
+    } else {
+        format!("{digits}.{frac}")
+    };
     Decimal::from_str_exact(&canonical).map_err(|_| {
         err(
             "L002",
@@ -75,10 +83,19 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
 pub fn whole(text: &str) -> Result<u32, LitError> {
     let d = number(text)?;
     if d.fract() != Decimal::ZERO {
-        return Err(err("L003", format!("`{text}` must be a whole number"), "write it without decimals"));
+        return Err(err(
+            "L003",
+            format!("`{text}` must be a whole number"),
+            "write it without decimals",
+        ));
     }
-    u32::try_from(d.mantissa() / 10i128.pow(d.scale()))
-        .map_err(|_| err("L002", format!("`{text}` is too large here"), "numbers here are at most 4.294.967.295"))
+    u32::try_from(d.mantissa() / 10i128.pow(d.scale())).map_err(|_| {
+        err(
+            "L002",
+            format!("`{text}` is too large here"),
+            "numbers here are at most 4.294.967.295",
+        )
+    })
 }
 
 /// Money: a number with at most two decimals (cents).
@@ -110,7 +127,11 @@ pub fn percent(text: &str) -> Result<Percent, LitError> {
 pub fn date(text: &str) -> Result<NaiveDate, LitError> {
     let parts: Vec<&str> = text.split('-').collect();
     let [a, b, c] = parts.as_slice() else {
-        return Err(err("L006", format!("`{text}` is not a date"), "write dates as YYYY-MM-DD, e.g. 2026-12-31"));
+        return Err(err(
+            "L006",
+            format!("`{text}` is not a date"),
+            "write dates as YYYY-MM-DD, e.g. 2026-12-31",
+        ));
     };
     if a.len() != 4 {
         let help = if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
@@ -129,14 +150,24 @@ pub fn date(text: &str) -> Result<NaiveDate, LitError> {
     }
     let (y, m, d) = match (a.parse::<i32>(), b.parse::<u32>(), c.parse::<u32>()) {
         (Ok(y), Ok(m), Ok(d)) => (y, m, d),
-        _ => return Err(err("L006", format!("`{text}` is not a date"), "write dates as YYYY-MM-DD, e.g. 2026-12-31")),
+        _ => {
+            return Err(err(
+                "L006",
+                format!("`{text}` is not a date"),
+                "write dates as YYYY-MM-DD, e.g. 2026-12-31",
+            ))
+        }
     };
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let help = match NaiveDate::from_ymd_opt(y, m, 1) {
             Some(first) => format!("{} {y} has {} days", month_name(m), days_in_month(first)),
             None => "months run from 01 to 12".to_string(),
         };
-        err("L007", format!("`{text}` is not a day of the calendar"), help)
+        err(
+            "L007",
+            format!("`{text}` is not a day of the calendar"),
+            help,
+        )
     })
 }
 
@@ -151,10 +182,23 @@ fn days_in_month(first: NaiveDate) -> u32 {
 
 fn month_name(m: u32) -> &'static str {
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
-    NAMES.get(m.saturating_sub(1) as usize).copied().unwrap_or("that month")
+    NAMES
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("that month")
 }
 
 #[cfg(test)]
@@ -192,13 +236,22 @@ mod tests {
 
     #[test]
     fn numbers_too_large_for_a_decimal_are_refused() {
-        assert_eq!(number("99999999999999999999999999999999").unwrap_err().code, "L002");
-        assert_eq!(number("1,00000000000000000000000000001").unwrap_err().code, "L002");
+        assert_eq!(
+            number("99999999999999999999999999999999").unwrap_err().code,
+            "L002"
+        );
+        assert_eq!(
+            number("1,00000000000000000000000000001").unwrap_err().code,
+            "L002"
+        );
     }
 
     #[test]
     fn money_keeps_cents_exactly() {
-        assert_eq!(money("98.500,50", false).unwrap().amount(), dec!("98500.50"));
+        assert_eq!(
+            money("98.500,50", false).unwrap().amount(),
+            dec!("98500.50")
+        );
         assert_eq!(money("1.237.000", false).unwrap().amount(), dec!("1237000"));
         assert_eq!(money("1,005", false).unwrap_err().code, "L005");
         let e = money("1.237.000", true).unwrap_err();
@@ -217,15 +270,30 @@ mod tests {
 
     #[test]
     fn iso_dates_and_their_mistakes() {
-        assert_eq!(date("2026-12-31").unwrap(), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        assert_eq!(
+            date("2026-12-31").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
         let dutch = date("31-12-2026").unwrap_err();
         assert_eq!(dutch.help, "write dates as 2026-12-31");
-        assert_eq!(date("1-1-2026").unwrap_err().help, "write dates as 2026-01-01");
+        assert_eq!(
+            date("1-1-2026").unwrap_err().help,
+            "write dates as 2026-01-01"
+        );
         let feb = date("2026-02-30").unwrap_err();
         assert_eq!(feb.code, "L007");
         assert_eq!(feb.help, "February 2026 has 28 days");
-        assert_eq!(date("2028-02-30").unwrap_err().help, "February 2028 has 29 days");
-        assert_eq!(date("2026-13-01").unwrap_err().help, "months run from 01 to 12");
-        assert_eq!(date("2026-1-5").unwrap_err().help, "write month and day with two digits: 2026-01-05");
+        assert_eq!(
+            date("2028-02-30").unwrap_err().help,
+            "February 2028 has 29 days"
+        );
+        assert_eq!(
+            date("2026-13-01").unwrap_err().help,
+            "months run from 01 to 12"
+        );
+        assert_eq!(
+            date("2026-1-5").unwrap_err().help,
+            "write month and day with two digits: 2026-01-05"
+        );
     }
 }

@@ -21,7 +21,9 @@ pub(super) fn lower_components(
     let mut numbers: HashMap<u32, Span> = HashMap::new();
     let mut milestone_numbers: HashMap<u32, Span> = HashMap::new();
     for c in components {
-        let Some(n) = ctx.whole(&c.number) else { continue };
+        let Some(n) = ctx.whole(&c.number) else {
+            continue;
+        };
         if let Some(first) = numbers.get(&n) {
             ctx.push(
                 Diagnostic::error("L010", format!("component {n} is declared twice"))
@@ -31,10 +33,16 @@ pub(super) fn lower_components(
             );
         } else {
             numbers.insert(n, c.number.span);
-            plan.components.push(Component { number: ComponentNo(n), name: c.name.value.clone(), span: c.span });
+            plan.components.push(Component {
+                number: ComponentNo(n),
+                name: c.name.value.clone(),
+                span: c.span,
+            });
         }
         for m in &c.milestones {
-            let Some(number) = ctx.whole(&m.number) else { continue };
+            let Some(number) = ctx.whole(&m.number) else {
+                continue;
+            };
             if let Some(first) = milestone_numbers.get(&number) {
                 ctx.push(
                     Diagnostic::error("L010", format!("milestone {number} is declared twice"))
@@ -45,7 +53,15 @@ pub(super) fn lower_components(
                 continue;
             }
             milestone_numbers.insert(number, m.number.span);
-            let lowered = milestone(ctx, names, defaults, plan, ComponentNo(n), MilestoneNo(number), m);
+            let lowered = milestone(
+                ctx,
+                names,
+                defaults,
+                plan,
+                ComponentNo(n),
+                MilestoneNo(number),
+                m,
+            );
             plan.milestones.push(lowered);
         }
     }
@@ -57,19 +73,46 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
     let mut all: Vec<u32> = known.keys().copied().collect();
     all.sort_unstable();
     let help = |n: u32| match all.iter().min_by_key(|k| k.abs_diff(n)) {
-        Some(k) => format!("the plan has milestones {}..{}; the nearest is {k}", all.first().unwrap_or(k), all.last().unwrap_or(k)),
+        Some(k) => format!(
+            "the plan has milestones {}..{}; the nearest is {k}",
+            all.first().unwrap_or(k),
+            all.last().unwrap_or(k)
+        ),
         None => "the plan has no milestones yet".to_string(),
     };
     for m in &plan.milestones {
         for (n, span) in &m.after {
             if !known.contains_key(&n.0) {
-                ctx.error("L011", *span, format!("milestone {} depends on milestone {n}, which does not exist", m.number), "unknown milestone", help(n.0));
+                ctx.error(
+                    "L011",
+                    *span,
+                    format!(
+                        "milestone {} depends on milestone {n}, which does not exist",
+                        m.number
+                    ),
+                    "unknown milestone",
+                    help(n.0),
+                );
             }
         }
         for t in &m.targets {
-            if let TargetKind::Level { rhs: LevelRhs::Baseline { milestone, span, .. }, .. } = &t.kind {
+            if let TargetKind::Level {
+                rhs: LevelRhs::Baseline {
+                    milestone, span, ..
+                },
+                ..
+            } = &t.kind
+            {
                 if !known.contains_key(&milestone.0) {
-                    ctx.error("L011", *span, format!("the baseline refers to milestone {milestone}, which does not exist"), "unknown milestone", help(milestone.0));
+                    ctx.error(
+                        "L011",
+                        *span,
+                        format!(
+                            "the baseline refers to milestone {milestone}, which does not exist"
+                        ),
+                        "unknown milestone",
+                        help(milestone.0),
+                    );
                 }
             }
         }
@@ -77,7 +120,12 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
 }
 
 /// Reports a statement given twice in one milestone.
-fn once(ctx: &mut Ctx, seen: &mut HashMap<&'static str, Span>, what: &'static str, span: Span) -> bool {
+fn once(
+    ctx: &mut Ctx,
+    seen: &mut HashMap<&'static str, Span>,
+    what: &'static str,
+    span: Span,
+) -> bool {
     if let Some(first) = seen.get(what) {
         ctx.push(
             Diagnostic::error("L014", format!("`{what}` is given twice in this milestone"))
@@ -125,7 +173,11 @@ fn milestone(
         match item {
             MilestoneItem::Obligation { result, span } => {
                 if once(ctx, &mut seen, "effort/result", *span) {
-                    out.obligation = if *result { Obligation::Result } else { Obligation::Effort };
+                    out.obligation = if *result {
+                        Obligation::Result
+                    } else {
+                        Obligation::Effort
+                    };
                 }
             }
             MilestoneItem::Due { date, span } => {
@@ -134,12 +186,21 @@ fn milestone(
                     out.due_span = Some(date.span);
                 }
             }
-            MilestoneItem::Amount { total, split: s, span } => {
+            MilestoneItem::Amount {
+                total,
+                split: s,
+                span,
+            } => {
                 if once(ctx, &mut seen, "amount", *span) {
                     out.amount = amount(ctx, names, total, s.as_deref(), *span);
                 }
             }
-            MilestoneItem::Declared { by, total, split: s, span } => {
+            MilestoneItem::Declared {
+                by,
+                total,
+                split: s,
+                span,
+            } => {
                 if let Some(d) = declared(ctx, names, plan, by, total, s.as_deref(), *span) {
                     out.declared.push(d);
                 }
@@ -153,20 +214,45 @@ fn milestone(
                 }
             }
             MilestoneItem::Payout { stream, to, span } => {
-                if let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to)) {
+                if let (Some(stream), Some(to)) =
+                    (names.stream(ctx, stream), names.recipient(ctx, to))
+                {
                     if out.payout.iter().any(|p| p.stream == stream) {
-                        ctx.error("L014", *span, format!("payout of `{stream}` is given twice"), "again", "give one payout per stream");
+                        ctx.error(
+                            "L014",
+                            *span,
+                            format!("payout of `{stream}` is given twice"),
+                            "again",
+                            "give one payout per stream",
+                        );
                     } else {
-                        out.payout.push(Payout { stream, to, span: *span, is_default: false });
+                        out.payout.push(Payout {
+                            stream,
+                            to,
+                            span: *span,
+                            is_default: false,
+                        });
                     }
                 }
             }
             MilestoneItem::Risk { stream, key, span } => {
-                if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key)) {
+                if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key))
+                {
                     if out.risk.iter().any(|r| r.stream == stream) {
-                        ctx.error("L014", *span, format!("risk of `{stream}` is given twice"), "again", "give one risk key per stream");
+                        ctx.error(
+                            "L014",
+                            *span,
+                            format!("risk of `{stream}` is given twice"),
+                            "again",
+                            "give one risk key per stream",
+                        );
                     } else {
-                        out.risk.push(Risk { stream, key, span: *span, is_default: false });
+                        out.risk.push(Risk {
+                            stream,
+                            key,
+                            span: *span,
+                            is_default: false,
+                        });
                     }
                 }
             }
@@ -177,7 +263,11 @@ fn milestone(
             }
             MilestoneItem::SetsBaseline { metric, at, span } => {
                 if let (Some(metric), Some(at)) = (names.metric(ctx, metric), ctx.date(at)) {
-                    out.baselines.push(Baseline { metric, at, span: *span });
+                    out.baselines.push(Baseline {
+                        metric,
+                        at,
+                        span: *span,
+                    });
                 }
             }
             MilestoneItem::Judged { by, span } => {
@@ -192,7 +282,9 @@ fn milestone(
         ctx.error(
             "L013",
             out.header_span,
-            format!("milestone {number} does not say whether it is an effort or a result obligation"),
+            format!(
+                "milestone {number} does not say whether it is an effort or a result obligation"
+            ),
             "effort or result?",
             "add a line `effort` (inspanningsverplichting) or `result` (resultaatverplichting)",
         );
@@ -215,13 +307,23 @@ fn apply_defaults(m: &mut Milestone, defaults: &Defaults) {
     }
 }
 
-fn amount(ctx: &mut Ctx, names: &Names, total: &Lit, s: Option<&[ast::StreamAmount]>, span: Span) -> Option<Amount> {
+fn amount(
+    ctx: &mut Ctx,
+    names: &Names,
+    total: &Lit,
+    s: Option<&[ast::StreamAmount]>,
+    span: Span,
+) -> Option<Amount> {
     let total = ctx.money(total)?;
     let streams = match s {
         Some(s) => split(ctx, names, s, Money::new(rust_decimal::Decimal::ONE))?,
         None => Vec::new(),
     };
-    Some(Amount { total, streams, span })
+    Some(Amount {
+        total,
+        streams,
+        span,
+    })
 }
 
 fn declared(
@@ -234,13 +336,22 @@ fn declared(
     span: Span,
 ) -> Option<DeclaredAmount> {
     let by = names.document(ctx, by)?;
-    let unit = plan.document(&by).map(|d| d.unit).unwrap_or(Money::new(rust_decimal::Decimal::ONE));
+    let unit = plan
+        .document(&by)
+        .map(|d| d.unit)
+        .unwrap_or(Money::new(rust_decimal::Decimal::ONE));
     let total = ctx.money(total)?.checked_mul(unit.amount())?;
     let streams = match s {
         Some(s) => split(ctx, names, s, unit)?,
         None => Vec::new(),
     };
-    Some(DeclaredAmount { by, total, streams, unit, span })
+    Some(DeclaredAmount {
+        by,
+        total,
+        streams,
+        unit,
+        span,
+    })
 }
 
 fn cmp(ctx: &mut Ctx, op: &Lit) -> Option<Cmp> {
@@ -251,7 +362,13 @@ fn cmp(ctx: &mut Ctx, op: &Lit) -> Option<Cmp> {
         "<" => Some(Cmp::Lt),
         "=" => Some(Cmp::Eq),
         other => {
-            ctx.error("L015", op.span, format!("`{other}` is not a comparison"), "not a comparison", "use >=, >, <=, < or =");
+            ctx.error(
+                "L015",
+                op.span,
+                format!("`{other}` is not a comparison"),
+                "not a comparison",
+                "use >=, >, <=, < or =",
+            );
             None
         }
     }
@@ -271,47 +388,94 @@ fn window(ctx: &mut Ctx, w: &WindowAst) -> Option<Window> {
 
 fn target(ctx: &mut Ctx, names: &Names, t: &TargetAst) -> Option<TargetKind> {
     match t {
-        TargetAst::Count { metric, window: w, op, value } => {
+        TargetAst::Count {
+            metric,
+            window: w,
+            op,
+            value,
+        } => {
             let metric = names.metric(ctx, metric);
             let window = window(ctx, w);
             let cmp = cmp(ctx, op);
             let value = ctx.number(value);
-            Some(TargetKind::Count { metric: metric?, window: window?, cmp: cmp?, value: value? })
+            Some(TargetKind::Count {
+                metric: metric?,
+                window: window?,
+                cmp: cmp?,
+                value: value?,
+            })
         }
-        TargetAst::Share { numerator, denominator, window: w, op, value } => {
+        TargetAst::Share {
+            numerator,
+            denominator,
+            window: w,
+            op,
+            value,
+        } => {
             let numerator = names.metric(ctx, numerator);
             let denominator = names.metric(ctx, denominator);
             let window = window(ctx, w);
             let cmp = cmp(ctx, op);
             let value = ctx.percent(value);
-            Some(TargetKind::Share { numerator: numerator?, denominator: denominator?, window: window?, cmp: cmp?, value: value? })
+            Some(TargetKind::Share {
+                numerator: numerator?,
+                denominator: denominator?,
+                window: window?,
+                cmp: cmp?,
+                value: value?,
+            })
         }
-        TargetAst::Level { metric, at, op, rhs } => {
+        TargetAst::Level {
+            metric,
+            at,
+            op,
+            rhs,
+        } => {
             let metric = names.metric(ctx, metric);
             let at = ctx.date(at);
             let cmp = cmp(ctx, op);
             let rhs = match rhs {
                 LevelRhsAst::Number(n) => ctx.number(n).map(LevelRhs::Value),
-                LevelRhsAst::Baseline { milestone, delta, span } => {
+                LevelRhsAst::Baseline {
+                    milestone,
+                    delta,
+                    span,
+                } => {
                     let m = ctx.whole(milestone).map(MilestoneNo);
                     let delta = match delta {
                         None => Some(Delta::None),
                         Some((sign, amount)) => {
                             let negative = sign.text == "-";
                             if amount.kind == ast::LitKind::Percent {
-                                ctx.percent(amount).map(|p| Delta::Relative(Percent::new(if negative { -p.value() } else { p.value() })))
+                                ctx.percent(amount).map(|p| {
+                                    Delta::Relative(Percent::new(if negative {
+                                        -p.value()
+                                    } else {
+                                        p.value()
+                                    }))
+                                })
                             } else {
-                                ctx.number(amount).map(|n| Delta::Absolute(if negative { -n } else { n }))
+                                ctx.number(amount)
+                                    .map(|n| Delta::Absolute(if negative { -n } else { n }))
                             }
                         }
                     };
                     match (m, delta) {
-                        (Some(milestone), Some(delta)) => Some(LevelRhs::Baseline { milestone, delta, span: *span }),
+                        (Some(milestone), Some(delta)) => Some(LevelRhs::Baseline {
+                            milestone,
+                            delta,
+                            span: *span,
+                        }),
                         _ => None,
                     }
                 }
             };
-            Some(TargetKind::Level { metric: metric?, at: at?, cmp: cmp?, rhs: rhs? })
+            Some(TargetKind::Level {
+                metric: metric?,
+                at: at?,
+                cmp: cmp?,
+                rhs: rhs?,
+            })
         }
     }
 }

@@ -28,12 +28,26 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     pub fn new(file: FileId) -> Self {
-        Ctx { file, diagnostics: Vec::new() }
+        Ctx {
+            file,
+            diagnostics: Vec::new(),
+        }
     }
 
-    pub fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>, label: &str, help: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::error(code, message).in_file(self.file).at(span, label).with_help(help));
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+        label: &str,
+        help: impl Into<String>,
+    ) {
+        self.diagnostics.push(
+            Diagnostic::error(code, message)
+                .in_file(self.file)
+                .at(span, label)
+                .with_help(help),
+        );
     }
 
     pub fn push(&mut self, d: Diagnostic) {
@@ -64,7 +78,9 @@ impl Ctx {
             self.wrong_kind(lit, "a date", "2026-12-31");
             return None;
         }
-        literal::date(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+        literal::date(&lit.text)
+            .map_err(|e| self.lit_error(lit, e))
+            .ok()
     }
 
     pub fn number(&mut self, lit: &Lit) -> Option<Decimal> {
@@ -72,7 +88,9 @@ impl Ctx {
             self.wrong_kind(lit, "a plain number", "1.300");
             return None;
         }
-        literal::number(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+        literal::number(&lit.text)
+            .map_err(|e| self.lit_error(lit, e))
+            .ok()
     }
 
     pub fn whole(&mut self, lit: &Lit) -> Option<u32> {
@@ -80,7 +98,9 @@ impl Ctx {
             self.wrong_kind(lit, "a whole number", "14");
             return None;
         }
-        literal::whole(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+        literal::whole(&lit.text)
+            .map_err(|e| self.lit_error(lit, e))
+            .ok()
     }
 
     pub fn money(&mut self, lit: &Lit) -> Option<Money> {
@@ -88,7 +108,9 @@ impl Ctx {
             self.wrong_kind(lit, "an amount", "€ 98.500");
             return None;
         }
-        literal::money(&lit.text, lit.kind == LitKind::MoneySuffix).map_err(|e| self.lit_error(lit, e)).ok()
+        literal::money(&lit.text, lit.kind == LitKind::MoneySuffix)
+            .map_err(|e| self.lit_error(lit, e))
+            .ok()
     }
 
     pub fn percent(&mut self, lit: &Lit) -> Option<Percent> {
@@ -96,6 +118,8 @@ impl Ctx {
             self.wrong_kind(lit, "a percentage", "73%");
             return None;
         }
-        literal::percent(&lit.text).map_err(|e| self.lit_error(lit, e)).ok()
+        literal::percent(&lit.text)
+            .map_err(|e| self.lit_error(lit, e))
+            .ok()
     }
 }

@@ -11,7 +11,11 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A help line for an unknown name: a suggestion, or the list of what exists.
-pub fn help_for<'a>(plural: &str, name: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn help_for<'a>(
+    plural: &str,
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     if let Some(c) = closest(name, candidates.clone()) {
         return format!("did you mean `{c}`?");
     }
@@ -33,7 +37,13 @@ mod tests {
         assert_eq!(closest("hengel", names), Some("hengelo"));
         assert_eq!(closest("enschde", names), Some("enschede"));
         assert_eq!(closest("zwolle", names), None);
-        assert_eq!(help_for("parties", "hengel", names), "did you mean `hengelo`?");
-        assert_eq!(help_for("parties", "zwolle", names), "declared parties: enschede, hengelo, almelo");
+        assert_eq!(
+            help_for("parties", "hengel", names),
+            "did you mean `hengelo`?"
+        );
+        assert_eq!(
+            help_for("parties", "zwolle", names),
+            "declared parties: enschede, hengelo, almelo"
+        );
     }
 }

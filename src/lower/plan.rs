@@ -29,7 +29,9 @@ impl Names {
                 Diagnostic::error("L010", format!("{kind} `{}` is declared twice", id.name))
                     .at(id.span, "declared again here")
                     .also(*first, "first declared here")
-                    .with_help(format!("give each {kind} its own id, or remove one declaration")),
+                    .with_help(format!(
+                        "give each {kind} its own id, or remove one declaration"
+                    )),
             );
             return false;
         }
@@ -56,7 +58,13 @@ impl Names {
     }
 
     /// Resolves `id` as a `kind`, reporting an unknown name with a suggestion.
-    pub fn resolve(&self, ctx: &mut Ctx, kind: &'static str, plural: &str, id: &Ident) -> Option<String> {
+    pub fn resolve(
+        &self,
+        ctx: &mut Ctx,
+        kind: &'static str,
+        plural: &str,
+        id: &Ident,
+    ) -> Option<String> {
         let list = self.list(kind);
         if list.iter().any(|n| n == &id.name) {
             return Some(id.name.clone());
@@ -75,16 +83,19 @@ impl Names {
         self.resolve(ctx, "party", "parties", id).map(PartyId::new)
     }
     pub fn stream(&self, ctx: &mut Ctx, id: &Ident) -> Option<StreamId> {
-        self.resolve(ctx, "stream", "streams", id).map(StreamId::new)
+        self.resolve(ctx, "stream", "streams", id)
+            .map(StreamId::new)
     }
     pub fn key(&self, ctx: &mut Ctx, id: &Ident) -> Option<KeyId> {
         self.resolve(ctx, "key", "keys", id).map(KeyId::new)
     }
     pub fn metric(&self, ctx: &mut Ctx, id: &Ident) -> Option<MetricId> {
-        self.resolve(ctx, "metric", "metrics", id).map(MetricId::new)
+        self.resolve(ctx, "metric", "metrics", id)
+            .map(MetricId::new)
     }
     pub fn document(&self, ctx: &mut Ctx, id: &Ident) -> Option<DocumentId> {
-        self.resolve(ctx, "document", "documents", id).map(DocumentId::new)
+        self.resolve(ctx, "document", "documents", id)
+            .map(DocumentId::new)
     }
 
     /// A party or a key: where money goes.
@@ -95,7 +106,11 @@ impl Names {
         if self.keys.contains(&id.name) {
             return Some(Recipient::Key(KeyId::new(&id.name)));
         }
-        let all = self.parties.iter().chain(self.keys.iter()).map(String::as_str);
+        let all = self
+            .parties
+            .iter()
+            .chain(self.keys.iter())
+            .map(String::as_str);
         ctx.error(
             "L011",
             id.span,
@@ -118,7 +133,12 @@ pub(super) struct Defaults {
 /// callers can still report what they can; `diagnostics` says if it is sound.
 pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(file);
-    let mut plan = Plan::empty(file, PlanId::new(&ast.id.name), ast.title.value.clone(), ast.span);
+    let mut plan = Plan::empty(
+        file,
+        PlanId::new(&ast.id.name),
+        ast.title.value.clone(),
+        ast.span,
+    );
     let names = declare_names(&mut ctx, &ast.items);
     let mut defaults = Defaults::default();
     let mut seen_once: HashMap<&'static str, Span> = HashMap::new();
@@ -140,7 +160,13 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
     let components: Vec<&ast::ComponentAst> = ast
         .items
         .iter()
-        .filter_map(|i| if let PlanItem::Component(c) = i { Some(c) } else { None })
+        .filter_map(|i| {
+            if let PlanItem::Component(c) = i {
+                Some(c)
+            } else {
+                None
+            }
+        })
         .collect();
     super::milestone::lower_components(&mut ctx, &names, &defaults, &mut plan, &components);
     plan.reindex();
@@ -205,43 +231,106 @@ fn declare_names(ctx: &mut Ctx, items: &[PlanItem]) -> Names {
     names
 }
 
-fn lower_item(ctx: &mut Ctx, names: &Names, plan: &mut Plan, defaults: &mut Defaults, item: &PlanItem) {
+fn lower_item(
+    ctx: &mut Ctx,
+    names: &Names,
+    plan: &mut Plan,
+    defaults: &mut Defaults,
+    item: &PlanItem,
+) {
     match item {
-        PlanItem::Rules { name, span } => plan.rules = Some(RulesRef { name: name.name.clone(), span: *span }),
+        PlanItem::Rules { name, span } => {
+            plan.rules = Some(RulesRef {
+                name: name.name.clone(),
+                span: *span,
+            })
+        }
         PlanItem::Period { from, to, span } => {
             if let (Some(from), Some(to)) = (ctx.date(from), ctx.date(to)) {
-                plan.period = Some(Period { from, to, span: *span });
+                plan.period = Some(Period {
+                    from,
+                    to,
+                    span: *span,
+                });
             }
         }
-        PlanItem::Document { id, title, unit, span } => {
+        PlanItem::Document {
+            id,
+            title,
+            unit,
+            span,
+        } => {
             let unit = match unit {
                 Some(u) => ctx.money(u),
                 None => Some(Money::new(rust_decimal::Decimal::ONE)),
             };
             if let Some(unit) = unit {
                 if unit.is_zero() {
-                    ctx.error("L016", *span, "a document's unit cannot be € 0", "unit € 0", "write the unit its figures are in, e.g. `in € 1.000`");
+                    ctx.error(
+                        "L016",
+                        *span,
+                        "a document's unit cannot be € 0",
+                        "unit € 0",
+                        "write the unit its figures are in, e.g. `in € 1.000`",
+                    );
                 } else if !plan.documents.iter().any(|d| d.id.as_str() == id.name) {
-                    plan.documents.push(Document { id: DocumentId::new(&id.name), title: title.value.clone(), unit, span: *span });
+                    plan.documents.push(Document {
+                        id: DocumentId::new(&id.name),
+                        title: title.value.clone(),
+                        unit,
+                        span: *span,
+                    });
                 }
             }
         }
-        PlanItem::DeclaredTotal { by, total, split, span } => {
-            if let Some(d) = declared_total(ctx, names, plan, by.as_ref(), total, split.as_deref(), *span) {
+        PlanItem::DeclaredTotal {
+            by,
+            total,
+            split,
+            span,
+        } => {
+            if let Some(d) = declared_total(
+                ctx,
+                names,
+                plan,
+                by.as_ref(),
+                total,
+                split.as_deref(),
+                *span,
+            ) {
                 plan.declared_totals.push(d);
             }
         }
-        PlanItem::EffortShare { by, about, share, span } => {
+        PlanItem::EffortShare {
+            by,
+            about,
+            share,
+            span,
+        } => {
             let by = by.as_ref().and_then(|b| names.document(ctx, b));
             if let Some(share) = ctx.percent(share) {
-                plan.effort_share = Some(DeclaredShare { by, about: *about, share, span: *span });
+                plan.effort_share = Some(DeclaredShare {
+                    by,
+                    about: *about,
+                    share,
+                    span: *span,
+                });
             }
         }
         PlanItem::SameRatio { within, span } => {
             let within = within.as_ref().and_then(|w| ctx.money(w));
-            plan.same_ratio = Some(SameRatio { within, span: *span });
+            plan.same_ratio = Some(SameRatio {
+                within,
+                span: *span,
+            });
         }
-        PlanItem::Party { id, name, roles, reference, span } => {
+        PlanItem::Party {
+            id,
+            name,
+            roles,
+            reference,
+            span,
+        } => {
             if plan.parties.iter().any(|p| p.id.as_str() == id.name) {
                 return;
             }
@@ -254,11 +343,21 @@ fn lower_item(ctx: &mut Ctx, names: &Names, plan: &mut Plan, defaults: &mut Defa
                 span: *span,
             });
         }
-        PlanItem::Stream { id, name, payer, span } => {
+        PlanItem::Stream {
+            id,
+            name,
+            payer,
+            span,
+        } => {
             let payer = names.party(ctx, payer);
             if let Some(payer) = payer {
                 if !plan.streams.iter().any(|s| s.id.as_str() == id.name) {
-                    plan.streams.push(Stream { id: StreamId::new(&id.name), name: name.value.clone(), payer, span: *span });
+                    plan.streams.push(Stream {
+                        id: StreamId::new(&id.name),
+                        name: name.value.clone(),
+                        payer,
+                        span: *span,
+                    });
                 }
             }
         }
@@ -269,10 +368,21 @@ fn lower_item(ctx: &mut Ctx, names: &Names, plan: &mut Plan, defaults: &mut Defa
                 }
             }
         }
-        PlanItem::KeySubset { id, title, parent, members, span } => {
+        PlanItem::KeySubset {
+            id,
+            title,
+            parent,
+            members,
+            span,
+        } => {
             subset_key(ctx, names, plan, id, title.as_ref(), parent, members, *span);
         }
-        PlanItem::Metric { id, title, kind, span } => {
+        PlanItem::Metric {
+            id,
+            title,
+            kind,
+            span,
+        } => {
             let k = match kind.name.as_str() {
                 "count" => Some(MetricKind::Count),
                 "level" => Some(MetricKind::Level),
@@ -289,21 +399,37 @@ fn lower_item(ctx: &mut Ctx, names: &Names, plan: &mut Plan, defaults: &mut Defa
             };
             if let Some(kind) = k {
                 if !plan.metrics.iter().any(|m| m.id.as_str() == id.name) {
-                    plan.metrics.push(Metric { id: MetricId::new(&id.name), title: title.value.clone(), kind, span: *span });
+                    plan.metrics.push(Metric {
+                        id: MetricId::new(&id.name),
+                        title: title.value.clone(),
+                        kind,
+                        span: *span,
+                    });
                 }
             }
         }
         PlanItem::DefaultPayout { stream, to, span } => {
-            if let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to)) {
+            if let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to))
+            {
                 if let Some(first) = defaults.payout.iter().find(|p| p.stream == stream) {
                     ctx.push(
-                        Diagnostic::error("L014", format!("a default payout for `{stream}` is given twice"))
-                            .at(*span, "given again here")
-                            .also(first.span, "first given here")
-                            .with_help("keep one default per stream; override it per milestone with `payout`"),
+                        Diagnostic::error(
+                            "L014",
+                            format!("a default payout for `{stream}` is given twice"),
+                        )
+                        .at(*span, "given again here")
+                        .also(first.span, "first given here")
+                        .with_help(
+                            "keep one default per stream; override it per milestone with `payout`",
+                        ),
                     );
                 } else {
-                    defaults.payout.push(Payout { stream, to, span: *span, is_default: true });
+                    defaults.payout.push(Payout {
+                        stream,
+                        to,
+                        span: *span,
+                        is_default: true,
+                    });
                 }
             }
         }
@@ -311,13 +437,23 @@ fn lower_item(ctx: &mut Ctx, names: &Names, plan: &mut Plan, defaults: &mut Defa
             if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key)) {
                 if let Some(first) = defaults.risk.iter().find(|r| r.stream == stream) {
                     ctx.push(
-                        Diagnostic::error("L014", format!("a default risk key for `{stream}` is given twice"))
-                            .at(*span, "given again here")
-                            .also(first.span, "first given here")
-                            .with_help("keep one default per stream; override it per milestone with `risk`"),
+                        Diagnostic::error(
+                            "L014",
+                            format!("a default risk key for `{stream}` is given twice"),
+                        )
+                        .at(*span, "given again here")
+                        .also(first.span, "first given here")
+                        .with_help(
+                            "keep one default per stream; override it per milestone with `risk`",
+                        ),
                     );
                 } else {
-                    defaults.risk.push(Risk { stream, key, span: *span, is_default: true });
+                    defaults.risk.push(Risk {
+                        stream,
+                        key,
+                        span: *span,
+                        is_default: true,
+                    });
                 }
             }
         }
@@ -340,16 +476,29 @@ fn role(ctx: &mut Ctx, r: &Ident) -> Option<Role> {
 }
 
 /// Resolves a `{ iza € 98.500, spuk € 109.500 }` split, scaled by `unit`.
-pub(super) fn split(ctx: &mut Ctx, names: &Names, split: &[ast::StreamAmount], unit: Money) -> Option<StreamAmounts> {
+pub(super) fn split(
+    ctx: &mut Ctx,
+    names: &Names,
+    split: &[ast::StreamAmount],
+    unit: Money,
+) -> Option<StreamAmounts> {
     let mut out: StreamAmounts = Vec::new();
     let mut ok = true;
     for sa in split {
         let stream = names.stream(ctx, &sa.stream);
-        let amount = ctx.money(&sa.amount).and_then(|m| m.checked_mul(unit.amount()));
+        let amount = ctx
+            .money(&sa.amount)
+            .and_then(|m| m.checked_mul(unit.amount()));
         match (stream, amount) {
             (Some(s), Some(a)) => {
                 if out.iter().any(|(x, _)| x == &s) {
-                    ctx.error("L014", sa.stream.span, format!("stream `{s}` appears twice in this split"), "again", "name each stream once");
+                    ctx.error(
+                        "L014",
+                        sa.stream.span,
+                        format!("stream `{s}` appears twice in this split"),
+                        "again",
+                        "name each stream once",
+                    );
                     ok = false;
                 } else {
                     out.push((s, a));
@@ -374,13 +523,23 @@ fn declared_total(
         Some(b) => Some(names.document(ctx, b)?),
         None => None,
     };
-    let unit = doc.as_ref().and_then(|d| plan.document(d)).map(|d| d.unit).unwrap_or(Money::new(rust_decimal::Decimal::ONE));
+    let unit = doc
+        .as_ref()
+        .and_then(|d| plan.document(d))
+        .map(|d| d.unit)
+        .unwrap_or(Money::new(rust_decimal::Decimal::ONE));
     let total = ctx.money(total)?.checked_mul(unit.amount())?;
     let streams = match streams {
         Some(s) => split(ctx, names, s, unit)?,
         None => Vec::new(),
     };
-    Some(DeclaredTotal { by: doc, total, streams, unit, span })
+    Some(DeclaredTotal {
+        by: doc,
+        total,
+        streams,
+        unit,
+        span,
+    })
 }
 
 fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
@@ -389,27 +548,54 @@ fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
         let party = names.party(ctx, &m.party);
         let weight = ctx.number(&m.weight);
         let declared = m.declared.as_ref().and_then(|d| ctx.percent(d));
-        let (Some(party), Some(weight)) = (party, weight) else { continue };
+        let (Some(party), Some(weight)) = (party, weight) else {
+            continue;
+        };
         if let Some(first) = members.iter().find(|x| x.party == party) {
             ctx.push(
-                Diagnostic::error("L010", format!("`{party}` appears twice in key `{}`", k.id.name))
-                    .at(m.span, "again here")
-                    .also(first.span, "first here")
-                    .with_help("give each member one weight"),
+                Diagnostic::error(
+                    "L010",
+                    format!("`{party}` appears twice in key `{}`", k.id.name),
+                )
+                .at(m.span, "again here")
+                .also(first.span, "first here")
+                .with_help("give each member one weight"),
             );
             continue;
         }
-        members.push(KeyMember { party, weight, declared, span: m.span });
+        members.push(KeyMember {
+            party,
+            weight,
+            declared,
+            span: m.span,
+        });
     }
     for extra in &k.extra_totals {
-        ctx.error("L014", *extra, "a key has one declared total", "second total", "remove one `declared total` line");
+        ctx.error(
+            "L014",
+            *extra,
+            "a key has one declared total",
+            "second total",
+            "remove one `declared total` line",
+        );
     }
     let declared_total = k.total.as_ref().and_then(|t| {
         let total = ctx.number(&t.total)?;
         let declared = t.declared.as_ref().and_then(|d| ctx.percent(d));
-        Some(KeyTotal { total, declared, span: t.span })
+        Some(KeyTotal {
+            total,
+            declared,
+            span: t.span,
+        })
     });
-    Some(Key { id: KeyId::new(&k.id.name), title: k.title.value.clone(), members, declared_total, subset_of: None, span: k.span })
+    Some(Key {
+        id: KeyId::new(&k.id.name),
+        title: k.title.value.clone(),
+        members,
+        declared_total,
+        subset_of: None,
+        span: k.span,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -423,15 +609,22 @@ fn subset_key(
     members: &[Ident],
     span: Span,
 ) {
-    let Some(parent_id) = names.key(ctx, parent) else { return };
-    let requested: Vec<(PartyId, Span)> =
-        members.iter().filter_map(|m| names.party(ctx, m).map(|p| (p, m.span))).collect();
+    let Some(parent_id) = names.key(ctx, parent) else {
+        return;
+    };
+    let requested: Vec<(PartyId, Span)> = members
+        .iter()
+        .filter_map(|m| names.party(ctx, m).map(|p| (p, m.span)))
+        .collect();
     // The parent must be lowered already: keys are lowered in order.
     let Some(parent_key) = plan.key(&parent_id) else {
         ctx.error(
             "L017",
             parent.span,
-            format!("key `{parent_id}` must be declared before `{}` takes a subset of it", id.name),
+            format!(
+                "key `{parent_id}` must be declared before `{}` takes a subset of it",
+                id.name
+            ),
             "declared later",
             "move the subset key below its parent",
         );
@@ -444,15 +637,25 @@ fn subset_key(
                 .members
                 .iter()
                 .find(|m| &m.party == p)
-                .map(|m| KeyMember { party: p.clone(), weight: m.weight, declared: None, span: *s })
+                .map(|m| KeyMember {
+                    party: p.clone(),
+                    weight: m.weight,
+                    declared: None,
+                    span: *s,
+                })
         })
         .collect();
     let key = Key {
         id: KeyId::new(&id.name),
-        title: title.map(|t| t.value.clone()).unwrap_or_else(|| parent_key.title.clone()),
+        title: title
+            .map(|t| t.value.clone())
+            .unwrap_or_else(|| parent_key.title.clone()),
         members,
         declared_total: None,
-        subset_of: Some(Subset { parent: parent_id, requested }),
+        subset_of: Some(Subset {
+            parent: parent_id,
+            requested,
+        }),
         span,
     };
     if !plan.keys.iter().any(|k| k.id == key.id) {

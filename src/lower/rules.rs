@@ -14,7 +14,10 @@ pub const FORMS: &[(&str, &str)] = &[
     ("entitlement", "entitlement on-achievement"),
     ("assessors", "assessors ROLE ROLE..."),
     ("assessment-window", "assessment-window N days|weeks"),
-    ("deemed-achieved", "deemed-achieved if administration-compliant"),
+    (
+        "deemed-achieved",
+        "deemed-achieved if administration-compliant",
+    ),
     ("payment", "payment by ROLE"),
     ("no-clawback", "no-clawback"),
     ("partial-payout", "partial-payout by ROLE ROLE..."),
@@ -35,7 +38,9 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
     let mut clauses: Vec<Clause> = Vec::new();
     for c in &ast.clauses {
         if let Some(kind) = clause(&mut ctx, c) {
-            let same = clauses.iter().find(|x| std::mem::discriminant(&x.kind) == std::mem::discriminant(&kind));
+            let same = clauses
+                .iter()
+                .find(|x| std::mem::discriminant(&x.kind) == std::mem::discriminant(&kind));
             if let Some(first) = same {
                 ctx.push(
                     Diagnostic::error("L014", format!("clause `{}` is given twice", c.kind.name))
@@ -45,10 +50,20 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
                 );
                 continue;
             }
-            clauses.push(Clause { citation: c.citation.value.clone(), kind, span: c.span });
+            clauses.push(Clause {
+                citation: c.citation.value.clone(),
+                kind,
+                span: c.span,
+            });
         }
     }
-    let rules = RuleSet { file, id: RulesId::new(&ast.id.name), title: ast.title.value.clone(), clauses, span: ast.span };
+    let rules = RuleSet {
+        file,
+        id: RulesId::new(&ast.id.name),
+        title: ast.title.value.clone(),
+        clauses,
+        span: ast.span,
+    };
     (rules, ctx.diagnostics)
 }
 
@@ -71,38 +86,73 @@ fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
         return None;
     };
     if c.citation.value.trim().is_empty() {
-        ctx.error("L017", c.citation.span, "a clause must cite the article it encodes", "empty citation", "write the article, e.g. \"art. 3.2.2\"");
+        ctx.error(
+            "L017",
+            c.citation.span,
+            "a clause must cite the article it encodes",
+            "empty citation",
+            "write the article, e.g. \"art. 3.2.2\"",
+        );
     }
     let words: Vec<Option<&str>> = c.args.iter().map(word).collect();
     let kind = match (c.kind.name.as_str(), words.as_slice()) {
         ("entitlement", [Some("on-achievement")]) => Some(ClauseKind::Entitlement),
         ("assessors", ws) if !ws.is_empty() => roles(ctx, &c.args).map(ClauseKind::Assessors),
         ("assessment-window", [None, Some(unit @ ("days" | "weeks"))]) => {
-            count(ctx, &c.args).map(|n| ClauseKind::AssessmentWindow { days: if *unit == "weeks" { n.saturating_mul(7) } else { n } })
+            count(ctx, &c.args).map(|n| ClauseKind::AssessmentWindow {
+                days: if *unit == "weeks" {
+                    n.saturating_mul(7)
+                } else {
+                    n
+                },
+            })
         }
-        ("deemed-achieved", [Some("if"), Some("administration-compliant")]) => Some(ClauseKind::DeemedAchieved),
-        ("payment", [Some("by"), Some(_)]) => roles(ctx, c.args.get(1..).unwrap_or(&[])).and_then(|r| r.first().copied()).map(|by| ClauseKind::Payment { by }),
+        ("deemed-achieved", [Some("if"), Some("administration-compliant")]) => {
+            Some(ClauseKind::DeemedAchieved)
+        }
+        ("payment", [Some("by"), Some(_)]) => roles(ctx, c.args.get(1..).unwrap_or(&[]))
+            .and_then(|r| r.first().copied())
+            .map(|by| ClauseKind::Payment { by }),
         ("no-clawback", []) => Some(ClauseKind::NoClawback),
         ("partial-payout", [Some("by"), rest @ ..]) if !rest.is_empty() => {
             roles(ctx, c.args.get(1..).unwrap_or(&[])).map(|by| ClauseKind::PartialPayout { by })
         }
         ("postponement", [Some("until"), Some("payout-cutoff")]) => Some(ClauseKind::Postponement),
         ("payout-cutoff", [None]) => match c.args.first() {
-            Some(Token::Lit(l)) if l.kind == LitKind::Date => ctx.date(l).map(ClauseKind::PayoutCutoff),
+            Some(Token::Lit(l)) if l.kind == LitKind::Date => {
+                ctx.date(l).map(ClauseKind::PayoutCutoff)
+            }
             _ => None,
         },
-        ("repay-unmet", [Some(stream), Some("by"), Some("risk-key")]) => Some(ClauseKind::RepayUnmet { stream: StreamId::new(*stream) }),
+        ("repay-unmet", [Some(stream), Some("by"), Some("risk-key")]) => {
+            Some(ClauseKind::RepayUnmet {
+                stream: StreamId::new(*stream),
+            })
+        }
         ("advances", [Some("yearly")]) => Some(ClauseKind::Advances),
         ("dissolution", [Some("lapses-claims")]) => Some(ClauseKind::DissolutionLapsesClaims),
         ("double-funding", [Some("reclaimable")]) => Some(ClauseKind::DoubleFundingReclaimable),
-        ("amendment", [Some("needs"), Some("addendum")]) => Some(ClauseKind::AmendmentNeedsAddendum),
+        ("amendment", [Some("needs"), Some("addendum")]) => {
+            Some(ClauseKind::AmendmentNeedsAddendum)
+        }
         ("monitoring", [Some("quarterly")]) => Some(ClauseKind::MonitoringQuarterly),
-        ("max-duration", [None, Some("years")]) => count(ctx, &c.args).map(|years| ClauseKind::MaxDuration { years }),
-        ("deadline-shift", [Some("next-working-day")]) => Some(ClauseKind::DeadlineShift { next_working_day: true }),
-        ("deadline-shift", [Some("none")]) => Some(ClauseKind::DeadlineShift { next_working_day: false }),
+        ("max-duration", [None, Some("years")]) => {
+            count(ctx, &c.args).map(|years| ClauseKind::MaxDuration { years })
+        }
+        ("deadline-shift", [Some("next-working-day")]) => Some(ClauseKind::DeadlineShift {
+            next_working_day: true,
+        }),
+        ("deadline-shift", [Some("none")]) => Some(ClauseKind::DeadlineShift {
+            next_working_day: false,
+        }),
         _ => None,
     };
-    if kind.is_none() && !ctx.diagnostics.iter().any(|d| c.span.start <= d.offset() && d.offset() < c.span.end) {
+    if kind.is_none()
+        && !ctx
+            .diagnostics
+            .iter()
+            .any(|d| c.span.start <= d.offset() && d.offset() < c.span.end)
+    {
         ctx.error(
             "L017",
             c.span,

@@ -18,23 +18,58 @@ pub enum FactKind {
     /// `administration compliant` / `administration non-compliant` (art. 2.2).
     Administration { compliant: bool },
     /// `measured wachtlijst 2.310 at 2025-07-01`
-    Measured { metric: MetricId, value: Decimal, at: NaiveDate },
+    Measured {
+        metric: MetricId,
+        value: Decimal,
+        at: NaiveDate,
+    },
     /// `counted gesprekken 2025-01-01 .. 2025-12-31 = 112`
-    Counted { metric: MetricId, from: NaiveDate, to: NaiveDate, value: Decimal },
+    Counted {
+        metric: MetricId,
+        from: NaiveDate,
+        to: NaiveDate,
+        value: Decimal,
+    },
     /// `evidence 14 submitted "Jaaroverzicht 2026"`
-    Evidence { milestone: MilestoneNo, note: Option<String> },
+    Evidence {
+        milestone: MilestoneNo,
+        note: Option<String>,
+    },
     /// `assessed 14 achieved by menzis` / `assessed 14 not-achieved by menzis`
-    Assessed { milestone: MilestoneNo, achieved: bool, by: PartyId },
+    Assessed {
+        milestone: MilestoneNo,
+        achieved: bool,
+        by: PartyId,
+    },
     /// `decided 10 partial 60% by twentse_koers`
-    Partial { milestone: MilestoneNo, share: PartialShare, by: PartyId },
+    Partial {
+        milestone: MilestoneNo,
+        share: PartialShare,
+        by: PartyId,
+    },
     /// `postponed 11 until 2026-06-30`
-    Postponed { milestone: MilestoneNo, until: NaiveDate },
+    Postponed {
+        milestone: MilestoneNo,
+        until: NaiveDate,
+    },
     /// `advance spuk € 2.858.000 received by enschede`
-    Advance { stream: StreamId, amount: Money, by: PartyId },
+    Advance {
+        stream: StreamId,
+        amount: Money,
+        by: PartyId,
+    },
     /// `paid spuk for 1 € 652.000`
-    Paid { stream: StreamId, milestone: MilestoneNo, amount: Money },
+    Paid {
+        stream: StreamId,
+        milestone: MilestoneNo,
+        amount: Money,
+    },
     /// `repaid spuk € 10.000 by tubbergen`
-    Repaid { stream: StreamId, amount: Money, by: PartyId },
+    Repaid {
+        stream: StreamId,
+        amount: Money,
+        by: PartyId,
+    },
     /// `dissolved "reden"`
     Dissolved { reason: String },
 }

@@ -28,7 +28,10 @@ impl Money {
     }
     /// Rounds to whole cents, half away from zero (the usual rule for payments).
     pub fn round_cents(self) -> Money {
-        Money(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        Money(
+            self.0
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        )
     }
     pub fn checked_mul(self, factor: Decimal) -> Option<Money> {
         self.0.checked_mul(factor).map(Money)
@@ -67,7 +70,11 @@ impl Sum for Money {
 /// Dutch notation, as in the documents: `€ 1.237.000`, `€ 98.500,50`, `-€ 500`.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0.is_sign_negative() && !self.0.is_zero() { "-" } else { "" };
+        let sign = if self.0.is_sign_negative() && !self.0.is_zero() {
+            "-"
+        } else {
+            ""
+        };
         write!(f, "{sign}€ {}", dutch(self.0.abs(), true))
     }
 }
@@ -99,7 +106,11 @@ pub fn dutch(value: Decimal, cents: bool) -> String {
         }
         grouped.push(ch);
     }
-    let sign = if v.is_sign_negative() && !v.is_zero() { "-" } else { "" };
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     match frac {
         Some(f) => format!("{sign}{grouped},{f}"),
         None => format!("{sign}{grouped}"),

@@ -37,7 +37,11 @@ impl Role {
         Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, r)| *r)
     }
     pub fn as_str(self) -> &'static str {
-        Self::ALL.iter().find(|(_, r)| *r == self).map(|(n, _)| *n).unwrap_or("?")
+        Self::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("?")
     }
 }
 
@@ -252,14 +256,34 @@ pub enum Delta {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LevelRhs {
     Value(Decimal),
-    Baseline { milestone: MilestoneNo, delta: Delta, span: Span },
+    Baseline {
+        milestone: MilestoneNo,
+        delta: Delta,
+        span: Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetKind {
-    Count { metric: MetricId, window: Window, cmp: Cmp, value: Decimal },
-    Share { numerator: MetricId, denominator: MetricId, window: Window, cmp: Cmp, value: Percent },
-    Level { metric: MetricId, at: NaiveDate, cmp: Cmp, rhs: LevelRhs },
+    Count {
+        metric: MetricId,
+        window: Window,
+        cmp: Cmp,
+        value: Decimal,
+    },
+    Share {
+        numerator: MetricId,
+        denominator: MetricId,
+        window: Window,
+        cmp: Cmp,
+        value: Percent,
+    },
+    Level {
+        metric: MetricId,
+        at: NaiveDate,
+        cmp: Cmp,
+        rhs: LevelRhs,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -413,7 +437,12 @@ impl Plan {
     }
 
     pub(crate) fn reindex(&mut self) {
-        self.index = self.milestones.iter().enumerate().map(|(i, m)| (m.number, i)).collect();
+        self.index = self
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.number, i))
+            .collect();
     }
 
     pub fn milestone(&self, n: MilestoneNo) -> Option<&Milestone> {

@@ -62,19 +62,74 @@ pub struct StreamAmount {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanItem {
-    Rules { name: Ident, span: Span },
-    Period { from: Lit, to: Lit, span: Span },
-    Document { id: Ident, title: Str, unit: Option<Lit>, span: Span },
-    DeclaredTotal { by: Option<Ident>, total: Lit, split: Option<Vec<StreamAmount>>, span: Span },
-    EffortShare { by: Option<Ident>, about: bool, share: Lit, span: Span },
-    SameRatio { within: Option<Lit>, span: Span },
-    Party { id: Ident, name: Str, roles: Vec<Ident>, reference: Option<Str>, span: Span },
-    Stream { id: Ident, name: Str, payer: Ident, span: Span },
+    Rules {
+        name: Ident,
+        span: Span,
+    },
+    Period {
+        from: Lit,
+        to: Lit,
+        span: Span,
+    },
+    Document {
+        id: Ident,
+        title: Str,
+        unit: Option<Lit>,
+        span: Span,
+    },
+    DeclaredTotal {
+        by: Option<Ident>,
+        total: Lit,
+        split: Option<Vec<StreamAmount>>,
+        span: Span,
+    },
+    EffortShare {
+        by: Option<Ident>,
+        about: bool,
+        share: Lit,
+        span: Span,
+    },
+    SameRatio {
+        within: Option<Lit>,
+        span: Span,
+    },
+    Party {
+        id: Ident,
+        name: Str,
+        roles: Vec<Ident>,
+        reference: Option<Str>,
+        span: Span,
+    },
+    Stream {
+        id: Ident,
+        name: Str,
+        payer: Ident,
+        span: Span,
+    },
     Key(KeyAst),
-    KeySubset { id: Ident, title: Option<Str>, parent: Ident, members: Vec<Ident>, span: Span },
-    Metric { id: Ident, title: Str, kind: Ident, span: Span },
-    DefaultPayout { stream: Ident, to: Ident, span: Span },
-    DefaultRisk { stream: Ident, key: Ident, span: Span },
+    KeySubset {
+        id: Ident,
+        title: Option<Str>,
+        parent: Ident,
+        members: Vec<Ident>,
+        span: Span,
+    },
+    Metric {
+        id: Ident,
+        title: Str,
+        kind: Ident,
+        span: Span,
+    },
+    DefaultPayout {
+        stream: Ident,
+        to: Ident,
+        span: Span,
+    },
+    DefaultRisk {
+        stream: Ident,
+        key: Ident,
+        span: Span,
+    },
     Component(ComponentAst),
     Bad(Span),
 }
@@ -124,17 +179,56 @@ pub struct MilestoneAst {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MilestoneItem {
-    Obligation { result: bool, span: Span },
-    Due { date: Lit, span: Span },
-    Amount { total: Lit, split: Option<Vec<StreamAmount>>, span: Span },
-    Declared { by: Ident, total: Lit, split: Option<Vec<StreamAmount>>, span: Span },
-    Evidence { text: Str, span: Span },
-    After { numbers: Vec<Lit>, span: Span },
-    Payout { stream: Ident, to: Ident, span: Span },
-    Risk { stream: Ident, key: Ident, span: Span },
-    Target { target: TargetAst, span: Span },
-    SetsBaseline { metric: Ident, at: Lit, span: Span },
-    Judged { by: Str, span: Span },
+    Obligation {
+        result: bool,
+        span: Span,
+    },
+    Due {
+        date: Lit,
+        span: Span,
+    },
+    Amount {
+        total: Lit,
+        split: Option<Vec<StreamAmount>>,
+        span: Span,
+    },
+    Declared {
+        by: Ident,
+        total: Lit,
+        split: Option<Vec<StreamAmount>>,
+        span: Span,
+    },
+    Evidence {
+        text: Str,
+        span: Span,
+    },
+    After {
+        numbers: Vec<Lit>,
+        span: Span,
+    },
+    Payout {
+        stream: Ident,
+        to: Ident,
+        span: Span,
+    },
+    Risk {
+        stream: Ident,
+        key: Ident,
+        span: Span,
+    },
+    Target {
+        target: TargetAst,
+        span: Span,
+    },
+    SetsBaseline {
+        metric: Ident,
+        at: Lit,
+        span: Span,
+    },
+    Judged {
+        by: Str,
+        span: Span,
+    },
     Bad(Span),
 }
 
@@ -146,15 +240,35 @@ pub struct WindowAst {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetAst {
-    Count { metric: Ident, window: WindowAst, op: Lit, value: Lit },
-    Share { numerator: Ident, denominator: Ident, window: WindowAst, op: Lit, value: Lit },
-    Level { metric: Ident, at: Lit, op: Lit, rhs: LevelRhsAst },
+    Count {
+        metric: Ident,
+        window: WindowAst,
+        op: Lit,
+        value: Lit,
+    },
+    Share {
+        numerator: Ident,
+        denominator: Ident,
+        window: WindowAst,
+        op: Lit,
+        value: Lit,
+    },
+    Level {
+        metric: Ident,
+        at: Lit,
+        op: Lit,
+        rhs: LevelRhsAst,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LevelRhsAst {
     Number(Lit),
-    Baseline { milestone: Lit, delta: Option<(Lit, Lit)>, span: Span },
+    Baseline {
+        milestone: Lit,
+        delta: Option<(Lit, Lit)>,
+        span: Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -36,7 +36,10 @@ struct Children<'i> {
 impl<'i> Children<'i> {
     fn of(p: P<'i>) -> Self {
         let parent = span(&p);
-        Children { inner: p.into_inner().peekable(), parent }
+        Children {
+            inner: p.into_inner().peekable(),
+            parent,
+        }
     }
     fn need(&mut self, rule: Rule) -> Result<P<'i>, Shape> {
         match self.inner.next() {
@@ -60,13 +63,22 @@ impl<'i> Children<'i> {
 }
 
 fn ident(p: P) -> Ident {
-    Ident { name: p.as_str().to_string(), span: span(&p) }
+    Ident {
+        name: p.as_str().to_string(),
+        span: span(&p),
+    }
 }
 
 fn string(p: P) -> Str {
     let raw = p.as_str();
-    let body = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
-    Str { value: unescape(body), span: span(&p) }
+    let body = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .unwrap_or(raw);
+    Str {
+        value: unescape(body),
+        span: span(&p),
+    }
 }
 
 fn unescape(s: &str) -> String {
@@ -108,26 +120,40 @@ fn lit(p: P) -> Lit {
         }
         _ => p.as_str().to_string(),
     };
-    let kind = if kind == LitKind::Money && p.into_inner().any(|c| c.as_rule() == Rule::money_suffix) {
-        LitKind::MoneySuffix
-    } else {
-        kind
-    };
-    Lit { kind, text, span: sp }
+    let kind =
+        if kind == LitKind::Money && p.into_inner().any(|c| c.as_rule() == Rule::money_suffix) {
+            LitKind::MoneySuffix
+        } else {
+            kind
+        };
+    Lit {
+        kind,
+        text,
+        span: sp,
+    }
 }
 
 fn first_number(p: P) -> Option<String> {
-    p.into_inner().flatten().find(|c| c.as_rule() == Rule::number).map(|c| c.as_str().to_string())
+    p.into_inner()
+        .flatten()
+        .find(|c| c.as_rule() == Rule::number)
+        .map(|c| c.as_str().to_string())
 }
 
 impl<'s> Builder<'s> {
     pub fn new(file: FileId, text: &'s str) -> Self {
-        Builder { file, text, diagnostics: Vec::new() }
+        Builder {
+            file,
+            text,
+            diagnostics: Vec::new(),
+        }
     }
 
     pub fn file(&mut self, mut pairs: Pairs<Rule>) -> Option<File> {
         let file = pairs.next()?;
-        let top = file.into_inner().find(|p| matches!(p.as_rule(), Rule::plan | Rule::rules | Rule::facts))?;
+        let top = file
+            .into_inner()
+            .find(|p| matches!(p.as_rule(), Rule::plan | Rule::rules | Rule::facts))?;
         let result = match top.as_rule() {
             Rule::plan => self.plan(top).map(File::Plan),
             Rule::rules => self.rules(top).map(File::Rules),
@@ -137,10 +163,13 @@ impl<'s> Builder<'s> {
             Ok(f) => Some(f),
             Err(Shape(sp)) => {
                 self.diagnostics.push(
-                    Diagnostic::error("S999", "internal error: the parser produced an unexpected tree here")
-                        .in_file(self.file)
-                        .at(sp, "here")
-                        .with_help("this is a bug in mijlpaal; please report it with this file"),
+                    Diagnostic::error(
+                        "S999",
+                        "internal error: the parser produced an unexpected tree here",
+                    )
+                    .in_file(self.file)
+                    .at(sp, "here")
+                    .with_help("this is a bug in mijlpaal; please report it with this file"),
                 );
                 None
             }
@@ -170,7 +199,12 @@ impl<'s> Builder<'s> {
             }
             items.push(self.plan_item(item)?);
         }
-        Ok(PlanAst { id, title, items, span: sp })
+        Ok(PlanAst {
+            id,
+            title,
+            items,
+            span: sp,
+        })
     }
 
     fn plan_item(&mut self, p: P) -> Result<PlanItem, Shape> {
@@ -178,7 +212,10 @@ impl<'s> Builder<'s> {
         let rule = p.as_rule();
         let mut c = Children::of(p);
         Ok(match rule {
-            Rule::rules_ref => PlanItem::Rules { name: ident(c.need(Rule::ident)?), span: sp },
+            Rule::rules_ref => PlanItem::Rules {
+                name: ident(c.need(Rule::ident)?),
+                span: sp,
+            },
             Rule::period => {
                 let from = lit(c.need(Rule::date)?);
                 let to = lit(c.need(Rule::date)?);
@@ -188,21 +225,39 @@ impl<'s> Builder<'s> {
                 let id = ident(c.need(Rule::ident)?);
                 let title = string(c.need(Rule::string)?);
                 let unit = c.opt(Rule::money).map(lit);
-                PlanItem::Document { id, title, unit, span: sp }
+                PlanItem::Document {
+                    id,
+                    title,
+                    unit,
+                    span: sp,
+                }
             }
             Rule::declared_total => {
                 let by = c.opt(Rule::ident).map(ident);
                 let total = lit(c.need(Rule::money)?);
                 let split = c.opt(Rule::stream_split).map(stream_split).transpose()?;
-                PlanItem::DeclaredTotal { by, total, split, span: sp }
+                PlanItem::DeclaredTotal {
+                    by,
+                    total,
+                    split,
+                    span: sp,
+                }
             }
             Rule::declared_effort_share => {
                 let by = c.opt(Rule::ident).map(ident);
                 let about = c.opt(Rule::about).is_some();
                 let share = lit(c.need(Rule::percent)?);
-                PlanItem::EffortShare { by, about, share, span: sp }
+                PlanItem::EffortShare {
+                    by,
+                    about,
+                    share,
+                    span: sp,
+                }
             }
-            Rule::same_ratio => PlanItem::SameRatio { within: c.opt(Rule::money).map(lit), span: sp },
+            Rule::same_ratio => PlanItem::SameRatio {
+                within: c.opt(Rule::money).map(lit),
+                span: sp,
+            },
             Rule::party => {
                 let id = ident(c.need(Rule::ident)?);
                 let name = string(c.need(Rule::string)?);
@@ -215,37 +270,71 @@ impl<'s> Builder<'s> {
                         _ => {}
                     }
                 }
-                PlanItem::Party { id, name, roles, reference, span: sp }
+                PlanItem::Party {
+                    id,
+                    name,
+                    roles,
+                    reference,
+                    span: sp,
+                }
             }
             Rule::stream => {
                 let id = ident(c.need(Rule::ident)?);
                 let name = string(c.need(Rule::string)?);
                 let payer = ident(c.need(Rule::ident)?);
-                PlanItem::Stream { id, name, payer, span: sp }
+                PlanItem::Stream {
+                    id,
+                    name,
+                    payer,
+                    span: sp,
+                }
             }
             Rule::key => PlanItem::Key(self.key(c, sp)?),
             Rule::key_subset => {
                 let id = ident(c.need(Rule::ident)?);
                 let title = c.opt(Rule::string).map(string);
                 let parent = ident(c.need(Rule::ident)?);
-                let members = c.rest().filter(|m| m.as_rule() == Rule::ident).map(ident).collect();
-                PlanItem::KeySubset { id, title, parent, members, span: sp }
+                let members = c
+                    .rest()
+                    .filter(|m| m.as_rule() == Rule::ident)
+                    .map(ident)
+                    .collect();
+                PlanItem::KeySubset {
+                    id,
+                    title,
+                    parent,
+                    members,
+                    span: sp,
+                }
             }
             Rule::metric => {
                 let id = ident(c.need(Rule::ident)?);
                 let title = string(c.need(Rule::string)?);
                 let kind = ident(c.need(Rule::metric_kind)?);
-                PlanItem::Metric { id, title, kind, span: sp }
+                PlanItem::Metric {
+                    id,
+                    title,
+                    kind,
+                    span: sp,
+                }
             }
             Rule::default_payout => {
                 let stream = ident(c.need(Rule::ident)?);
                 let to = ident(c.need(Rule::ident)?);
-                PlanItem::DefaultPayout { stream, to, span: sp }
+                PlanItem::DefaultPayout {
+                    stream,
+                    to,
+                    span: sp,
+                }
             }
             Rule::default_risk => {
                 let stream = ident(c.need(Rule::ident)?);
                 let key = ident(c.need(Rule::ident)?);
-                PlanItem::DefaultRisk { stream, key, span: sp }
+                PlanItem::DefaultRisk {
+                    stream,
+                    key,
+                    span: sp,
+                }
             }
             Rule::component => PlanItem::Component(self.component(c, sp)?),
             _ => {
@@ -274,7 +363,12 @@ impl<'s> Builder<'s> {
                     let party = ident(m.need(Rule::ident)?);
                     let weight = lit(m.need(Rule::number)?);
                     let declared = m.opt(Rule::percent).map(lit);
-                    members.push(KeyMemberAst { party, weight, declared, span: isp });
+                    members.push(KeyMemberAst {
+                        party,
+                        weight,
+                        declared,
+                        span: isp,
+                    });
                 }
                 Rule::key_total => {
                     let mut m = Children::of(item);
@@ -283,7 +377,11 @@ impl<'s> Builder<'s> {
                     if total.is_some() {
                         extra_totals.push(isp);
                     } else {
-                        total = Some(KeyTotalAst { total: t, declared, span: isp });
+                        total = Some(KeyTotalAst {
+                            total: t,
+                            declared,
+                            span: isp,
+                        });
                     }
                 }
                 Rule::block_end => {}
@@ -297,7 +395,15 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        Ok(KeyAst { id, title, members, total, extra_totals, bad, span: sp })
+        Ok(KeyAst {
+            id,
+            title,
+            members,
+            total,
+            extra_totals,
+            bad,
+            span: sp,
+        })
     }
 
     fn component(&mut self, mut c: Children, sp: Span) -> Result<ComponentAst, Shape> {
@@ -320,7 +426,13 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        Ok(ComponentAst { number, name, milestones, bad, span: sp })
+        Ok(ComponentAst {
+            number,
+            name,
+            milestones,
+            bad,
+            span: sp,
+        })
     }
 
     fn milestone(&mut self, p: P) -> Result<MilestoneAst, Shape> {
@@ -335,7 +447,12 @@ impl<'s> Builder<'s> {
             }
             items.push(self.milestone_item(item)?);
         }
-        Ok(MilestoneAst { number, text, items, span: sp })
+        Ok(MilestoneAst {
+            number,
+            text,
+            items,
+            span: sp,
+        })
     }
 
     fn milestone_item(&mut self, p: P) -> Result<MilestoneItem, Shape> {
@@ -344,40 +461,79 @@ impl<'s> Builder<'s> {
         let is_result = p.as_str().trim_start().starts_with("result");
         let mut c = Children::of(p);
         Ok(match rule {
-            Rule::obligation => MilestoneItem::Obligation { result: is_result, span: sp },
-            Rule::due => MilestoneItem::Due { date: lit(c.need(Rule::date)?), span: sp },
+            Rule::obligation => MilestoneItem::Obligation {
+                result: is_result,
+                span: sp,
+            },
+            Rule::due => MilestoneItem::Due {
+                date: lit(c.need(Rule::date)?),
+                span: sp,
+            },
             Rule::amount => {
                 let total = lit(c.need(Rule::money)?);
                 let split = c.opt(Rule::stream_split).map(stream_split).transpose()?;
-                MilestoneItem::Amount { total, split, span: sp }
+                MilestoneItem::Amount {
+                    total,
+                    split,
+                    span: sp,
+                }
             }
             Rule::declared_amount => {
                 let by = ident(c.need(Rule::ident)?);
                 let total = lit(c.need(Rule::money)?);
                 let split = c.opt(Rule::stream_split).map(stream_split).transpose()?;
-                MilestoneItem::Declared { by, total, split, span: sp }
+                MilestoneItem::Declared {
+                    by,
+                    total,
+                    split,
+                    span: sp,
+                }
             }
-            Rule::evidence => MilestoneItem::Evidence { text: string(c.need(Rule::string)?), span: sp },
-            Rule::after => MilestoneItem::After { numbers: c.rest().map(lit).collect(), span: sp },
+            Rule::evidence => MilestoneItem::Evidence {
+                text: string(c.need(Rule::string)?),
+                span: sp,
+            },
+            Rule::after => MilestoneItem::After {
+                numbers: c.rest().map(lit).collect(),
+                span: sp,
+            },
             Rule::payout => {
                 let stream = ident(c.need(Rule::ident)?);
                 let to = ident(c.need(Rule::ident)?);
-                MilestoneItem::Payout { stream, to, span: sp }
+                MilestoneItem::Payout {
+                    stream,
+                    to,
+                    span: sp,
+                }
             }
             Rule::risk => {
                 let stream = ident(c.need(Rule::ident)?);
                 let key = ident(c.need(Rule::ident)?);
-                MilestoneItem::Risk { stream, key, span: sp }
+                MilestoneItem::Risk {
+                    stream,
+                    key,
+                    span: sp,
+                }
             }
             Rule::sets_baseline => {
                 let metric = ident(c.need(Rule::ident)?);
                 let at = lit(c.need(Rule::date)?);
-                MilestoneItem::SetsBaseline { metric, at, span: sp }
+                MilestoneItem::SetsBaseline {
+                    metric,
+                    at,
+                    span: sp,
+                }
             }
-            Rule::judged => MilestoneItem::Judged { by: string(c.need(Rule::string)?), span: sp },
+            Rule::judged => MilestoneItem::Judged {
+                by: string(c.need(Rule::string)?),
+                span: sp,
+            },
             Rule::target => {
                 let inner = c.next_any().ok_or(Shape(sp))?;
-                MilestoneItem::Target { target: target(inner)?, span: sp }
+                MilestoneItem::Target {
+                    target: target(inner)?,
+                    span: sp,
+                }
             }
             _ => {
                 self.bad(
@@ -407,7 +563,12 @@ impl<'s> Builder<'s> {
                     let citation = string(cc.need(Rule::string)?);
                     let kind = ident(cc.need(Rule::clause_kind)?);
                     let args = cc.rest().map(token).collect::<Result<_, _>>()?;
-                    clauses.push(ClauseAst { citation, kind, args, span: isp });
+                    clauses.push(ClauseAst {
+                        citation,
+                        kind,
+                        args,
+                        span: isp,
+                    });
                 }
                 Rule::block_end => {}
                 _ => {
@@ -416,7 +577,13 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        Ok(RulesAst { id, title, clauses, bad, span: sp })
+        Ok(RulesAst {
+            id,
+            title,
+            clauses,
+            bad,
+            span: sp,
+        })
     }
 
     // ------------------------------------------------------------ facts
@@ -435,7 +602,12 @@ impl<'s> Builder<'s> {
                     let date = lit(fc.need(Rule::date)?);
                     let verb = ident(fc.need(Rule::fact_verb)?);
                     let args = fc.rest().map(token).collect::<Result<_, _>>()?;
-                    facts.push(FactAst { date, verb, args, span: isp });
+                    facts.push(FactAst {
+                        date,
+                        verb,
+                        args,
+                        span: isp,
+                    });
                 }
                 Rule::block_end => {}
                 _ => {
@@ -444,7 +616,12 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        Ok(FactsAst { plan, facts, bad, span: sp })
+        Ok(FactsAst {
+            plan,
+            facts,
+            bad,
+            span: sp,
+        })
     }
 }
 
@@ -487,7 +664,12 @@ fn target(p: P) -> Result<TargetAst, Shape> {
             let window = window(c.opt(Rule::window));
             let op = lit(c.need(Rule::op)?);
             let value = lit(c.need(Rule::number)?);
-            TargetAst::Count { metric, window, op, value }
+            TargetAst::Count {
+                metric,
+                window,
+                op,
+                value,
+            }
         }
         Rule::target_share => {
             let numerator = ident(c.need(Rule::ident)?);
@@ -495,7 +677,13 @@ fn target(p: P) -> Result<TargetAst, Shape> {
             let window = window(c.opt(Rule::window));
             let op = lit(c.need(Rule::op)?);
             let value = lit(c.need(Rule::percent)?);
-            TargetAst::Share { numerator, denominator, window, op, value }
+            TargetAst::Share {
+                numerator,
+                denominator,
+                window,
+                op,
+                value,
+            }
         }
         Rule::target_level => {
             let metric = ident(c.need(Rule::ident)?);
@@ -510,11 +698,20 @@ fn target(p: P) -> Result<TargetAst, Shape> {
                     Some(s) => Some((lit(s), lit(b.next_any().ok_or(Shape(bsp))?))),
                     None => None,
                 };
-                LevelRhsAst::Baseline { milestone, delta, span: bsp }
+                LevelRhsAst::Baseline {
+                    milestone,
+                    delta,
+                    span: bsp,
+                }
             } else {
                 LevelRhsAst::Number(lit(rhs))
             };
-            TargetAst::Level { metric, at, op, rhs }
+            TargetAst::Level {
+                metric,
+                at,
+                op,
+                rhs,
+            }
         }
         _ => return Err(Shape(sp)),
     })

@@ -16,7 +16,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_line_bytes: 64 * 1024, max_depth: 16 }
+        Limits {
+            max_line_bytes: 64 * 1024,
+            max_depth: 16,
+        }
     }
 }
 

@@ -1,0 +1,119 @@
+//! Command-line interface. Exit codes, for every command:
+//! 0 success (no errors), 1 errors found in the input (or warnings under
+//! `--deny warnings`), 2 usage or I/O problem (bad arguments, missing or
+//! unreadable files).
+
+mod check;
+mod show;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use mijlpaal::diagnostic::{Diagnostic, Severity};
+use mijlpaal::project::{Options, Session};
+use mijlpaal::render;
+use mijlpaal::syntax::Limits;
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_ERRORS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mijlpaal",
+    version,
+    about = "Check and evaluate milestone-based funding agreements"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Common {
+    /// Extra directory to search for rule sets (NAME.rules), before the plan's tree.
+    #[arg(long = "rules-dir", global = true, value_name = "DIR")]
+    pub rules_dir: Vec<PathBuf>,
+    /// Largest file to read, in bytes.
+    #[arg(long, global = true, default_value_t = mijlpaal::source::DEFAULT_MAX_FILE_BYTES)]
+    pub max_file_bytes: u64,
+    /// Longest line to parse, in bytes.
+    #[arg(long, global = true, default_value_t = Limits::default().max_line_bytes)]
+    pub max_line_bytes: usize,
+    /// Colour in human output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check plans, rule sets and facts: syntax, names, types.
+    Check(check::Args),
+    /// Print a plan's lowered model.
+    Show(show::Args),
+}
+
+pub fn run(cli: Cli) -> u8 {
+    let mut session = Session::new(options(&cli.common));
+    match cli.command {
+        Command::Check(a) => check::run(&mut session, &cli.common, a),
+        Command::Show(a) => show::run(&mut session, &cli.common, a),
+    }
+}
+
+fn options(c: &Common) -> Options {
+    Options {
+        limits: Limits {
+            max_line_bytes: c.max_line_bytes,
+            ..Limits::default()
+        },
+        max_file_bytes: c.max_file_bytes,
+        rule_dirs: c.rules_dir.clone(),
+    }
+}
+
+/// Prints diagnostics to stderr in human form.
+pub fn print_human(session: &Session, diags: &[Diagnostic], common: &Common) {
+    if diags.is_empty() {
+        return;
+    }
+    let color = match common.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    eprint!("{}", render::human::render(diags, &session.sources, color));
+}
+
+/// The exit code for a set of diagnostics.
+pub fn exit_code(diags: &[Diagnostic], deny_warnings: bool) -> u8 {
+    let io = diags
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.code.starts_with('I'));
+    if io {
+        EXIT_USAGE
+    } else if diags.iter().any(|d| {
+        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+    }) {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}

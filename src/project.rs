@@ -1,0 +1,220 @@
+//! Loading a plan with everything it names: reads the files, parses and
+//! lowers them, and resolves the rule set a plan is governed by.
+//!
+//! A `rules NAME` statement resolves to `rules/NAME.rules` in the plan's
+//! directory or one of its ancestors (nearest first), or in a configured rule
+//! directory. NAME is an identifier, so it can never name a path outside
+//! those directories.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::lower;
+use crate::model::{Facts, Plan, RuleSet};
+use crate::source::{self, FileId, SourceMap, Span};
+use crate::syntax::{self, ast, Limits};
+
+/// How files are read: limits and where rule sets live.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub limits: Limits,
+    pub max_file_bytes: u64,
+    /// Extra directories searched for `NAME.rules`, before the plan's tree.
+    pub rule_dirs: Vec<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: Limits::default(),
+            max_file_bytes: source::DEFAULT_MAX_FILE_BYTES,
+            rule_dirs: Vec::new(),
+        }
+    }
+}
+
+/// A parsed and lowered file of any kind.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Plan(Box<Plan>),
+    Rules(RuleSet),
+    /// Facts are lowered only against a plan; alone they are just parsed.
+    Facts(ast::FactsAst),
+}
+
+/// Everything one command works with.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub sources: SourceMap,
+    pub diagnostics: Diagnostics,
+    pub options: Options,
+}
+
+/// A plan with its rule set and facts, each lowered.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub plan: Plan,
+    pub rules: Option<RuleSet>,
+    pub facts: Vec<Facts>,
+}
+
+impl Session {
+    pub fn new(options: Options) -> Self {
+        Session {
+            options,
+            ..Default::default()
+        }
+    }
+
+    /// Reads and parses one file; `None` if it could not be read or parsed.
+    pub fn parse_file(
+        &mut self,
+        path: &Path,
+        origin: Option<(FileId, Span)>,
+    ) -> Option<(FileId, ast::File)> {
+        let file = match source::load(path, self.options.max_file_bytes, origin) {
+            Ok(f) => f,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return None;
+            }
+        };
+        let id = self.sources.add(file);
+        let text = self.sources.get(id).map(|f| f.text.as_str()).unwrap_or("");
+        let (tree, diags) = syntax::parse(id, text, &self.options.limits);
+        self.diagnostics.extend(diags);
+        tree.map(|t| (id, t))
+    }
+
+    /// Parses and lowers one file on its own.
+    pub fn load(&mut self, path: &Path) -> Option<Loaded> {
+        let (id, tree) = self.parse_file(path, None)?;
+        Some(match tree {
+            ast::File::Plan(p) => {
+                let (plan, diags) = lower::lower_plan(&p, id);
+                self.diagnostics.extend(diags);
+                Loaded::Plan(Box::new(plan))
+            }
+            ast::File::Rules(r) => {
+                let (rules, diags) = lower::lower_rules(&r, id);
+                self.diagnostics.extend(diags);
+                Loaded::Rules(rules)
+            }
+            ast::File::Facts(f) => Loaded::Facts(f),
+        })
+    }
+
+    /// Loads a plan, the rule set it names and the given facts files.
+    pub fn load_project(&mut self, plan_path: &Path, facts_paths: &[PathBuf]) -> Option<Project> {
+        let plan = match self.load(plan_path)? {
+            Loaded::Plan(p) => *p,
+            other => {
+                let what = match other {
+                    Loaded::Rules(_) => "a rule set",
+                    _ => "a facts file",
+                };
+                let file = FileId(self.sources.iter().count().saturating_sub(1));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "I005",
+                        format!("`{}` is {what}, not a plan", plan_path.display()),
+                    )
+                    .in_file(file)
+                    .at(Span::new(0, 0), "this file")
+                    .with_help("give the .plan file here; it names its rule set itself"),
+                );
+                return None;
+            }
+        };
+        let rules = self.load_rules_of(&plan, plan_path);
+        let facts = facts_paths
+            .iter()
+            .filter_map(|p| self.load_facts(p, &plan))
+            .collect();
+        Some(Project { plan, rules, facts })
+    }
+
+    pub fn load_facts(&mut self, path: &Path, plan: &Plan) -> Option<Facts> {
+        let (id, tree) = self.parse_file(path, None)?;
+        let ast::File::Facts(f) = tree else {
+            self.diagnostics.push(
+                Diagnostic::error("I005", format!("`{}` is not a facts file", path.display()))
+                    .in_file(id)
+                    .at(Span::new(0, 0), "this file")
+                    .with_help("a facts file starts with `facts PLAN {`"),
+            );
+            return None;
+        };
+        let (facts, diags) = lower::lower_facts(&f, id, plan);
+        self.diagnostics.extend(diags);
+        Some(facts)
+    }
+
+    /// Finds, reads and lowers the rule set a plan names.
+    pub fn load_rules_of(&mut self, plan: &Plan, plan_path: &Path) -> Option<RuleSet> {
+        let reference = plan.rules.as_ref()?;
+        let file_name = format!("{}.rules", reference.name);
+        let found = self
+            .rule_search_path(plan_path)
+            .into_iter()
+            .map(|d| d.join(&file_name))
+            .find(|p| p.is_file());
+        let Some(path) = found else {
+            self.diagnostics.push(
+                Diagnostic::error("I006", format!("rule set `{}` not found", reference.name))
+                    .in_file(plan.file)
+                    .at(reference.span, "named here")
+                    .with_help(format!(
+                        "put it in rules/{file_name} beside the plan or in a parent directory, or pass --rules-dir"
+                    )),
+            );
+            return None;
+        };
+        let (id, tree) = self.parse_file(&path, Some((plan.file, reference.span)))?;
+        match tree {
+            ast::File::Rules(r) => {
+                let (rules, diags) = lower::lower_rules(&r, id);
+                self.diagnostics.extend(diags);
+                if rules.id.as_str() != reference.name {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "L018",
+                            format!("file {file_name} declares rule set `{}`", rules.id),
+                        )
+                        .in_file(id)
+                        .at(r.id.span, "declared name")
+                        .with_help(format!(
+                            "rename the rule set to `{}` to match its file",
+                            reference.name
+                        )),
+                    );
+                }
+                Some(rules)
+            }
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error("I005", format!("{file_name} is not a rule set"))
+                        .in_file(plan.file)
+                        .at(reference.span, "named here")
+                        .with_help("a rule set starts with `rules NAME \"title\" {`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn rule_search_path(&self, plan_path: &Path) -> Vec<PathBuf> {
+        let mut dirs = self.options.rule_dirs.clone();
+        let start = plan_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let start = if start.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            start
+        };
+        dirs.extend(start.ancestors().map(|a| a.join("rules")));
+        dirs
+    }
+}

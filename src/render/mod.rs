@@ -1,0 +1,6 @@
+//! Stage 4: results → text, JSON, SARIF, CSV. Renderers only format; they
+//! decide nothing.
+
+pub mod human;
+pub mod json;
+pub mod show;
