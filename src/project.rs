@@ -203,6 +203,45 @@ impl Session {
         }
     }
 
+    /// `mijlpaal check`: loads every file; plans with their rule sets, and
+    /// facts against the first plan given. Returns the lowered projects.
+    pub fn check_paths(&mut self, paths: &[PathBuf]) -> Vec<Project> {
+        let mut projects = Vec::new();
+        let mut facts = Vec::new();
+        for path in paths {
+            match self.load(path) {
+                Some(Loaded::Plan(plan)) => {
+                    let rules = self.load_rules_of(&plan, path);
+                    self.run_checks(&plan, rules.as_ref());
+                    projects.push(Project { plan: *plan, rules, facts: Vec::new() });
+                }
+                Some(Loaded::Facts(_)) => facts.push(path.clone()),
+                Some(Loaded::Rules(_)) | None => {}
+            }
+        }
+        if let Some(first) = projects.first_mut() {
+            for path in &facts {
+                if let Some(f) = self.load_facts(path, &first.plan) {
+                    first.facts.push(f);
+                }
+            }
+        }
+        self.diagnostics.sort();
+        projects
+    }
+
+    /// Runs the checker when the plan and its rules lowered without errors;
+    /// on a plan with errors its findings would be noise.
+    fn run_checks(&mut self, plan: &Plan, rules: Option<&RuleSet>) {
+        let lowered_cleanly = |file: FileId| {
+            !self.diagnostics.items.iter().any(|d| d.file == Some(file) && d.severity == crate::diagnostic::Severity::Error)
+        };
+        if lowered_cleanly(plan.file) && rules.is_none_or(|r| lowered_cleanly(r.file)) {
+            let found = crate::check::run_all(plan, rules);
+            self.diagnostics.extend(found);
+        }
+    }
+
     fn rule_search_path(&self, plan_path: &Path) -> Vec<PathBuf> {
         let mut dirs = self.options.rule_dirs.clone();
         let start = plan_path

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use mijlpaal::project::{Loaded, Session};
+use mijlpaal::project::Session;
 use mijlpaal::render;
 
 use super::{exit_code, print_human, Common, Format};
@@ -17,25 +17,7 @@ pub struct Args {
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
-    let mut plans = Vec::new();
-    let mut facts = Vec::new();
-    for path in &args.files {
-        match session.load(path) {
-            Some(Loaded::Plan(plan)) => {
-                session.load_rules_of(&plan, path);
-                plans.push(plan);
-            }
-            Some(Loaded::Facts(_)) => facts.push(path.clone()),
-            Some(Loaded::Rules(_)) | None => {}
-        }
-    }
-    // Facts were parsed above; with a plan beside them, they are lowered too.
-    if let Some(plan) = plans.first() {
-        for path in &facts {
-            session.load_facts(path, plan);
-        }
-    }
-    session.diagnostics.sort();
+    session.check_paths(&args.files);
     let diags = session.diagnostics.items.clone();
     match args.format {
         Format::Human => {

@@ -1,0 +1,60 @@
+//! # C103 declared-amount (error)
+//!
+//! When another document declares a milestone's amount (the plan's KPI table
+//! in € 1.000 next to Bijlage 3's whole euros), the two must agree within
+//! the rounding of the declaring document: half its unit per figure. The
+//! message says which document says what.
+//!
+//! ## Fails
+//! ```text
+//! document kpi_tabel "KPI-tabel (€ x1.000)" in € 1.000
+//! milestone 47 "..." {
+//!   amount € 305.000 { iza € 144.500, spuk € 160.500 }
+//!   declared by kpi_tabel € 304 { iza € 144, spuk € 160 }
+//! }
+//! ```
+//! ## Fixed
+//! The documents agree once one of them is corrected (by an addendum):
+//! ```text
+//!   declared by kpi_tabel € 305 { iza € 144, spuk € 160 }
+//! ```
+
+use super::tolerance::half_unit;
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::Money;
+
+pub const CHECK: Check = Check { code: "C103", name: "declared-amount", severity: Severity::Error, run, source: include_str!("declared_amount.rs") };
+
+fn run(ctx: &Context, out: &mut Sink) {
+    for m in &ctx.plan.milestones {
+        let Some(amount) = &m.amount else { continue };
+        for d in &m.declared {
+            let allowed = half_unit(d.unit);
+            let scaled = |x: Money| Money::new(x.amount() / d.unit.amount());
+            let mut rows = vec![("amount".to_string(), amount.total, d.total)];
+            for (s, declared) in &d.streams {
+                rows.push((format!("`{s}` amount"), m.stream_amount(s), *declared));
+            }
+            for (what, ours, theirs) in rows {
+                let diff = (ours - theirs).abs();
+                if diff > allowed {
+                    let doc = ctx.plan.document(&d.by).map(|x| x.title.as_str()).unwrap_or(d.by.as_str());
+                    let f = out
+                        .report(format!(
+                            "milestone {}: the plan's {what} is {ours}, but `{}` declares {} x {} = {theirs}",
+                            m.number,
+                            d.by,
+                            scaled(theirs),
+                            d.unit
+                        ))
+                        .at(d.span, format!("off by {diff}, more than rounding to {} explains", d.unit))
+                        .also(amount.span, "the plan's amount")
+                        .with_help("the two documents disagree; settle which figure holds, and correct the other by addendum")
+                        .with_note(format!("`{}` is: {doc}", d.by));
+                    out.push(f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! # C202 dependency-order (error; warning for equal dates)
+//!
+//! A milestone must not be due before a milestone it builds on: the plan of
+//! approach cannot be finished before the analysis it is based on. When both
+//! are due on the same day there is no slack at all: that is a warning,
+//! since any delay in the first makes the second late too.
+//!
+//! ## Fails
+//! ```text
+//! milestone 44 "fit-gap analyse" { due 2026-03-31 ... }
+//! milestone 45 "werkafspraken, gebaseerd op de fit-gap analyse" { after 44  due 2026-03-31 ... }
+//! ```
+//! ## Fixed
+//! ```text
+//! milestone 45 "..." { after 44  due 2026-06-30 ... }
+//! ```
+
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+
+pub const CHECK: Check = Check { code: "C202", name: "dependency-order", severity: Severity::Error, run, source: include_str!("dependency_order.rs") };
+
+fn run(ctx: &Context, out: &mut Sink) {
+    let plan = ctx.plan;
+    for m in &plan.milestones {
+        let Some(due) = m.due else { continue };
+        for (dep, span) in &m.after {
+            let Some(before) = plan.milestone(*dep) else { continue };
+            let Some(dep_due) = before.due else { continue };
+            if due < dep_due {
+                let d = out
+                    .report(format!("milestone {} is due {due}, before milestone {dep} it builds on (due {dep_due})", m.number))
+                    .at(*span, format!("builds on {dep}"))
+                    .also(m.due_span.unwrap_or(m.header_span), "due earlier")
+                    .with_help(format!("move the due date of {} after {dep_due}, or drop the dependency", m.number));
+                out.push(d);
+            } else if due == dep_due {
+                let d = out
+                    .report_as(Severity::Warning, format!("milestone {} is due on the same day as milestone {dep} it builds on ({due})", m.number))
+                    .at(*span, format!("builds on {dep}"))
+                    .also(m.due_span.unwrap_or(m.header_span), "same day")
+                    .with_help("there is no slack: any delay in the first makes the second late; consider a later due date");
+                out.push(d);
+            }
+        }
+    }
+}

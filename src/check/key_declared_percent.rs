@@ -1,0 +1,45 @@
+//! # C403 key-declared-percent (error)
+//!
+//! Each percentage a key declares (`almelo 74.776 declared 11,63%`) must be
+//! the member's share of the key's weights, rounded to the precision it is
+//! declared with (11,63% is compared at two decimals, 12% at none).
+//!
+//! ## Fails
+//! ```text
+//! aastad  30.000 declared 70%    // 30.000 of 40.000 is 75%
+//! beedorp 10.000 declared 25%
+//! ```
+//! ## Fixed
+//! ```text
+//! aastad  30.000 declared 75%
+//! ```
+
+use rust_decimal::Decimal;
+
+use super::tolerance::round_like;
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::Percent;
+
+pub const CHECK: Check = Check { code: "C403", name: "key-declared-percent", severity: Severity::Error, run, source: include_str!("key_declared_percent.rs") };
+
+fn run(ctx: &Context, out: &mut Sink) {
+    for key in &ctx.plan.keys {
+        let total = key.total_weight();
+        if total <= Decimal::ZERO {
+            continue;
+        }
+        for m in &key.members {
+            let Some(declared) = m.declared else { continue };
+            let share = m.weight * Decimal::ONE_HUNDRED / total;
+            let rounded = round_like(share, declared.value());
+            if rounded != declared.value() {
+                let d = out
+                    .report(format!("`{}` declares {declared} of key `{}`, but its share is {}", m.party, key.id, Percent::new(rounded)))
+                    .at(m.span, format!("computed {}", Percent::new(share.round_dp(4))))
+                    .with_help("correct the percentage or the weight");
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! # C402 key-declared-total (error)
+//!
+//! A key's declared total (`declared total 654.153`, as the source table
+//! prints it) must equal the sum of its weights. When the declared
+//! percentages fit the real sum, the note says so: then the total is the
+//! figure that is off, not the members.
+//!
+//! ## Fails
+//! ```text
+//! key inwoners "Inwoners" {
+//!   almelo 74.776 declared 11,63%
+//!   ...
+//!   declared total 654.153
+//! }
+//! // the 14 counts add up to 643.153
+//! ```
+//! ## Fixed
+//! ```text
+//!   declared total 643.153
+//! ```
+
+use rust_decimal::Decimal;
+
+use super::tolerance::round_like;
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::money::dutch;
+use crate::model::Key;
+
+pub const CHECK: Check = Check { code: "C402", name: "key-declared-total", severity: Severity::Error, run, source: include_str!("key_declared_total.rs") };
+
+/// Whether every declared percentage equals the share computed on `total`.
+fn percentages_fit(key: &Key, total: Decimal) -> bool {
+    !total.is_zero()
+        && key.members.iter().any(|m| m.declared.is_some())
+        && key.members.iter().all(|m| match m.declared {
+            Some(p) => round_like(m.weight * Decimal::ONE_HUNDRED / total, p.value()) == p.value(),
+            None => true,
+        })
+}
+
+fn run(ctx: &Context, out: &mut Sink) {
+    for key in &ctx.plan.keys {
+        let Some(declared) = &key.declared_total else { continue };
+        let sum = key.total_weight();
+        if sum == declared.total {
+            continue;
+        }
+        let mut d = out
+            .report(format!(
+                "the weights of key `{}` add up to {}, but its declared total is {}",
+                key.id,
+                dutch(sum, false),
+                dutch(declared.total, false)
+            ))
+            .at(declared.span, format!("off by {}", dutch((sum - declared.total).abs(), false)))
+            .with_help("correct the declared total or the member that is wrong; mijlpaal divides by the real sum");
+        if percentages_fit(key, sum) && !percentages_fit(key, declared.total) {
+            d = d.with_note(format!(
+                "the declared percentages are the shares of {}, not of {}: the declared total is the figure that is off",
+                dutch(sum, false),
+                dutch(declared.total, false)
+            ));
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,49 @@
+//! # C404 key-percent-sum (info)
+//!
+//! Declared percentages that are each correctly rounded need not add up to
+//! 100%: rounding fourteen shares to two decimals can give 100,01%. This is
+//! reported as information, with the sum, so that nobody "corrects" a
+//! correct figure; if the key declares its own percentage total (`declared
+//! total 654.153 declared 100,00%`), the note shows both.
+//!
+//! ## Reported
+//! ```text
+//! almelo 74.776 declared 11,63%   // ... fourteen members summing to 100,01%
+//! ```
+//! ## Not reported
+//! Percentages that add up to exactly 100%.
+
+use rust_decimal::Decimal;
+
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::Percent;
+
+pub const CHECK: Check = Check { code: "C404", name: "key-percent-sum", severity: Severity::Info, run, source: include_str!("key_percent_sum.rs") };
+
+fn run(ctx: &Context, out: &mut Sink) {
+    for key in &ctx.plan.keys {
+        let declared: Vec<Percent> = key.members.iter().filter_map(|m| m.declared).collect();
+        if declared.is_empty() || declared.len() != key.members.len() {
+            continue;
+        }
+        let sum: Decimal = declared.iter().map(|p| p.value()).sum();
+        if sum == Decimal::ONE_HUNDRED {
+            continue;
+        }
+        let scale = declared.iter().map(|p| p.value().scale()).max().unwrap_or(0);
+        let mut d = out
+            .report(format!("the declared percentages of key `{}` add up to {}, not 100%", key.id, Percent::new(sum)))
+            .at(key.declared_total.as_ref().map(|t| t.span).unwrap_or(key.span), "percentages rounded one by one")
+            .with_help(format!(
+                "each share is rounded to {scale} decimals on its own, so their sum may differ from 100% by up to {} per member; mijlpaal divides by the weights, not the percentages",
+                Percent::new(Decimal::new(5, scale + 1))
+            ));
+        if let Some(total) = key.declared_total.as_ref().and_then(|t| t.declared) {
+            if total.value() != sum {
+                d = d.with_note(format!("the table itself declares {total} as the total of its percentages"));
+            }
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,149 @@
+//! Stage 3a: the consistency checker. A catalogue of checks on the lowered
+//! model, one per file, each with a stable code, a default severity and a
+//! module doc comment that is its user documentation (`mijlpaal explain CODE`
+//! prints it, examples included).
+//!
+//! Checks only read the model and report; they never change it.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Plan, RuleSet};
+
+mod amount_missing;
+mod baseline_not_set;
+mod declared_amount;
+mod dependency_cycle;
+mod dependency_order;
+mod due_missing;
+mod due_outside_period;
+mod effort_share;
+mod evidence_missing;
+mod key_declared_percent;
+mod key_declared_total;
+mod key_percent_sum;
+mod key_subset;
+mod key_weights;
+mod max_duration;
+mod measurement_after_due;
+mod payout_missing;
+mod plan_total;
+mod result_unmeasurable;
+mod risk_key_missing;
+mod rules_missing;
+mod same_ratio;
+mod split_sum;
+mod target_ambition;
+mod target_fits_metric;
+mod unpayable_window;
+mod window_order;
+
+pub mod tolerance;
+
+/// What a check sees: the plan and, if found, its rule set.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub rules: Option<&'a RuleSet>,
+}
+
+/// One check of the catalogue.
+pub struct Check {
+    /// Stable code, e.g. `C101`; never reused for another check.
+    pub code: &'static str,
+    /// Short kebab-case name, e.g. `split-sum`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub run: fn(&Context, &mut Sink),
+    /// The check's source file; its `//!` lines are its documentation.
+    pub source: &'static str,
+}
+
+impl Check {
+    /// The user documentation: the module doc comment of the check's file.
+    pub fn doc(&self) -> String {
+        doc_of(self.source)
+    }
+}
+
+/// Extracts the `//!` lines of a source file as Markdown.
+pub fn doc_of(source: &str) -> String {
+    let mut out = String::new();
+    for line in source.lines() {
+        let Some(rest) = line.strip_prefix("//!") else {
+            if line.trim().is_empty() && out.is_empty() {
+                continue;
+            }
+            break;
+        };
+        out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        out.push('\n');
+    }
+    out
+}
+
+/// Collects one check's findings with its code and severity filled in.
+pub struct Sink {
+    code: &'static str,
+    severity: Severity,
+    file: crate::source::FileId,
+    pub found: Vec<Diagnostic>,
+}
+
+impl Sink {
+    /// Starts a finding with this check's code and severity.
+    pub fn report(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.severity, message).in_file(self.file)
+    }
+    /// Starts a finding at another severity than the check's default.
+    pub fn report_as(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, severity, message).in_file(self.file)
+    }
+    pub fn push(&mut self, d: Diagnostic) {
+        self.found.push(d);
+    }
+}
+
+/// The catalogue, in code order.
+pub const ALL: &[&Check] = &[
+    &split_sum::CHECK,
+    &plan_total::CHECK,
+    &declared_amount::CHECK,
+    &same_ratio::CHECK,
+    &dependency_cycle::CHECK,
+    &dependency_order::CHECK,
+    &baseline_not_set::CHECK,
+    &due_missing::CHECK,
+    &due_outside_period::CHECK,
+    &measurement_after_due::CHECK,
+    &window_order::CHECK,
+    &unpayable_window::CHECK,
+    &key_weights::CHECK,
+    &key_declared_total::CHECK,
+    &key_declared_percent::CHECK,
+    &key_percent_sum::CHECK,
+    &key_subset::CHECK,
+    &target_fits_metric::CHECK,
+    &target_ambition::CHECK,
+    &evidence_missing::CHECK,
+    &result_unmeasurable::CHECK,
+    &amount_missing::CHECK,
+    &payout_missing::CHECK,
+    &risk_key_missing::CHECK,
+    &rules_missing::CHECK,
+    &max_duration::CHECK,
+    &effort_share::CHECK,
+];
+
+pub fn find(code: &str) -> Option<&'static Check> {
+    ALL.iter().copied().find(|c| c.code.eq_ignore_ascii_case(code) || c.name == code)
+}
+
+/// Runs every check on a plan.
+pub fn run_all(plan: &Plan, rules: Option<&RuleSet>) -> Vec<Diagnostic> {
+    let ctx = Context { plan, rules };
+    let mut out = Vec::new();
+    for check in ALL {
+        let mut sink = Sink { code: check.code, severity: check.severity, file: plan.file, found: Vec::new() };
+        (check.run)(&ctx, &mut sink);
+        out.append(&mut sink.found);
+    }
+    out
+}

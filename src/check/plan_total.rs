@@ -1,0 +1,67 @@
+//! # C102 plan-total (error)
+//!
+//! The milestones must add up to the totals the plan declares, in total and
+//! per stream. A total declared by a document in a larger unit
+//! (`declared by kpi_tabel total € 16.275 ...` in € 1.000) may differ from
+//! the exact sum by half that unit; a total declared in euros must match to
+//! the cent.
+//!
+//! ## Fails
+//! ```text
+//! declared total € 300.000 { iza € 150.000, spuk € 150.000 }
+//! // ...while the milestones add up to € 299.000
+//! ```
+//! ## Fixed
+//! Correct the milestone that is off, or the declared total, so they agree.
+
+use super::tolerance::half_unit;
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::{Money, Plan, StreamId};
+
+pub const CHECK: Check = Check { code: "C102", name: "plan-total", severity: Severity::Error, run, source: include_str!("plan_total.rs") };
+
+fn sum_total(plan: &Plan) -> Money {
+    plan.milestones.iter().map(|m| m.total()).sum()
+}
+
+fn sum_stream(plan: &Plan, s: &StreamId) -> Money {
+    plan.milestones.iter().map(|m| m.stream_amount(s)).sum()
+}
+
+fn run(ctx: &Context, out: &mut Sink) {
+    let plan = ctx.plan;
+    for declared in &plan.declared_totals {
+        let allowed = half_unit(declared.unit);
+        let source = match &declared.by {
+            Some(doc) => format!("`{doc}` declares"),
+            None => "the plan declares".to_string(),
+        };
+        let as_written = |m: Money| {
+            if declared.unit.amount() == rust_decimal::Decimal::ONE {
+                m.to_string()
+            } else {
+                format!("{} x {} = {m}", Money::new(m.amount() / declared.unit.amount()), declared.unit)
+            }
+        };
+        let mut rows = vec![("in total".to_string(), sum_total(plan), declared.total)];
+        for (s, amount) in &declared.streams {
+            rows.push((format!("for stream `{s}`"), sum_stream(plan, s), *amount));
+        }
+        for (what, actual, wanted) in rows {
+            let diff = (actual - wanted).abs();
+            if diff > allowed {
+                let rounding = if allowed.is_zero() {
+                    String::new()
+                } else {
+                    format!(", more than rounding to {} allows", declared.unit)
+                };
+                let d = out
+                    .report(format!("the milestones add up to {actual} {what}, but {source} {}", as_written(wanted)))
+                    .at(declared.span, format!("off by {diff}{rounding}"))
+                    .with_help("find the milestone amount or the declared total that is wrong; mijlpaal does not guess which");
+                out.push(d);
+            }
+        }
+    }
+}

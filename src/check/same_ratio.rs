@@ -1,0 +1,79 @@
+//! # C104 same-ratio (warning)
+//!
+//! When the plan states that every milestone splits over the streams in the
+//! same ratio (`split same-ratio`), each milestone's split must follow the
+//! plan's ratio. The ratio is taken from the first declared total with a
+//! split, or else from the sum of all milestones. A stream amount may differ
+//! from the exact ratio by the rounding its figures show: half of the step
+//! the milestone's stream amounts are written in (€ 1.000 for 82.000 and
+//! 92.000, € 500 for 98.500), or by `within € X` when the plan gives one.
+//!
+//! ## Fails
+//! ```text
+//! declared total € 200.000 { iza € 100.000, spuk € 100.000 }
+//! split same-ratio
+//! amount € 100.000 { iza € 60.000, spuk € 40.000 }   // 60%, not 50%
+//! ```
+//! ## Fixed
+//! ```text
+//! amount € 100.000 { iza € 50.000, spuk € 50.000 }
+//! ```
+
+use rust_decimal::Decimal;
+
+use super::tolerance::{half_unit, step_of};
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::{Money, StreamAmounts};
+
+pub const CHECK: Check = Check { code: "C104", name: "same-ratio", severity: Severity::Warning, run, source: include_str!("same_ratio.rs") };
+
+fn reference(ctx: &Context) -> Option<(Money, StreamAmounts)> {
+    if let Some(d) = ctx.plan.declared_totals.iter().find(|d| !d.streams.is_empty()) {
+        return Some((d.total, d.streams.clone()));
+    }
+    let total: Money = ctx.plan.milestones.iter().map(|m| m.total()).sum();
+    let streams = ctx.plan.streams.iter().map(|s| (s.id.clone(), ctx.plan.milestones.iter().map(|m| m.stream_amount(&s.id)).sum())).collect();
+    Some((total, streams))
+}
+
+fn percent(part: Money, whole: Money) -> String {
+    if whole.is_zero() {
+        return "-".to_string();
+    }
+    let p = (part.amount() * Decimal::ONE_HUNDRED / whole.amount()).round_dp(2);
+    format!("{}%", crate::model::money::dutch(p, false))
+}
+
+fn run(ctx: &Context, out: &mut Sink) {
+    let Some(rule) = &ctx.plan.same_ratio else { return };
+    let Some((ref_total, ref_streams)) = reference(ctx) else { return };
+    if ref_total.is_zero() {
+        return;
+    }
+    for m in &ctx.plan.milestones {
+        let Some(a) = &m.amount else { continue };
+        if a.total.is_zero() || a.streams.is_empty() {
+            continue;
+        }
+        let allowed = rule.within.unwrap_or_else(|| half_unit(step_of(&a.streams.iter().map(|(_, x)| *x).collect::<Vec<_>>())));
+        for (s, ref_amount) in &ref_streams {
+            let actual = m.stream_amount(s);
+            let expected = Money::new(a.total.amount() * ref_amount.amount() / ref_total.amount());
+            let diff = (actual - expected).abs();
+            if diff > allowed {
+                let d = out
+                    .report(format!(
+                        "milestone {}: `{s}` gets {} of the amount, but the plan splits every milestone {} to `{s}`",
+                        m.number,
+                        percent(actual, a.total),
+                        percent(*ref_amount, ref_total)
+                    ))
+                    .at(a.span, format!("{actual} instead of about {}", expected.round_cents()))
+                    .also(rule.span, "the plan states one ratio for all milestones")
+                    .with_help(format!("the difference, {}, is more than the rounding of these figures ({allowed})", diff.round_cents()));
+                out.push(d);
+            }
+        }
+    }
+}

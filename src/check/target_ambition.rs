@@ -1,0 +1,91 @@
+//! # C502 target-ambition (warning)
+//!
+//! A series of targets for the same metric over consecutive years should not
+//! lose ambition: counts and minimum shares should not go down, maximum
+//! shares and upper levels should not go up. The whole series is shown.
+//! (A plan may lower a target on purpose, by addendum; then the warning is
+//! the reminder to say why.)
+//!
+//! ## Fails
+//! ```text
+//! milestone 16 "..." { due 2025-12-31  target share naar_sggz of gesprekken from 2025-01-01 <= 78% }
+//! milestone 17 "..." { due 2026-12-31  target share naar_sggz of gesprekken from 2026-01-01 <= 80% }
+//! ```
+//! ## Fixed
+//! ```text
+//! milestone 17 "..." { due 2026-12-31  target share naar_sggz of gesprekken from 2026-01-01 <= 73% }
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::{Delta, LevelRhs, MilestoneNo, TargetKind};
+use crate::source::Span;
+
+pub const CHECK: Check = Check { code: "C502", name: "target-ambition", severity: Severity::Warning, run, source: include_str!("target_ambition.rs") };
+
+/// One target of a series: when it is due, its threshold, and how it reads.
+struct Step {
+    due: NaiveDate,
+    number: MilestoneNo,
+    value: Decimal,
+    shown: String,
+    span: Span,
+}
+
+/// Targets that form one series: same kind, metric(s), direction and baseline.
+fn series_key(kind: &TargetKind) -> Option<(String, bool, Decimal, String)> {
+    match kind {
+        TargetKind::Count { metric, cmp, value, .. } => Some((format!("count {metric}"), cmp.is_minimum(), *value, format!("{} {value}", cmp.as_str()))),
+        TargetKind::Share { numerator, denominator, cmp, value, .. } => {
+            Some((format!("share {numerator} of {denominator}"), cmp.is_minimum(), value.value(), format!("{} {value}", cmp.as_str())))
+        }
+        TargetKind::Level { metric, cmp, rhs, .. } => match rhs {
+            LevelRhs::Value(v) => Some((format!("level {metric}"), cmp.is_minimum(), *v, format!("{} {v}", cmp.as_str()))),
+            LevelRhs::Baseline { milestone, delta: Delta::Absolute(d), .. } => {
+                Some((format!("level {metric} vs baseline {milestone}"), cmp.is_minimum(), *d, format!("{} baseline {milestone} {d:+}", cmp.as_str())))
+            }
+            LevelRhs::Baseline { milestone, delta: Delta::Relative(p), .. } => {
+                Some((format!("level {metric} vs baseline {milestone} (relative)"), cmp.is_minimum(), p.value(), format!("{} baseline {milestone} {p}", cmp.as_str())))
+            }
+            LevelRhs::Baseline { delta: Delta::None, .. } => None,
+        },
+    }
+}
+
+fn run(ctx: &Context, out: &mut Sink) {
+    let mut series: BTreeMap<(String, bool), Vec<Step>> = BTreeMap::new();
+    for m in &ctx.plan.milestones {
+        let Some(due) = m.due else { continue };
+        for t in &m.targets {
+            if let Some((name, minimum, value, shown)) = series_key(&t.kind) {
+                series.entry((name, minimum)).or_default().push(Step { due, number: m.number, value, shown, span: t.span });
+            }
+        }
+    }
+    for ((name, minimum), mut steps) in series {
+        steps.sort_by_key(|s| (s.due, s.number));
+        let listing: Vec<String> = steps.iter().map(|s| format!("{} ({}): {}", s.number, s.due, s.shown)).collect();
+        for pair in steps.windows(2) {
+            let [before, after] = pair else { continue };
+            let weaker = if minimum { after.value < before.value } else { after.value > before.value };
+            if weaker {
+                let direction = if minimum { "lower" } else { "higher" };
+                let d = out
+                    .report(format!(
+                        "milestone {} asks less than milestone {} before it: {} is {direction} than {}",
+                        after.number, before.number, after.shown, before.shown
+                    ))
+                    .at(after.span, "less ambitious")
+                    .also(before.span, "earlier target")
+                    .with_help("a series of yearly targets should keep or raise its ambition; if lowering it is intended, say why in a comment or an addendum")
+                    .with_note(format!("the series `{name}`: {}", listing.join("; ")));
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The corpus: every file under tests/corpus/ is checked as `mijlpaal check`
+//! would, and its rendered diagnostics (no colour) are snapshotted beside it
+//! in `snapshots/`. Files under `valid/` must produce no errors; files under
+//! `invalid/` must produce at least one.
+
+use std::path::{Path, PathBuf};
+
+use mijlpaal::project::{Options, Session};
+use mijlpaal::render;
+
+fn corpus_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "snapshots") {
+                    stack.push(path);
+                }
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("plan" | "rules" | "facts")) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs the checker on one corpus file (with the facts' plan, if named by a
+/// `// with: FILE` first line) and renders what a user would see.
+pub fn render_check(path: &Path) -> (String, bool) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut paths = Vec::new();
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    if let Some(with) = text.lines().next().and_then(|l| l.strip_prefix("// with: ")) {
+        paths.push(rel.parent().unwrap().join(with.trim()));
+    }
+    paths.push(rel.to_path_buf());
+    let mut session = Session::new(Options { rule_dirs: vec![PathBuf::from("rules")], ..Options::default() });
+    std::env::set_current_dir(root).unwrap();
+    session.check_paths(&paths);
+    let diags = &session.diagnostics.items;
+    let mut out = render::human::render(diags, &session.sources, false);
+    out.push_str(&render::human::summary(diags));
+    out.push('\n');
+    (out, session.diagnostics.has_errors())
+}
+
+#[test]
+fn corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let files = corpus_files(&root);
+    assert!(files.len() >= 10, "the corpus is missing: {}", files.len());
+    for file in files {
+        let (rendered, has_errors) = render_check(&file);
+        let invalid = file.components().any(|c| c.as_os_str() == "invalid");
+        assert_eq!(has_errors, invalid, "{}: expected {} errors\n{rendered}", file.display(), if invalid { "some" } else { "no" });
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(file.parent().unwrap().join("snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_input_file(&file);
+        let name = file.file_name().unwrap().to_string_lossy().replace('.', "_");
+        settings.bind(|| insta::assert_snapshot!(name, rendered));
+    }
+}
