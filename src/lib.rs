@@ -4,6 +4,7 @@
 //! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`.
 
 pub mod check;
+pub mod codes;
 pub mod diagnostic;
 pub mod lower;
 pub mod model;

@@ -5,26 +5,42 @@ use std::path::PathBuf;
 use mijlpaal::project::Session;
 use mijlpaal::render;
 
-use super::{exit_code, print_human, Common, Format};
+use super::{exit_code, print_human, Common};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Plan, rule set or facts files. Facts are checked against a plan given alongside.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Treat warnings as errors: `--deny warnings` exits 1 on any warning.
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deny {
+    Warnings,
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     session.check_paths(&args.files);
     let diags = session.diagnostics.items.clone();
     match args.format {
-        Format::Human => {
+        CheckFormat::Human => {
             print_human(session, &diags, common);
             eprintln!("{}", render::human::summary(&diags));
         }
-        Format::Json => println!("{}", render::json::render(&diags, &session.sources)),
+        CheckFormat::Json => super::out(&format!("{}\n", render::json::render(&diags, &session.sources))),
+        CheckFormat::Sarif => super::out(&format!("{}\n", render::sarif::render(&diags, &session.sources))),
     }
-    exit_code(&diags, false)
+    exit_code(&diags, args.deny == Some(Deny::Warnings))
 }

@@ -4,6 +4,7 @@
 //! unreadable files).
 
 mod check;
+mod explain;
 mod show;
 
 use std::io::IsTerminal;
@@ -56,11 +57,6 @@ pub enum Color {
     Never,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Human,
-    Json,
-}
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -68,6 +64,8 @@ pub enum Command {
     Check(check::Args),
     /// Print a plan's lowered model.
     Show(show::Args),
+    /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
+    Explain(explain::Args),
 }
 
 pub fn run(cli: Cli) -> u8 {
@@ -75,6 +73,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
+        Command::Explain(a) => explain::run(a),
     }
 }
 
@@ -87,6 +86,13 @@ fn options(c: &Common) -> Options {
         max_file_bytes: c.max_file_bytes,
         rule_dirs: c.rules_dir.clone(),
     }
+}
+
+/// Writes to stdout; a closed pipe (`mijlpaal explain | head`) is not an error.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
 }
 
 /// Prints diagnostics to stderr in human form.
