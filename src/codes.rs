@@ -48,8 +48,16 @@ pub fn explain(code: &str) -> Option<String> {
 
 /// One line per code: `C101 error split-sum`.
 pub fn list() -> Vec<(String, String, String)> {
-    let mut out: Vec<(String, String, String)> =
-        CODES.iter().map(|(c, s, _)| (c.to_string(), "error".to_string(), s.to_string())).collect();
-    out.extend(crate::check::ALL.iter().map(|c| (c.code.to_string(), c.severity.as_str().to_string(), c.name.to_string())));
+    let mut out: Vec<(String, String, String)> = CODES
+        .iter()
+        .map(|(c, s, _)| (c.to_string(), "error".to_string(), s.to_string()))
+        .collect();
+    out.extend(crate::check::ALL.iter().map(|c| {
+        (
+            c.code.to_string(),
+            c.severity.as_str().to_string(),
+            c.name.to_string(),
+        )
+    }));
     out
 }

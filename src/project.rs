@@ -213,7 +213,11 @@ impl Session {
                 Some(Loaded::Plan(plan)) => {
                     let rules = self.load_rules_of(&plan, path);
                     self.run_checks(&plan, rules.as_ref());
-                    projects.push(Project { plan: *plan, rules, facts: Vec::new() });
+                    projects.push(Project {
+                        plan: *plan,
+                        rules,
+                        facts: Vec::new(),
+                    });
                 }
                 Some(Loaded::Facts(_)) => facts.push(path.clone()),
                 Some(Loaded::Rules(_)) | None => {}
@@ -233,9 +237,12 @@ impl Session {
     /// Runs the checker when the plan and its rules lowered without errors;
     /// on a plan with errors its findings would be noise.
     fn run_checks(&mut self, plan: &Plan, rules: Option<&RuleSet>) {
-        let lowered_cleanly = |file: FileId| {
-            !self.diagnostics.items.iter().any(|d| d.file == Some(file) && d.severity == crate::diagnostic::Severity::Error)
-        };
+        let lowered_cleanly =
+            |file: FileId| {
+                !self.diagnostics.items.iter().any(|d| {
+                    d.file == Some(file) && d.severity == crate::diagnostic::Severity::Error
+                })
+            };
         if lowered_cleanly(plan.file) && rules.is_none_or(|r| lowered_cleanly(r.file)) {
             let found = crate::check::run_all(plan, rules);
             self.diagnostics.extend(found);

@@ -4,6 +4,9 @@
 //! is not a regular file of reasonable size and valid UTF-8, each with its own
 //! diagnostic instead of an I/O panic.
 
+// A failed load ends the run for that file; the size of its error is irrelevant.
+#![allow(clippy::result_large_err)]
+
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label};

@@ -17,7 +17,13 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C603", name: "amount-missing", severity: Severity::Error, run, source: include_str!("amount_missing.rs") };
+pub const CHECK: Check = Check {
+    code: "C603",
+    name: "amount-missing",
+    severity: Severity::Error,
+    run,
+    source: include_str!("amount_missing.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let streams = ctx.plan.streams.len();
@@ -32,7 +38,10 @@ fn run(ctx: &Context, out: &mut Sink) {
             }
             Some(a) if streams > 1 && a.streams.is_empty() && !a.total.is_zero() => {
                 let d = out
-                    .report(format!("milestone {}'s amount is not split over the plan's {streams} streams", m.number))
+                    .report(format!(
+                        "milestone {}'s amount is not split over the plan's {streams} streams",
+                        m.number
+                    ))
                     .at(a.span, "no split")
                     .with_help("add the split: `{ iza € A, spuk € B }`");
                 out.push(d);

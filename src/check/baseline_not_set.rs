@@ -23,15 +23,33 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{LevelRhs, TargetKind};
 
-pub const CHECK: Check = Check { code: "C203", name: "baseline-not-set", severity: Severity::Error, run, source: include_str!("baseline_not_set.rs") };
+pub const CHECK: Check = Check {
+    code: "C203",
+    name: "baseline-not-set",
+    severity: Severity::Error,
+    run,
+    source: include_str!("baseline_not_set.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     let graph = super::dependency_cycle::graph(plan);
     for m in &plan.milestones {
         for t in &m.targets {
-            let TargetKind::Level { metric, at, rhs: LevelRhs::Baseline { milestone, span, .. }, .. } = &t.kind else { continue };
-            let Some(base) = plan.milestone(*milestone) else { continue };
+            let TargetKind::Level {
+                metric,
+                at,
+                rhs: LevelRhs::Baseline {
+                    milestone, span, ..
+                },
+                ..
+            } = &t.kind
+            else {
+                continue;
+            };
+            let Some(base) = plan.milestone(*milestone) else {
+                continue;
+            };
             match base.baselines.iter().find(|b| &b.metric == metric) {
                 None => {
                     let d = out

@@ -24,7 +24,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::Money;
 
-pub const CHECK: Check = Check { code: "C103", name: "declared-amount", severity: Severity::Error, run, source: include_str!("declared_amount.rs") };
+pub const CHECK: Check = Check {
+    code: "C103",
+    name: "declared-amount",
+    severity: Severity::Error,
+    run,
+    source: include_str!("declared_amount.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {
@@ -39,7 +45,11 @@ fn run(ctx: &Context, out: &mut Sink) {
             for (what, ours, theirs) in rows {
                 let diff = (ours - theirs).abs();
                 if diff > allowed {
-                    let doc = ctx.plan.document(&d.by).map(|x| x.title.as_str()).unwrap_or(d.by.as_str());
+                    let doc = ctx
+                        .plan
+                        .document(&d.by)
+                        .map(|x| x.title.as_str())
+                        .unwrap_or(d.by.as_str());
                     let f = out
                         .report(format!(
                             "milestone {}: the plan's {what} is {ours}, but `{}` declares {} x {} = {theirs}",

@@ -21,7 +21,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{MilestoneNo, Plan};
 
-pub const CHECK: Check = Check { code: "C201", name: "dependency-cycle", severity: Severity::Error, run, source: include_str!("dependency_cycle.rs") };
+pub const CHECK: Check = Check {
+    code: "C201",
+    name: "dependency-cycle",
+    severity: Severity::Error,
+    run,
+    source: include_str!("dependency_cycle.rs"),
+};
 
 /// The dependency graph: an edge from each milestone to what builds on it.
 pub fn graph(plan: &Plan) -> DiGraphMap<MilestoneNo, ()> {
@@ -47,8 +53,14 @@ fn run(ctx: &Context, out: &mut Sink) {
         }
         scc.sort();
         let cycle = order_cycle(&g, &scc);
-        let path: Vec<String> = cycle.iter().chain(cycle.first()).map(|n| n.to_string()).collect();
-        let Some(first) = cycle.first().and_then(|n| plan.milestone(*n)) else { continue };
+        let path: Vec<String> = cycle
+            .iter()
+            .chain(cycle.first())
+            .map(|n| n.to_string())
+            .collect();
+        let Some(first) = cycle.first().and_then(|n| plan.milestone(*n)) else {
+            continue;
+        };
         let mut d = out
             .report(format!("milestones depend on each other in a cycle: {}", path.join(" → ")))
             .at(first.header_span, "part of the cycle")
@@ -67,11 +79,16 @@ fn run(ctx: &Context, out: &mut Sink) {
 /// Orders a strongly connected set as one walk along its edges, from its
 /// lowest number, so the message reads as the cycle it is.
 fn order_cycle(g: &DiGraphMap<MilestoneNo, ()>, scc: &[MilestoneNo]) -> Vec<MilestoneNo> {
-    let Some(start) = scc.first().copied() else { return Vec::new() };
+    let Some(start) = scc.first().copied() else {
+        return Vec::new();
+    };
     let mut walk = vec![start];
     let mut current = start;
     while walk.len() < scc.len() {
-        let mut next: Vec<MilestoneNo> = g.neighbors(current).filter(|n| scc.contains(n) && !walk.contains(n)).collect();
+        let mut next: Vec<MilestoneNo> = g
+            .neighbors(current)
+            .filter(|n| scc.contains(n) && !walk.contains(n))
+            .collect();
         next.sort();
         match next.first() {
             Some(n) => {

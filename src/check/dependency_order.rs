@@ -18,14 +18,22 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C202", name: "dependency-order", severity: Severity::Error, run, source: include_str!("dependency_order.rs") };
+pub const CHECK: Check = Check {
+    code: "C202",
+    name: "dependency-order",
+    severity: Severity::Error,
+    run,
+    source: include_str!("dependency_order.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     for m in &plan.milestones {
         let Some(due) = m.due else { continue };
         for (dep, span) in &m.after {
-            let Some(before) = plan.milestone(*dep) else { continue };
+            let Some(before) = plan.milestone(*dep) else {
+                continue;
+            };
             let Some(dep_due) = before.due else { continue };
             if due < dep_due {
                 let d = out

@@ -15,7 +15,13 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C301", name: "due-missing", severity: Severity::Error, run, source: include_str!("due_missing.rs") };
+pub const CHECK: Check = Check {
+    code: "C301",
+    name: "due-missing",
+    severity: Severity::Error,
+    run,
+    source: include_str!("due_missing.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in ctx.plan.milestones.iter().filter(|m| m.due_span.is_none()) {

@@ -17,17 +17,28 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C302", name: "due-outside-period", severity: Severity::Error, run, source: include_str!("due_outside_period.rs") };
+pub const CHECK: Check = Check {
+    code: "C302",
+    name: "due-outside-period",
+    severity: Severity::Error,
+    run,
+    source: include_str!("due_outside_period.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     let cutoff = ctx.rules.and_then(|r| r.payout_cutoff());
     for m in &plan.milestones {
-        let (Some(due), Some(span)) = (m.due, m.due_span) else { continue };
+        let (Some(due), Some(span)) = (m.due, m.due_span) else {
+            continue;
+        };
         if let Some(p) = plan.period {
             if due < p.from || due > p.to {
                 let d = out
-                    .report(format!("milestone {} is due {due}, outside the plan's period {} .. {}", m.number, p.from, p.to))
+                    .report(format!(
+                        "milestone {} is due {due}, outside the plan's period {} .. {}",
+                        m.number, p.from, p.to
+                    ))
                     .at(span, "outside the period")
                     .also(p.span, "the plan's period")
                     .with_help("move the due date into the period, or widen the period");
@@ -38,10 +49,16 @@ fn run(ctx: &Context, out: &mut Sink) {
         if let Some((cut, clause)) = cutoff {
             if due > cut {
                 let d = out
-                    .report(format!("milestone {} is due {due}, after the last payout date {cut}", m.number))
+                    .report(format!(
+                        "milestone {} is due {due}, after the last payout date {cut}",
+                        m.number
+                    ))
                     .at(span, "after the payout cutoff")
                     .with_help("its money could never be paid; move the due date before the cutoff")
-                    .with_note(format!("the cutoff is set by clause `payout-cutoff` ({})", clause.citation));
+                    .with_note(format!(
+                        "the cutoff is set by clause `payout-cutoff` ({})",
+                        clause.citation
+                    ));
                 out.push(d);
             }
         }

@@ -21,7 +21,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{Money, Obligation, Percent};
 
-pub const CHECK: Check = Check { code: "C702", name: "effort-share", severity: Severity::Warning, run, source: include_str!("effort_share.rs") };
+pub const CHECK: Check = Check {
+    code: "C702",
+    name: "effort-share",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("effort_share.rs"),
+};
 
 /// Half of the place of the last non-zero digit: 70 → 5, 72 → 0,5, 72,5 → 0,05.
 fn about_tolerance(p: Decimal) -> Decimal {
@@ -40,15 +46,27 @@ fn about_tolerance(p: Decimal) -> Decimal {
 }
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let Some(declared) = &ctx.plan.effort_share else { return };
+    let Some(declared) = &ctx.plan.effort_share else {
+        return;
+    };
     let total: Money = ctx.plan.milestones.iter().map(|m| m.total()).sum();
     if total.is_zero() {
         return;
     }
-    let effort: Money = ctx.plan.milestones.iter().filter(|m| m.obligation == Obligation::Effort).map(|m| m.total()).sum();
+    let effort: Money = ctx
+        .plan
+        .milestones
+        .iter()
+        .filter(|m| m.obligation == Obligation::Effort)
+        .map(|m| m.total())
+        .sum();
     let share = effort.amount() * Decimal::ONE_HUNDRED / total.amount();
     let wanted = declared.share.value();
-    let tolerance = if declared.about { about_tolerance(wanted) } else { Decimal::new(5, wanted.scale() + 1) };
+    let tolerance = if declared.about {
+        about_tolerance(wanted)
+    } else {
+        Decimal::new(5, wanted.scale() + 1)
+    };
     if (share - wanted).abs() > tolerance {
         let d = out
             .report(format!(

@@ -16,7 +16,13 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C601", name: "evidence-missing", severity: Severity::Error, run, source: include_str!("evidence_missing.rs") };
+pub const CHECK: Check = Check {
+    code: "C601",
+    name: "evidence-missing",
+    severity: Severity::Error,
+    run,
+    source: include_str!("evidence_missing.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {

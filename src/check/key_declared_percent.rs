@@ -21,7 +21,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::Percent;
 
-pub const CHECK: Check = Check { code: "C403", name: "key-declared-percent", severity: Severity::Error, run, source: include_str!("key_declared_percent.rs") };
+pub const CHECK: Check = Check {
+    code: "C403",
+    name: "key-declared-percent",
+    severity: Severity::Error,
+    run,
+    source: include_str!("key_declared_percent.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for key in &ctx.plan.keys {
@@ -35,8 +41,16 @@ fn run(ctx: &Context, out: &mut Sink) {
             let rounded = round_like(share, declared.value());
             if rounded != declared.value() {
                 let d = out
-                    .report(format!("`{}` declares {declared} of key `{}`, but its share is {}", m.party, key.id, Percent::new(rounded)))
-                    .at(m.span, format!("computed {}", Percent::new(share.round_dp(4))))
+                    .report(format!(
+                        "`{}` declares {declared} of key `{}`, but its share is {}",
+                        m.party,
+                        key.id,
+                        Percent::new(rounded)
+                    ))
+                    .at(
+                        m.span,
+                        format!("computed {}", Percent::new(share.round_dp(4))),
+                    )
                     .with_help("correct the percentage or the weight");
                 out.push(d);
             }

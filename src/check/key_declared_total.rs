@@ -27,7 +27,13 @@ use crate::diagnostic::Severity;
 use crate::model::money::dutch;
 use crate::model::Key;
 
-pub const CHECK: Check = Check { code: "C402", name: "key-declared-total", severity: Severity::Error, run, source: include_str!("key_declared_total.rs") };
+pub const CHECK: Check = Check {
+    code: "C402",
+    name: "key-declared-total",
+    severity: Severity::Error,
+    run,
+    source: include_str!("key_declared_total.rs"),
+};
 
 /// Whether every declared percentage equals the share computed on `total`.
 fn percentages_fit(key: &Key, total: Decimal) -> bool {
@@ -41,7 +47,9 @@ fn percentages_fit(key: &Key, total: Decimal) -> bool {
 
 fn run(ctx: &Context, out: &mut Sink) {
     for key in &ctx.plan.keys {
-        let Some(declared) = &key.declared_total else { continue };
+        let Some(declared) = &key.declared_total else {
+            continue;
+        };
         let sum = key.total_weight();
         if sum == declared.total {
             continue;

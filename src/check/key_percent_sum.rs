@@ -19,7 +19,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::Percent;
 
-pub const CHECK: Check = Check { code: "C404", name: "key-percent-sum", severity: Severity::Info, run, source: include_str!("key_percent_sum.rs") };
+pub const CHECK: Check = Check {
+    code: "C404",
+    name: "key-percent-sum",
+    severity: Severity::Info,
+    run,
+    source: include_str!("key_percent_sum.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for key in &ctx.plan.keys {
@@ -31,7 +37,11 @@ fn run(ctx: &Context, out: &mut Sink) {
         if sum == Decimal::ONE_HUNDRED {
             continue;
         }
-        let scale = declared.iter().map(|p| p.value().scale()).max().unwrap_or(0);
+        let scale = declared
+            .iter()
+            .map(|p| p.value().scale())
+            .max()
+            .unwrap_or(0);
         let mut d = out
             .report(format!("the declared percentages of key `{}` add up to {}, not 100%", key.id, Percent::new(sum)))
             .at(key.declared_total.as_ref().map(|t| t.span).unwrap_or(key.span), "percentages rounded one by one")
@@ -41,7 +51,9 @@ fn run(ctx: &Context, out: &mut Sink) {
             ));
         if let Some(total) = key.declared_total.as_ref().and_then(|t| t.declared) {
             if total.value() != sum {
-                d = d.with_note(format!("the table itself declares {total} as the total of its percentages"));
+                d = d.with_note(format!(
+                    "the table itself declares {total} as the total of its percentages"
+                ));
             }
         }
         out.push(d);

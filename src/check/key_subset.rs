@@ -16,19 +16,35 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C405", name: "key-subset", severity: Severity::Error, run, source: include_str!("key_subset.rs") };
+pub const CHECK: Check = Check {
+    code: "C405",
+    name: "key-subset",
+    severity: Severity::Error,
+    run,
+    source: include_str!("key_subset.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for key in &ctx.plan.keys {
-        let Some(subset) = &key.subset_of else { continue };
-        let Some(parent) = ctx.plan.key(&subset.parent) else { continue };
+        let Some(subset) = &key.subset_of else {
+            continue;
+        };
+        let Some(parent) = ctx.plan.key(&subset.parent) else {
+            continue;
+        };
         for (party, span) in &subset.requested {
             if !parent.members.iter().any(|m| &m.party == party) {
                 let d = out
-                    .report(format!("`{party}` is not a member of key `{}`, so key `{}` cannot take it", parent.id, key.id))
+                    .report(format!(
+                        "`{party}` is not a member of key `{}`, so key `{}` cannot take it",
+                        parent.id, key.id
+                    ))
                     .at(*span, "not in the parent key")
                     .also(parent.span, "the parent key")
-                    .with_help(format!("add `{party}` to `{}` with its weight, or leave it out of the subset", parent.id));
+                    .with_help(format!(
+                        "add `{party}` to `{}` with its weight, or leave it out of the subset",
+                        parent.id
+                    ));
                 out.push(d);
             }
         }

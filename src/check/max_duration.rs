@@ -20,11 +20,26 @@ use chrono::Months;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C701", name: "max-duration", severity: Severity::Error, run, source: include_str!("max_duration.rs") };
+pub const CHECK: Check = Check {
+    code: "C701",
+    name: "max-duration",
+    severity: Severity::Error,
+    run,
+    source: include_str!("max_duration.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let (Some((years, clause)), Some(period)) = (ctx.rules.and_then(|r| r.max_duration()), ctx.plan.period) else { return };
-    let Some(limit) = period.from.checked_add_months(Months::new(years.saturating_mul(12))) else { return };
+    let (Some((years, clause)), Some(period)) =
+        (ctx.rules.and_then(|r| r.max_duration()), ctx.plan.period)
+    else {
+        return;
+    };
+    let Some(limit) = period
+        .from
+        .checked_add_months(Months::new(years.saturating_mul(12)))
+    else {
+        return;
+    };
     // The last day inside N years of the start.
     let last = limit.pred_opt().unwrap_or(limit);
     if period.to > last {
@@ -39,7 +54,10 @@ fn run(ctx: &Context, out: &mut Sink) {
         if let (Some(due), Some(span)) = (m.due, m.due_span) {
             if due > last && due <= period.to {
                 let d = out
-                    .report(format!("milestone {} is due {due}, more than {years} years after the plan starts", m.number))
+                    .report(format!(
+                        "milestone {} is due {due}, more than {years} years after the plan starts",
+                        m.number
+                    ))
                     .at(span, "too late")
                     .with_help(format!("agreements must be reached by {last}"))
                     .with_note(format!("clause `max-duration` ({})", clause.citation));

@@ -20,7 +20,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::TargetKind;
 
-pub const CHECK: Check = Check { code: "C303", name: "measurement-after-due", severity: Severity::Error, run, source: include_str!("measurement_after_due.rs") };
+pub const CHECK: Check = Check {
+    code: "C303",
+    name: "measurement-after-due",
+    severity: Severity::Error,
+    run,
+    source: include_str!("measurement_after_due.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {

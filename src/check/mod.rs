@@ -133,7 +133,9 @@ pub const ALL: &[&Check] = &[
 ];
 
 pub fn find(code: &str) -> Option<&'static Check> {
-    ALL.iter().copied().find(|c| c.code.eq_ignore_ascii_case(code) || c.name == code)
+    ALL.iter()
+        .copied()
+        .find(|c| c.code.eq_ignore_ascii_case(code) || c.name == code)
 }
 
 /// Runs every check on a plan.
@@ -141,7 +143,12 @@ pub fn run_all(plan: &Plan, rules: Option<&RuleSet>) -> Vec<Diagnostic> {
     let ctx = Context { plan, rules };
     let mut out = Vec::new();
     for check in ALL {
-        let mut sink = Sink { code: check.code, severity: check.severity, file: plan.file, found: Vec::new() };
+        let mut sink = Sink {
+            code: check.code,
+            severity: check.severity,
+            file: plan.file,
+            found: Vec::new(),
+        };
         (check.run)(&ctx, &mut sink);
         out.append(&mut sink.found);
     }

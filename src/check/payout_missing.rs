@@ -20,7 +20,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::Recipient;
 
-pub const CHECK: Check = Check { code: "C604", name: "payout-missing", severity: Severity::Error, run, source: include_str!("payout_missing.rs") };
+pub const CHECK: Check = Check {
+    code: "C604",
+    name: "payout-missing",
+    severity: Severity::Error,
+    run,
+    source: include_str!("payout_missing.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;

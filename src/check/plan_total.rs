@@ -19,7 +19,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{Money, Plan, StreamId};
 
-pub const CHECK: Check = Check { code: "C102", name: "plan-total", severity: Severity::Error, run, source: include_str!("plan_total.rs") };
+pub const CHECK: Check = Check {
+    code: "C102",
+    name: "plan-total",
+    severity: Severity::Error,
+    run,
+    source: include_str!("plan_total.rs"),
+};
 
 fn sum_total(plan: &Plan) -> Money {
     plan.milestones.iter().map(|m| m.total()).sum()
@@ -41,7 +47,11 @@ fn run(ctx: &Context, out: &mut Sink) {
             if declared.unit.amount() == rust_decimal::Decimal::ONE {
                 m.to_string()
             } else {
-                format!("{} x {} = {m}", Money::new(m.amount() / declared.unit.amount()), declared.unit)
+                format!(
+                    "{} x {} = {m}",
+                    Money::new(m.amount() / declared.unit.amount()),
+                    declared.unit
+                )
             }
         };
         let mut rows = vec![("in total".to_string(), sum_total(plan), declared.total)];

@@ -18,7 +18,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::Obligation;
 
-pub const CHECK: Check = Check { code: "C602", name: "result-unmeasurable", severity: Severity::Warning, run, source: include_str!("result_unmeasurable.rs") };
+pub const CHECK: Check = Check {
+    code: "C602",
+    name: "result-unmeasurable",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("result_unmeasurable.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {

@@ -18,15 +18,28 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C605", name: "risk-key-missing", severity: Severity::Error, run, source: include_str!("risk_key_missing.rs") };
+pub const CHECK: Check = Check {
+    code: "C605",
+    name: "risk-key-missing",
+    severity: Severity::Error,
+    run,
+    source: include_str!("risk_key_missing.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let Some((stream, clause)) = ctx.rules.and_then(|r| r.repay_unmet()) else { return };
+    let Some((stream, clause)) = ctx.rules.and_then(|r| r.repay_unmet()) else {
+        return;
+    };
     let plan = ctx.plan;
     if plan.stream(stream).is_none() {
         let d = out
-            .report(format!("the rule set repays stream `{stream}`, but the plan has no such stream"))
-            .at(plan.rules.as_ref().map(|r| r.span).unwrap_or(plan.span), "rule set used here")
+            .report(format!(
+                "the rule set repays stream `{stream}`, but the plan has no such stream"
+            ))
+            .at(
+                plan.rules.as_ref().map(|r| r.span).unwrap_or(plan.span),
+                "rule set used here",
+            )
             .with_help("name the stream as the plan does, in the rule set's `repay-unmet` clause")
             .with_note(format!("clause `repay-unmet` ({})", clause.citation));
         out.push(d);

@@ -18,13 +18,25 @@
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C606", name: "rules-missing", severity: Severity::Warning, run, source: include_str!("rules_missing.rs") };
+pub const CHECK: Check = Check {
+    code: "C606",
+    name: "rules-missing",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("rules_missing.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     if ctx.plan.rules.is_none() {
         let d = out
             .report(format!("plan `{}` names no rule set", ctx.plan.id))
-            .at(ctx.plan.span.to(crate::source::Span::new(ctx.plan.span.start, ctx.plan.span.start + 4)), "no `rules`")
+            .at(
+                ctx.plan.span.to(crate::source::Span::new(
+                    ctx.plan.span.start,
+                    ctx.plan.span.start + 4,
+                )),
+                "no `rules`",
+            )
             .with_help("add `rules NAME` to the plan; NAME.rules is looked up in rules/");
         out.push(d);
     }

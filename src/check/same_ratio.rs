@@ -26,14 +26,39 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{Money, StreamAmounts};
 
-pub const CHECK: Check = Check { code: "C104", name: "same-ratio", severity: Severity::Warning, run, source: include_str!("same_ratio.rs") };
+pub const CHECK: Check = Check {
+    code: "C104",
+    name: "same-ratio",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("same_ratio.rs"),
+};
 
 fn reference(ctx: &Context) -> Option<(Money, StreamAmounts)> {
-    if let Some(d) = ctx.plan.declared_totals.iter().find(|d| !d.streams.is_empty()) {
+    if let Some(d) = ctx
+        .plan
+        .declared_totals
+        .iter()
+        .find(|d| !d.streams.is_empty())
+    {
         return Some((d.total, d.streams.clone()));
     }
     let total: Money = ctx.plan.milestones.iter().map(|m| m.total()).sum();
-    let streams = ctx.plan.streams.iter().map(|s| (s.id.clone(), ctx.plan.milestones.iter().map(|m| m.stream_amount(&s.id)).sum())).collect();
+    let streams = ctx
+        .plan
+        .streams
+        .iter()
+        .map(|s| {
+            (
+                s.id.clone(),
+                ctx.plan
+                    .milestones
+                    .iter()
+                    .map(|m| m.stream_amount(&s.id))
+                    .sum(),
+            )
+        })
+        .collect();
     Some((total, streams))
 }
 
@@ -46,8 +71,12 @@ fn percent(part: Money, whole: Money) -> String {
 }
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let Some(rule) = &ctx.plan.same_ratio else { return };
-    let Some((ref_total, ref_streams)) = reference(ctx) else { return };
+    let Some(rule) = &ctx.plan.same_ratio else {
+        return;
+    };
+    let Some((ref_total, ref_streams)) = reference(ctx) else {
+        return;
+    };
     if ref_total.is_zero() {
         return;
     }
@@ -56,7 +85,11 @@ fn run(ctx: &Context, out: &mut Sink) {
         if a.total.is_zero() || a.streams.is_empty() {
             continue;
         }
-        let allowed = rule.within.unwrap_or_else(|| half_unit(step_of(&a.streams.iter().map(|(_, x)| *x).collect::<Vec<_>>())));
+        let allowed = rule.within.unwrap_or_else(|| {
+            half_unit(step_of(
+                &a.streams.iter().map(|(_, x)| *x).collect::<Vec<_>>(),
+            ))
+        });
         for (s, ref_amount) in &ref_streams {
             let actual = m.stream_amount(s);
             let expected = Money::new(a.total.amount() * ref_amount.amount() / ref_total.amount());

@@ -22,7 +22,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{Money, StreamAmounts};
 
-pub const CHECK: Check = Check { code: "C101", name: "split-sum", severity: Severity::Error, run, source: include_str!("split_sum.rs") };
+pub const CHECK: Check = Check {
+    code: "C101",
+    name: "split-sum",
+    severity: Severity::Error,
+    run,
+    source: include_str!("split_sum.rs"),
+};
 
 fn sum(s: &StreamAmounts) -> Money {
     s.iter().map(|(_, m)| *m).sum()
@@ -39,8 +45,13 @@ fn run(ctx: &Context, out: &mut Sink) {
                         sum(&a.streams),
                         a.total
                     ))
-                    .at(a.span, format!("differs by {}", (sum(&a.streams) - a.total).abs()))
-                    .with_help("make the split add up to the amount exactly, or correct the amount");
+                    .at(
+                        a.span,
+                        format!("differs by {}", (sum(&a.streams) - a.total).abs()),
+                    )
+                    .with_help(
+                        "make the split add up to the amount exactly, or correct the amount",
+                    );
                 out.push(d);
             }
         }
@@ -49,7 +60,10 @@ fn run(ctx: &Context, out: &mut Sink) {
                 continue;
             }
             // Each of the n+1 figures may be half a unit off.
-            let allowed = Money::new(half_unit(d.unit).amount() * rust_decimal::Decimal::from(d.streams.len() as u64 + 1));
+            let allowed = Money::new(
+                half_unit(d.unit).amount()
+                    * rust_decimal::Decimal::from(d.streams.len() as u64 + 1),
+            );
             let diff = (sum(&d.streams) - d.total).abs();
             if diff > allowed {
                 let doc = d.by.as_str();

@@ -26,7 +26,13 @@ use crate::diagnostic::Severity;
 use crate::model::{Delta, LevelRhs, MilestoneNo, TargetKind};
 use crate::source::Span;
 
-pub const CHECK: Check = Check { code: "C502", name: "target-ambition", severity: Severity::Warning, run, source: include_str!("target_ambition.rs") };
+pub const CHECK: Check = Check {
+    code: "C502",
+    name: "target-ambition",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("target_ambition.rs"),
+};
 
 /// One target of a series: when it is due, its threshold, and how it reads.
 struct Step {
@@ -40,19 +46,58 @@ struct Step {
 /// Targets that form one series: same kind, metric(s), direction and baseline.
 fn series_key(kind: &TargetKind) -> Option<(String, bool, Decimal, String)> {
     match kind {
-        TargetKind::Count { metric, cmp, value, .. } => Some((format!("count {metric}"), cmp.is_minimum(), *value, format!("{} {value}", cmp.as_str()))),
-        TargetKind::Share { numerator, denominator, cmp, value, .. } => {
-            Some((format!("share {numerator} of {denominator}"), cmp.is_minimum(), value.value(), format!("{} {value}", cmp.as_str())))
-        }
-        TargetKind::Level { metric, cmp, rhs, .. } => match rhs {
-            LevelRhs::Value(v) => Some((format!("level {metric}"), cmp.is_minimum(), *v, format!("{} {v}", cmp.as_str()))),
-            LevelRhs::Baseline { milestone, delta: Delta::Absolute(d), .. } => {
-                Some((format!("level {metric} vs baseline {milestone}"), cmp.is_minimum(), *d, format!("{} baseline {milestone} {d:+}", cmp.as_str())))
-            }
-            LevelRhs::Baseline { milestone, delta: Delta::Relative(p), .. } => {
-                Some((format!("level {metric} vs baseline {milestone} (relative)"), cmp.is_minimum(), p.value(), format!("{} baseline {milestone} {p}", cmp.as_str())))
-            }
-            LevelRhs::Baseline { delta: Delta::None, .. } => None,
+        TargetKind::Count {
+            metric, cmp, value, ..
+        } => Some((
+            format!("count {metric}"),
+            cmp.is_minimum(),
+            *value,
+            format!("{} {value}", cmp.as_str()),
+        )),
+        TargetKind::Share {
+            numerator,
+            denominator,
+            cmp,
+            value,
+            ..
+        } => Some((
+            format!("share {numerator} of {denominator}"),
+            cmp.is_minimum(),
+            value.value(),
+            format!("{} {value}", cmp.as_str()),
+        )),
+        TargetKind::Level {
+            metric, cmp, rhs, ..
+        } => match rhs {
+            LevelRhs::Value(v) => Some((
+                format!("level {metric}"),
+                cmp.is_minimum(),
+                *v,
+                format!("{} {v}", cmp.as_str()),
+            )),
+            LevelRhs::Baseline {
+                milestone,
+                delta: Delta::Absolute(d),
+                ..
+            } => Some((
+                format!("level {metric} vs baseline {milestone}"),
+                cmp.is_minimum(),
+                *d,
+                format!("{} baseline {milestone} {d:+}", cmp.as_str()),
+            )),
+            LevelRhs::Baseline {
+                milestone,
+                delta: Delta::Relative(p),
+                ..
+            } => Some((
+                format!("level {metric} vs baseline {milestone} (relative)"),
+                cmp.is_minimum(),
+                p.value(),
+                format!("{} baseline {milestone} {p}", cmp.as_str()),
+            )),
+            LevelRhs::Baseline {
+                delta: Delta::None, ..
+            } => None,
         },
     }
 }
@@ -63,16 +108,29 @@ fn run(ctx: &Context, out: &mut Sink) {
         let Some(due) = m.due else { continue };
         for t in &m.targets {
             if let Some((name, minimum, value, shown)) = series_key(&t.kind) {
-                series.entry((name, minimum)).or_default().push(Step { due, number: m.number, value, shown, span: t.span });
+                series.entry((name, minimum)).or_default().push(Step {
+                    due,
+                    number: m.number,
+                    value,
+                    shown,
+                    span: t.span,
+                });
             }
         }
     }
     for ((name, minimum), mut steps) in series {
         steps.sort_by_key(|s| (s.due, s.number));
-        let listing: Vec<String> = steps.iter().map(|s| format!("{} ({}): {}", s.number, s.due, s.shown)).collect();
+        let listing: Vec<String> = steps
+            .iter()
+            .map(|s| format!("{} ({}): {}", s.number, s.due, s.shown))
+            .collect();
         for pair in steps.windows(2) {
             let [before, after] = pair else { continue };
-            let weaker = if minimum { after.value < before.value } else { after.value > before.value };
+            let weaker = if minimum {
+                after.value < before.value
+            } else {
+                after.value > before.value
+            };
             if weaker {
                 let direction = if minimum { "lower" } else { "higher" };
                 let d = out

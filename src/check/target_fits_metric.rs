@@ -19,7 +19,13 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{MetricId, MetricKind, TargetKind};
 
-pub const CHECK: Check = Check { code: "C501", name: "target-fits-metric", severity: Severity::Error, run, source: include_str!("target_fits_metric.rs") };
+pub const CHECK: Check = Check {
+    code: "C501",
+    name: "target-fits-metric",
+    severity: Severity::Error,
+    run,
+    source: include_str!("target_fits_metric.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let kind_of = |id: &MetricId| ctx.plan.metric(id).map(|m| m.kind);
@@ -27,7 +33,11 @@ fn run(ctx: &Context, out: &mut Sink) {
         for t in &m.targets {
             let (wanted, metrics): (MetricKind, Vec<&MetricId>) = match &t.kind {
                 TargetKind::Count { metric, .. } => (MetricKind::Count, vec![metric]),
-                TargetKind::Share { numerator, denominator, .. } => {
+                TargetKind::Share {
+                    numerator,
+                    denominator,
+                    ..
+                } => {
                     if numerator == denominator {
                         let d = out
                             .report(format!("milestone {}: a share of `{numerator}` in itself is always 100%", m.number))
@@ -43,7 +53,9 @@ fn run(ctx: &Context, out: &mut Sink) {
                 if kind_of(metric).is_some_and(|k| k != wanted) {
                     let (is, needs) = match wanted {
                         MetricKind::Count => ("a level", "`target level METRIC at DATE ...`"),
-                        MetricKind::Level => ("a count", "`target count METRIC from DATE >= N` or a share"),
+                        MetricKind::Level => {
+                            ("a count", "`target count METRIC from DATE >= N` or a share")
+                        }
                     };
                     let d = out
                         .report(format!("milestone {}: `{metric}` is {is} metric and does not fit this target", m.number))

@@ -15,7 +15,11 @@ pub fn half_unit(unit: Money) -> Money {
 /// in a step were rounded to it, so each may be half a step off.
 pub fn step_of(amounts: &[Money]) -> Money {
     const STEPS: [i64; 7] = [1000, 500, 100, 50, 10, 5, 1];
-    let nonzero: Vec<Decimal> = amounts.iter().map(|m| m.amount()).filter(|a| !a.is_zero()).collect();
+    let nonzero: Vec<Decimal> = amounts
+        .iter()
+        .map(|m| m.amount())
+        .filter(|a| !a.is_zero())
+        .collect();
     for step in STEPS {
         let s = Decimal::from(step);
         if !nonzero.is_empty() && nonzero.iter().all(|a| (a % s).is_zero()) {
@@ -27,7 +31,10 @@ pub fn step_of(amounts: &[Money]) -> Money {
 
 /// Rounds `value` to the precision `like` was written with (11,63 → 2 decimals).
 pub fn round_like(value: Decimal, like: Decimal) -> Decimal {
-    value.round_dp_with_strategy(like.scale(), rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    value.round_dp_with_strategy(
+        like.scale(),
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 #[cfg(test)]
@@ -46,6 +53,13 @@ mod tests {
         assert_eq!(step_of(&[m("98510"), m("109500")]), m("10"));
         assert_eq!(step_of(&[m("0.5")]), m("0.01"));
         assert_eq!(half_unit(m("1000")), m("500"));
-        assert_eq!(round_like(Decimal::from_str("11.62647").unwrap(), Decimal::from_str("11.63").unwrap()).to_string(), "11.63");
+        assert_eq!(
+            round_like(
+                Decimal::from_str("11.62647").unwrap(),
+                Decimal::from_str("11.63").unwrap()
+            )
+            .to_string(),
+            "11.63"
+        );
     }
 }

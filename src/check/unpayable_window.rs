@@ -23,13 +23,25 @@ use chrono::Duration;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 
-pub const CHECK: Check = Check { code: "C305", name: "unpayable-window", severity: Severity::Warning, run, source: include_str!("unpayable_window.rs") };
+pub const CHECK: Check = Check {
+    code: "C305",
+    name: "unpayable-window",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("unpayable_window.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     let Some(rules) = ctx.rules else { return };
-    let (Some((cutoff, cut_clause)), Some((days, window_clause))) = (rules.payout_cutoff(), rules.assessment_window()) else { return };
+    let (Some((cutoff, cut_clause)), Some((days, window_clause))) =
+        (rules.payout_cutoff(), rules.assessment_window())
+    else {
+        return;
+    };
     for m in &ctx.plan.milestones {
-        let (Some(due), Some(span)) = (m.due, m.due_span) else { continue };
+        let (Some(due), Some(span)) = (m.due, m.due_span) else {
+            continue;
+        };
         if m.total().is_zero() || due > cutoff {
             continue;
         }

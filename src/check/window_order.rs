@@ -17,12 +17,21 @@ use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::TargetKind;
 
-pub const CHECK: Check = Check { code: "C304", name: "window-order", severity: Severity::Error, run, source: include_str!("window_order.rs") };
+pub const CHECK: Check = Check {
+    code: "C304",
+    name: "window-order",
+    severity: Severity::Error,
+    run,
+    source: include_str!("window_order.rs"),
+};
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {
         for t in &m.targets {
-            let (TargetKind::Count { window, .. } | TargetKind::Share { window, .. }) = &t.kind else { continue };
+            let (TargetKind::Count { window, .. } | TargetKind::Share { window, .. }) = &t.kind
+            else {
+                continue;
+            };
             let Some(from) = window.from else { continue };
             let end = window.to.or(m.due);
             if let Some(end) = end {

@@ -39,8 +39,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             print_human(session, &diags, common);
             eprintln!("{}", render::human::summary(&diags));
         }
-        CheckFormat::Json => super::out(&format!("{}\n", render::json::render(&diags, &session.sources))),
-        CheckFormat::Sarif => super::out(&format!("{}\n", render::sarif::render(&diags, &session.sources))),
+        CheckFormat::Json => super::out(&format!(
+            "{}\n",
+            render::json::render(&diags, &session.sources)
+        )),
+        CheckFormat::Sarif => super::out(&format!(
+            "{}\n",
+            render::sarif::render(&diags, &session.sources)
+        )),
     }
     exit_code(&diags, args.deny == Some(Deny::Warnings))
 }

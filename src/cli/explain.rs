@@ -22,7 +22,9 @@ pub fn run(args: Args) -> u8 {
                 EXIT_OK
             }
             None => {
-                eprintln!("error: unknown code `{code}`\n  help: `mijlpaal explain` lists every code");
+                eprintln!(
+                    "error: unknown code `{code}`\n  help: `mijlpaal explain` lists every code"
+                );
                 EXIT_USAGE
             }
         },

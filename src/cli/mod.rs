@@ -57,7 +57,6 @@ pub enum Color {
     Never,
 }
 
-
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check plans, rule sets and facts: syntax, names, types.
@@ -92,7 +91,9 @@ fn options(c: &Common) -> Options {
 pub fn out(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
 
 /// Prints diagnostics to stderr in human form.

@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::source::FileId;
 use crate::syntax::ast::{self, Ident, Lit, LitKind, Token};
 
-use super::names::help_for;
+use super::names::{help_for, help_for_fixed};
 use super::Ctx;
 
 /// Every fact verb with the form of the words after it.
@@ -98,7 +98,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
             f.verb.span,
             format!("unknown kind of fact `{verb}`"),
             "not a fact",
-            help_for("kinds of fact", verb, FORMS.iter().map(|(v, _)| *v)),
+            help_for_fixed("kinds of fact", verb, FORMS.iter().map(|(v, _)| *v)),
         );
         return None;
     };

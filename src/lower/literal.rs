@@ -104,7 +104,7 @@ pub fn money(text: &str, suffix: bool) -> Result<Money, LitError> {
         return Err(err(
             "L004",
             format!("write amounts with the euro sign first: `€ {text}`"),
-            format!("one notation per thing: `€ {text}`, as in `€ 1.237.000` or `€ 98.500,50`"),
+            "every amount is written one way, euro sign first, as in `€ 98.500,50`",
         ));
     }
     let d = number(text)?;

@@ -73,6 +73,7 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
     let mut all: Vec<u32> = known.keys().copied().collect();
     all.sort_unstable();
     let help = |n: u32| match all.iter().min_by_key(|k| k.abs_diff(n)) {
+        Some(k) if all.len() == 1 => format!("the plan has only milestone {k}"),
         Some(k) => format!(
             "the plan has milestones {}..{}; the nearest is {k}",
             all.first().unwrap_or(k),

@@ -57,7 +57,8 @@ impl Ctx {
     fn lit_error(&mut self, lit: &Lit, e: literal::LitError) {
         let label = match e.code {
             "L006" | "L007" => "not a valid date",
-            "L004" => "amount written after the number",
+            "L004" => "euro sign after the number",
+            "L005" => "not an amount in euros and cents",
             _ => "not a valid number",
         };
         self.error(e.code, lit.span, e.message, label, e.help);

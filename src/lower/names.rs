@@ -27,6 +27,21 @@ pub fn help_for<'a>(
     }
 }
 
+/// A help line for a word outside a fixed vocabulary (roles, clause kinds,
+/// kinds of fact): a suggestion, or the whole vocabulary. Unlike [`help_for`]
+/// it does not speak of declarations, as the user declares none of these.
+pub fn help_for_fixed<'a>(
+    plural: &str,
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
+    if let Some(c) = closest(name, candidates.clone()) {
+        return format!("did you mean `{c}`?");
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    format!("the {plural} are: {}", all.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

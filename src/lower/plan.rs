@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{self, Ident, PlanItem};
 
-use super::names::help_for;
+use super::names::{help_for, help_for_fixed};
 use super::Ctx;
 
 /// The names a plan declares, in declaration order, for resolving references.
@@ -469,7 +469,7 @@ fn role(ctx: &mut Ctx, r: &Ident) -> Option<Role> {
             r.span,
             format!("unknown role `{}`", r.name),
             "not a role",
-            help_for("roles", &r.name, Role::ALL.iter().map(|(n, _)| *n)),
+            help_for_fixed("roles", &r.name, Role::ALL.iter().map(|(n, _)| *n)),
         );
     }
     role

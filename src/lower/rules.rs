@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::source::FileId;
 use crate::syntax::ast::{self, LitKind, Token};
 
-use super::names::help_for;
+use super::names::{help_for, help_for_fixed};
 use super::Ctx;
 
 /// Every clause kind with the form its arguments take.
@@ -81,7 +81,7 @@ fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
             c.kind.span,
             format!("unknown clause kind `{}`", c.kind.name),
             "not a clause kind",
-            help_for("clause kinds", &c.kind.name, FORMS.iter().map(|(k, _)| *k)),
+            help_for_fixed("clause kinds", &c.kind.name, FORMS.iter().map(|(k, _)| *k)),
         );
         return None;
     };
@@ -183,7 +183,7 @@ fn roles(ctx: &mut Ctx, args: &[Token]) -> Option<Vec<Role>> {
                     i.span,
                     format!("unknown role `{}`", i.name),
                     "not a role",
-                    help_for("roles", &i.name, Role::ALL.iter().map(|(n, _)| *n)),
+                    help_for_fixed("roles", &i.name, Role::ALL.iter().map(|(n, _)| *n)),
                 );
                 return None;
             }

@@ -18,7 +18,11 @@ fn rules() -> Vec<Value> {
         .iter()
         .map(|c| {
             let doc = c.doc();
-            let summary = doc.lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap_or(c.name).to_string();
+            let summary = doc
+                .lines()
+                .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .unwrap_or(c.name)
+                .to_string();
             json!({
                 "id": c.code,
                 "name": c.name,
@@ -56,7 +60,9 @@ fn result(d: &Diagnostic, sources: &SourceMap) -> Value {
                 },
             }
         })],
-        (Some(file), _, _) => vec![json!({ "physicalLocation": { "artifactLocation": { "uri": file.replace('\\', "/") } } })],
+        (Some(file), _, _) => vec![
+            json!({ "physicalLocation": { "artifactLocation": { "uri": file.replace('\\', "/") } } }),
+        ],
         _ => Vec::new(),
     };
     json!({ "ruleId": d.code, "level": level(d.severity), "message": { "text": text }, "locations": locations })

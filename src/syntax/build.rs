@@ -663,7 +663,7 @@ fn target(p: P) -> Result<TargetAst, Shape> {
             let metric = ident(c.need(Rule::ident)?);
             let window = window(c.opt(Rule::window));
             let op = lit(c.need(Rule::op)?);
-            let value = lit(c.need(Rule::number)?);
+            let value = lit(c.next_any().ok_or(Shape(sp))?);
             TargetAst::Count {
                 metric,
                 window,
@@ -676,7 +676,7 @@ fn target(p: P) -> Result<TargetAst, Shape> {
             let denominator = ident(c.need(Rule::ident)?);
             let window = window(c.opt(Rule::window));
             let op = lit(c.need(Rule::op)?);
-            let value = lit(c.need(Rule::percent)?);
+            let value = lit(c.next_any().ok_or(Shape(sp))?);
             TargetAst::Share {
                 numerator,
                 denominator,

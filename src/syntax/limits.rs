@@ -37,31 +37,26 @@ pub fn check(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
 }
 
 fn line_length(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    for (n, line) in text.split_inclusive('\n').enumerate() {
         if line.len() > limits.max_line_bytes {
-            let shown_end = start + floor_char_boundary(line, 40);
+            // No label: a label makes the renderer print the whole line,
+            // which is the very thing that is too long. The message says where.
             return Some(
                 Diagnostic::error(
                     "S002",
-                    format!("line is {} bytes long, more than the limit of {}", line.len(), limits.max_line_bytes),
+                    format!(
+                        "line {} is {} bytes long, more than the limit of {}",
+                        n + 1,
+                        line.len(),
+                        limits.max_line_bytes
+                    ),
                 )
                 .in_file(file)
-                .at(Span::new(start, shown_end), "this line")
                 .with_help("split the text over several statements, or raise the limit with --max-line-bytes"),
             );
         }
-        start += line.len();
     }
     None
-}
-
-fn floor_char_boundary(s: &str, max: usize) -> usize {
-    let mut i = max.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Counts `{` depth outside strings and comments.

@@ -39,49 +39,68 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> (Option<ast::File>, V
 /// the language's own words.
 fn pest_error(file: FileId, text: &str, e: pest::error::Error<Rule>) -> Diagnostic {
     let (start, end) = match e.location {
-        pest::error::InputLocation::Pos(p) => (p, next_char_end(text, p)),
+        pest::error::InputLocation::Pos(p) => (p, word_end(text, p)),
         pest::error::InputLocation::Span((a, b)) => (a, b.max(a)),
     };
-    let expected: Vec<&str> = match &e.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            let mut v: Vec<&str> = positives.iter().map(describe).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        }
-        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+    let positives: &[Rule] = match &e.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives,
+        pest::error::ErrorVariant::CustomError { .. } => &[],
     };
-    let found = text
-        .get(start..)
-        .and_then(|rest| rest.chars().next())
-        .map(|c| match c {
-            '\n' | '\r' => "the end of the line".to_string(),
-            c => format!("`{c}`"),
-        })
-        .unwrap_or_else(|| "the end of the file".to_string());
+    let mut expected: Vec<&str> = positives.iter().map(describe).collect();
+    expected.sort_unstable();
+    expected.dedup();
+    let at_end = text.get(start..).is_some_and(|r| r.trim().is_empty());
+    let found = match text.get(start..end) {
+        _ if at_end => "the end of the file".to_string(),
+        Some("\n" | "\r" | "\r\n") | None => "the end of the line".to_string(),
+        Some(word) => format!("`{word}`"),
+    };
     let message = if expected.is_empty() {
         format!("unexpected {found}")
     } else {
         format!("expected {}, found {found}", join_or(&expected))
     };
-    let help = if text.get(start..).is_some_and(|r| r.is_empty()) {
-        "a block is not closed: every `{` needs a `}` on a line of its own"
-    } else if start == 0 || text.get(..start).is_some_and(|t| t.trim().is_empty()) {
+    let header = positives
+        .iter()
+        .any(|r| matches!(r, Rule::plan | Rule::rules | Rule::facts));
+    let help = if header {
         "a file starts with `plan ID \"title\" {`, `rules ID \"title\" {` or `facts PLAN {`"
+    } else if at_end {
+        "a block is not closed: every `{` needs a `}` on a line of its own"
+    } else if positives == [Rule::EOI] {
+        "nothing may follow the `}` that closes the file's block; move this inside it or remove it"
     } else {
         "see docs/language.md for the statements each block accepts"
     };
+    // At the end of the file there is nothing to point at: point at the last
+    // thing written instead, so that the label is shown.
+    let (span, label) = if at_end {
+        let last = text.trim_end().len();
+        let from = text
+            .get(..last)
+            .and_then(|t| t.char_indices().next_back())
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        (Span::new(from, last), "the file ends here")
+    } else {
+        (Span::new(start, end), "here")
+    };
     Diagnostic::error("S004", message)
         .in_file(file)
-        .at(Span::new(start, end), "here")
+        .at(span, label)
         .with_help(help)
 }
 
-fn next_char_end(text: &str, p: usize) -> usize {
-    text.get(p..)
-        .and_then(|r| r.chars().next())
-        .map(|c| p + c.len_utf8())
-        .unwrap_or(p)
+/// The end of the word at `p` (a name or number), or of its one character.
+fn word_end(text: &str, p: usize) -> usize {
+    let rest = text.get(p..).unwrap_or("");
+    let word = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(rest.len());
+    if word > 0 {
+        return p + word;
+    }
+    rest.chars().next().map(|c| p + c.len_utf8()).unwrap_or(p)
 }
 
 fn join_or(items: &[&str]) -> String {
