@@ -18,7 +18,10 @@ fn corpus_files(dir: &Path) -> Vec<PathBuf> {
                 if path.file_name().is_some_and(|n| n != "snapshots") {
                     stack.push(path);
                 }
-            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("plan" | "rules" | "facts")) {
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("plan" | "rules" | "facts")
+            ) {
                 out.push(path);
             }
         }
@@ -34,11 +37,18 @@ pub fn render_check(path: &Path) -> (String, bool) {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut paths = Vec::new();
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    if let Some(with) = text.lines().next().and_then(|l| l.strip_prefix("// with: ")) {
+    if let Some(with) = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("// with: "))
+    {
         paths.push(rel.parent().unwrap().join(with.trim()));
     }
     paths.push(rel.to_path_buf());
-    let mut session = Session::new(Options { rule_dirs: vec![PathBuf::from("rules")], ..Options::default() });
+    let mut session = Session::new(Options {
+        rule_dirs: vec![PathBuf::from("rules")],
+        ..Options::default()
+    });
     std::env::set_current_dir(root).unwrap();
     session.check_paths(&paths);
     let diags = &session.diagnostics.items;
@@ -56,12 +66,22 @@ fn corpus() {
     for file in files {
         let (rendered, has_errors) = render_check(&file);
         let invalid = file.components().any(|c| c.as_os_str() == "invalid");
-        assert_eq!(has_errors, invalid, "{}: expected {} errors\n{rendered}", file.display(), if invalid { "some" } else { "no" });
+        assert_eq!(
+            has_errors,
+            invalid,
+            "{}: expected {} errors\n{rendered}",
+            file.display(),
+            if invalid { "some" } else { "no" }
+        );
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path(file.parent().unwrap().join("snapshots"));
         settings.set_prepend_module_to_snapshot(false);
         settings.set_input_file(&file);
-        let name = file.file_name().unwrap().to_string_lossy().replace('.', "_");
+        let name = file
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "_");
         settings.bind(|| insta::assert_snapshot!(name, rendered));
     }
 }

@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::source::FileId;
 use crate::syntax::ast::{self, LitKind, Token};
 
-use super::names::{help_for, help_for_fixed};
+use super::names::help_for_fixed;
 use super::Ctx;
 
 /// Every clause kind with the form its arguments take.
