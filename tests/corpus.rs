@@ -3,7 +3,7 @@
 //! in `snapshots/`. Files under `valid/` must produce no errors; files under
 //! `invalid/` must produce at least one.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use mijlpaal::project::{Options, Session};
 use mijlpaal::render;
@@ -30,6 +30,24 @@ fn corpus_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Resolves `.` and `..` in a relative path without touching the file
+/// system, so that snapshots show `tests/corpus/valid/x.plan`.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Runs the checker on one corpus file (with the facts' plan, if named by a
 /// `// with: FILE` first line) and renders what a user would see.
 pub fn render_check(path: &Path) -> (String, bool) {
@@ -42,7 +60,7 @@ pub fn render_check(path: &Path) -> (String, bool) {
         .next()
         .and_then(|l| l.strip_prefix("// with: "))
     {
-        paths.push(rel.parent().unwrap().join(with.trim()));
+        paths.push(normalize(&rel.parent().unwrap().join(with.trim())));
     }
     paths.push(rel.to_path_buf());
     let mut session = Session::new(Options {

@@ -160,9 +160,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
             let m = milestone(ctx, plan, n);
             let share = match share.kind {
                 LitKind::Percent => ctx.percent(share).map(PartialShare::Percent),
-                LitKind::Money | LitKind::MoneySuffix => {
-                    ctx.money(share).map(PartialShare::Amount)
-                }
+                LitKind::Money | LitKind::MoneySuffix => ctx.money(share).map(PartialShare::Amount),
                 _ => {
                     ctx.wrong_kind(share, "a percentage or an amount", "50% or € 25.000");
                     None
