@@ -12,7 +12,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("I006", "rule set not found", "`rules NAME` is looked up as `rules/NAME.rules` in the plan's directory and each directory above it, and in every `--rules-dir`.\n\n## Fails\n```text\nrules overeenkomst        // there is no rules/overeenkomst.rules\n```\n## Fixed\n```text\nrules overeenkomst-transformatieplan\n```"),
     ("S001", "empty file", "The file holds nothing but whitespace.\n\n## Fixed\n```text\nplan mgt \"Mentaal Gezond Twente\" {\n}\n```"),
     ("S002", "line too long", "A line is longer than the limit (64 KiB by default; `--max-line-bytes` raises it). Real plans have lines of at most a few KB; a longer line is almost always a broken export.\n\n## Fixed\nSplit the text over several statements (several `evidence` lines, say)."),
-    ("S003", "nesting too deep", "Blocks nest at most 16 deep; the language itself needs three (plan > component > milestone). Deeper nesting is refused before parsing, so that hostile input cannot exhaust the stack.\n\n## Fails\n```text\nplan x \"y\" {{{{{{{{{{{{{{{{{{\n```\n## Fixed\nClose each block with `}` on its own line."),
+    ("S003", "nesting too deep", "Blocks nest at most 16 deep; the language itself needs four (plan > component > milestone > a stream split). Deeper nesting is refused before parsing, so that hostile input cannot exhaust the stack.\n\n## Fails\n```text\nplan x \"y\" {{{{{{{{{{{{{{{{{{\n```\n## Fixed\nClose each block with `}` on its own line."),
     ("S004", "syntax error", "The file's outline could not be read: a block header, a closing `}` or the first keyword is missing or misspelt. The message says what was expected.\n\n## Fails\n```text\nplam mgt \"Mentaal Gezond Twente\" {\n```\n## Fixed\n```text\nplan mgt \"Mentaal Gezond Twente\" {\n```"),
     ("S005", "statement not understood", "A line inside a block is not a statement of that block. Parsing goes on with the next line, so every such line is reported in one run.\n\n## Fails\n```text\n    evidense \"Tactisch mediaplan\"\n```\n## Fixed\n```text\n    evidence \"Tactisch mediaplan\"\n```"),
     ("S999", "internal parser error", "The parser produced a tree the builder did not expect. This is a bug in mijlpaal; please report it with the file."),
@@ -30,9 +30,12 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("L014", "given twice", "A statement that may appear once (a milestone's `due`, the plan's `period`, a default per stream, a stream in a split) appears twice.\n\n## Fails\n```text\n  due 2026-12-31\n  due 2027-12-31\n```"),
     ("L015", "wrong kind of value", "A value of the wrong kind: a number where a percentage is needed, say.\n\n## Fails\n```text\ntarget share naar_sggz of gesprekken from 2026-01-01 <= 73\n```\n## Fixed\n```text\ntarget share naar_sggz of gesprekken from 2026-01-01 <= 73%\n```"),
     ("L016", "document unit of zero", "A document's figures are scaled by its unit; a unit of € 0 would erase them.\n\n## Fixed\n```text\ndocument kpi_tabel \"KPI-tabel\" in € 1.000\n```"),
-    ("L017", "statement out of form", "A clause is not written in the form of its kind, has an empty citation, or a subset key comes before its parent key. The help shows the form.\n\n## Fails\n```text\nclause \"art. 3.2.2\" assessment-window four weeks\n```\n## Fixed\n```text\nclause \"art. 3.2.2\" assessment-window 4 weeks\n```"),
-    ("L018", "names do not match", "A facts file names another plan than the one it is evaluated with, or a rule-set file declares another name than its file name.\n\n## Fails\n```text\nfacts twente {          // the plan is `mgt`\n```\n## Fixed\n```text\nfacts mgt {\n```"),
+    ("L017", "statement out of form", "A clause is not written in the form of its kind. The help shows the form.\n\n## Fails\n```text\nclause \"art. 3.2.2\" assessment-window four weeks\n```\n## Fixed\n```text\nclause \"art. 3.2.2\" assessment-window 4 weeks\n```"),
+    ("L018", "facts of another plan", "A facts file names another plan than the one it is evaluated with.\n\n## Fails\n```text\nfacts twente {          // the plan is `mgt`\n```\n## Fixed\n```text\nfacts mgt {\n```"),
     ("L019", "fact out of form", "A fact is not written in the form of its verb. The help shows the form.\n\n## Fails\n```text\n2026-01-10 assessed 14 by menzis\n```\n## Fixed\n```text\n2026-01-10 assessed 14 achieved by menzis\n```"),
+    ("L020", "subset key before its parent", "A subset key takes its weights from its parent key, so the parent must be declared first.\n\n## Fails\n```text\nkey grote_drie = inwoners only enschede, hengelo, almelo\nkey inwoners \"Inwoners\" { ... }\n```\n## Fixed\nMove `key grote_drie = ...` below `key inwoners`."),
+    ("L021", "clause without citation", "Every clause cites the article it encodes, so that evaluation can cite it when it explains a result.\n\n## Fails\n```text\nclause \"\" no-clawback\n```\n## Fixed\n```text\nclause \"fin.model Risicodragerschap 4\" no-clawback\n```"),
+    ("L022", "rule set named differently from its file (warning)", "`rules/NAME.rules` should declare `rules NAME`, so that the name a plan uses is the name in the file.\n\n## Fails\n```text\n// rules/overeenkomst-transformatieplan.rules\nrules overeenkomst \"...\" {\n```\n## Fixed\n```text\nrules overeenkomst-transformatieplan \"...\" {\n```"),
 ];
 
 /// The explanation of a code, check or not, as Markdown.
@@ -50,7 +53,10 @@ pub fn explain(code: &str) -> Option<String> {
 pub fn list() -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = CODES
         .iter()
-        .map(|(c, s, _)| (c.to_string(), "error".to_string(), s.to_string()))
+        .map(|(c, s, _)| {
+            let severity = if *c == "L022" { "warning" } else { "error" };
+            (c.to_string(), severity.to_string(), s.to_string())
+        })
         .collect();
     out.extend(crate::check::ALL.iter().map(|c| {
         (

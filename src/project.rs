@@ -178,7 +178,7 @@ impl Session {
                 if rules.id.as_str() != reference.name {
                     self.diagnostics.push(
                         Diagnostic::warning(
-                            "L018",
+                            "L022",
                             format!("file {file_name} declares rule set `{}`", rules.id),
                         )
                         .in_file(id)
@@ -249,6 +249,10 @@ impl Session {
         }
     }
 
+    /// Where `rules NAME` is looked for: the configured directories, then
+    /// `rules/` in the plan's directory and each directory above it, up to
+    /// the project root (the first directory holding `.git` or
+    /// `mijlpaal.toml`), and never more than eight levels up.
     fn rule_search_path(&self, plan_path: &Path) -> Vec<PathBuf> {
         let mut dirs = self.options.rule_dirs.clone();
         let start = plan_path
@@ -260,7 +264,13 @@ impl Session {
         } else {
             start
         };
-        dirs.extend(start.ancestors().map(|a| a.join("rules")));
+        let start = std::fs::canonicalize(&start).unwrap_or(start);
+        for dir in start.ancestors().take(8) {
+            dirs.push(dir.join("rules"));
+            if dir.join(".git").exists() || dir.join("mijlpaal.toml").is_file() {
+                break;
+            }
+        }
         dirs
     }
 }

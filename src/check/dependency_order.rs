@@ -15,8 +15,11 @@
 //! milestone 45 "..." { after 44  due 2026-06-30 ... }
 //! ```
 
+use petgraph::algo::tarjan_scc;
+
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::MilestoneNo;
 
 pub const CHECK: Check = Check {
     code: "C202",
@@ -28,6 +31,13 @@ pub const CHECK: Check = Check {
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
+    // Edges inside a cycle are reported by C201; their order is moot.
+    let graph = super::dependency_cycle::graph(plan);
+    let in_cycle: std::collections::HashSet<MilestoneNo> = tarjan_scc(&graph)
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .flatten()
+        .collect();
     for m in &plan.milestones {
         let Some(due) = m.due else { continue };
         for (dep, span) in &m.after {
@@ -35,6 +45,9 @@ fn run(ctx: &Context, out: &mut Sink) {
                 continue;
             };
             let Some(dep_due) = before.due else { continue };
+            if in_cycle.contains(dep) && in_cycle.contains(&m.number) {
+                continue;
+            }
             if due < dep_due {
                 let d = out
                     .report(format!("milestone {} is due {due}, before milestone {dep} it builds on (due {dep_due})", m.number))

@@ -6,12 +6,13 @@
 //! correct figure; if the key declares its own percentage total (`declared
 //! total 654.153 declared 100,00%`), the note shows both.
 //!
-//! ## Reported
+//! ## Fails (reported as information)
 //! ```text
 //! almelo 74.776 declared 11,63%   // ... fourteen members summing to 100,01%
 //! ```
-//! ## Not reported
-//! Percentages that add up to exactly 100%.
+//! ## Fixed
+//! Nothing to fix when each percentage is correctly rounded; percentages that
+//! add up to exactly 100% are not reported.
 
 use rust_decimal::Decimal;
 

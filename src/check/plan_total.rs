@@ -38,7 +38,12 @@ fn sum_stream(plan: &Plan, s: &StreamId) -> Money {
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     for declared in &plan.declared_totals {
-        let allowed = half_unit(declared.unit);
+        // Declared in euros: to the cent. In a larger unit: half that unit.
+        let allowed = if declared.by.is_none() {
+            Money::ZERO
+        } else {
+            half_unit(declared.unit)
+        };
         let source = match &declared.by {
             Some(doc) => format!("`{doc}` declares"),
             None => "the plan declares".to_string(),

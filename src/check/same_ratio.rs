@@ -95,6 +95,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             let expected = Money::new(a.total.amount() * ref_amount.amount() / ref_total.amount());
             let diff = (actual - expected).abs();
             if diff > allowed {
+                // One finding per milestone: the other stream deviates by the same amount.
                 let d = out
                     .report(format!(
                         "milestone {}: `{s}` gets {} of the amount, but the plan splits every milestone {} to `{s}`",
@@ -106,6 +107,7 @@ fn run(ctx: &Context, out: &mut Sink) {
                     .also(rule.span, "the plan states one ratio for all milestones")
                     .with_help(format!("the difference, {}, is more than the rounding of these figures ({allowed})", diff.round_cents()));
                 out.push(d);
+                break;
             }
         }
     }

@@ -21,9 +21,9 @@ pub(super) fn lower_components(
     let mut numbers: HashMap<u32, Span> = HashMap::new();
     let mut milestone_numbers: HashMap<u32, Span> = HashMap::new();
     for c in components {
-        let Some(n) = ctx.whole(&c.number) else {
-            continue;
-        };
+        // With a bad component number the milestones are still lowered, so
+        // that their own errors are reported too.
+        let n = ctx.whole(&c.number).unwrap_or(0);
         if let Some(first) = numbers.get(&n) {
             ctx.push(
                 Diagnostic::error("L010", format!("component {n} is declared twice"))
@@ -209,6 +209,11 @@ fn milestone(
             MilestoneItem::Evidence { text, .. } => out.evidence.push(text.value.clone()),
             MilestoneItem::After { numbers, .. } => {
                 for n in numbers {
+                    if n.text.contains(',') && !n.text.contains('.') {
+                        let spaced = n.text.replace(',', ", ");
+                        ctx.error("L003", n.span, format!("`{}` reads as a decimal number", n.text), "not a milestone number", format!("separate milestone numbers with a comma and a space: `after {spaced}`"));
+                        continue;
+                    }
                     if let Some(k) = ctx.whole(n) {
                         out.after.push((MilestoneNo(k), n.span));
                     }

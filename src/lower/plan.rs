@@ -142,7 +142,13 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
     let names = declare_names(&mut ctx, &ast.items);
     let mut defaults = Defaults::default();
     let mut seen_once: HashMap<&'static str, Span> = HashMap::new();
-    for item in &ast.items {
+    // Documents first: figures declared by a document are scaled by its unit,
+    // wherever in the plan the document is declared.
+    let (documents, rest): (Vec<&PlanItem>, Vec<&PlanItem>) = ast
+        .items
+        .iter()
+        .partition(|i| matches!(i, PlanItem::Document { .. }));
+    for item in documents.into_iter().chain(rest) {
         if let Some(kind) = single_statement(item) {
             if let Some(first) = seen_once.get(kind) {
                 ctx.push(
@@ -619,7 +625,7 @@ fn subset_key(
     // The parent must be lowered already: keys are lowered in order.
     let Some(parent_key) = plan.key(&parent_id) else {
         ctx.error(
-            "L017",
+            "L020",
             parent.span,
             format!(
                 "key `{parent_id}` must be declared before `{}` takes a subset of it",

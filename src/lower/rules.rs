@@ -87,7 +87,7 @@ fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
     };
     if c.citation.value.trim().is_empty() {
         ctx.error(
-            "L017",
+            "L021",
             c.citation.span,
             "a clause must cite the article it encodes",
             "empty citation",

@@ -1,0 +1,172 @@
+//! The facts that count at the evaluation date: validated, indexed per
+//! milestone, with a diagnostic for each fact that is ignored and why.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::*;
+use crate::source::{FileId, Span};
+
+/// A fact with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Dated<T> {
+    pub date: NaiveDate,
+    pub value: T,
+    pub file: FileId,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MilestoneFacts {
+    pub evidence: Vec<Dated<Option<String>>>,
+    /// (achieved, by)
+    pub assessments: Vec<Dated<(bool, PartyId)>>,
+    pub partials: Vec<Dated<(PartialShare, PartyId)>>,
+    pub postponements: Vec<Dated<NaiveDate>>,
+    pub paid: Vec<Dated<(StreamId, Money)>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FactIndex {
+    pub per_milestone: HashMap<MilestoneNo, MilestoneFacts>,
+    /// (date known, compliant)
+    pub administration: Vec<Dated<bool>>,
+    pub measured: Vec<Dated<(MetricId, Decimal, NaiveDate)>>,
+    pub counted: Vec<Dated<(MetricId, NaiveDate, NaiveDate, Decimal)>>,
+    pub advances: Vec<Dated<(StreamId, Money, PartyId)>>,
+    pub repaid: Vec<Dated<(StreamId, Money, PartyId)>>,
+    pub dissolved: Option<Dated<String>>,
+}
+
+impl FactIndex {
+    pub fn of(&self, m: MilestoneNo) -> Option<&MilestoneFacts> {
+        self.per_milestone.get(&m)
+    }
+
+    /// Whether the administration was compliant as of `date` (the latest fact
+    /// known by then); `None` if nothing is known.
+    pub fn compliant_at(&self, date: NaiveDate) -> Option<bool> {
+        self.administration.iter().filter(|f| f.date <= date).max_by_key(|f| f.date).map(|f| f.value)
+    }
+}
+
+fn warn(file: FileId, span: Span, code: &'static str, message: String, help: &str) -> Diagnostic {
+    Diagnostic::new(code, Severity::Warning, message).in_file(file).at(span, "ignored").with_help(help.to_string())
+}
+
+/// Indexes the facts known at `at`, validating each against the plan and
+/// rules. Returns the index and the diagnostics about ignored facts.
+pub fn index(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> (FactIndex, Vec<Diagnostic>) {
+    let mut idx = FactIndex::default();
+    let mut diags = Vec::new();
+    let assessor_roles: Vec<Role> = rules
+        .find(|k| matches!(k, ClauseKind::Assessors(_)))
+        .map(|c| match &c.kind {
+            ClauseKind::Assessors(r) => r.clone(),
+            _ => Vec::new(),
+        })
+        .unwrap_or_default();
+    let partial_roles: Option<Vec<Role>> = rules.clauses.iter().find_map(|c| match &c.kind {
+        ClauseKind::PartialPayout { by } => Some(by.clone()),
+        _ => None,
+    });
+    let has_role = |p: &PartyId, roles: &[Role]| plan.party(p).is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)));
+    let mut all: Vec<(FileId, &Fact)> = facts.iter().flat_map(|f| f.facts.iter().map(move |x| (f.file, x))).collect();
+    all.sort_by_key(|(file, f)| (f.date, *file, f.span.start));
+    for (file, f) in all {
+        let dated = |v| Dated { date: f.date, value: v, file, span: f.span };
+        if f.date > at {
+            diags.push(warn(
+                file,
+                f.span,
+                "E001",
+                format!("this fact is dated {}, after the evaluation date {at}", f.date),
+                "facts become known on their date; evaluate at a later --at to include it",
+            ));
+            continue;
+        }
+        match &f.kind {
+            FactKind::Administration { compliant } => idx.administration.push(dated(*compliant)),
+            FactKind::Measured { metric, value, at: when } => idx.measured.push(dated((metric.clone(), *value, *when))),
+            FactKind::Counted { metric, from, to, value } => {
+                if from > to {
+                    diags.push(warn(file, f.span, "E009", format!("the count's window {from} .. {to} runs backwards"), "write the earlier date first"));
+                } else {
+                    idx.counted.push(dated((metric.clone(), *from, *to, *value)));
+                }
+            }
+            FactKind::Evidence { milestone, note } => idx.per_milestone.entry(*milestone).or_default().evidence.push(dated(note.clone())),
+            FactKind::Assessed { milestone, achieved, by } => {
+                let due = plan.milestone(*milestone).and_then(|m| m.due);
+                if !assessor_roles.is_empty() && !has_role(by, &assessor_roles) {
+                    let roles: Vec<&str> = assessor_roles.iter().map(|r| r.as_str()).collect();
+                    diags.push(warn(
+                        file,
+                        f.span,
+                        "E006",
+                        format!("`{by}` is not one of the assessors ({})", roles.join(", ")),
+                        "only the insurers named by the `assessors` clause judge achievement (art. 3.2.2)",
+                    ));
+                } else if due.is_some_and(|d| f.date < d) {
+                    diags.push(warn(
+                        file,
+                        f.span,
+                        "E002",
+                        format!("milestone {milestone} is assessed on {}, before its due date {}", f.date, due.unwrap_or(f.date)),
+                        "the assessors judge after the due date (art. 3.2.2); record the assessment on or after it",
+                    ));
+                } else {
+                    idx.per_milestone.entry(*milestone).or_default().assessments.push(dated((*achieved, by.clone())));
+                }
+            }
+            FactKind::Partial { milestone, share, by } => {
+                if partial_roles.is_none() {
+                    diags.push(warn(file, f.span, "E007", format!("partial payout of milestone {milestone}, but the rule set allows none"), "add a `partial-payout` clause to the rules, or remove the decision"));
+                } else if let Some(roles) = partial_roles.as_ref().filter(|r| !has_role(by, r)) {
+                    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+                    diags.push(warn(file, f.span, "E007", format!("`{by}` may not decide a partial payout ({} do)", names.join(", ")), "record the decision by the steering group"));
+                } else {
+                    idx.per_milestone.entry(*milestone).or_default().partials.push(dated((share.clone(), by.clone())));
+                }
+            }
+            FactKind::Postponed { milestone, until } => idx.per_milestone.entry(*milestone).or_default().postponements.push(dated(*until)),
+            FactKind::Advance { stream, amount, by } => idx.advances.push(dated((stream.clone(), *amount, by.clone()))),
+            FactKind::Paid { stream, milestone, amount } => idx.per_milestone.entry(*milestone).or_default().paid.push(dated((stream.clone(), *amount))),
+            FactKind::Repaid { stream, amount, by } => idx.repaid.push(dated((stream.clone(), *amount, by.clone()))),
+            FactKind::Dissolved { reason } => {
+                if idx.dissolved.is_none() {
+                    idx.dissolved = Some(dated(reason.clone()));
+                } else {
+                    diags.push(warn(file, f.span, "E008", "the agreement is already dissolved".to_string(), "keep the first dissolution"));
+                }
+            }
+        }
+    }
+    contradictions(&mut idx, &mut diags);
+    (idx, diags)
+}
+
+/// Two verdicts that disagree cannot both stand: both are ignored, and the
+/// milestone waits for one verdict (art. 3.2.2: the insurers share one).
+fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
+    let mut numbers: Vec<MilestoneNo> = idx.per_milestone.keys().copied().collect();
+    numbers.sort();
+    for n in numbers {
+        let Some(mf) = idx.per_milestone.get_mut(&n) else { continue };
+        let yes = mf.assessments.iter().find(|a| a.value.0);
+        let no = mf.assessments.iter().find(|a| !a.value.0);
+        if let (Some(y), Some(no)) = (yes, no) {
+            let d = Diagnostic::new("E004", Severity::Error, format!("milestone {n} is assessed both achieved and not achieved"))
+                .in_file(y.file)
+                .at(y.span, format!("achieved, by {}", y.value.1))
+                .with_help("the coordinating and the second insurer share one verdict (art. 3.2.2); record the verdict they agreed, or withdraw one")
+                .with_note(format!("the other verdict: not achieved by {} on {}; both are ignored", no.value.1, no.date));
+            let d = if no.file == y.file { d.also(no.span, format!("not achieved, by {}", no.value.1)) } else { d };
+            diags.push(d);
+            mf.assessments.clear();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! What an evaluation produces: statuses, money and obligations, each with
+//! the clause that produced it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{MilestoneNo, Money, StreamId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Before the due date.
+    Open,
+    /// The due date has passed; evidence is awaited.
+    Due,
+    /// Evidence is in, or the window runs; the assessors have not judged yet.
+    InAssessment,
+    Achieved,
+    /// Not assessed within the window, administration compliant (art. 3.2.2).
+    DeemedAchieved,
+    /// Part of the amount paid by decision of the steering group and insurer.
+    PartiallyAchieved,
+    /// Given until a later date to be achieved.
+    Postponed,
+    /// Assessed as not achieved, or not achieved by the payout cutoff.
+    Missed,
+    /// Claims ended by dissolution of the agreement (art. 4.2.2).
+    Lapsed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Due => "due",
+            Status::InAssessment => "in-assessment",
+            Status::Achieved => "achieved",
+            Status::DeemedAchieved => "deemed-achieved",
+            Status::PartiallyAchieved => "partially-achieved",
+            Status::Postponed => "postponed",
+            Status::Missed => "missed",
+            Status::Lapsed => "lapsed",
+        }
+    }
+    /// Whether the milestone's whole amount is earned.
+    pub fn is_achieved(self) -> bool {
+        matches!(self, Status::Achieved | Status::DeemedAchieved)
+    }
+}
+
+/// The clause a result rests on: its kind and the article it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cite {
+    pub clause: &'static str,
+    pub citation: String,
+}
+
+/// One step of the reasoning for a milestone, in date order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    pub cite: Option<Cite>,
+}
+
+/// A target computed from the facts, next to what it asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Measured {
+    pub target: String,
+    pub value: Option<Decimal>,
+    pub met: Option<bool>,
+    pub text: String,
+}
+
+/// Amounts per stream, in the plan's stream order.
+pub type PerStream = Vec<(StreamId, Money)>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MilestoneResult {
+    pub number: MilestoneNo,
+    pub status: Status,
+    pub since: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// Where the assessors' window ends (due + window, shifted if the rules say so).
+    pub assessment_deadline: Option<NaiveDate>,
+    pub reason: String,
+    pub cite: Option<Cite>,
+    pub earned: PerStream,
+    pub paid: PerStream,
+    pub outstanding: PerStream,
+    pub repayable: PerStream,
+    pub exposure: PerStream,
+    pub measured: Vec<Measured>,
+    pub trace: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartyResult {
+    pub id: String,
+    pub earned: PerStream,
+    pub paid: PerStream,
+    pub outstanding: PerStream,
+    pub repayable: PerStream,
+    pub repaid: PerStream,
+    pub exposure: PerStream,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObligationKind {
+    /// Deliver the milestone and its evidence.
+    Deliver,
+    /// Judge whether the milestone is achieved.
+    Assess,
+    /// Pay what is earned.
+    Pay,
+    /// Repay what is linked to milestones not achieved.
+    Repay,
+}
+
+impl ObligationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObligationKind::Deliver => "deliver",
+            ObligationKind::Assess => "assess",
+            ObligationKind::Pay => "pay",
+            ObligationKind::Repay => "repay",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Obligation {
+    pub party: String,
+    pub kind: ObligationKind,
+    pub milestone: Option<MilestoneNo>,
+    pub due: NaiveDate,
+    pub stream: Option<StreamId>,
+    pub amount: Option<Money>,
+    pub overdue: bool,
+    pub text: String,
+    pub cite: Option<Cite>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub at: NaiveDate,
+    pub horizon_days: u32,
+    pub streams: Vec<StreamId>,
+    pub milestones: Vec<MilestoneResult>,
+    pub parties: Vec<PartyResult>,
+    pub obligations: Vec<Obligation>,
+    /// Advances received per stream (fin.model Randvoorwaarden).
+    pub advances: PerStream,
+    /// Problems with the facts, and what was ignored because of them.
+    pub diagnostics: Vec<Diagnostic>,
+}
