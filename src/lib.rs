@@ -6,6 +6,7 @@
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod eval;
 pub mod lower;
 pub mod model;
 pub mod project;

@@ -4,6 +4,7 @@
 //! unreadable files).
 
 mod check;
+mod evaluate;
 mod explain;
 mod show;
 
@@ -63,6 +64,10 @@ pub enum Command {
     Check(check::Args),
     /// Print a plan's lowered model.
     Show(show::Args),
+    /// Evaluate a plan against facts at a date: statuses, money per party, obligations.
+    Evaluate(evaluate::Args),
+    /// Show how one milestone's status and amounts follow from the facts, clause by clause.
+    ExplainMilestone(evaluate::ExplainArgs),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
 }
@@ -73,6 +78,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
+        Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
+        Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
     }
 }
 

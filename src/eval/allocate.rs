@@ -12,7 +12,10 @@ use crate::model::Money;
 pub fn allocate(amount: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
     let cents = to_cents(amount)?;
     let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
-    let ints: Vec<i128> = weights.iter().map(|w| scaled(*w, scale)).collect::<Option<_>>()?;
+    let ints: Vec<i128> = weights
+        .iter()
+        .map(|w| scaled(*w, scale))
+        .collect::<Option<_>>()?;
     if ints.iter().any(|w| *w < 0) {
         return None;
     }
@@ -41,7 +44,12 @@ pub fn allocate(amount: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
     Some(
         parts
             .into_iter()
-            .map(|c| Money::new(Decimal::from_i128_with_scale(if negative { -c } else { c }, 2)))
+            .map(|c| {
+                Money::new(Decimal::from_i128_with_scale(
+                    if negative { -c } else { c },
+                    2,
+                ))
+            })
             .collect(),
     )
 }
@@ -85,15 +93,24 @@ mod tests {
     fn ties_go_to_the_larger_weight_then_the_first() {
         // 2 cents over weights 1 and 3: exactly 0,5 and 1,5 cents; both
         // remainders are equal, so the left-over cent goes to the larger weight.
-        assert_eq!(allocate(m("0.02"), &w(&[1, 3])).unwrap(), vec![m("0.00"), m("0.02")]);
+        assert_eq!(
+            allocate(m("0.02"), &w(&[1, 3])).unwrap(),
+            vec![m("0.00"), m("0.02")]
+        );
         // Equal weights and remainders: the member listed first.
-        assert_eq!(allocate(m("0.01"), &w(&[1, 1])).unwrap(), vec![m("0.01"), m("0.00")]);
+        assert_eq!(
+            allocate(m("0.01"), &w(&[1, 1])).unwrap(),
+            vec![m("0.01"), m("0.00")]
+        );
     }
 
     #[test]
     fn twente_population_key() {
         // € 109.500 of KPI 11 over the 14 municipalities by population.
-        let pop = w(&[74776, 24741, 26278, 162317, 24225, 36213, 83655, 35660, 23469, 32021, 38836, 21507, 34113, 25342]);
+        let pop = w(&[
+            74776, 24741, 26278, 162317, 24225, 36213, 83655, 35660, 23469, 32021, 38836, 21507,
+            34113, 25342,
+        ]);
         let parts = allocate(m("109500"), &pop).unwrap();
         assert_eq!(parts.iter().copied().sum::<Money>(), m("109500"));
         // Tubbergen: 109500 x 21507 / 643153 = 3661,6738... → € 3.661,67

@@ -30,7 +30,11 @@ pub fn easter(year: i32) -> Option<NaiveDate> {
 /// Koningsdag: 27 April, or the 26th when the 27th is a Sunday (since 2014).
 fn kings_day(year: i32) -> Option<NaiveDate> {
     let d = NaiveDate::from_ymd_opt(year, 4, 27)?;
-    Some(if d.weekday() == Weekday::Sun { d - Duration::days(1) } else { d })
+    Some(if d.weekday() == Weekday::Sun {
+        d - Duration::days(1)
+    } else {
+        d
+    })
 }
 
 /// The Atw holidays of `year`, in date order, with their Dutch names.
@@ -64,7 +68,10 @@ pub fn holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 
 /// The holiday on `date`, if it is one.
 pub fn holiday(date: NaiveDate) -> Option<&'static str> {
-    holidays(date.year()).into_iter().find(|(d, _)| *d == date).map(|(_, n)| n)
+    holidays(date.year())
+        .into_iter()
+        .find(|(d, _)| *d == date)
+        .map(|(_, n)| n)
 }
 
 pub fn is_working_day(date: NaiveDate) -> bool {

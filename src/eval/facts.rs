@@ -49,17 +49,38 @@ impl FactIndex {
     /// Whether the administration was compliant as of `date` (the latest fact
     /// known by then); `None` if nothing is known.
     pub fn compliant_at(&self, date: NaiveDate) -> Option<bool> {
-        self.administration.iter().filter(|f| f.date <= date).max_by_key(|f| f.date).map(|f| f.value)
+        self.administration
+            .iter()
+            .filter(|f| f.date <= date)
+            .max_by_key(|f| f.date)
+            .map(|f| f.value)
+    }
+}
+
+fn dated<T>(f: &Fact, file: FileId, value: T) -> Dated<T> {
+    Dated {
+        date: f.date,
+        value,
+        file,
+        span: f.span,
     }
 }
 
 fn warn(file: FileId, span: Span, code: &'static str, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new(code, Severity::Warning, message).in_file(file).at(span, "ignored").with_help(help.to_string())
+    Diagnostic::new(code, Severity::Warning, message)
+        .in_file(file)
+        .at(span, "ignored")
+        .with_help(help.to_string())
 }
 
 /// Indexes the facts known at `at`, validating each against the plan and
 /// rules. Returns the index and the diagnostics about ignored facts.
-pub fn index(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> (FactIndex, Vec<Diagnostic>) {
+pub fn index(
+    plan: &Plan,
+    rules: &RuleSet,
+    facts: &[Facts],
+    at: NaiveDate,
+) -> (FactIndex, Vec<Diagnostic>) {
     let mut idx = FactIndex::default();
     let mut diags = Vec::new();
     let assessor_roles: Vec<Role> = rules
@@ -73,33 +94,70 @@ pub fn index(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> (F
         ClauseKind::PartialPayout { by } => Some(by.clone()),
         _ => None,
     });
-    let has_role = |p: &PartyId, roles: &[Role]| plan.party(p).is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)));
-    let mut all: Vec<(FileId, &Fact)> = facts.iter().flat_map(|f| f.facts.iter().map(move |x| (f.file, x))).collect();
+    let has_role = |p: &PartyId, roles: &[Role]| {
+        plan.party(p)
+            .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
+    };
+    let mut all: Vec<(FileId, &Fact)> = facts
+        .iter()
+        .flat_map(|f| f.facts.iter().map(move |x| (f.file, x)))
+        .collect();
     all.sort_by_key(|(file, f)| (f.date, *file, f.span.start));
     for (file, f) in all {
-        let dated = |v| Dated { date: f.date, value: v, file, span: f.span };
         if f.date > at {
             diags.push(warn(
                 file,
                 f.span,
                 "E001",
-                format!("this fact is dated {}, after the evaluation date {at}", f.date),
+                format!(
+                    "this fact is dated {}, after the evaluation date {at}",
+                    f.date
+                ),
                 "facts become known on their date; evaluate at a later --at to include it",
             ));
             continue;
         }
         match &f.kind {
-            FactKind::Administration { compliant } => idx.administration.push(dated(*compliant)),
-            FactKind::Measured { metric, value, at: when } => idx.measured.push(dated((metric.clone(), *value, *when))),
-            FactKind::Counted { metric, from, to, value } => {
+            FactKind::Administration { compliant } => {
+                idx.administration.push(dated(f, file, *compliant))
+            }
+            FactKind::Measured {
+                metric,
+                value,
+                at: when,
+            } => idx
+                .measured
+                .push(dated(f, file, (metric.clone(), *value, *when))),
+            FactKind::Counted {
+                metric,
+                from,
+                to,
+                value,
+            } => {
                 if from > to {
-                    diags.push(warn(file, f.span, "E009", format!("the count's window {from} .. {to} runs backwards"), "write the earlier date first"));
+                    diags.push(warn(
+                        file,
+                        f.span,
+                        "E009",
+                        format!("the count's window {from} .. {to} runs backwards"),
+                        "write the earlier date first",
+                    ));
                 } else {
-                    idx.counted.push(dated((metric.clone(), *from, *to, *value)));
+                    idx.counted
+                        .push(dated(f, file, (metric.clone(), *from, *to, *value)));
                 }
             }
-            FactKind::Evidence { milestone, note } => idx.per_milestone.entry(*milestone).or_default().evidence.push(dated(note.clone())),
-            FactKind::Assessed { milestone, achieved, by } => {
+            FactKind::Evidence { milestone, note } => idx
+                .per_milestone
+                .entry(*milestone)
+                .or_default()
+                .evidence
+                .push(dated(f, file, note.clone())),
+            FactKind::Assessed {
+                milestone,
+                achieved,
+                by,
+            } => {
                 let due = plan.milestone(*milestone).and_then(|m| m.due);
                 if !assessor_roles.is_empty() && !has_role(by, &assessor_roles) {
                     let roles: Vec<&str> = assessor_roles.iter().map(|r| r.as_str()).collect();
@@ -119,28 +177,83 @@ pub fn index(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> (F
                         "the assessors judge after the due date (art. 3.2.2); record the assessment on or after it",
                     ));
                 } else {
-                    idx.per_milestone.entry(*milestone).or_default().assessments.push(dated((*achieved, by.clone())));
+                    idx.per_milestone
+                        .entry(*milestone)
+                        .or_default()
+                        .assessments
+                        .push(dated(f, file, (*achieved, by.clone())));
                 }
             }
-            FactKind::Partial { milestone, share, by } => {
+            FactKind::Partial {
+                milestone,
+                share,
+                by,
+            } => {
                 if partial_roles.is_none() {
-                    diags.push(warn(file, f.span, "E007", format!("partial payout of milestone {milestone}, but the rule set allows none"), "add a `partial-payout` clause to the rules, or remove the decision"));
+                    diags.push(warn(
+                        file,
+                        f.span,
+                        "E007",
+                        format!(
+                            "partial payout of milestone {milestone}, but the rule set allows none"
+                        ),
+                        "add a `partial-payout` clause to the rules, or remove the decision",
+                    ));
                 } else if let Some(roles) = partial_roles.as_ref().filter(|r| !has_role(by, r)) {
                     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-                    diags.push(warn(file, f.span, "E007", format!("`{by}` may not decide a partial payout ({} do)", names.join(", ")), "record the decision by the steering group"));
+                    diags.push(warn(
+                        file,
+                        f.span,
+                        "E007",
+                        format!(
+                            "`{by}` may not decide a partial payout ({} do)",
+                            names.join(", ")
+                        ),
+                        "record the decision by the steering group",
+                    ));
                 } else {
-                    idx.per_milestone.entry(*milestone).or_default().partials.push(dated((share.clone(), by.clone())));
+                    idx.per_milestone
+                        .entry(*milestone)
+                        .or_default()
+                        .partials
+                        .push(dated(f, file, (share.clone(), by.clone())));
                 }
             }
-            FactKind::Postponed { milestone, until } => idx.per_milestone.entry(*milestone).or_default().postponements.push(dated(*until)),
-            FactKind::Advance { stream, amount, by } => idx.advances.push(dated((stream.clone(), *amount, by.clone()))),
-            FactKind::Paid { stream, milestone, amount } => idx.per_milestone.entry(*milestone).or_default().paid.push(dated((stream.clone(), *amount))),
-            FactKind::Repaid { stream, amount, by } => idx.repaid.push(dated((stream.clone(), *amount, by.clone()))),
+            FactKind::Postponed { milestone, until } => idx
+                .per_milestone
+                .entry(*milestone)
+                .or_default()
+                .postponements
+                .push(dated(f, file, *until)),
+            FactKind::Advance { stream, amount, by } => {
+                idx.advances
+                    .push(dated(f, file, (stream.clone(), *amount, by.clone())))
+            }
+            FactKind::Paid {
+                stream,
+                milestone,
+                amount,
+            } => idx
+                .per_milestone
+                .entry(*milestone)
+                .or_default()
+                .paid
+                .push(dated(f, file, (stream.clone(), *amount))),
+            FactKind::Repaid { stream, amount, by } => {
+                idx.repaid
+                    .push(dated(f, file, (stream.clone(), *amount, by.clone())))
+            }
             FactKind::Dissolved { reason } => {
                 if idx.dissolved.is_none() {
-                    idx.dissolved = Some(dated(reason.clone()));
+                    idx.dissolved = Some(dated(f, file, reason.clone()));
                 } else {
-                    diags.push(warn(file, f.span, "E008", "the agreement is already dissolved".to_string(), "keep the first dissolution"));
+                    diags.push(warn(
+                        file,
+                        f.span,
+                        "E008",
+                        "the agreement is already dissolved".to_string(),
+                        "keep the first dissolution",
+                    ));
                 }
             }
         }
@@ -149,24 +262,67 @@ pub fn index(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> (F
     (idx, diags)
 }
 
-/// Two verdicts that disagree cannot both stand: both are ignored, and the
-/// milestone waits for one verdict (art. 3.2.2: the insurers share one).
+/// Verdicts that contradict each other. A milestone judged not achieved may
+/// still be achieved later (fin.model: "op een later tijdstip alsnog"), so
+/// "not achieved, later achieved" is no contradiction. But two different
+/// verdicts on one day cannot both stand: both are ignored. And an achieved
+/// milestone cannot be judged not achieved afterwards (fin.model
+/// Risicodragerschap 4): the later verdict is ignored.
 fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
     let mut numbers: Vec<MilestoneNo> = idx.per_milestone.keys().copied().collect();
     numbers.sort();
     for n in numbers {
-        let Some(mf) = idx.per_milestone.get_mut(&n) else { continue };
-        let yes = mf.assessments.iter().find(|a| a.value.0);
-        let no = mf.assessments.iter().find(|a| !a.value.0);
-        if let (Some(y), Some(no)) = (yes, no) {
-            let d = Diagnostic::new("E004", Severity::Error, format!("milestone {n} is assessed both achieved and not achieved"))
-                .in_file(y.file)
-                .at(y.span, format!("achieved, by {}", y.value.1))
-                .with_help("the coordinating and the second insurer share one verdict (art. 3.2.2); record the verdict they agreed, or withdraw one")
-                .with_note(format!("the other verdict: not achieved by {} on {}; both are ignored", no.value.1, no.date));
-            let d = if no.file == y.file { d.also(no.span, format!("not achieved, by {}", no.value.1)) } else { d };
-            diags.push(d);
-            mf.assessments.clear();
+        let Some(mf) = idx.per_milestone.get_mut(&n) else {
+            continue;
+        };
+        let mut drop = vec![false; mf.assessments.len()];
+        for (i, a) in mf.assessments.iter().enumerate() {
+            for (j, b) in mf.assessments.iter().enumerate().skip(i + 1) {
+                if a.value.0 == b.value.0 {
+                    continue;
+                }
+                let (yes, no) = if a.value.0 { (a, b) } else { (b, a) };
+                let same_day = a.date == b.date;
+                if !same_day && no.date < yes.date {
+                    continue;
+                }
+                let d = Diagnostic::new(
+                    "E004",
+                    Severity::Error,
+                    format!("milestone {n} is assessed both achieved and not achieved"),
+                )
+                .in_file(no.file)
+                .at(no.span, format!("not achieved, by {}", no.value.1));
+                let d = if yes.file == no.file {
+                    d.also(yes.span, format!("achieved, by {}", yes.value.1))
+                } else {
+                    d
+                };
+                let d = if same_day {
+                    if let Some(x) = drop.get_mut(i) {
+                        *x = true;
+                    }
+                    if let Some(x) = drop.get_mut(j) {
+                        *x = true;
+                    }
+                    d.with_help("the coordinating and the second insurer share one verdict (art. 3.2.2); record the verdict they agreed")
+                        .with_note("two verdicts on one day: both are ignored")
+                } else {
+                    // Sorted by date, so the later verdict, not achieved, is `b` at `j`.
+                    if let Some(x) = drop.get_mut(j) {
+                        *x = true;
+                    }
+                    d.with_help("an achieved milestone stays achieved: achieved amounts are never reclaimed (fin.model Risicodragerschap 4)")
+                        .with_note("the later verdict, not achieved, is ignored")
+                };
+                diags.push(d);
+            }
         }
+        let mut k = 0;
+        mf.assessments.retain(|_| {
+            let keep = !drop.get(k).copied().unwrap_or(false);
+            k += 1;
+            keep
+        });
     }
 }

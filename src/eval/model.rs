@@ -3,13 +3,11 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{MilestoneNo, Money, StreamId};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     /// Before the due date.
     Open,
@@ -51,14 +49,14 @@ impl Status {
 }
 
 /// The clause a result rests on: its kind and the article it cites.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cite {
     pub clause: &'static str,
     pub citation: String,
 }
 
 /// One step of the reasoning for a milestone, in date order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub date: Option<NaiveDate>,
     pub text: String,
@@ -66,7 +64,7 @@ pub struct Step {
 }
 
 /// A target computed from the facts, next to what it asks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Measured {
     pub target: String,
     pub value: Option<Decimal>,
@@ -77,12 +75,14 @@ pub struct Measured {
 /// Amounts per stream, in the plan's stream order.
 pub type PerStream = Vec<(StreamId, Money)>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MilestoneResult {
     pub number: MilestoneNo,
     pub status: Status,
     pub since: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
+    /// The due date after any postponement.
+    pub effective_due: Option<NaiveDate>,
     /// Where the assessors' window ends (due + window, shifted if the rules say so).
     pub assessment_deadline: Option<NaiveDate>,
     pub reason: String,
@@ -96,7 +96,7 @@ pub struct MilestoneResult {
     pub trace: Vec<Step>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartyResult {
     pub id: String,
     pub earned: PerStream,
@@ -107,9 +107,8 @@ pub struct PartyResult {
     pub exposure: PerStream,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ObligationKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DutyKind {
     /// Deliver the milestone and its evidence.
     Deliver,
     /// Judge whether the milestone is achieved.
@@ -120,21 +119,22 @@ pub enum ObligationKind {
     Repay,
 }
 
-impl ObligationKind {
+impl DutyKind {
     pub fn as_str(self) -> &'static str {
         match self {
-            ObligationKind::Deliver => "deliver",
-            ObligationKind::Assess => "assess",
-            ObligationKind::Pay => "pay",
-            ObligationKind::Repay => "repay",
+            DutyKind::Deliver => "deliver",
+            DutyKind::Assess => "assess",
+            DutyKind::Pay => "pay",
+            DutyKind::Repay => "repay",
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Obligation {
+#[derive(Debug, Clone, PartialEq, Eq)]
+/// An obligation of one party: deliver, assess, pay or repay, by a date.
+pub struct Duty {
     pub party: String,
-    pub kind: ObligationKind,
+    pub kind: DutyKind,
     pub milestone: Option<MilestoneNo>,
     pub due: NaiveDate,
     pub stream: Option<StreamId>,
@@ -151,7 +151,7 @@ pub struct Evaluation {
     pub streams: Vec<StreamId>,
     pub milestones: Vec<MilestoneResult>,
     pub parties: Vec<PartyResult>,
-    pub obligations: Vec<Obligation>,
+    pub obligations: Vec<Duty>,
     /// Advances received per stream (fin.model Randvoorwaarden).
     pub advances: PerStream,
     /// Problems with the facts, and what was ignored because of them.

@@ -50,6 +50,7 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
             ),
         );
     }
+    let evaluate_at = ast.evaluate_at.iter().filter_map(|d| ctx.date(d)).collect();
     let mut facts = Vec::new();
     for f in &ast.facts {
         if let Some(fact) = fact(&mut ctx, plan, f) {
@@ -61,6 +62,7 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
             file,
             plan: ast.plan.name.clone(),
             facts,
+            evaluate_at,
             span: ast.span,
         },
         ctx.diagnostics,

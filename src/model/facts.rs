@@ -86,5 +86,7 @@ pub struct Facts {
     pub file: FileId,
     pub plan: String,
     pub facts: Vec<Fact>,
+    /// The dates the scenario names for evaluation (`evaluate at ...`).
+    pub evaluate_at: Vec<NaiveDate>,
     pub span: Span,
 }

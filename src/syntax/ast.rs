@@ -312,6 +312,8 @@ pub struct ClauseAst {
 pub struct FactsAst {
     pub plan: Ident,
     pub facts: Vec<FactAst>,
+    /// `evaluate at 2026-06-30, 2028-01-31`
+    pub evaluate_at: Vec<Lit>,
     pub bad: Vec<Span>,
     pub span: Span,
 }

@@ -594,9 +594,11 @@ impl<'s> Builder<'s> {
         let plan = ident(c.need(Rule::ident)?);
         let mut facts = Vec::new();
         let mut bad = Vec::new();
+        let mut evaluate_at = Vec::new();
         for item in c.rest() {
             let isp = span(&item);
             match item.as_rule() {
+                Rule::evaluate_at => evaluate_at.extend(item.into_inner().map(lit)),
                 Rule::fact => {
                     let mut fc = Children::of(item);
                     let date = lit(fc.need(Rule::date)?);
@@ -619,6 +621,7 @@ impl<'s> Builder<'s> {
         Ok(FactsAst {
             plan,
             facts,
+            evaluate_at,
             bad,
             span: sp,
         })

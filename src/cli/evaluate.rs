@@ -1,0 +1,211 @@
+//! `mijlpaal evaluate PLAN --facts F... --at DATE` and
+//! `mijlpaal explain-milestone PLAN N --facts F... --at DATE`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use mijlpaal::diagnostic::Diagnostic;
+use mijlpaal::eval::{self, overrides, Evaluation, Overrides};
+use mijlpaal::lower::literal;
+use mijlpaal::model::{MilestoneNo, Plan};
+use mijlpaal::project::{Project, Session};
+use mijlpaal::render;
+
+use super::{exit_code, print_human, Common, EXIT_ERRORS, EXIT_USAGE};
+
+#[derive(clap::Args, Debug)]
+pub struct Scenario {
+    /// The plan file; its rule set is found from its `rules` statement.
+    pub plan: PathBuf,
+    /// Facts files (measurements, assessments, decisions, payments).
+    #[arg(long = "facts", value_name = "FILE")]
+    pub facts: Vec<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD): facts dated later are ignored.
+    #[arg(long, value_name = "DATE")]
+    pub at: String,
+    /// What-if: treat these milestones as achieved (numbers, ranges like 13-15, or `all`).
+    #[arg(long, value_name = "LIST")]
+    pub achieved: Option<String>,
+    /// What-if: treat these milestones as not achieved.
+    #[arg(long, value_name = "LIST")]
+    pub missed: Option<String>,
+    /// What-if: a partial payout, as N=60% (repeatable).
+    #[arg(long, value_name = "N=PCT")]
+    pub partial: Vec<String>,
+    /// Days ahead for which obligations are listed.
+    #[arg(long, default_value_t = 90)]
+    pub horizon: u32,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub scenario: Scenario,
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// With --format csv: which table.
+    #[arg(long, value_enum, default_value_t = Table::Milestones)]
+    pub table: Table,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// The plan file.
+    pub plan: PathBuf,
+    /// The milestone number.
+    pub number: u32,
+    #[arg(long = "facts", value_name = "FILE")]
+    pub facts: Vec<PathBuf>,
+    #[arg(long, value_name = "DATE")]
+    pub at: String,
+    #[arg(long, value_name = "LIST")]
+    pub achieved: Option<String>,
+    #[arg(long, value_name = "LIST")]
+    pub missed: Option<String>,
+    #[arg(long, value_name = "N=PCT")]
+    pub partial: Vec<String>,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Milestones,
+    Parties,
+    Obligations,
+}
+
+fn usage(message: String) -> u8 {
+    eprintln!("error: {message}");
+    EXIT_USAGE
+}
+
+fn parse_at(text: &str) -> Result<NaiveDate, String> {
+    literal::date(text).map_err(|e| format!("--at {text}: {}; {}", e.message, e.help))
+}
+
+fn overrides(
+    plan: &Plan,
+    achieved: &Option<String>,
+    missed: &Option<String>,
+    partial: &[String],
+) -> Result<Overrides, String> {
+    let mut o = Overrides::default();
+    if let Some(l) = achieved {
+        o.achieved = overrides::parse_list(l, plan).map_err(|e| format!("--achieved: {e}"))?;
+    }
+    if let Some(l) = missed {
+        o.missed = overrides::parse_list(l, plan).map_err(|e| format!("--missed: {e}"))?;
+    }
+    for p in partial {
+        for (m, pct) in overrides::parse_partial(p, plan).map_err(|e| format!("--partial: {e}"))? {
+            o.partial.insert(m, pct);
+        }
+    }
+    if let Some(both) = o.achieved.iter().find(|m| o.missed.contains(m)) {
+        return Err(format!(
+            "milestone {both} is given both as --achieved and as --missed"
+        ));
+    }
+    Ok(o)
+}
+
+/// Loads the project and evaluates it; on failure, returns the exit code.
+fn run_scenario(
+    session: &mut Session,
+    common: &Common,
+    plan: &std::path::Path,
+    facts: &[PathBuf],
+    at: &str,
+    what_if: (&Option<String>, &Option<String>, &[String]),
+    horizon: u32,
+) -> Result<(Project, Evaluation), u8> {
+    let at = parse_at(at).map_err(usage)?;
+    let project = session.load_project(plan, facts);
+    session.diagnostics.sort();
+    let load_diags: Vec<Diagnostic> = session.diagnostics.items.clone();
+    let code = exit_code(&load_diags, false);
+    let Some(project) = project.filter(|_| code == 0) else {
+        print_human(session, &load_diags, common);
+        return Err(code.max(EXIT_ERRORS));
+    };
+    let Some(rules) = project.rules.clone() else {
+        print_human(session, &load_diags, common);
+        eprintln!("error: plan `{}` names no rule set, so it cannot be evaluated\n  help: add `rules NAME` to the plan", project.plan.id);
+        return Err(EXIT_ERRORS);
+    };
+    let overrides = overrides(&project.plan, what_if.0, what_if.1, what_if.2).map_err(usage)?;
+    let options = eval::Options {
+        at,
+        horizon_days: horizon,
+        overrides,
+    };
+    let evaluation = eval::evaluate(&project.plan, &rules, &project.facts, &options);
+    let mut shown = load_diags;
+    shown.extend(evaluation.diagnostics.iter().cloned());
+    print_human(session, &shown, common);
+    Ok((project, evaluation))
+}
+
+pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
+    let s = &args.scenario;
+    let (project, e) = match run_scenario(
+        session,
+        common,
+        &s.plan,
+        &s.facts,
+        &s.at,
+        (&s.achieved, &s.missed, &s.partial),
+        s.horizon,
+    ) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let out = match args.format {
+        EvalFormat::Text => render::evaluation::text(&e, &project.plan),
+        EvalFormat::Json => serde_json::to_string_pretty(&render::evaluation::json(&e))
+            .map(|s| s + "\n")
+            .unwrap_or_default(),
+        EvalFormat::Csv => {
+            let table = match args.table {
+                Table::Milestones => "milestones",
+                Table::Parties => "parties",
+                Table::Obligations => "obligations",
+            };
+            render::evaluation::csv(&e, table)
+        }
+    };
+    super::out(&out);
+    exit_code(&e.diagnostics, false)
+}
+
+pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) -> u8 {
+    let (project, e) = match run_scenario(
+        session,
+        common,
+        &args.plan,
+        &args.facts,
+        &args.at,
+        (&args.achieved, &args.missed, &args.partial),
+        90,
+    ) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    match render::evaluation::trace(&e, &project.plan, MilestoneNo(args.number)) {
+        Some(text) => {
+            super::out(&text);
+            exit_code(&e.diagnostics, false)
+        }
+        None => usage(format!(
+            "milestone {} is not in plan `{}`",
+            args.number, project.plan.id
+        )),
+    }
+}

@@ -1,0 +1,490 @@
+//! Stage 3b: evaluation. Applies the plan's rule set, clause by clause, to
+//! the facts known at a date: statuses, money per stream and per party,
+//! exposure, and obligations. Every status and amount carries the clause
+//! (and article) that produced it.
+
+pub mod allocate;
+pub mod calendar;
+pub mod facts;
+pub mod measure;
+pub mod model;
+pub mod overrides;
+pub mod rules;
+pub mod status;
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::*;
+use crate::source::FileId;
+
+pub use model::*;
+pub use overrides::Overrides;
+
+use self::rules::Clauses;
+use self::status::Earned;
+
+/// What to evaluate: the date, the horizon for obligations, what-ifs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub at: NaiveDate,
+    pub horizon_days: u32,
+    pub overrides: Overrides,
+}
+
+/// Sums per stream, in the plan's stream order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Sums(BTreeMap<StreamId, Money>);
+
+impl Sums {
+    fn add(&mut self, s: &StreamId, m: Money) {
+        let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
+        *e = *e + m;
+    }
+    fn get(&self, s: &StreamId) -> Money {
+        self.0.get(s).copied().unwrap_or(Money::ZERO)
+    }
+    fn per_stream(&self, streams: &[StreamId]) -> PerStream {
+        streams.iter().map(|s| (s.clone(), self.get(s))).collect()
+    }
+}
+
+/// Evaluates a plan with its rules and facts at `options.at`.
+pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options) -> Evaluation {
+    let at = options.at;
+    let clauses = Clauses::of(rules);
+    let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
+    let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
+    let mut milestones = Vec::with_capacity(plan.milestones.len());
+    for m in &plan.milestones {
+        let input = status::Input {
+            milestone: m,
+            facts: index.of(m.number),
+            index: &index,
+            clauses: &clauses,
+            overrides: &options.overrides,
+            at,
+        };
+        let outcome = status::status(&input);
+        milestones.push(money(
+            plan,
+            m,
+            &streams,
+            &clauses,
+            &index,
+            outcome,
+            &mut diagnostics,
+            at,
+        ));
+    }
+    let parties = parties(
+        plan,
+        &streams,
+        &milestones,
+        &index,
+        &mut diagnostics,
+        rules.file,
+    );
+    let dissolved = index.dissolved.as_ref().map(|d| d.date);
+    let obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
+    let mut advances = Sums::default();
+    for a in &index.advances {
+        advances.add(&a.value.0, a.value.1);
+    }
+    diagnostics.sort_by_key(|d| (d.file, d.offset()));
+    Evaluation {
+        at,
+        horizon_days: options.horizon_days,
+        advances: advances.per_stream(&streams),
+        streams,
+        milestones,
+        parties,
+        obligations,
+        diagnostics,
+    }
+}
+
+/// Spreads a fixed partial amount over the streams pro rata their split.
+fn earned_per_stream(m: &Milestone, streams: &[StreamId], earned: &Earned) -> Sums {
+    let mut out = Sums::default();
+    let amounts: Vec<(StreamId, Money)> = streams
+        .iter()
+        .map(|s| (s.clone(), m.stream_amount(s)))
+        .collect();
+    match earned {
+        Earned::None => {}
+        Earned::All => amounts.iter().for_each(|(s, a)| out.add(s, *a)),
+        Earned::Fraction(f) => {
+            // Allocate the rounded total, so the streams add up to it exactly.
+            let total = m
+                .total()
+                .checked_mul(*f)
+                .unwrap_or(Money::ZERO)
+                .round_cents();
+            spread(&mut out, total, &amounts);
+        }
+        Earned::Amount(a) => spread(&mut out, (*a).min(m.total()), &amounts),
+    }
+    out
+}
+
+fn spread(out: &mut Sums, total: Money, amounts: &[(StreamId, Money)]) {
+    let weights: Vec<Decimal> = amounts.iter().map(|(_, a)| a.amount()).collect();
+    match allocate::allocate(total, &weights) {
+        Some(parts) => amounts
+            .iter()
+            .zip(parts)
+            .for_each(|((s, _), p)| out.add(s, p)),
+        None => {
+            if let Some((s, _)) = amounts.first() {
+                out.add(s, total);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn money(
+    plan: &Plan,
+    m: &Milestone,
+    streams: &[StreamId],
+    clauses: &Clauses,
+    index: &facts::FactIndex,
+    outcome: status::Outcome,
+    diagnostics: &mut Vec<Diagnostic>,
+    at: NaiveDate,
+) -> MilestoneResult {
+    let mut trace = outcome.trace;
+    let mut earned = earned_per_stream(m, streams, &outcome.earned);
+    let mut paid = Sums::default();
+    if let Some(f) = index.of(m.number) {
+        for p in &f.paid {
+            paid.add(&p.value.0, p.value.1);
+            trace.push(Step {
+                date: Some(p.date),
+                text: format!("paid {} of `{}`", p.value.1, p.value.0),
+                cite: clauses.payment.as_ref().map(|x| x.1.clone()),
+            });
+            let so_far = paid.get(&p.value.0);
+            if so_far > earned.get(&p.value.0) {
+                diagnostics.push(
+                    Diagnostic::new("E003", Severity::Error, format!("milestone {}: {so_far} of `{}` paid, but only {} is earned", m.number, p.value.0, earned.get(&p.value.0)))
+                        .in_file(p.file)
+                        .at(p.span, "more than earned")
+                        .with_help("the financier pays what is linked to achieved milestones (art. 3.3.1); check the amount or record the assessment first"),
+                );
+            }
+        }
+    }
+    // Dissolution: claims to money not yet paid lapse; payments made stand (art. 4.2.2).
+    if let (Some(d), Some(cite)) = (&index.dissolved, &clauses.dissolution) {
+        for s in streams {
+            if earned.get(s) > paid.get(s) {
+                let lapsed = earned.get(s) - paid.get(s);
+                trace.push(Step {
+                    date: Some(d.date),
+                    text: format!("{lapsed} of `{s}` earned but not paid lapses on dissolution"),
+                    cite: Some(cite.clone()),
+                });
+                earned.0.insert(s.clone(), paid.get(s).min(earned.get(s)));
+            }
+        }
+    }
+    let mut outstanding = Sums::default();
+    for s in streams {
+        outstanding.add(s, earned.get(s) - paid.get(s));
+    }
+    // What is linked to milestones not achieved: repayable once final, exposure while open.
+    let mut repayable = Sums::default();
+    let mut exposure = Sums::default();
+    if let Some((stream, cite)) = &clauses.repay {
+        let unearned = m.stream_amount(stream) - earned.get(stream);
+        if !unearned.is_zero() && !outcome.status.is_achieved() {
+            if outcome.final_ {
+                repayable.add(stream, unearned);
+                let when = clauses
+                    .cutoff
+                    .as_ref()
+                    .map(|c| c.0)
+                    .filter(|c| at > *c)
+                    .or(index.dissolved.as_ref().map(|d| d.date));
+                trace.push(Step {
+                    date: when,
+                    text: format!(
+                        "{unearned} of `{stream}` is linked to a milestone not achieved: repayable"
+                    ),
+                    cite: Some(cite.clone()),
+                });
+            } else {
+                exposure.add(stream, unearned);
+            }
+        }
+    }
+    if outcome.status.is_achieved() {
+        if let Some(cite) = &clauses.no_clawback {
+            trace.push(Step {
+                date: outcome.since,
+                text: "achieved amounts are never reclaimed, whatever happens to other milestones"
+                    .into(),
+                cite: Some(cite.clone()),
+            });
+        }
+    }
+    trace.sort_by_key(|s| s.date);
+    MilestoneResult {
+        number: m.number,
+        status: outcome.status,
+        since: outcome.since,
+        due: m.due,
+        effective_due: outcome.effective_due,
+        assessment_deadline: outcome.deadline,
+        reason: outcome.reason,
+        cite: outcome.cite,
+        earned: earned.per_stream(streams),
+        paid: paid.per_stream(streams),
+        outstanding: outstanding.per_stream(streams),
+        repayable: repayable.per_stream(streams),
+        exposure: exposure.per_stream(streams),
+        measured: measure::measure(plan, index, m),
+        trace,
+    }
+}
+
+/// Members and weights of a recipient: a party gets everything, a key divides.
+fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
+    match to {
+        Recipient::Party(p) => vec![(p.to_string(), Decimal::ONE)],
+        Recipient::Key(k) => plan
+            .key(k)
+            .map(|k| {
+                k.members
+                    .iter()
+                    .map(|m| (m.party.to_string(), m.weight))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+type Columns = BTreeMap<String, [Sums; 6]>;
+
+const EARNED: usize = 0;
+const PAID: usize = 1;
+const OUTSTANDING: usize = 2;
+const REPAYABLE: usize = 3;
+const REPAID: usize = 4;
+const EXPOSURE: usize = 5;
+
+fn allocate_to(
+    cols: &mut Columns,
+    who: &[(String, Decimal)],
+    column: usize,
+    stream: &StreamId,
+    amount: Money,
+) -> bool {
+    if amount.is_zero() {
+        return true;
+    }
+    let weights: Vec<Decimal> = who.iter().map(|(_, w)| *w).collect();
+    let Some(parts) = allocate::allocate(amount, &weights) else {
+        return false;
+    };
+    for ((party, _), part) in who.iter().zip(parts) {
+        if let Some(c) = cols.entry(party.clone()).or_default().get_mut(column) {
+            c.add(stream, part);
+        }
+    }
+    true
+}
+
+/// Money per party: earned, paid and outstanding over the payout recipient
+/// (a key divides by its weights); repayable and exposure over the risk key.
+fn parties(
+    plan: &Plan,
+    streams: &[StreamId],
+    results: &[MilestoneResult],
+    index: &facts::FactIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+    _rules_file: FileId,
+) -> Vec<PartyResult> {
+    let mut cols: Columns = plan
+        .parties
+        .iter()
+        .map(|p| (p.id.to_string(), Default::default()))
+        .collect();
+    for (m, r) in plan.milestones.iter().zip(results) {
+        for s in streams {
+            let get = |v: &PerStream| {
+                v.iter()
+                    .find(|(x, _)| x == s)
+                    .map(|(_, a)| *a)
+                    .unwrap_or(Money::ZERO)
+            };
+            if let Some(p) = m.payout_for(s) {
+                let who = members(plan, &p.to);
+                allocate_to(&mut cols, &who, EARNED, s, get(&r.earned));
+                allocate_to(&mut cols, &who, PAID, s, get(&r.paid));
+                allocate_to(&mut cols, &who, OUTSTANDING, s, get(&r.outstanding));
+            }
+            let risk = m
+                .risk_for(s)
+                .map(|k| members(plan, &Recipient::Key(k.key.clone())))
+                .unwrap_or_default();
+            let ok = allocate_to(&mut cols, &risk, REPAYABLE, s, get(&r.repayable))
+                && allocate_to(&mut cols, &risk, EXPOSURE, s, get(&r.exposure));
+            if !ok {
+                diagnostics.push(
+                    Diagnostic::new("E010", Severity::Warning, format!("milestone {}: no risk key bears `{s}`; its repayable amount and exposure are not divided over parties", m.number))
+                        .in_file(plan.file)
+                        .at(m.header_span, "no risk key")
+                        .with_help(format!("add `risk {s} by KEY` to the milestone or `default risk {s} by KEY` to the plan")),
+                );
+            }
+        }
+    }
+    for r in &index.repaid {
+        if let Some(c) = cols
+            .entry(r.value.2.to_string())
+            .or_default()
+            .get_mut(REPAID)
+        {
+            c.add(&r.value.0, r.value.1);
+        }
+    }
+    let order: Vec<String> = plan.parties.iter().map(|p| p.id.to_string()).collect();
+    let mut out: Vec<PartyResult> = cols
+        .into_iter()
+        .map(|(id, c)| PartyResult {
+            id,
+            earned: c[EARNED].per_stream(streams),
+            paid: c[PAID].per_stream(streams),
+            outstanding: c[OUTSTANDING].per_stream(streams),
+            repayable: c[REPAYABLE].per_stream(streams),
+            repaid: c[REPAID].per_stream(streams),
+            exposure: c[EXPOSURE].per_stream(streams),
+        })
+        .collect();
+    out.sort_by_key(|p| order.iter().position(|o| o == &p.id).unwrap_or(usize::MAX));
+    out
+}
+
+fn total(v: &PerStream) -> Money {
+    v.iter().map(|(_, m)| *m).sum()
+}
+
+/// Who must do what, from `at` to `at + horizon`, and what is overdue.
+fn obligations(
+    plan: &Plan,
+    c: &Clauses,
+    results: &[MilestoneResult],
+    parties: &[PartyResult],
+    dissolved: Option<NaiveDate>,
+    options: &Options,
+) -> Vec<Duty> {
+    let at = options.at;
+    let until = at + Duration::days(i64::from(options.horizon_days));
+    let in_horizon = |d: NaiveDate| d <= until;
+    let mut out = Vec::new();
+    let assessors: Vec<String> = match &c.assessors {
+        Some((roles, _)) => plan
+            .parties
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
+            .map(|p| p.id.to_string())
+            .collect(),
+        None => Vec::new(),
+    };
+    for (m, r) in plan.milestones.iter().zip(results) {
+        let Some(due) = m.due else { continue };
+        let deliverer = m
+            .payout
+            .iter()
+            .find(|p| matches!(p.to, Recipient::Party(_)) || matches!(p.to, Recipient::Key(_)))
+            .map(|p| p.to.as_str().to_string());
+        let effective_due = r.effective_due.unwrap_or(due);
+        if matches!(r.status, Status::Open | Status::Postponed | Status::Due)
+            && in_horizon(effective_due)
+        {
+            if let Some(party) = deliverer.clone() {
+                out.push(Duty {
+                    party,
+                    kind: DutyKind::Deliver,
+                    milestone: Some(m.number),
+                    due: effective_due,
+                    stream: None,
+                    amount: Some(m.total()),
+                    overdue: effective_due < at,
+                    text: format!("deliver milestone {} and its evidence", m.number),
+                    cite: None,
+                });
+            }
+        }
+        if matches!(
+            r.status,
+            Status::Open | Status::Postponed | Status::Due | Status::InAssessment
+        ) {
+            if let Some(deadline) = r.assessment_deadline.filter(|d| in_horizon(*d) && *d >= at) {
+                for a in &assessors {
+                    out.push(Duty {
+                        party: a.clone(),
+                        kind: DutyKind::Assess,
+                        milestone: Some(m.number),
+                        due: deadline,
+                        stream: None,
+                        amount: Some(m.total()),
+                        overdue: false,
+                        text: format!("judge whether milestone {} is achieved; silence past {deadline} counts as achieved if the administration is compliant", m.number),
+                        cite: c.window.as_ref().map(|w| w.1.clone()),
+                    });
+                }
+            }
+        }
+        for (s, amount) in &r.outstanding {
+            if amount.amount() > Decimal::ZERO {
+                let payer = plan
+                    .stream(s)
+                    .map(|x| x.payer.to_string())
+                    .unwrap_or_default();
+                let since = r.since.unwrap_or(at);
+                out.push(Duty {
+                    party: payer,
+                    kind: DutyKind::Pay,
+                    milestone: Some(m.number),
+                    due: since,
+                    stream: Some(s.clone()),
+                    amount: Some(*amount),
+                    overdue: since < at,
+                    text: format!("pay {amount} of `{s}` for milestone {}", m.number),
+                    cite: c.payment.as_ref().map(|p| p.1.clone()).or(r.cite.clone()),
+                });
+            }
+        }
+    }
+    if let Some((stream, cite)) = &c.repay {
+        for p in parties {
+            let owed = total(&p.repayable) - total(&p.repaid);
+            if owed.amount() > Decimal::ZERO {
+                // On dissolution the agreement ends at once; otherwise repayment follows the cutoff.
+                let due = dissolved.or(c.cutoff.as_ref().map(|x| x.0)).unwrap_or(at);
+                out.push(Duty {
+                    party: p.id.clone(),
+                    kind: DutyKind::Repay,
+                    milestone: None,
+                    due,
+                    stream: Some(stream.clone()),
+                    amount: Some(owed),
+                    overdue: due < at,
+                    text: format!("repay {owed} of `{stream}` linked to milestones not achieved"),
+                    cite: Some(cite.clone()),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.due, a.kind, &a.party, a.milestone).cmp(&(b.due, b.kind, &b.party, b.milestone))
+    });
+    out
+}

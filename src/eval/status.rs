@@ -1,0 +1,502 @@
+//! The status of one milestone at a date, clause by clause, with the trace
+//! of every step that led there.
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::facts::{FactIndex, MilestoneFacts};
+use super::model::{Cite, Status, Step};
+use super::overrides::Overrides;
+use super::rules::Clauses;
+use crate::model::{Milestone, Money, PartialShare};
+
+/// How much of the milestone's amount is earned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Earned {
+    None,
+    All,
+    /// A fraction (0..=1) of every stream.
+    Fraction(Decimal),
+    /// A fixed amount, spread over the streams pro rata their split.
+    Amount(Money),
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: Status,
+    pub since: Option<NaiveDate>,
+    pub reason: String,
+    pub cite: Option<Cite>,
+    pub earned: Earned,
+    /// Whether the outcome can no longer change (after the cutoff, or dissolution).
+    pub final_: bool,
+    pub deadline: Option<NaiveDate>,
+    /// The due date after any postponement.
+    pub effective_due: Option<NaiveDate>,
+    pub trace: Vec<Step>,
+}
+
+struct Trace(Vec<Step>);
+
+impl Trace {
+    fn add(&mut self, date: Option<NaiveDate>, text: impl Into<String>, cite: Option<&Cite>) {
+        self.0.push(Step {
+            date,
+            text: text.into(),
+            cite: cite.cloned(),
+        });
+    }
+}
+
+fn outcome(
+    status: Status,
+    since: Option<NaiveDate>,
+    reason: String,
+    cite: Option<&Cite>,
+    earned: Earned,
+    trace: Trace,
+) -> Outcome {
+    Outcome {
+        status,
+        since,
+        reason,
+        cite: cite.cloned(),
+        earned,
+        final_: false,
+        deadline: None,
+        effective_due: None,
+        trace: trace.0,
+    }
+}
+
+/// Everything the status of one milestone depends on.
+pub struct Input<'a> {
+    pub milestone: &'a Milestone,
+    pub facts: Option<&'a MilestoneFacts>,
+    pub index: &'a FactIndex,
+    pub clauses: &'a Clauses,
+    pub overrides: &'a Overrides,
+    pub at: NaiveDate,
+}
+
+pub fn status(input: &Input) -> Outcome {
+    let mut o = decide(input);
+    let cutoff = input.clauses.cutoff.as_ref().map(|c| c.0);
+    let dissolved = input.index.dissolved.as_ref().map(|d| d.date);
+    o.final_ = cutoff.is_some_and(|c| input.at > c)
+        || dissolved.is_some()
+        || matches!(o.status, Status::Achieved | Status::DeemedAchieved);
+    o
+}
+
+fn decide(input: &Input) -> Outcome {
+    let m = input.milestone;
+    let c = input.clauses;
+    let at = input.at;
+    let mut trace = Trace(Vec::new());
+    let empty = MilestoneFacts::default();
+    let f = input.facts.unwrap_or(&empty);
+    let Some(due) = m.due else {
+        return outcome(
+            Status::Open,
+            None,
+            "the plan gives no due date".into(),
+            None,
+            Earned::None,
+            trace,
+        );
+    };
+    trace.add(
+        Some(due),
+        format!("due date of milestone {}", m.number),
+        None,
+    );
+    for e in &f.evidence {
+        trace.add(
+            Some(e.date),
+            format!(
+                "evidence submitted{}",
+                e.value
+                    .as_ref()
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default()
+            ),
+            None,
+        );
+    }
+    let cutoff = c.cutoff.as_ref();
+    let dissolved = input.index.dissolved.as_ref();
+
+    // What-if overrides replace the facts about this milestone.
+    let n = m.number;
+    if input.overrides.achieved.contains(&n) {
+        let when = due.min(at);
+        trace.add(
+            Some(when),
+            "achieved (what-if: --achieved)",
+            c.entitlement.as_ref(),
+        );
+        return entitled(
+            c,
+            Status::Achieved,
+            when,
+            "achieved (what-if)".into(),
+            Earned::All,
+            trace,
+        );
+    }
+    if input.overrides.missed.contains(&n) {
+        trace.add(Some(due.min(at)), "not achieved (what-if: --missed)", None);
+        return missed(c, at, due.min(at), "not achieved (what-if)".into(), trace);
+    }
+    if let Some(p) = input.overrides.partial.get(&n) {
+        trace.add(
+            Some(due.min(at)),
+            format!("partial payout of {p} (what-if: --partial)"),
+            c.partial.as_ref(),
+        );
+        return entitled(
+            c,
+            Status::PartiallyAchieved,
+            due.min(at),
+            format!("{p} paid out (what-if)"),
+            Earned::Fraction(p.fraction()),
+            trace,
+        );
+    }
+
+    // Postponement moves the date by which the milestone must be achieved.
+    let postponed = f
+        .postponements
+        .iter()
+        .max_by_key(|p| p.date)
+        .filter(|_| c.postponement.is_some());
+    let mut effective_due = due;
+    if let Some(p) = postponed {
+        let mut until = p.value;
+        if let Some((cut, cite)) = cutoff {
+            if until > *cut {
+                trace.add(
+                    Some(p.date),
+                    format!("postponed until {until}, but no later than the payout cutoff {cut}"),
+                    Some(cite),
+                );
+                until = *cut;
+            }
+        }
+        trace.add(
+            Some(p.date),
+            format!("postponed until {until}"),
+            c.postponement.as_ref(),
+        );
+        effective_due = until.max(due);
+    }
+    let deadline = c.deadline(effective_due);
+
+    let verdicts: Vec<_> = f
+        .assessments
+        .iter()
+        .filter(|a| dissolved.is_none_or(|d| a.date <= d.date))
+        .collect();
+    for v in &verdicts {
+        let what = if v.value.0 {
+            "assessed achieved"
+        } else {
+            "assessed not achieved"
+        };
+        trace.add(
+            Some(v.date),
+            format!("{what} by {}", v.value.1),
+            c.assessors.as_ref().map(|a| &a.1),
+        );
+    }
+    let achieved = verdicts.iter().filter(|v| v.value.0).map(|v| v.date).min();
+    let not_achieved = verdicts.iter().filter(|v| !v.value.0).map(|v| v.date).max();
+    let partial = f
+        .partials
+        .iter()
+        .filter(|p| dissolved.is_none_or(|d| p.date <= d.date))
+        .max_by_key(|p| p.date);
+
+    let mut out = if let Some(when) = achieved {
+        entitled(
+            c,
+            Status::Achieved,
+            when,
+            format!("assessed achieved on {when}"),
+            Earned::All,
+            trace,
+        )
+    } else if let Some(p) = partial {
+        let (earned, shown) = match &p.value.0 {
+            PartialShare::Percent(pct) => (Earned::Fraction(pct.fraction()), pct.to_string()),
+            PartialShare::Amount(a) => (Earned::Amount(*a), a.to_string()),
+        };
+        trace.add(
+            Some(p.date),
+            format!("partial payout of {shown} decided by {}", p.value.1),
+            c.partial.as_ref(),
+        );
+        entitled(
+            c,
+            Status::PartiallyAchieved,
+            p.date,
+            format!(
+                "{shown} paid out by decision of {} on {}",
+                p.value.1, p.date
+            ),
+            earned,
+            trace,
+        )
+    } else if let Some(deemed) = deemed(input, deadline, &verdicts, &mut trace) {
+        deemed(trace)
+    } else if let (Some(p), true) = (postponed, at <= effective_due) {
+        let cite = c.postponement.as_ref();
+        outcome(
+            Status::Postponed,
+            Some(p.date),
+            format!("postponed until {effective_due}"),
+            cite,
+            Earned::None,
+            trace,
+        )
+    } else if let Some(d) = dissolved.filter(|d| d.date <= at) {
+        trace.add(
+            Some(d.date),
+            format!("agreement dissolved: {}", d.value),
+            c.dissolution.as_ref(),
+        );
+        outcome(
+            Status::Lapsed,
+            Some(d.date),
+            format!(
+                "claims lapsed when the agreement was dissolved on {}",
+                d.date
+            ),
+            c.dissolution.as_ref(),
+            Earned::None,
+            trace,
+        )
+    } else if let Some(when) = not_achieved {
+        missed(
+            c,
+            at,
+            when,
+            format!("assessed not achieved on {when}"),
+            trace,
+        )
+    } else if let Some((cut, cite)) = cutoff.filter(|(cut, _)| at > *cut) {
+        trace.add(Some(*cut), "not achieved by the payout cutoff", Some(cite));
+        outcome(
+            Status::Missed,
+            Some(*cut),
+            format!("not achieved by the payout cutoff {cut}"),
+            Some(cite),
+            Earned::None,
+            trace,
+        )
+    } else if at <= effective_due {
+        outcome(
+            Status::Open,
+            None,
+            format!("due {effective_due}"),
+            None,
+            Earned::None,
+            trace,
+        )
+    } else if let Some(d) = deadline.filter(|d| at > *d) {
+        let why = match input.index.compliant_at(d) {
+            Some(false) => "the administration is not compliant (art. 2.2)",
+            None => "no fact shows the administration compliant (art. 2.2)",
+            Some(true) => "the rule set has no deemed-achievement clause",
+        };
+        let reason = format!(
+            "no verdict by the end of the assessment window {d}; not deemed achieved: {why}"
+        );
+        outcome(
+            Status::InAssessment,
+            Some(d),
+            reason,
+            c.deemed.as_ref(),
+            Earned::None,
+            trace,
+        )
+    } else if !f.evidence.is_empty() {
+        let until = deadline.map(|d| format!(" until {d}")).unwrap_or_default();
+        outcome(
+            Status::InAssessment,
+            f.evidence.first().map(|e| e.date),
+            format!("evidence submitted; awaiting assessment{until}"),
+            c.window.as_ref().map(|w| &w.1),
+            Earned::None,
+            trace,
+        )
+    } else {
+        let until = deadline
+            .map(|d| format!("; assessment window until {d}"))
+            .unwrap_or_default();
+        outcome(
+            Status::Due,
+            Some(effective_due),
+            format!("due {effective_due}, awaiting evidence{until}"),
+            None,
+            Earned::None,
+            trace,
+        )
+    };
+    // Achievement after dissolution does not count (art. 4.2.2).
+    if let (Some(d), true) = (
+        dissolved,
+        out.status.is_achieved() || out.status == Status::PartiallyAchieved,
+    ) {
+        if out.since.is_some_and(|s| s > d.date) {
+            out.status = Status::Lapsed;
+            out.earned = Earned::None;
+            out.reason = format!("achieved after the agreement was dissolved on {}", d.date);
+            out.cite = c.dissolution.clone();
+        }
+    }
+    out.deadline = deadline;
+    out.effective_due = Some(effective_due);
+    out
+}
+
+/// The right to money arises on achievement (art. 3.1.2), before the cutoff.
+fn entitled(
+    c: &Clauses,
+    status: Status,
+    when: NaiveDate,
+    reason: String,
+    earned: Earned,
+    mut trace: Trace,
+) -> Outcome {
+    if let Some((cut, cite)) = &c.cutoff {
+        if when > *cut {
+            let how = match status {
+                Status::DeemedAchieved => "deemed achieved",
+                Status::PartiallyAchieved => "partially paid out",
+                _ => "achieved",
+            };
+            trace.add(
+                Some(when),
+                format!("{how} after the payout cutoff {cut}: too late to be paid"),
+                Some(cite),
+            );
+            return outcome(
+                Status::Missed,
+                Some(when),
+                format!("{how} on {when}, after the payout cutoff {cut}"),
+                Some(cite),
+                Earned::None,
+                trace,
+            );
+        }
+    }
+    let Some(cite) = &c.entitlement else {
+        trace.add(
+            Some(when),
+            "the rule set has no entitlement clause: nothing is earned",
+            None,
+        );
+        return outcome(status, Some(when), reason, None, Earned::None, trace);
+    };
+    let cite = if status == Status::PartiallyAchieved {
+        c.partial.as_ref().unwrap_or(cite)
+    } else {
+        cite
+    };
+    trace.add(Some(when), "the amount is earned", Some(cite));
+    outcome(status, Some(when), reason, Some(cite), earned, trace)
+}
+
+/// Not achieved: may still be achieved later until the cutoff.
+fn missed(
+    c: &Clauses,
+    at: NaiveDate,
+    when: NaiveDate,
+    reason: String,
+    mut trace: Trace,
+) -> Outcome {
+    match (&c.cutoff, &c.postponement) {
+        (Some((cut, cite)), Some(_)) if at <= *cut => {
+            trace.add(
+                Some(when),
+                format!("may still be achieved until the payout cutoff {cut}"),
+                Some(cite),
+            );
+            outcome(
+                Status::Missed,
+                Some(when),
+                format!("{reason}; may still be achieved until {cut}"),
+                Some(cite),
+                Earned::None,
+                trace,
+            )
+        }
+        _ => outcome(
+            Status::Missed,
+            Some(when),
+            reason,
+            None,
+            Earned::None,
+            trace,
+        ),
+    }
+}
+
+/// Art. 3.2.2: not assessed within the window after the due date counts as
+/// achieved, provided the administration is compliant.
+fn deemed<'a>(
+    input: &'a Input,
+    deadline: Option<NaiveDate>,
+    verdicts: &[&super::facts::Dated<(bool, crate::model::PartyId)>],
+    trace: &mut Trace,
+) -> Option<impl FnOnce(Trace) -> Outcome + 'a> {
+    let c = input.clauses;
+    let deadline = deadline?;
+    let cite = c.deemed.as_ref()?;
+    if input.at <= deadline || verdicts.iter().any(|v| v.date <= deadline) {
+        return None;
+    }
+    if input
+        .index
+        .dissolved
+        .as_ref()
+        .is_some_and(|d| d.date <= deadline)
+    {
+        return None;
+    }
+    let window_cite = c.window.as_ref().map(|w| &w.1);
+    match input.index.compliant_at(deadline) {
+        Some(true) => {}
+        Some(false) => {
+            trace.add(Some(deadline), "assessment window passed, but the administration is not compliant: not deemed achieved", Some(cite));
+            return None;
+        }
+        None => {
+            trace.add(Some(deadline), "assessment window passed; no fact shows the administration compliant: not deemed achieved", Some(cite));
+            return None;
+        }
+    }
+    let when = deadline + Duration::days(1);
+    trace.add(
+        Some(deadline),
+        "assessment window passed without a verdict",
+        window_cite,
+    );
+    Some(move |mut trace: Trace| {
+        trace.add(
+            Some(when),
+            "deemed achieved: not assessed in time, administration compliant",
+            Some(cite),
+        );
+        entitled(
+            c,
+            Status::DeemedAchieved,
+            when,
+            format!("not assessed by {deadline}; deemed achieved (administration compliant)"),
+            Earned::All,
+            trace,
+        )
+    })
+}
