@@ -44,6 +44,9 @@ pub struct Args {
     pub scenario: Scenario,
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
+    /// Show one party: its money in total and per milestone, and its obligations.
+    #[arg(long, value_name = "PARTY")]
+    pub party: Option<String>,
     /// With --format csv: which table.
     #[arg(long, value_enum, default_value_t = Table::Milestones)]
     pub table: Table,
@@ -167,6 +170,30 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
+    if let Some(id) = &args.party {
+        let shown = match args.format {
+            EvalFormat::Json => render::evaluation::party_json(&e, id).map(|v| {
+                serde_json::to_string_pretty(&v)
+                    .map(|s| s + "\n")
+                    .unwrap_or_default()
+            }),
+            _ => render::evaluation::party_text(&e, &project.plan, id),
+        };
+        return match shown {
+            Some(text) => {
+                super::out(&text);
+                exit_code(&e.diagnostics, false)
+            }
+            None => {
+                let ids: Vec<&str> = project.plan.parties.iter().map(|p| p.id.as_str()).collect();
+                let help = mijlpaal::lower::names::help_for("parties", id, ids.iter().copied());
+                usage(format!(
+                    "party `{id}` is not in plan `{}`; {help}",
+                    project.plan.id
+                ))
+            }
+        };
+    }
     let out = match args.format {
         EvalFormat::Text => render::evaluation::text(&e, &project.plan),
         EvalFormat::Json => serde_json::to_string_pretty(&render::evaluation::json(&e))

@@ -269,7 +269,14 @@ fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
     }
 }
 
-type Columns = BTreeMap<String, [Sums; 6]>;
+/// Per party: the six money columns in total, and per milestone.
+#[derive(Default)]
+struct PartyColumns {
+    total: [Sums; 6],
+    per_milestone: BTreeMap<MilestoneNo, [Sums; 6]>,
+}
+
+type Columns = BTreeMap<String, PartyColumns>;
 
 const EARNED: usize = 0;
 const PAID: usize = 1;
@@ -282,6 +289,7 @@ fn allocate_to(
     cols: &mut Columns,
     who: &[(String, Decimal)],
     column: usize,
+    milestone: MilestoneNo,
     stream: &StreamId,
     amount: Money,
 ) -> bool {
@@ -293,7 +301,16 @@ fn allocate_to(
         return false;
     };
     for ((party, _), part) in who.iter().zip(parts) {
-        if let Some(c) = cols.entry(party.clone()).or_default().get_mut(column) {
+        let entry = cols.entry(party.clone()).or_default();
+        if let Some(c) = entry.total.get_mut(column) {
+            c.add(stream, part);
+        }
+        if let Some(c) = entry
+            .per_milestone
+            .entry(milestone)
+            .or_default()
+            .get_mut(column)
+        {
             c.add(stream, part);
         }
     }
@@ -325,16 +342,23 @@ fn parties(
             };
             if let Some(p) = m.payout_for(s) {
                 let who = members(plan, &p.to);
-                allocate_to(&mut cols, &who, EARNED, s, get(&r.earned));
-                allocate_to(&mut cols, &who, PAID, s, get(&r.paid));
-                allocate_to(&mut cols, &who, OUTSTANDING, s, get(&r.outstanding));
+                allocate_to(&mut cols, &who, EARNED, m.number, s, get(&r.earned));
+                allocate_to(&mut cols, &who, PAID, m.number, s, get(&r.paid));
+                allocate_to(
+                    &mut cols,
+                    &who,
+                    OUTSTANDING,
+                    m.number,
+                    s,
+                    get(&r.outstanding),
+                );
             }
             let risk = m
                 .risk_for(s)
                 .map(|k| members(plan, &Recipient::Key(k.key.clone())))
                 .unwrap_or_default();
-            let ok = allocate_to(&mut cols, &risk, REPAYABLE, s, get(&r.repayable))
-                && allocate_to(&mut cols, &risk, EXPOSURE, s, get(&r.exposure));
+            let ok = allocate_to(&mut cols, &risk, REPAYABLE, m.number, s, get(&r.repayable))
+                && allocate_to(&mut cols, &risk, EXPOSURE, m.number, s, get(&r.exposure));
             if !ok {
                 diagnostics.push(
                     Diagnostic::new("E010", Severity::Warning, format!("milestone {}: no risk key bears `{s}`; its repayable amount and exposure are not divided over parties", m.number))
@@ -349,6 +373,7 @@ fn parties(
         if let Some(c) = cols
             .entry(r.value.2.to_string())
             .or_default()
+            .total
             .get_mut(REPAID)
         {
             c.add(&r.value.0, r.value.1);
@@ -357,14 +382,30 @@ fn parties(
     let order: Vec<String> = plan.parties.iter().map(|p| p.id.to_string()).collect();
     let mut out: Vec<PartyResult> = cols
         .into_iter()
-        .map(|(id, c)| PartyResult {
-            id,
-            earned: c[EARNED].per_stream(streams),
-            paid: c[PAID].per_stream(streams),
-            outstanding: c[OUTSTANDING].per_stream(streams),
-            repayable: c[REPAYABLE].per_stream(streams),
-            repaid: c[REPAID].per_stream(streams),
-            exposure: c[EXPOSURE].per_stream(streams),
+        .map(|(id, pc)| {
+            let c = &pc.total;
+            let lines = pc
+                .per_milestone
+                .iter()
+                .map(|(n, c)| PartyLine {
+                    milestone: *n,
+                    earned: c[EARNED].per_stream(streams),
+                    paid: c[PAID].per_stream(streams),
+                    outstanding: c[OUTSTANDING].per_stream(streams),
+                    repayable: c[REPAYABLE].per_stream(streams),
+                    exposure: c[EXPOSURE].per_stream(streams),
+                })
+                .collect();
+            PartyResult {
+                id,
+                earned: c[EARNED].per_stream(streams),
+                paid: c[PAID].per_stream(streams),
+                outstanding: c[OUTSTANDING].per_stream(streams),
+                repayable: c[REPAYABLE].per_stream(streams),
+                repaid: c[REPAID].per_stream(streams),
+                exposure: c[EXPOSURE].per_stream(streams),
+                lines,
+            }
         })
         .collect();
     out.sort_by_key(|p| order.iter().position(|o| o == &p.id).unwrap_or(usize::MAX));

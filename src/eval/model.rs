@@ -105,6 +105,19 @@ pub struct PartyResult {
     pub repayable: PerStream,
     pub repaid: PerStream,
     pub exposure: PerStream,
+    /// The same columns per milestone, for the milestones that touch this party.
+    pub lines: Vec<PartyLine>,
+}
+
+/// One milestone's share for one party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyLine {
+    pub milestone: MilestoneNo,
+    pub earned: PerStream,
+    pub paid: PerStream,
+    pub outstanding: PerStream,
+    pub repayable: PerStream,
+    pub exposure: PerStream,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

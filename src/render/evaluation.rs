@@ -53,7 +53,7 @@ fn milestone_json(m: &MilestoneResult) -> Value {
     })
 }
 
-fn party_json(p: &PartyResult) -> Value {
+fn party_json_inner(p: &PartyResult) -> Value {
     json!({
         "id": p.id,
         "earned": per_stream(&p.earned),
@@ -112,7 +112,7 @@ pub fn json(e: &Evaluation) -> Value {
         "at": e.at.to_string(),
         "horizon_days": e.horizon_days,
         "milestones": e.milestones.iter().map(milestone_json).collect::<Vec<_>>(),
-        "parties": e.parties.iter().map(party_json).collect::<Vec<_>>(),
+        "parties": e.parties.iter().map(party_json_inner).collect::<Vec<_>>(),
         "obligations": e.obligations.iter().map(duty_json).collect::<Vec<_>>(),
         "totals": totals,
         "advances": per_stream(&e.advances),
@@ -481,4 +481,154 @@ pub fn trace(e: &Evaluation, plan: &Plan, number: crate::model::MilestoneNo) -> 
         &[false, true, true, true, true, true, true],
     ));
     Some(out)
+}
+
+// ------------------------------------------------------------------ one party
+
+/// `evaluate --party ID`: one party's money, in total and per milestone,
+/// with each milestone's status and the clause it rests on.
+pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
+    let p = e.parties.iter().find(|p| p.id == id)?;
+    let name = plan
+        .parties
+        .iter()
+        .find(|x| x.id.as_str() == id)
+        .map(|x| x.name.as_str())
+        .unwrap_or(id);
+    let mut out = format!("{name} ({id}) in {} at {}\n\n", plan.title, e.at);
+    let headers: Vec<String> = [
+        "",
+        "earned",
+        "paid",
+        "outstanding",
+        "repayable",
+        "repaid",
+        "exposure",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut rows: Vec<Vec<String>> = e
+        .streams
+        .iter()
+        .map(|s| {
+            vec![
+                s.to_string(),
+                amount(&p.earned, s),
+                amount(&p.paid, s),
+                amount(&p.outstanding, s),
+                amount(&p.repayable, s),
+                amount(&p.repaid, s),
+                amount(&p.exposure, s),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "total".into(),
+        sum(&p.earned).to_string(),
+        sum(&p.paid).to_string(),
+        sum(&p.outstanding).to_string(),
+        sum(&p.repayable).to_string(),
+        sum(&p.repaid).to_string(),
+        sum(&p.exposure).to_string(),
+    ]);
+    out.push_str(&table(
+        &headers,
+        &rows,
+        &[false, true, true, true, true, true, true],
+    ));
+    out.push_str("\nPer milestone\n");
+    let headers: Vec<String> = [
+        "#",
+        "status",
+        "earned",
+        "paid",
+        "outstanding",
+        "repayable",
+        "exposure",
+        "why",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = p
+        .lines
+        .iter()
+        .filter(|l| {
+            [
+                &l.earned,
+                &l.paid,
+                &l.outstanding,
+                &l.repayable,
+                &l.exposure,
+            ]
+            .iter()
+            .any(|v| !sum(v).is_zero())
+        })
+        .map(|l| {
+            let m = e.milestones.iter().find(|m| m.number == l.milestone);
+            let why = m
+                .map(|m| match &m.cite {
+                    Some(c) => format!("{} [{} ({})]", m.reason, c.clause, c.citation),
+                    None => m.reason.clone(),
+                })
+                .unwrap_or_default();
+            vec![
+                l.milestone.to_string(),
+                m.map(|m| m.status.as_str().to_string()).unwrap_or_default(),
+                sum(&l.earned).to_string(),
+                sum(&l.paid).to_string(),
+                sum(&l.outstanding).to_string(),
+                sum(&l.repayable).to_string(),
+                sum(&l.exposure).to_string(),
+                why,
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &headers,
+        &rows,
+        &[true, false, true, true, true, true, true, false],
+    ));
+    let duties: Vec<&Duty> = e.obligations.iter().filter(|d| d.party == id).collect();
+    if !duties.is_empty() {
+        out.push_str("\nObligations\n");
+        for d in duties {
+            out.push_str(&format!(
+                "  {}{}  {}  [{}]\n",
+                d.due,
+                if d.overdue { " (overdue)" } else { "" },
+                d.text,
+                cite_text(&d.cite)
+            ));
+        }
+    }
+    Some(out)
+}
+
+/// `evaluate --party ID --format json`: the party with its lines per milestone.
+pub fn party_json(e: &Evaluation, id: &str) -> Option<Value> {
+    let p = e.parties.iter().find(|p| p.id == id)?;
+    let mut v = party_json_inner(p);
+    if let Value::Object(map) = &mut v {
+        map.insert(
+            "milestones".into(),
+            Value::Array(
+                p.lines
+                    .iter()
+                    .map(|l| {
+                        json!({
+                            "number": l.milestone,
+                            "earned": per_stream(&l.earned),
+                            "paid": per_stream(&l.paid),
+                            "outstanding": per_stream(&l.outstanding),
+                            "repayable": per_stream(&l.repayable),
+                            "exposure": per_stream(&l.exposure),
+                        })
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    Some(json!({ "at": e.at.to_string(), "party": v }))
 }
