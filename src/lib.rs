@@ -7,6 +7,7 @@ pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod eval;
+pub mod format;
 pub mod lower;
 pub mod model;
 pub mod project;

@@ -6,6 +6,7 @@
 mod check;
 mod evaluate;
 mod explain;
+mod fmt;
 mod show;
 
 use std::io::IsTerminal;
@@ -68,6 +69,8 @@ pub enum Command {
     Evaluate(evaluate::Args),
     /// Show how one milestone's status and amounts follow from the facts, clause by clause.
     ExplainMilestone(evaluate::ExplainArgs),
+    /// Format plans, rules and facts in the canonical layout (keeps every comment).
+    Fmt(fmt::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
 }
@@ -78,6 +81,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
+        Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),
         Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
     }
