@@ -6,6 +6,7 @@
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod format;
 pub mod lower;

@@ -212,7 +212,6 @@ impl Session {
             match self.load(path) {
                 Some(Loaded::Plan(plan)) => {
                     let rules = self.load_rules_of(&plan, path);
-                    self.run_checks(&plan, rules.as_ref());
                     projects.push(Project {
                         plan: *plan,
                         rules,
@@ -230,13 +229,30 @@ impl Session {
                 }
             }
         }
+        if facts.is_empty() || projects.is_empty() {
+            for path in facts.iter().filter(|_| projects.is_empty()) {
+                self.diagnostics.push(
+                    Diagnostic::info(
+                        "I007",
+                        format!(
+                            "`{}` was only parsed: facts are checked against a plan",
+                            path.display()
+                        ),
+                    )
+                    .with_help("give the plan as well: `mijlpaal check PLAN FACTS...`"),
+                );
+            }
+        }
+        for p in &projects {
+            self.run_checks(&p.plan, p.rules.as_ref(), &p.facts);
+        }
         self.diagnostics.sort();
         projects
     }
 
     /// Runs the checker when the plan and its rules lowered without errors;
     /// on a plan with errors its findings would be noise.
-    fn run_checks(&mut self, plan: &Plan, rules: Option<&RuleSet>) {
+    fn run_checks(&mut self, plan: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) {
         let lowered_cleanly =
             |file: FileId| {
                 !self.diagnostics.items.iter().any(|d| {
@@ -244,7 +260,7 @@ impl Session {
                 })
             };
         if lowered_cleanly(plan.file) && rules.is_none_or(|r| lowered_cleanly(r.file)) {
-            let found = crate::check::run_all(plan, rules);
+            let found = crate::check::run_all(plan, rules, facts);
             self.diagnostics.extend(found);
         }
     }

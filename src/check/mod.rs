@@ -6,8 +6,9 @@
 //! Checks only read the model and report; they never change it.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Plan, RuleSet};
+use crate::model::{Facts, Plan, RuleSet};
 
+mod amendment_paid;
 mod amount_missing;
 mod baseline_not_set;
 mod declared_amount;
@@ -38,10 +39,14 @@ mod window_order;
 
 pub mod tolerance;
 
-/// What a check sees: the plan and, if found, its rule set.
+/// What a check sees: the plan with every amendment applied, its rule set
+/// (likewise amended) if found, the plan as written (for checks about the
+/// amendments themselves) and any facts given alongside.
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub rules: Option<&'a RuleSet>,
+    pub written: &'a Plan,
+    pub facts: &'a [Facts],
 }
 
 /// One check of the catalogue.
@@ -130,6 +135,7 @@ pub const ALL: &[&Check] = &[
     &rules_missing::CHECK,
     &max_duration::CHECK,
     &effort_share::CHECK,
+    &amendment_paid::CHECK,
 ];
 
 pub fn find(code: &str) -> Option<&'static Check> {
@@ -138,9 +144,16 @@ pub fn find(code: &str) -> Option<&'static Check> {
         .find(|c| c.code.eq_ignore_ascii_case(code) || c.name == code)
 }
 
-/// Runs every check on a plan.
-pub fn run_all(plan: &Plan, rules: Option<&RuleSet>) -> Vec<Diagnostic> {
-    let ctx = Context { plan, rules };
+/// Runs every check on a plan as it stands after all its amendments.
+pub fn run_all(written: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) -> Vec<Diagnostic> {
+    let plan = &written.as_of(chrono::NaiveDate::MAX);
+    let amended_rules = rules.map(|r| r.as_of(written, chrono::NaiveDate::MAX));
+    let ctx = Context {
+        plan,
+        rules: amended_rules.as_ref(),
+        written,
+        facts,
+    };
     let mut out = Vec::new();
     for check in ALL {
         let mut sink = Sink {

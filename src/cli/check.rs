@@ -37,7 +37,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     match args.format {
         CheckFormat::Human => {
             print_human(session, &diags, common);
-            eprintln!("{}", render::human::summary(&diags));
+            say!("{}", render::human::summary(&diags));
         }
         CheckFormat::Json => super::out(&format!(
             "{}\n",

@@ -85,7 +85,7 @@ pub enum Table {
 }
 
 fn usage(message: String) -> u8 {
-    eprintln!("error: {message}");
+    say!("error: {message}");
     EXIT_USAGE
 }
 
@@ -140,7 +140,7 @@ fn run_scenario(
     };
     let Some(rules) = project.rules.clone() else {
         print_human(session, &load_diags, common);
-        eprintln!("error: plan `{}` names no rule set, so it cannot be evaluated\n  help: add `rules NAME` to the plan", project.plan.id);
+        say!("error: plan `{}` names no rule set, so it cannot be evaluated\n  help: add `rules NAME` to the plan", project.plan.id);
         return Err(EXIT_ERRORS);
     };
     let overrides = overrides(&project.plan, what_if.0, what_if.1, what_if.2).map_err(usage)?;

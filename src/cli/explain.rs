@@ -22,9 +22,7 @@ pub fn run(args: Args) -> u8 {
                 EXIT_OK
             }
             None => {
-                eprintln!(
-                    "error: unknown code `{code}`\n  help: `mijlpaal explain` lists every code"
-                );
+                say!("error: unknown code `{code}`\n  help: `mijlpaal explain` lists every code");
                 EXIT_USAGE
             }
         },

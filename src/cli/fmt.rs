@@ -18,11 +18,11 @@ pub struct Args {
 }
 
 /// A unified diff of `old` → `new`, with the file name in the header.
-pub fn unified(name: &str, old: &str, new: &str) -> String {
+pub fn unified(name: &str, old: &str, new: &str, label: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
-        .header(name, &format!("{name} (formatted)"))
+        .header(name, &format!("{name} ({label})"))
         .to_string()
 }
 
@@ -43,7 +43,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             Err(diags) => {
                 let diags: Vec<_> = diags.into_iter().map(|d| d.in_file(id)).collect();
                 print_human(session, &diags, common);
-                eprintln!("{}: not formatted, because it does not parse", file.name);
+                say!("{}: not formatted, because it does not parse", file.name);
                 code = code.max(EXIT_ERRORS);
                 continue;
             }
@@ -52,13 +52,13 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             continue;
         }
         if args.check {
-            super::out(&unified(&file.name, &file.text, &formatted));
+            super::out(&unified(&file.name, &file.text, &formatted, "formatted"));
             code = code.max(EXIT_ERRORS);
         } else if let Err(e) = std::fs::write(path, &formatted) {
-            eprintln!("error: cannot write {}: {e}", file.name);
+            say!("error: cannot write {}: {e}", file.name);
             code = code.max(EXIT_USAGE);
         } else {
-            eprintln!("formatted {}", file.name);
+            say!("formatted {}", file.name);
         }
     }
     let io: Vec<_> = session.diagnostics.items.clone();

@@ -3,11 +3,21 @@
 //! `--deny warnings`), 2 usage or I/O problem (bad arguments, missing or
 //! unreadable files).
 
+/// `eprintln!` that never panics: a closed stderr (`2>&1 | head`) is not an error.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 mod check;
+mod diff;
 mod evaluate;
 mod explain;
 mod fmt;
 mod show;
+mod snapshot;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -71,6 +81,10 @@ pub enum Command {
     ExplainMilestone(evaluate::ExplainArgs),
     /// Format plans, rules and facts in the canonical layout (keeps every comment).
     Fmt(fmt::Args),
+    /// The semantic difference between two versions of a plan or rule set, and its effect on money.
+    Diff(diff::Args),
+    /// Evaluate every scenario of a plan and write (or --check) the outputs beside them.
+    Snapshot(snapshot::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
 }
@@ -81,6 +95,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
+        Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
+        Command::Diff(a) => diff::run(&mut session, &cli.common, a),
         Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),
         Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
@@ -117,7 +133,12 @@ pub fn print_human(session: &Session, diags: &[Diagnostic], common: &Common) {
         Color::Never => false,
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    eprint!("{}", render::human::render(diags, &session.sources, color));
+    use std::io::Write as _;
+    let _ = write!(
+        std::io::stderr(),
+        "{}",
+        render::human::render(diags, &session.sources, color)
+    );
 }
 
 /// The exit code for a set of diagnostics.

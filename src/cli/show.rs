@@ -35,7 +35,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let json = render::show::plan_json(&project.plan);
     match serde_json::to_string_pretty(&json) {
         Ok(s) => super::out(&format!("{s}\n")),
-        Err(e) => eprintln!("cannot print the model: {e}"),
+        Err(e) => say!("cannot print the model: {e}"),
     }
     code
 }

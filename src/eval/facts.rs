@@ -27,6 +27,8 @@ pub struct MilestoneFacts {
     pub partials: Vec<Dated<(PartialShare, PartyId)>>,
     pub postponements: Vec<Dated<NaiveDate>>,
     pub paid: Vec<Dated<(StreamId, Money)>>,
+    /// Dates of verdicts set aside as contradictory: the insurers did judge.
+    pub set_aside: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -103,18 +105,12 @@ pub fn index(
         .flat_map(|f| f.facts.iter().map(move |x| (f.file, x)))
         .collect();
     all.sort_by_key(|(file, f)| (f.date, *file, f.span.start));
+    // Facts dated after the evaluation date are not known yet: one note per file.
+    let mut later: std::collections::BTreeMap<FileId, Vec<&Fact>> =
+        std::collections::BTreeMap::new();
     for (file, f) in all {
         if f.date > at {
-            diags.push(warn(
-                file,
-                f.span,
-                "E001",
-                format!(
-                    "this fact is dated {}, after the evaluation date {at}",
-                    f.date
-                ),
-                "facts become known on their date; evaluate at a later --at to include it",
-            ));
+            later.entry(file).or_default().push(f);
             continue;
         }
         match &f.kind {
@@ -258,6 +254,27 @@ pub fn index(
             }
         }
     }
+    for (file, facts) in later {
+        let (Some(first), Some(last)) = (
+            facts.iter().min_by_key(|f| f.span.start),
+            facts.iter().map(|f| f.date).max(),
+        ) else {
+            continue;
+        };
+        let n = facts.len();
+        let what = if n == 1 {
+            "1 fact is".to_string()
+        } else {
+            format!("{n} facts are")
+        };
+        diags.push(
+            Diagnostic::new("E001", Severity::Info, format!("{what} dated after the evaluation date {at} and not yet known"))
+                .in_file(file)
+                .at(first.span, if n == 1 { "ignored" } else { "the first of them" })
+                .with_help("facts count from the date they became known; evaluate at a later --at to include them")
+                .with_note(format!("the latest is dated {last}")),
+        );
+    }
     contradictions(&mut idx, &mut diags);
     (idx, diags)
 }
@@ -316,6 +333,11 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
                         .with_note("the later verdict, not achieved, is ignored")
                 };
                 diags.push(d);
+            }
+        }
+        for (d, a) in drop.iter().zip(&mf.assessments) {
+            if *d {
+                mf.set_aside.push(a.date);
             }
         }
         let mut k = 0;

@@ -99,11 +99,15 @@ fn window_of(w: &Window, m: &Milestone, plan: &Plan) -> Option<(NaiveDate, Naive
 }
 
 fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measured {
-    let none = |target: String, why: &str| Measured {
-        target,
-        value: None,
-        met: None,
-        text: why.to_string(),
+    let none = |target: String, why: &str| {
+        // "gesprekken: no counts yet", so that two targets read apart.
+        let subject = target.split(' ').nth(1).unwrap_or("").to_string();
+        Measured {
+            target,
+            value: None,
+            met: None,
+            text: format!("{subject}: {why}"),
+        }
     };
     match &t.kind {
         TargetKind::Count {

@@ -55,6 +55,10 @@ impl Sums {
 /// Evaluates a plan with its rules and facts at `options.at`.
 pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options) -> Evaluation {
     let at = options.at;
+    // The plan and rules as they stand at `at`: amendments in force applied (art. 2.3).
+    let amended = plan.as_of(at);
+    let plan = &amended;
+    let rules = &rules.as_of(plan, at);
     let clauses = Clauses::of(rules);
     let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
@@ -69,6 +73,10 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
             at,
         };
         let outcome = status::status(&input);
+        let o = &options.overrides;
+        let overridden = o.achieved.contains(&m.number)
+            || o.missed.contains(&m.number)
+            || o.partial.contains_key(&m.number);
         milestones.push(money(
             plan,
             m,
@@ -78,6 +86,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
             outcome,
             &mut diagnostics,
             at,
+            overridden,
         ));
     }
     let parties = parties(
@@ -156,27 +165,73 @@ fn money(
     outcome: status::Outcome,
     diagnostics: &mut Vec<Diagnostic>,
     at: NaiveDate,
+    overridden: bool,
 ) -> MilestoneResult {
     let mut trace = outcome.trace;
     let mut earned = earned_per_stream(m, streams, &outcome.earned);
+    // Payments made before an amendment that touched this milestone stand
+    // (art. 2.3.3), even where the amendment lowered or withdrew it.
+    let amended = plan
+        .amendments_until(at)
+        .into_iter()
+        .filter(|a| a.edits.iter().any(|e| e.milestone() == Some(m.number)))
+        .map(|a| (a.effective, a.id.clone()))
+        .next_back();
     let mut paid = Sums::default();
+    let mut paid_before_amendment = Sums::default();
     if let Some(f) = index.of(m.number) {
         for p in &f.paid {
             paid.add(&p.value.0, p.value.1);
+            if amended.as_ref().is_some_and(|(when, _)| p.date < *when) {
+                paid_before_amendment.add(&p.value.0, p.value.1);
+            }
             trace.push(Step {
                 date: Some(p.date),
                 text: format!("paid {} of `{}`", p.value.1, p.value.0),
                 cite: clauses.payment.as_ref().map(|x| x.1.clone()),
             });
-            let so_far = paid.get(&p.value.0);
-            if so_far > earned.get(&p.value.0) {
-                diagnostics.push(
-                    Diagnostic::new("E003", Severity::Error, format!("milestone {}: {so_far} of `{}` paid, but only {} is earned", m.number, p.value.0, earned.get(&p.value.0)))
-                        .in_file(p.file)
-                        .at(p.span, "more than earned")
-                        .with_help("the financier pays what is linked to achieved milestones (art. 3.3.1); check the amount or record the assessment first"),
-                );
+        }
+    }
+    if let Some((when, id)) = &amended {
+        for s in streams {
+            if paid_before_amendment.get(s) > earned.get(s) {
+                trace.push(Step {
+                    date: Some(*when),
+                    text: format!(
+                        "{} of `{s}` paid before amendment `{id}` stands",
+                        paid_before_amendment.get(s)
+                    ),
+                    cite: Some(Cite {
+                        clause: "amendment",
+                        citation: "art. 2.3.3".into(),
+                    }),
+                });
+                earned.0.insert(s.clone(), paid_before_amendment.get(s));
             }
+        }
+    }
+    if let Some(f) = index.of(m.number) {
+        let mut so_far = Sums::default();
+        for p in &f.paid {
+            so_far.add(&p.value.0, p.value.1);
+            let total = so_far.get(&p.value.0);
+            if total <= earned.get(&p.value.0) {
+                continue;
+            }
+            if overridden {
+                trace.push(Step {
+                    date: Some(p.date),
+                    text: format!("under the what-if, {total} paid exceeds what is earned"),
+                    cite: None,
+                });
+                continue;
+            }
+            diagnostics.push(
+                Diagnostic::new("E003", Severity::Error, format!("milestone {}: {total} of `{}` paid, but only {} is earned", m.number, p.value.0, earned.get(&p.value.0)))
+                    .in_file(p.file)
+                    .at(p.span, "more than earned")
+                    .with_help("the financier pays what is linked to achieved milestones (art. 3.3.1); check the amount or record the assessment first"),
+            );
         }
     }
     // Dissolution: claims to money not yet paid lapse; payments made stand (art. 4.2.2).
@@ -202,7 +257,11 @@ fn money(
     let mut exposure = Sums::default();
     if let Some((stream, cite)) = &clauses.repay {
         let unearned = m.stream_amount(stream) - earned.get(stream);
-        if !unearned.is_zero() && !outcome.status.is_achieved() {
+        // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
+        if !unearned.is_zero()
+            && !outcome.status.is_achieved()
+            && outcome.status != Status::Withdrawn
+        {
             if outcome.final_ {
                 repayable.add(stream, unearned);
                 let when = clauses
@@ -440,23 +499,29 @@ fn obligations(
     };
     for (m, r) in plan.milestones.iter().zip(results) {
         let Some(due) = m.due else { continue };
-        let deliverer = m
+        // Who delivers: whoever receives the money of the stream that bears
+        // the risk (the SPUK part: Twentse Koers for regional work, the
+        // municipalities of a key for local work), else of the first stream.
+        let deliverers: Vec<String> = m
             .payout
             .iter()
-            .find(|p| matches!(p.to, Recipient::Party(_)) || matches!(p.to, Recipient::Key(_)))
-            .map(|p| p.to.as_str().to_string());
+            .find(|p| m.risk_for(&p.stream).is_some())
+            .or(m.payout.first())
+            .map(|p| members(plan, &p.to).into_iter().map(|(id, _)| id).collect())
+            .unwrap_or_default();
         let effective_due = r.effective_due.unwrap_or(due);
         if matches!(r.status, Status::Open | Status::Postponed | Status::Due)
             && in_horizon(effective_due)
         {
-            if let Some(party) = deliverer.clone() {
+            for party in &deliverers {
                 out.push(Duty {
-                    party,
+                    party: party.clone(),
                     kind: DutyKind::Deliver,
                     milestone: Some(m.number),
                     due: effective_due,
                     stream: None,
-                    amount: Some(m.total()),
+                    // For a key the amount is divided; its members each deliver their part.
+                    amount: (deliverers.len() == 1).then(|| m.total()),
                     overdue: effective_due < at,
                     text: format!("deliver milestone {} and its evidence", m.number),
                     cite: None,

@@ -26,6 +26,8 @@ pub enum Status {
     Missed,
     /// Claims ended by dissolution of the agreement (art. 4.2.2).
     Lapsed,
+    /// Withdrawn by an amendment (art. 2.3); payments already made stand.
+    Withdrawn,
 }
 
 impl Status {
@@ -40,6 +42,7 @@ impl Status {
             Status::Postponed => "postponed",
             Status::Missed => "missed",
             Status::Lapsed => "lapsed",
+            Status::Withdrawn => "withdrawn",
         }
     }
     /// Whether the milestone's whole amount is earned.

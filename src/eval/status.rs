@@ -126,6 +126,19 @@ fn decide(input: &Input) -> Outcome {
     }
     let cutoff = c.cutoff.as_ref();
     let dissolved = input.index.dissolved.as_ref();
+    if let Some((when, id)) = &m.withdrawn {
+        let text =
+            format!("withdrawn by amendment `{id}` from {when}; payments already made stand");
+        trace.add(Some(*when), text.clone(), None);
+        return outcome(
+            Status::Withdrawn,
+            Some(*when),
+            text,
+            None,
+            Earned::None,
+            trace,
+        );
+    }
 
     // What-if overrides replace the facts about this milestone.
     let n = m.number;
@@ -250,16 +263,6 @@ fn decide(input: &Input) -> Outcome {
         )
     } else if let Some(deemed) = deemed(input, deadline, &verdicts, &mut trace) {
         deemed(trace)
-    } else if let (Some(p), true) = (postponed, at <= effective_due) {
-        let cite = c.postponement.as_ref();
-        outcome(
-            Status::Postponed,
-            Some(p.date),
-            format!("postponed until {effective_due}"),
-            cite,
-            Earned::None,
-            trace,
-        )
     } else if let Some(d) = dissolved.filter(|d| d.date <= at) {
         trace.add(
             Some(d.date),
@@ -274,6 +277,16 @@ fn decide(input: &Input) -> Outcome {
                 d.date
             ),
             c.dissolution.as_ref(),
+            Earned::None,
+            trace,
+        )
+    } else if let (Some(p), true) = (postponed, at <= effective_due) {
+        let cite = c.postponement.as_ref();
+        outcome(
+            Status::Postponed,
+            Some(p.date),
+            format!("postponed until {effective_due}"),
+            cite,
             Earned::None,
             trace,
         )
@@ -455,7 +468,12 @@ fn deemed<'a>(
     let c = input.clauses;
     let deadline = deadline?;
     let cite = c.deemed.as_ref()?;
-    if input.at <= deadline || verdicts.iter().any(|v| v.date <= deadline) {
+    // An assessment within the window, even one set aside as contradictory, is not silence.
+    let assessed_in_window = verdicts.iter().any(|v| v.date <= deadline)
+        || input
+            .facts
+            .is_some_and(|f| f.set_aside.iter().any(|d| *d <= deadline));
+    if input.at <= deadline || assessed_in_window {
         return None;
     }
     if input

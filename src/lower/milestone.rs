@@ -120,28 +120,121 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
     }
 }
 
-/// Reports a statement given twice in one milestone.
-fn once(
+/// Lowers one milestone statement; `None` if it has errors (reported).
+pub(super) fn lower_item(
     ctx: &mut Ctx,
-    seen: &mut HashMap<&'static str, Span>,
-    what: &'static str,
-    span: Span,
-) -> bool {
-    if let Some(first) = seen.get(what) {
-        ctx.push(
-            Diagnostic::error("L014", format!("`{what}` is given twice in this milestone"))
-                .at(span, "given again here")
-                .also(*first, "first given here")
-                .with_help(format!("a milestone has one `{what}`; remove one")),
-        );
-        return false;
+    names: &Names,
+    plan: &Plan,
+    item: &MilestoneItem,
+) -> Option<MilestoneEdit> {
+    Some(match item {
+        MilestoneItem::Obligation { result, .. } => MilestoneEdit::Obligation(if *result {
+            Obligation::Result
+        } else {
+            Obligation::Effort
+        }),
+        MilestoneItem::Due { date, .. } => MilestoneEdit::Due(ctx.date(date)?, date.span),
+        MilestoneItem::Amount {
+            total,
+            split: s,
+            span,
+        } => MilestoneEdit::Amount(amount(ctx, names, total, s.as_deref(), *span)?),
+        MilestoneItem::Declared {
+            by,
+            total,
+            split: s,
+            span,
+        } => MilestoneEdit::Declared(declared(ctx, names, plan, by, total, s.as_deref(), *span)?),
+        MilestoneItem::Evidence { text, .. } => MilestoneEdit::Evidence(text.value.clone()),
+        MilestoneItem::After { numbers, .. } => {
+            let mut after = Vec::new();
+            for n in numbers {
+                if n.text.contains(',') && !n.text.contains('.') {
+                    let spaced = n.text.replace(',', ", ");
+                    ctx.error(
+                        "L003",
+                        n.span,
+                        format!("`{}` reads as a decimal number", n.text),
+                        "not a milestone number",
+                        format!(
+                            "separate milestone numbers with a comma and a space: `after {spaced}`"
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(k) = ctx.whole(n) {
+                    after.push((MilestoneNo(k), n.span));
+                }
+            }
+            MilestoneEdit::After(after)
+        }
+        MilestoneItem::Payout { stream, to, span } => {
+            let (stream, to) = (names.stream(ctx, stream), names.recipient(ctx, to));
+            MilestoneEdit::Payout(Payout {
+                stream: stream?,
+                to: to?,
+                span: *span,
+                is_default: false,
+            })
+        }
+        MilestoneItem::Risk { stream, key, span } => {
+            let (stream, key) = (names.stream(ctx, stream), names.key(ctx, key));
+            MilestoneEdit::Risk(Risk {
+                stream: stream?,
+                key: key?,
+                span: *span,
+                is_default: false,
+            })
+        }
+        MilestoneItem::Target { target: t, span } => MilestoneEdit::Target(Target {
+            kind: target(ctx, names, t)?,
+            span: *span,
+        }),
+        MilestoneItem::SetsBaseline { metric, at, span } => {
+            let (metric, at) = (names.metric(ctx, metric), ctx.date(at));
+            MilestoneEdit::Baseline(Baseline {
+                metric: metric?,
+                at: at?,
+                span: *span,
+            })
+        }
+        MilestoneItem::Judged { by, .. } => MilestoneEdit::Judged(by.value.clone()),
+        MilestoneItem::Bad(_) => return None,
+    })
+}
+
+pub(super) fn item_span(item: &MilestoneItem) -> Span {
+    match item {
+        MilestoneItem::Obligation { span, .. }
+        | MilestoneItem::Due { span, .. }
+        | MilestoneItem::Amount { span, .. }
+        | MilestoneItem::Declared { span, .. }
+        | MilestoneItem::Evidence { span, .. }
+        | MilestoneItem::After { span, .. }
+        | MilestoneItem::Payout { span, .. }
+        | MilestoneItem::Risk { span, .. }
+        | MilestoneItem::Target { span, .. }
+        | MilestoneItem::SetsBaseline { span, .. }
+        | MilestoneItem::Judged { span, .. } => *span,
+        MilestoneItem::Bad(span) => *span,
     }
-    seen.insert(what, span);
-    true
+}
+
+/// Statements a milestone has at most once (per stream for payout and risk).
+fn single(edit: &MilestoneEdit) -> Option<String> {
+    match edit {
+        MilestoneEdit::Obligation(_)
+        | MilestoneEdit::Due(..)
+        | MilestoneEdit::Amount(_)
+        | MilestoneEdit::Judged(_) => Some(edit.name().to_string()),
+        MilestoneEdit::Payout(p) => Some(format!("payout {}", p.stream)),
+        MilestoneEdit::Risk(r) => Some(format!("risk {}", r.stream)),
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn milestone(
+pub(super) fn milestone(
     ctx: &mut Ctx,
     names: &Names,
     defaults: &Defaults,
@@ -166,123 +259,29 @@ fn milestone(
         targets: Vec::new(),
         baselines: Vec::new(),
         judged: None,
+        withdrawn: None,
         header_span: m.number.span.to(m.text.span),
         span: m.span,
     };
-    let mut seen: HashMap<&'static str, Span> = HashMap::new();
+    let mut seen: HashMap<String, Span> = HashMap::new();
     for item in &m.items {
-        match item {
-            MilestoneItem::Obligation { result, span } => {
-                if once(ctx, &mut seen, "effort/result", *span) {
-                    out.obligation = if *result {
-                        Obligation::Result
-                    } else {
-                        Obligation::Effort
-                    };
-                }
+        let Some(edit) = lower_item(ctx, names, plan, item) else {
+            continue;
+        };
+        if let Some(key) = single(&edit) {
+            let span = item_span(item);
+            if let Some(first) = seen.get(&key) {
+                ctx.push(
+                    Diagnostic::error("L014", format!("`{key}` is given twice in this milestone"))
+                        .at(span, "given again here")
+                        .also(*first, "first given here")
+                        .with_help(format!("a milestone has one `{key}`; remove one")),
+                );
+                continue;
             }
-            MilestoneItem::Due { date, span } => {
-                if once(ctx, &mut seen, "due", *span) {
-                    out.due = ctx.date(date);
-                    out.due_span = Some(date.span);
-                }
-            }
-            MilestoneItem::Amount {
-                total,
-                split: s,
-                span,
-            } => {
-                if once(ctx, &mut seen, "amount", *span) {
-                    out.amount = amount(ctx, names, total, s.as_deref(), *span);
-                }
-            }
-            MilestoneItem::Declared {
-                by,
-                total,
-                split: s,
-                span,
-            } => {
-                if let Some(d) = declared(ctx, names, plan, by, total, s.as_deref(), *span) {
-                    out.declared.push(d);
-                }
-            }
-            MilestoneItem::Evidence { text, .. } => out.evidence.push(text.value.clone()),
-            MilestoneItem::After { numbers, .. } => {
-                for n in numbers {
-                    if n.text.contains(',') && !n.text.contains('.') {
-                        let spaced = n.text.replace(',', ", ");
-                        ctx.error("L003", n.span, format!("`{}` reads as a decimal number", n.text), "not a milestone number", format!("separate milestone numbers with a comma and a space: `after {spaced}`"));
-                        continue;
-                    }
-                    if let Some(k) = ctx.whole(n) {
-                        out.after.push((MilestoneNo(k), n.span));
-                    }
-                }
-            }
-            MilestoneItem::Payout { stream, to, span } => {
-                if let (Some(stream), Some(to)) =
-                    (names.stream(ctx, stream), names.recipient(ctx, to))
-                {
-                    if out.payout.iter().any(|p| p.stream == stream) {
-                        ctx.error(
-                            "L014",
-                            *span,
-                            format!("payout of `{stream}` is given twice"),
-                            "again",
-                            "give one payout per stream",
-                        );
-                    } else {
-                        out.payout.push(Payout {
-                            stream,
-                            to,
-                            span: *span,
-                            is_default: false,
-                        });
-                    }
-                }
-            }
-            MilestoneItem::Risk { stream, key, span } => {
-                if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key))
-                {
-                    if out.risk.iter().any(|r| r.stream == stream) {
-                        ctx.error(
-                            "L014",
-                            *span,
-                            format!("risk of `{stream}` is given twice"),
-                            "again",
-                            "give one risk key per stream",
-                        );
-                    } else {
-                        out.risk.push(Risk {
-                            stream,
-                            key,
-                            span: *span,
-                            is_default: false,
-                        });
-                    }
-                }
-            }
-            MilestoneItem::Target { target: t, span } => {
-                if let Some(kind) = target(ctx, names, t) {
-                    out.targets.push(Target { kind, span: *span });
-                }
-            }
-            MilestoneItem::SetsBaseline { metric, at, span } => {
-                if let (Some(metric), Some(at)) = (names.metric(ctx, metric), ctx.date(at)) {
-                    out.baselines.push(Baseline {
-                        metric,
-                        at,
-                        span: *span,
-                    });
-                }
-            }
-            MilestoneItem::Judged { by, span } => {
-                if once(ctx, &mut seen, "judged", *span) {
-                    out.judged = Some(by.value.clone());
-                }
-            }
-            MilestoneItem::Bad(_) => {}
+            seen.insert(key, span);
         }
+        out.apply(edit);
     }
     if !seen.contains_key("effort/result") {
         ctx.error(

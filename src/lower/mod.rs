@@ -1,6 +1,7 @@
 //! Stage 2: syntax tree → model. Resolves names, types literals, applies the
 //! plan's defaults, and reports every problem it finds (not just the first).
 
+mod amendment;
 pub mod facts;
 pub mod literal;
 mod milestone;

@@ -176,6 +176,16 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
         .collect();
     super::milestone::lower_components(&mut ctx, &names, &defaults, &mut plan, &components);
     plan.reindex();
+    for item in &ast.items {
+        if let PlanItem::Amendment(a) = item {
+            if let Some(a) =
+                super::amendment::lower_amendment(&mut ctx, &names, &defaults, &plan, a)
+            {
+                plan.amendments.push(a);
+            }
+        }
+    }
+    plan.reindex();
     (plan, ctx.diagnostics)
 }
 
@@ -205,6 +215,7 @@ fn item_span(item: &PlanItem) -> Span {
         | PlanItem::DefaultRisk { span, .. } => *span,
         PlanItem::Key(k) => k.span,
         PlanItem::Component(c) => c.span,
+        PlanItem::Amendment(a) => a.span,
         PlanItem::Bad(span) => *span,
     }
 }
@@ -463,7 +474,7 @@ fn lower_item(
                 }
             }
         }
-        PlanItem::Component(_) | PlanItem::Bad(_) => {}
+        PlanItem::Component(_) | PlanItem::Amendment(_) | PlanItem::Bad(_) => {}
     }
 }
 

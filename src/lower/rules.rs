@@ -74,7 +74,7 @@ fn word(t: &Token) -> Option<&str> {
     }
 }
 
-fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
+pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
     let Some((_, form)) = FORMS.iter().find(|(k, _)| *k == c.kind.name) else {
         ctx.error(
             "L012",

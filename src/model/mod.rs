@@ -1,11 +1,13 @@
 //! The typed model that checks and evaluation work on. Built only by `lower`.
 
+pub mod amendment;
 pub mod facts;
 pub mod ids;
 pub mod money;
 pub mod plan;
 pub mod rules;
 
+pub use amendment::*;
 pub use facts::*;
 pub use ids::*;
 pub use money::{Money, Percent};

@@ -360,6 +360,8 @@ pub struct Milestone {
     pub targets: Vec<Target>,
     pub baselines: Vec<Baseline>,
     pub judged: Option<String>,
+    /// Withdrawn by an amendment: (effective date, amendment id).
+    pub withdrawn: Option<(NaiveDate, String)>,
     /// The header `milestone 14 "..."`.
     pub header_span: Span,
     pub span: Span,
@@ -408,6 +410,8 @@ pub struct Plan {
     pub components: Vec<Component>,
     /// In the order written.
     pub milestones: Vec<Milestone>,
+    /// Addenda (art. 2.3), in the order written; see `as_of`.
+    pub amendments: Vec<super::amendment::Amendment>,
     pub span: Span,
     index: HashMap<MilestoneNo, usize>,
 }
@@ -431,6 +435,7 @@ impl Plan {
             metrics: Vec::new(),
             components: Vec::new(),
             milestones: Vec::new(),
+            amendments: Vec::new(),
             span,
             index: HashMap::new(),
         }

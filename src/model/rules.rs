@@ -46,6 +46,39 @@ pub enum ClauseKind {
     DeadlineShift { next_working_day: bool },
 }
 
+impl ClauseKind {
+    /// The clause as it is written in a rule set (`assessment-window 28 days`).
+    pub fn written(&self) -> String {
+        let roles = |r: &[Role]| r.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(" ");
+        match self {
+            ClauseKind::Entitlement => "entitlement on-achievement".into(),
+            ClauseKind::Assessors(r) => format!("assessors {}", roles(r)),
+            ClauseKind::AssessmentWindow { days } => format!("assessment-window {days} days"),
+            ClauseKind::DeemedAchieved => "deemed-achieved if administration-compliant".into(),
+            ClauseKind::Payment { by } => format!("payment by {}", by.as_str()),
+            ClauseKind::NoClawback => "no-clawback".into(),
+            ClauseKind::PartialPayout { by } => format!("partial-payout by {}", roles(by)),
+            ClauseKind::Postponement => "postponement until payout-cutoff".into(),
+            ClauseKind::PayoutCutoff(d) => format!("payout-cutoff {d}"),
+            ClauseKind::RepayUnmet { stream } => format!("repay-unmet {stream} by risk-key"),
+            ClauseKind::Advances => "advances yearly".into(),
+            ClauseKind::DissolutionLapsesClaims => "dissolution lapses-claims".into(),
+            ClauseKind::DoubleFundingReclaimable => "double-funding reclaimable".into(),
+            ClauseKind::AmendmentNeedsAddendum => "amendment needs addendum".into(),
+            ClauseKind::MonitoringQuarterly => "monitoring quarterly".into(),
+            ClauseKind::MaxDuration { years } => format!("max-duration {years} years"),
+            ClauseKind::DeadlineShift { next_working_day } => format!(
+                "deadline-shift {}",
+                if *next_working_day {
+                    "next-working-day"
+                } else {
+                    "none"
+                }
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
     pub citation: String,

@@ -1,6 +1,7 @@
 //! Stage 4: results → text, JSON, SARIF, CSV. Renderers only format; they
 //! decide nothing.
 
+pub mod diff;
 pub mod evaluation;
 pub mod human;
 pub mod json;

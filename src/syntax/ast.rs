@@ -131,6 +131,48 @@ pub enum PlanItem {
         span: Span,
     },
     Component(ComponentAst),
+    Amendment(AmendmentAst),
+    Bad(Span),
+}
+
+/// `amendment ID "title" { ... }`: an addendum to the plan (art. 2.3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentAst {
+    pub id: Ident,
+    pub title: Str,
+    pub items: Vec<AmendmentItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmendmentItem {
+    Effective {
+        date: Lit,
+        span: Span,
+    },
+    Decision {
+        text: Str,
+        span: Span,
+    },
+    Change {
+        milestone: Lit,
+        item: MilestoneItem,
+        span: Span,
+    },
+    Withdraw {
+        milestones: Vec<Lit>,
+        span: Span,
+    },
+    Add {
+        component: Lit,
+        milestone: MilestoneAst,
+        span: Span,
+    },
+    Rule {
+        kind: Ident,
+        args: Vec<Token>,
+        span: Span,
+    },
     Bad(Span),
 }
 

@@ -337,6 +337,7 @@ impl<'s> Builder<'s> {
                 }
             }
             Rule::component => PlanItem::Component(self.component(c, sp)?),
+            Rule::amendment => PlanItem::Amendment(self.amendment(c, sp)?),
             _ => {
                 self.bad(
                     sp,
@@ -543,6 +544,49 @@ impl<'s> Builder<'s> {
                 );
                 MilestoneItem::Bad(sp)
             }
+        })
+    }
+
+    fn amendment(&mut self, mut c: Children, sp: Span) -> Result<AmendmentAst, Shape> {
+        let id = ident(c.need(Rule::ident)?);
+        let title = string(c.need(Rule::string)?);
+        let mut items = Vec::new();
+        for item in c.rest() {
+            let isp = span(&item);
+            let rule = item.as_rule();
+            let mut a = Children::of(item);
+            items.push(match rule {
+                Rule::effective => AmendmentItem::Effective { date: lit(a.need(Rule::date)?), span: isp },
+                Rule::decision => AmendmentItem::Decision { text: string(a.need(Rule::string)?), span: isp },
+                Rule::change => {
+                    let milestone = lit(a.need(Rule::number)?);
+                    let stmt = a.next_any().ok_or(Shape(isp))?;
+                    let item = self.milestone_item(stmt)?;
+                    AmendmentItem::Change { milestone, item, span: isp }
+                }
+                Rule::withdraw => AmendmentItem::Withdraw { milestones: a.rest().map(lit).collect(), span: isp },
+                Rule::add_milestone => {
+                    let component = lit(a.need(Rule::number)?);
+                    let milestone = self.milestone(a.need(Rule::milestone)?)?;
+                    AmendmentItem::Add { component, milestone, span: isp }
+                }
+                Rule::rule_change => {
+                    let kind = ident(a.need(Rule::clause_kind)?);
+                    let args = a.rest().map(token).collect::<Result<_, _>>()?;
+                    AmendmentItem::Rule { kind, args, span: isp }
+                }
+                Rule::block_end => continue,
+                _ => {
+                    self.bad(isp, "amendment statement", "an amendment holds: effective, decision, change N ..., withdraw N, add to component N milestone ..., rule KIND ...");
+                    AmendmentItem::Bad(isp)
+                }
+            });
+        }
+        Ok(AmendmentAst {
+            id,
+            title,
+            items,
+            span: sp,
         })
     }
 

@@ -1,0 +1,217 @@
+//! The pipelines the fuzz targets drive, shared with the test
+//! `tests/fuzz_regressions.rs` (which includes this file with `#[path]`), so
+//! that the regression inputs and the seed corpora run through exactly the
+//! same code in `cargo test`, without libFuzzer.
+//!
+//! Uses only `mijlpaal`, `chrono` and `std`. The real rule set and the real
+//! Twente plan are compiled in (`include_str!`) and lowered once.
+//!
+//! Every pipeline must return normally on any input; a panic is a bug.
+
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use chrono::{Days, NaiveDate};
+use mijlpaal::diagnostic::{Diagnostic, Severity};
+use mijlpaal::eval::{self, Overrides};
+use mijlpaal::model::{Plan, RuleSet};
+use mijlpaal::source::{FileId, SourceFile, SourceMap};
+use mijlpaal::syntax::{self, ast, Limits};
+use mijlpaal::{check, lower, render};
+
+pub const RULES_TEXT: &str = include_str!("../rules/overeenkomst-transformatieplan.rules");
+pub const TWENTE_TEXT: &str = include_str!("../plans/mentaal-gezond-twente.plan");
+
+/// File ids: the real rule set, the real plan, then the fuzzed input.
+pub const RULES_FILE: FileId = FileId(0);
+pub const TWENTE_FILE: FileId = FileId(1);
+pub const INPUT_FILE: FileId = FileId(2);
+
+/// The fuzzers' inputs are at most this long (`-max_len=4096`); the limits
+/// are the defaults, as in the CLI.
+fn limits() -> Limits {
+    Limits::default()
+}
+
+/// The real rule set, lowered once.
+pub fn real_rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let (tree, diags) = syntax::parse(RULES_FILE, RULES_TEXT, &limits());
+        assert!(errors(&diags) == 0, "the real rule set parses: {diags:#?}");
+        let Some(ast::File::Rules(r)) = tree else {
+            panic!("rules/overeenkomst-transformatieplan.rules is a rule set")
+        };
+        let (rules, diags) = lower::lower_rules(&r, RULES_FILE);
+        assert!(errors(&diags) == 0, "the real rule set lowers: {diags:#?}");
+        rules
+    })
+}
+
+/// The real Twente plan, lowered once.
+pub fn twente() -> &'static Plan {
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        let (tree, diags) = syntax::parse(TWENTE_FILE, TWENTE_TEXT, &limits());
+        assert!(errors(&diags) == 0, "the Twente plan parses: {diags:#?}");
+        let Some(ast::File::Plan(p)) = tree else {
+            panic!("plans/mentaal-gezond-twente.plan is a plan")
+        };
+        let (plan, diags) = lower::lower_plan(&p, TWENTE_FILE);
+        assert!(errors(&diags) == 0, "the Twente plan lowers: {diags:#?}");
+        plan
+    })
+}
+
+fn errors(diags: &[Diagnostic]) -> usize {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
+/// The source map the diagnostics refer to, with the input as file 2.
+fn sources(input: &str) -> SourceMap {
+    let mut map = SourceMap::default();
+    map.add(SourceFile::new(
+        "rules/overeenkomst-transformatieplan.rules",
+        "rules/overeenkomst-transformatieplan.rules",
+        RULES_TEXT.to_string(),
+    ));
+    map.add(SourceFile::new(
+        "plans/mentaal-gezond-twente.plan",
+        "plans/mentaal-gezond-twente.plan",
+        TWENTE_TEXT.to_string(),
+    ));
+    map.add(SourceFile::new("input", "input", input.to_string()));
+    map
+}
+
+/// Renders diagnostics as the CLI does (human without colour, JSON, SARIF).
+fn render_all(diags: &[Diagnostic], input: &str, human: bool) {
+    let map = sources(input);
+    let _ = render::json::render(diags, &map);
+    let _ = render::sarif::render(diags, &map);
+    if human {
+        let _ = render::human::render(diags, &map, false);
+        let _ = render::human::summary(diags);
+    }
+}
+
+/// `parse`: bytes → UTF-8 → `syntax::parse`; diagnostics rendered as JSON.
+pub fn parse_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (_tree, diags) = syntax::parse(INPUT_FILE, text, &limits());
+    render_all(&diags, text, false);
+}
+
+/// `check`: text → parse → lower → checks, the way `mijlpaal check` does it.
+/// The kind of file is chosen by the input's header (its first word, so in
+/// effect its first byte: `p`lan, `r`ules, `f`acts), so the seeds stay valid:
+///
+/// - a plan is lowered, shown as JSON, and checked with the real rule set
+///   (if it names one) and without a rule set, when it lowered without
+///   errors (as `Session::run_checks` does);
+/// - a rule set is lowered and, when clean, the checks run on the real
+///   Twente plan under it;
+/// - facts are lowered against the real Twente plan.
+///
+/// Every diagnostic is then rendered (human, JSON, SARIF).
+pub fn check_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (tree, mut diags) = syntax::parse(INPUT_FILE, text, &limits());
+    match tree {
+        Some(ast::File::Plan(p)) => {
+            let (plan, lowered) = lower::lower_plan(&p, INPUT_FILE);
+            let clean = errors(&lowered) == 0;
+            diags.extend(lowered);
+            let _ = render::show::plan_json(&plan);
+            if clean {
+                let rules = plan.rules.as_ref().map(|_| real_rules());
+                diags.extend(check::run_all(&plan, rules, &[]));
+                if rules.is_some() {
+                    diags.extend(check::run_all(&plan, None, &[]));
+                }
+            }
+        }
+        Some(ast::File::Rules(r)) => {
+            let (rules, lowered) = lower::lower_rules(&r, INPUT_FILE);
+            let clean = errors(&lowered) == 0;
+            diags.extend(lowered);
+            if clean {
+                diags.extend(check::run_all(twente(), Some(&rules), &[]));
+            }
+        }
+        Some(ast::File::Facts(f)) => {
+            let (_facts, lowered) = lower::lower_facts(&f, INPUT_FILE, twente());
+            diags.extend(lowered);
+        }
+        None => {}
+    }
+    diags.sort_by_key(|d| d.file);
+    render_all(&diags, text, true);
+}
+
+/// A date from 2024-01-01 to 2033-12-31 and a horizon of 0-365 days, both
+/// derived from the input's bytes (FNV-1a), so the fuzzer steers them.
+fn date_and_horizon(data: &[u8]) -> (NaiveDate, u32) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in data {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
+    let at = start
+        .checked_add_days(Days::new(h % 3653))
+        .expect("within chrono's range");
+    (at, ((h >> 32) % 366) as u32)
+}
+
+/// `evaluate`: text as a facts file, lowered against the real Twente plan
+/// and evaluated under the real rule set at the dates it names with
+/// `evaluate at` (up to three) and at one date chosen from the input; every
+/// evaluation is rendered as JSON, text, CSV and per-milestone trace.
+///
+/// Facts are evaluated even when some of them lowered with errors: lowering
+/// drops the facts it cannot read, and `eval::evaluate` is a library entry
+/// point that must take any lowered `Facts`.
+pub fn evaluate_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (tree, diags) = syntax::parse(INPUT_FILE, text, &limits());
+    let Some(ast::File::Facts(f)) = tree else {
+        render_all(&diags, text, false);
+        return;
+    };
+    let plan = twente();
+    let rules = real_rules();
+    let (facts, lowered) = lower::lower_facts(&f, INPUT_FILE, plan);
+    render_all(&lowered, text, false);
+    let (chosen, horizon_days) = date_and_horizon(data);
+    let mut dates: Vec<NaiveDate> = facts.evaluate_at.iter().take(3).copied().collect();
+    dates.push(chosen);
+    let facts = [facts];
+    for at in dates {
+        let options = eval::Options {
+            at,
+            horizon_days,
+            overrides: Overrides::default(),
+        };
+        let e = eval::evaluate(plan, rules, &facts, &options);
+        let _ = render::evaluation::json(&e).to_string();
+        let _ = render::evaluation::text(&e, plan);
+        for table in ["milestones", "parties", "obligations"] {
+            let _ = render::evaluation::csv(&e, table);
+        }
+        for m in &plan.milestones {
+            let _ = render::evaluation::trace(&e, plan, m.number);
+        }
+        render_all(&e.diagnostics, text, false);
+    }
+}

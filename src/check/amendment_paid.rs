@@ -1,0 +1,62 @@
+//! # C801 amendment-paid (warning)
+//!
+//! An amendment (addendum, art. 2.3) that changes or withdraws a milestone
+//! for which money was already paid before it takes effect: the payments
+//! stand (art. 2.3.3), so the change cannot take that money back, and the
+//! parties should know that before they sign. This check needs the facts:
+//! `mijlpaal check PLAN FACTS...`.
+//!
+//! ## Fails
+//! ```text
+//! amendment a1 "Addendum 1" {
+//!   effective 2026-11-15
+//!   decision "Stuurgroep, 2026-11-10"
+//!   change 1 amount € 1.000.000 { iza € 473.000, spuk € 527.000 }
+//! }
+//! // facts: 2025-10-01 paid spuk for 1 € 652.000
+//! ```
+//! ## Fixed
+//! Leave milestones that are already paid out of the addendum, or state in
+//! its decision that the payments made stand.
+
+use super::{Check, Context, Sink};
+use crate::diagnostic::Severity;
+use crate::model::{AmendmentEdit, FactKind, Money};
+
+pub const CHECK: Check = Check {
+    code: "C801",
+    name: "amendment-paid",
+    severity: Severity::Warning,
+    run,
+    source: include_str!("amendment_paid.rs"),
+};
+
+fn run(ctx: &Context, out: &mut Sink) {
+    for a in &ctx.written.amendments {
+        for e in &a.edits {
+            let Some(n) = e.milestone() else { continue };
+            if matches!(e, AmendmentEdit::Add { .. }) {
+                continue;
+            }
+            let paid: Money = ctx
+                .facts
+                .iter()
+                .flat_map(|f| &f.facts)
+                .filter(|f| f.date < a.effective)
+                .filter_map(|f| match &f.kind {
+                    FactKind::Paid {
+                        milestone, amount, ..
+                    } if *milestone == n => Some(*amount),
+                    _ => None,
+                })
+                .sum();
+            if !paid.is_zero() {
+                let d = out
+                    .report(format!("amendment `{}` changes milestone {n}, for which {paid} was paid before it takes effect on {}", a.id, a.effective))
+                    .at(e.span(), "touches a paid milestone")
+                    .with_help("the payments made stand (art. 2.3.3): the amendment cannot take that money back");
+                out.push(d);
+            }
+        }
+    }
+}

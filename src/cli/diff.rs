@@ -1,0 +1,117 @@
+//! `mijlpaal diff OLD NEW [--facts F]... [--at DATE]`
+
+use std::path::PathBuf;
+
+use mijlpaal::diff::{self, Version};
+use mijlpaal::lower::literal;
+use mijlpaal::project::{Loaded, Session};
+use mijlpaal::render;
+
+use super::{exit_code, print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The old version: a plan (or a rule set).
+    pub old: PathBuf,
+    /// The new version: a plan (or a rule set).
+    pub new: PathBuf,
+    /// Facts to evaluate both versions with (lowered against each).
+    #[arg(long = "facts", value_name = "FILE")]
+    pub facts: Vec<PathBuf>,
+    /// The date to evaluate both versions at, with the facts.
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<String>,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Days ahead over which obligations are compared.
+    #[arg(long, default_value_t = 90)]
+    pub horizon: u32,
+    /// Exit 1 when the versions differ (for scripts).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
+    let at = match args.at.as_deref().map(literal::date).transpose() {
+        Ok(a) => a,
+        Err(e) => {
+            say!("error: --at: {}; {}", e.message, e.help);
+            return EXIT_USAGE;
+        }
+    };
+    // Two rule sets: compare their clauses only.
+    if let (Some(Loaded::Rules(a)), Some(Loaded::Rules(b))) =
+        (peek(session, &args.old), peek(session, &args.new))
+    {
+        let code = exit_code(&session.diagnostics.items, false);
+        if code != EXIT_OK {
+            let diags = session.diagnostics.items.clone();
+            print_human(session, &diags, common);
+            return code;
+        }
+        let d = diff::PlanDiff {
+            rules: diff::rules(Some(&a), Some(&b)),
+            ..Default::default()
+        };
+        return finish(session, common, &args, &d);
+    }
+    session.diagnostics.items.clear();
+    let old = session.load_project(&args.old, &args.facts);
+    let new = session.load_project(&args.new, &args.facts);
+    session.diagnostics.sort();
+    let diags = session.diagnostics.items.clone();
+    let code = exit_code(&diags, false);
+    let (Some(old), Some(new)) = (old, new) else {
+        print_human(session, &diags, common);
+        return code.max(EXIT_ERRORS);
+    };
+    if code != EXIT_OK {
+        print_human(session, &diags, common);
+        return code;
+    }
+    let vo = Version {
+        plan: &old.plan,
+        rules: old.rules.as_ref(),
+        facts: &old.facts,
+    };
+    let vn = Version {
+        plan: &new.plan,
+        rules: new.rules.as_ref(),
+        facts: &new.facts,
+    };
+    let d = diff::diff(&vo, &vn, at, args.horizon);
+    finish(session, common, &args, &d)
+}
+
+fn peek(session: &mut Session, path: &std::path::Path) -> Option<Loaded> {
+    session.load(path)
+}
+
+fn finish(session: &Session, common: &Common, args: &Args, d: &diff::PlanDiff) -> u8 {
+    let diags = session.diagnostics.items.clone();
+    print_human(session, &diags, common);
+    let out = match args.format {
+        DiffFormat::Text => render::diff::text(d),
+        DiffFormat::Json => serde_json::to_string_pretty(&render::diff::json(d))
+            .map(|s| s + "\n")
+            .unwrap_or_default(),
+        DiffFormat::Markdown => render::diff::markdown(
+            d,
+            &args.old.display().to_string(),
+            &args.new.display().to_string(),
+        ),
+    };
+    super::out(&out);
+    if args.exit_code && !d.is_empty() {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}

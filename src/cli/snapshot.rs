@@ -1,0 +1,123 @@
+//! `mijlpaal snapshot PLAN [--check]`: evaluates every scenario of a plan
+//! (the `.facts` files in the directory named after it: plans/x.plan →
+//! plans/x/) at the dates each names with `evaluate at`, and writes the
+//! outputs beside them as `NAME.snapshot`. With `--check`, writes nothing
+//! and fails with a readable diff when any output would change.
+
+use std::path::{Path, PathBuf};
+
+use mijlpaal::eval;
+use mijlpaal::project::Session;
+use mijlpaal::render;
+
+use super::{exit_code, print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The plan whose scenarios to evaluate.
+    pub plan: PathBuf,
+    /// Change nothing; exit 1 with a diff when a snapshot is out of date.
+    #[arg(long)]
+    pub check: bool,
+}
+
+fn scenarios(plan: &Path) -> Vec<PathBuf> {
+    let dir = plan.with_extension("");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "facts"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
+    let files = scenarios(&args.plan);
+    if files.is_empty() {
+        say!(
+            "error: no scenarios for {}: put .facts files in {}/\n  help: each names its dates with `evaluate at YYYY-MM-DD, ...`",
+            args.plan.display(),
+            args.plan.with_extension("").display()
+        );
+        return EXIT_USAGE;
+    }
+    let mut code = EXIT_OK;
+    for facts_path in files {
+        let mut s = Session::new(session.options.clone());
+        let Some(project) = s.load_project(&args.plan, std::slice::from_ref(&facts_path)) else {
+            s.diagnostics.sort();
+            let d = s.diagnostics.items.clone();
+            print_human(&s, &d, common);
+            return exit_code(&d, false).max(EXIT_ERRORS);
+        };
+        let load_errors = exit_code(&s.diagnostics.items, false);
+        let (Some(rules), Some(facts), EXIT_OK) =
+            (project.rules.as_ref(), project.facts.first(), load_errors)
+        else {
+            let d = s.diagnostics.items.clone();
+            print_human(&s, &d, common);
+            return load_errors.max(EXIT_ERRORS);
+        };
+        let stem = facts_path
+            .file_stem()
+            .map(|x| x.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let mut content = format!(
+            "// mijlpaal snapshot of {} with {}\n",
+            args.plan.display(),
+            facts_path.display()
+        );
+        if facts.evaluate_at.is_empty() {
+            say!(
+                "warning: {} names no `evaluate at` dates; nothing to snapshot",
+                facts_path.display()
+            );
+        }
+        for at in &facts.evaluate_at {
+            let e = eval::evaluate(
+                &project.plan,
+                rules,
+                &project.facts,
+                &eval::Options {
+                    at: *at,
+                    horizon_days: 90,
+                    overrides: Default::default(),
+                },
+            );
+            // Facts after the date are the point of a timeline scenario: only real problems are shown.
+            let shown: Vec<_> = e
+                .diagnostics
+                .iter()
+                .filter(|d| d.code != "E001")
+                .cloned()
+                .collect();
+            print_human(&s, &shown, common);
+            content.push_str(&format!("\n== {stem} at {at} ==\n\n"));
+            content.push_str(&render::evaluation::text(&e, &project.plan));
+        }
+        let target = facts_path.with_extension("snapshot");
+        let old = std::fs::read_to_string(&target).unwrap_or_default();
+        if old == content {
+            continue;
+        }
+        if args.check {
+            let name = target.display().to_string();
+            super::out(&super::fmt::unified(&name, &old, &content, "now"));
+            say!(
+                "{name} is out of date: review the diff, then run `mijlpaal snapshot {}`",
+                args.plan.display()
+            );
+            code = EXIT_ERRORS;
+        } else if let Err(e) = std::fs::write(&target, &content) {
+            say!("error: cannot write {}: {e}", target.display());
+            code = EXIT_USAGE;
+        } else {
+            say!("wrote {}", target.display());
+        }
+    }
+    code
+}

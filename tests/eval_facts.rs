@@ -1,0 +1,174 @@
+//! Bad facts through the real binary: each file in tests/eval_facts/ holds
+//! one bad fact about the Twente plan with just enough context. The
+//! diagnostics on stderr are snapshotted; the exit code is asserted, and so
+//! is that the evaluation is still printed (valid JSON on stdout) with the
+//! bad fact ignored, except where lowering fails and nothing is evaluated.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+const TWENTE: &str = "plans/mentaal-gezond-twente.plan";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stderr: String,
+    /// The evaluation, if stdout held JSON.
+    json: Option<Value>,
+    stdout: String,
+}
+
+fn evaluate(name: &str, at: &str) -> Run {
+    let facts = format!("tests/eval_facts/{name}.facts");
+    assert!(root().join(&facts).is_file(), "{facts} is missing");
+    let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+        .args([
+            "evaluate", TWENTE, "--facts", &facts, "--at", at, "--color", "never", "--format",
+            "json",
+        ])
+        .current_dir(root())
+        .output()
+        .expect("run mijlpaal");
+    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
+    Run {
+        code: out.status.code().expect("exited"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        json: serde_json::from_str(&stdout).ok(),
+        stdout,
+    }
+}
+
+/// The evaluation was printed, and names all 47 Twente milestones.
+fn evaluated(run: &Run) -> &Value {
+    let json = run
+        .json
+        .as_ref()
+        .unwrap_or_else(|| panic!("no JSON on stdout:\n{}\n{}", run.stdout, run.stderr));
+    assert_eq!(json["milestones"].as_array().map(Vec::len), Some(47));
+    json
+}
+
+fn milestone(json: &Value, n: u64) -> &Value {
+    json["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["number"] == n)
+        .unwrap_or_else(|| panic!("milestone {n} not in the output"))
+}
+
+fn status(json: &Value, n: u64) -> &str {
+    milestone(json, n)["status"].as_str().unwrap()
+}
+
+/// Codes of the diagnostics on stderr (each starts a line of its own).
+fn codes(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| {
+            l.len() == 4
+                && l.starts_with(['E', 'L', 'C', 'I', 'S'])
+                && l[1..].chars().all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+#[test]
+fn unknown_milestone_fails_lowering() {
+    let r = evaluate("unknown-milestone", "2026-03-01");
+    insta::assert_snapshot!("unknown_milestone", r.stderr);
+    assert_eq!(r.code, 1);
+    assert_eq!(codes(&r.stderr), ["L011"]);
+    assert!(r.stdout.is_empty(), "nothing is evaluated: {}", r.stdout);
+}
+
+#[test]
+fn assessment_before_the_due_date_is_ignored() {
+    let r = evaluate("assessed-before-due", "2026-01-20");
+    insta::assert_snapshot!("assessed_before_due", r.stderr);
+    assert_eq!(r.code, 0, "E002 is a warning");
+    assert_eq!(codes(&r.stderr), ["E002"]);
+    let json = evaluated(&r);
+    assert_ne!(status(json, 10), "achieved");
+    assert_eq!(status(json, 10), "in-assessment");
+    assert_eq!(milestone(json, 10)["earned"]["spuk"], "0.00");
+}
+
+#[test]
+fn payment_above_what_was_earned() {
+    let r = evaluate("paid-above-earned", "2026-03-01");
+    insta::assert_snapshot!("paid_above_earned", r.stderr);
+    assert_eq!(r.code, 1, "E003 is an error");
+    assert_eq!(codes(&r.stderr), ["E003"]);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "achieved");
+    assert_eq!(m["paid"]["spuk"], "70000.00");
+    assert_eq!(m["earned"]["spuk"], "67000.00");
+    assert_eq!(m["outstanding"]["spuk"], "-3000.00");
+}
+
+#[test]
+fn contradicting_verdicts_on_one_day_are_both_ignored() {
+    let r = evaluate("contradicting-same-day", "2026-01-20");
+    insta::assert_snapshot!("contradicting_same_day", r.stderr);
+    assert_eq!(r.code, 1, "E004 is an error");
+    assert_eq!(codes(&r.stderr), ["E004"]);
+    let json = evaluated(&r);
+    // Neither achieved nor missed: still awaiting the verdict.
+    assert_eq!(status(json, 10), "in-assessment");
+    assert_eq!(milestone(json, 10)["earned"]["iza"], "0.00");
+}
+
+#[test]
+fn achieved_then_not_achieved_stays_achieved() {
+    let r = evaluate("achieved-then-not", "2026-03-01");
+    insta::assert_snapshot!("achieved_then_not", r.stderr);
+    assert_eq!(r.code, 1, "E004 is an error");
+    assert_eq!(codes(&r.stderr), ["E004"]);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "achieved");
+    assert_eq!(m["since"], "2026-01-14");
+    assert_eq!(m["earned"]["spuk"], "67000.00");
+    assert_eq!(m["repayable"]["spuk"], "0.00");
+}
+
+#[test]
+fn fact_after_the_evaluation_date_is_ignored() {
+    let r = evaluate("fact-after-at", "2026-03-01");
+    insta::assert_snapshot!("fact_after_at", r.stderr);
+    assert_eq!(r.code, 0, "E001 is not an error");
+    assert_eq!(codes(&r.stderr), ["E001"]);
+    let json = evaluated(&r);
+    assert_eq!(status(json, 10), "achieved", "the facts before --at count");
+    assert_eq!(status(json, 11), "open", "the later assessment does not");
+}
+
+#[test]
+fn assessment_by_a_party_that_does_not_assess() {
+    let r = evaluate("not-an-assessor", "2026-01-20");
+    insta::assert_snapshot!("not_an_assessor", r.stderr);
+    assert_eq!(r.code, 0, "E006 is a warning");
+    assert_eq!(codes(&r.stderr), ["E006"]);
+    let json = evaluated(&r);
+    assert_eq!(status(json, 10), "in-assessment");
+}
+
+#[test]
+fn partial_payout_decided_by_a_municipality() {
+    let r = evaluate("partial-by-municipality", "2026-03-01");
+    insta::assert_snapshot!("partial_by_municipality", r.stderr);
+    assert_eq!(r.code, 0, "E007 is a warning");
+    assert_eq!(codes(&r.stderr), ["E007"]);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "missed", "the decision is ignored");
+    assert_eq!(m["earned"]["iza"], "0.00");
+    assert_eq!(m["earned"]["spuk"], "0.00");
+}
