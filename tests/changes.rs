@@ -355,7 +355,7 @@ fn snapshot_write_check_change() {
     assert!(
         stale
             .stdout
-            .contains("\n+2026-12-31  twentse_koers   deliver  14  € 218.000"),
+            .contains("\n+2026-12-31  twentse_koers  deliver  14  € 218.000"),
         "{}",
         stale.stdout
     );
