@@ -96,6 +96,23 @@ pub fn index(
         ClauseKind::PartialPayout { by } => Some(by.clone()),
         _ => None,
     });
+    let holders = |roles: &[Role]| -> String {
+        let ids: Vec<&str> = plan
+            .parties
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
+            .map(|p| p.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            roles
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            ids.join(", ")
+        }
+    };
     let has_role = |p: &PartyId, roles: &[Role]| {
         plan.party(p)
             .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
@@ -156,13 +173,15 @@ pub fn index(
             } => {
                 let due = plan.milestone(*milestone).and_then(|m| m.due);
                 if !assessor_roles.is_empty() && !has_role(by, &assessor_roles) {
-                    let roles: Vec<&str> = assessor_roles.iter().map(|r| r.as_str()).collect();
                     diags.push(warn(
                         file,
                         f.span,
                         "E006",
-                        format!("`{by}` is not one of the assessors ({})", roles.join(", ")),
-                        "only the insurers named by the `assessors` clause judge achievement (art. 3.2.2)",
+                        format!("`{by}` is not one of the assessors of this plan ({})", holders(&assessor_roles)),
+                        &format!(
+                            "the insurers named by the `assessors` clause judge achievement (art. 3.2.2): record their verdict, by {}",
+                            holders(&assessor_roles)
+                        ),
                     ));
                 } else if due.is_some_and(|d| f.date < d) {
                     diags.push(warn(
@@ -196,16 +215,15 @@ pub fn index(
                         "add a `partial-payout` clause to the rules, or remove the decision",
                     ));
                 } else if let Some(roles) = partial_roles.as_ref().filter(|r| !has_role(by, r)) {
-                    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
                     diags.push(warn(
                         file,
                         f.span,
                         "E007",
-                        format!(
-                            "`{by}` may not decide a partial payout ({} do)",
-                            names.join(", ")
+                        format!("`{by}` may not decide a partial payout; that is for {} together", holders(roles)),
+                        &format!(
+                            "record the decision of {} (fin.model: the steering group with the insurer)",
+                            holders(roles)
                         ),
-                        "record the decision by the steering group",
                     ));
                 } else {
                     idx.per_milestone
@@ -267,13 +285,27 @@ pub fn index(
         } else {
             format!("{n} facts are")
         };
-        diags.push(
-            Diagnostic::new("E001", Severity::Info, format!("{what} dated after the evaluation date {at} and not yet known"))
-                .in_file(file)
-                .at(first.span, if n == 1 { "ignored" } else { "the first of them" })
-                .with_help("facts count from the date they became known; evaluate at a later --at to include them")
-                .with_note(format!("the latest is dated {last}")),
+        let mut d = Diagnostic::new(
+            "E001",
+            Severity::Info,
+            format!("{what} dated after the evaluation date {at} and not yet known"),
+        )
+        .in_file(file)
+        .at(
+            first.span,
+            if n == 1 {
+                "ignored"
+            } else {
+                "the first of them"
+            },
+        )
+        .with_help(
+            "facts count from the date they became known; evaluate at a later --at to include them",
         );
+        if n > 1 {
+            d = d.with_note(format!("the latest is dated {last}"));
+        }
+        diags.push(d);
     }
     contradictions(&mut idx, &mut diags);
     (idx, diags)
