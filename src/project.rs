@@ -158,7 +158,8 @@ impl Session {
             .rule_search_path(plan_path)
             .into_iter()
             .map(|d| d.join(&file_name))
-            .find(|p| p.is_file());
+            // A directory, device or pipe by that name is refused by `load`, with its own message.
+            .find(|p| p.exists());
         let Some(path) = found else {
             self.diagnostics.push(
                 Diagnostic::error("I006", format!("rule set `{}` not found", reference.name))

@@ -57,6 +57,9 @@ pub struct Common {
     /// Longest line to parse, in bytes.
     #[arg(long, global = true, default_value_t = Limits::default().max_line_bytes)]
     pub max_line_bytes: usize,
+    /// Most lines in one file.
+    #[arg(long, global = true, default_value_t = Limits::default().max_lines)]
+    pub max_lines: usize,
     /// Colour in human output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -107,6 +110,7 @@ fn options(c: &Common) -> Options {
     Options {
         limits: Limits {
             max_line_bytes: c.max_line_bytes,
+            max_lines: c.max_lines,
             ..Limits::default()
         },
         max_file_bytes: c.max_file_bytes,

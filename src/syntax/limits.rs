@@ -10,8 +10,10 @@ use crate::source::{FileId, Span};
 pub struct Limits {
     /// Longest line, in bytes. The longest line of the Twente plan is ~1 KB.
     pub max_line_bytes: usize,
-    /// Deepest block nesting. The language needs three levels.
+    /// Deepest block nesting. The language needs four levels.
     pub max_depth: usize,
+    /// Most lines in one file. A plan of 100 000 milestones has ~800 000.
+    pub max_lines: usize,
 }
 
 impl Default for Limits {
@@ -19,6 +21,7 @@ impl Default for Limits {
         Limits {
             max_line_bytes: 64 * 1024,
             max_depth: 16,
+            max_lines: 4_000_000,
         }
     }
 }
@@ -33,7 +36,25 @@ pub fn check(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
                 .with_help("a file starts with `plan ID \"title\" {`, `rules ID \"title\" {` or `facts PLAN {`"),
         );
     }
-    line_length(file, text, limits).or_else(|| nesting(file, text, limits))
+    line_count(file, text, limits)
+        .or_else(|| line_length(file, text, limits))
+        .or_else(|| nesting(file, text, limits))
+}
+
+fn line_count(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
+    let lines = text.bytes().filter(|b| *b == b'\n').count() + usize::from(!text.ends_with('\n'));
+    (lines > limits.max_lines).then(|| {
+        Diagnostic::error(
+            "S006",
+            format!(
+                "the file has {lines} lines, more than the limit of {}",
+                limits.max_lines
+            ),
+        )
+        .in_file(file)
+        .at(Span::new(0, 0), "this file")
+        .with_help("split the plan, or raise the limit with --max-lines if the file is genuine")
+    })
 }
 
 fn line_length(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
