@@ -74,9 +74,7 @@ pub fn severity(code: &str) -> &'static str {
 pub fn list() -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = CODES
         .iter()
-        .map(|(c, s, _)| {
-            (c.to_string(), severity(c).to_string(), s.to_string())
-        })
+        .map(|(c, s, _)| (c.to_string(), severity(c).to_string(), s.to_string()))
         .collect();
     out.extend(crate::check::ALL.iter().map(|c| {
         (

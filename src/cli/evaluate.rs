@@ -54,20 +54,10 @@ pub struct Args {
 
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
-    /// The plan file.
-    pub plan: PathBuf,
+    #[command(flatten)]
+    pub scenario: Scenario,
     /// The milestone number.
     pub number: u32,
-    #[arg(long = "facts", value_name = "FILE")]
-    pub facts: Vec<PathBuf>,
-    #[arg(long, value_name = "DATE")]
-    pub at: String,
-    #[arg(long, value_name = "LIST")]
-    pub achieved: Option<String>,
-    #[arg(long, value_name = "LIST")]
-    pub missed: Option<String>,
-    #[arg(long, value_name = "N=PCT")]
-    pub partial: Vec<String>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,14 +203,15 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
 }
 
 pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) -> u8 {
+    let s = &args.scenario;
     let (project, e) = match run_scenario(
         session,
         common,
-        &args.plan,
-        &args.facts,
-        &args.at,
-        (&args.achieved, &args.missed, &args.partial),
-        90,
+        &s.plan,
+        &s.facts,
+        &s.at,
+        (&s.achieved, &s.missed, &s.partial),
+        s.horizon,
     ) {
         Ok(x) => x,
         Err(code) => return code,

@@ -121,6 +121,36 @@ pub fn json(e: &Evaluation) -> Value {
 
 // ------------------------------------------------------------------ text
 
+/// A party's money columns, in the order of [`PARTY_HEADERS`].
+fn party_columns(p: &PartyResult) -> [&PerStream; 6] {
+    [
+        &p.earned,
+        &p.paid,
+        &p.outstanding,
+        &p.repayable,
+        &p.repaid,
+        &p.exposure,
+    ]
+}
+
+const PARTY_HEADERS: [&str; 6] = [
+    "earned",
+    "paid",
+    "outstanding",
+    "repayable",
+    "repaid",
+    "exposure",
+];
+
+/// A table of party money: a first column, then the six money columns.
+fn party_table(first: &str, rows: &[Vec<String>]) -> String {
+    let headers: Vec<String> = std::iter::once(first)
+        .chain(PARTY_HEADERS)
+        .map(String::from)
+        .collect();
+    table(&headers, rows, &[false, true, true, true, true, true, true])
+}
+
 /// A plain table: columns padded to their widest cell, numbers right-aligned.
 fn table(headers: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
@@ -222,38 +252,16 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
         total(|m| &m.exposure)
     ));
     out.push_str("Parties\n");
-    let headers: Vec<String> = [
-        "party",
-        "earned",
-        "paid",
-        "outstanding",
-        "repayable",
-        "repaid",
-        "exposure",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
     let rows: Vec<Vec<String>> = e
         .parties
         .iter()
         .map(|p| {
-            vec![
-                p.id.clone(),
-                sum(&p.earned).to_string(),
-                sum(&p.paid).to_string(),
-                sum(&p.outstanding).to_string(),
-                sum(&p.repayable).to_string(),
-                sum(&p.repaid).to_string(),
-                sum(&p.exposure).to_string(),
-            ]
+            std::iter::once(p.id.clone())
+                .chain(party_columns(p).iter().map(|v| sum(v).to_string()))
+                .collect()
         })
         .collect();
-    out.push_str(&table(
-        &headers,
-        &rows,
-        &[false, true, true, true, true, true, true],
-    ));
+    out.push_str(&party_table("party", &rows));
     out.push_str(&format!(
         "\nObligations until {} ({} days)\n",
         e.at + chrono::Duration::days(i64::from(e.horizon_days)),
@@ -496,47 +504,21 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         .map(|x| x.name.as_str())
         .unwrap_or(id);
     let mut out = format!("{name} ({id}) in {} at {}\n\n", plan.title, e.at);
-    let headers: Vec<String> = [
-        "",
-        "earned",
-        "paid",
-        "outstanding",
-        "repayable",
-        "repaid",
-        "exposure",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
     let mut rows: Vec<Vec<String>> = e
         .streams
         .iter()
         .map(|s| {
-            vec![
-                s.to_string(),
-                amount(&p.earned, s),
-                amount(&p.paid, s),
-                amount(&p.outstanding, s),
-                amount(&p.repayable, s),
-                amount(&p.repaid, s),
-                amount(&p.exposure, s),
-            ]
+            std::iter::once(s.to_string())
+                .chain(party_columns(p).iter().map(|v| amount(v, s)))
+                .collect()
         })
         .collect();
-    rows.push(vec![
-        "total".into(),
-        sum(&p.earned).to_string(),
-        sum(&p.paid).to_string(),
-        sum(&p.outstanding).to_string(),
-        sum(&p.repayable).to_string(),
-        sum(&p.repaid).to_string(),
-        sum(&p.exposure).to_string(),
-    ]);
-    out.push_str(&table(
-        &headers,
-        &rows,
-        &[false, true, true, true, true, true, true],
-    ));
+    rows.push(
+        std::iter::once("total".to_string())
+            .chain(party_columns(p).iter().map(|v| sum(v).to_string()))
+            .collect(),
+    );
+    out.push_str(&party_table("", &rows));
     out.push_str("\nPer milestone\n");
     let headers: Vec<String> = [
         "#",
