@@ -121,6 +121,21 @@ fn the_repository_is_formatted() {
     }
 }
 
+/// Splits a line at its `//` comment, outside strings.
+fn split_comment(line: &str) -> (&str, &str) {
+    let mut in_string = false;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        if c == '"' && prev != '\\' {
+            in_string = !in_string;
+        } else if c == '/' && prev == '/' && !in_string {
+            return (&line[..i - 1], &line[i - 1..]);
+        }
+        prev = c;
+    }
+    (line, "")
+}
+
 /// Re-spaces a formatted file: extra spaces and tabs between tokens, extra
 /// indentation, blank lines repeated, trailing spaces. Never inside strings
 /// or comments, never between a number and its `%`.
@@ -132,10 +147,7 @@ fn perturb(text: &str, seed: &[u8]) -> String {
     };
     let mut out = String::new();
     for line in text.lines() {
-        let (code, comment) = match line.find("//") {
-            Some(i) if !line[..i].contains('"') => (&line[..i], &line[i..]),
-            _ => (line, ""),
-        };
+        let (code, comment) = split_comment(line);
         let mut in_string = false;
         if next() % 3 == 0 {
             out.push('\t');
