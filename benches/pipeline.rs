@@ -87,6 +87,7 @@ fn options(at: chrono::NaiveDate) -> eval::Options {
         at,
         horizon_days: 90,
         overrides: Overrides::default(),
+        party_lines: false,
     }
 }
 
@@ -98,6 +99,7 @@ fn bench_twente(c: &mut Criterion) {
     let ast = parse_plan(plan_text);
 
     let mut g = c.benchmark_group("twente");
+    g.sample_size(20);
     g.throughput(Throughput::Bytes(plan_text.len() as u64));
     g.bench_function("parse", |b| b.iter(|| parse_plan(black_box(plan_text))));
     g.bench_function("lower", |b| {
@@ -152,9 +154,7 @@ fn bench_synth(c: &mut Criterion) {
         let bytes = g.plan_text.len() as u64;
 
         let mut grp = c.benchmark_group(format!("synth/{n}"));
-        if n >= 10_000 {
-            grp.sample_size(10);
-        }
+        grp.sample_size(10);
         grp.throughput(Throughput::Bytes(bytes));
         grp.bench_function("parse", |b| b.iter(|| parse_plan(black_box(&g.plan_text))));
         grp.bench_function("lower", |b| {

@@ -202,6 +202,7 @@ pub fn evaluate_bytes(data: &[u8]) {
             at,
             horizon_days,
             overrides: Overrides::default(),
+            party_lines: false,
         };
         let e = eval::evaluate(plan, rules, &facts, &options);
         let _ = render::evaluation::json(&e).to_string();

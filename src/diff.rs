@@ -130,7 +130,11 @@ fn milestones_by_number(plan: &Value) -> BTreeMap<u64, Value> {
 
 /// Plan-level and per-milestone field changes.
 pub fn structure(old: &Plan, new: &Plan) -> (Vec<FieldChange>, Vec<MilestoneChange>) {
-    let (a, b) = (plan_json(old), plan_json(new));
+    // Compared as they stand after all their amendments.
+    let (a, b) = (
+        plan_json(&old.as_of(NaiveDate::MAX)),
+        plan_json(&new.as_of(NaiveDate::MAX)),
+    );
     let mut plan = Vec::new();
     for key in [
         "plan",
@@ -332,13 +336,14 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
         .max();
     if let Some(end) = end.and_then(|e| e.succ_opt()) {
         let all = |p: &Plan| Overrides {
-            achieved: p.milestones.iter().map(|m| m.number).collect(),
+            achieved: p.as_of(end).milestones.iter().map(|m| m.number).collect(),
             ..Overrides::default()
         };
         let opts = |p: &Plan| eval::Options {
             at: end,
             horizon_days,
             overrides: all(p),
+            party_lines: false,
         };
         let eo = eval::evaluate(old.plan, ro, &[], &opts(old.plan));
         let en = eval::evaluate(new.plan, rn, &[], &opts(new.plan));
@@ -353,6 +358,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
             at,
             horizon_days,
             overrides: Overrides::default(),
+            party_lines: false,
         };
         let eo = eval::evaluate(old.plan, ro, old.facts, &opts);
         let en = eval::evaluate(new.plan, rn, new.facts, &opts);

@@ -16,7 +16,9 @@ const FACTS: &str = "tests/amendments/buurtzorg-addendum.facts";
 fn load() -> Project {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
     let mut s = Session::new(Options::default());
-    let p = s.load_project(Path::new(PLAN), &[PathBuf::from(FACTS)]).unwrap();
+    let p = s
+        .load_project(Path::new(PLAN), &[PathBuf::from(FACTS)])
+        .unwrap();
     assert!(!s.diagnostics.has_errors(), "{:#?}", s.diagnostics.items);
     p
 }
@@ -26,7 +28,17 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn run(p: &Project, at: NaiveDate) -> eval::Evaluation {
-    eval::evaluate(&p.plan, p.rules.as_ref().unwrap(), &p.facts, &eval::Options { at, horizon_days: 90, overrides: Overrides::default() })
+    eval::evaluate(
+        &p.plan,
+        p.rules.as_ref().unwrap(),
+        &p.facts,
+        &eval::Options {
+            at,
+            horizon_days: 90,
+            overrides: Overrides::default(),
+            party_lines: false,
+        },
+    )
 }
 
 fn total(v: &eval::PerStream) -> Money {
@@ -45,12 +57,28 @@ fn the_plan_as_it_stands_on_each_date() {
     assert_eq!(m3(&before).due, Some(day(2027, 9, 30)));
     assert_eq!(m3(&after).due, Some(day(2027, 12, 31)));
     assert_eq!(m3(&before).targets.len(), 2);
-    assert_eq!(m3(&after).targets.len(), 1, "a changed target replaces the old ones");
+    assert_eq!(
+        m3(&after).targets.len(),
+        1,
+        "a changed target replaces the old ones"
+    );
     assert!(after.milestone(MilestoneNo(2)).unwrap().withdrawn.is_some());
     // The rule changes with the plan: six weeks from the effective date on.
     let rules = p.rules.as_ref().unwrap();
-    assert_eq!(rules.as_of(&p.plan, day(2026, 11, 14)).assessment_window().map(|w| w.0), Some(28));
-    assert_eq!(rules.as_of(&p.plan, day(2026, 11, 15)).assessment_window().map(|w| w.0), Some(42));
+    assert_eq!(
+        rules
+            .as_of(&p.plan, day(2026, 11, 14))
+            .assessment_window()
+            .map(|w| w.0),
+        Some(28)
+    );
+    assert_eq!(
+        rules
+            .as_of(&p.plan, day(2026, 11, 15))
+            .assessment_window()
+            .map(|w| w.0),
+        Some(42)
+    );
 }
 
 #[test]
@@ -61,7 +89,10 @@ fn payments_before_the_amendment_stand() {
     // The addendum lowers milestone 1 to € 90.000, but € 100.000 was paid on 2026-08-01.
     assert_eq!(total(&m1.earned), Money::new(100_000.into()));
     assert_eq!(total(&m1.outstanding), Money::ZERO);
-    assert!(m1.trace.iter().any(|s| s.text.contains("paid before amendment `addendum-1` stands")));
+    assert!(m1
+        .trace
+        .iter()
+        .any(|s| s.text.contains("paid before amendment `addendum-1` stands")));
     assert!(e.diagnostics.is_empty(), "no E003: {:#?}", e.diagnostics);
     let m2 = e.milestones.iter().find(|m| m.number.0 == 2).unwrap();
     assert_eq!(m2.status, Status::Withdrawn);
@@ -76,7 +107,13 @@ fn a_later_due_date_and_a_longer_window_after_the_amendment() {
     // on 2027-08-12.
     let at_28 = run(&p, day(2027, 7, 29));
     let at_42 = run(&p, day(2027, 8, 12));
-    let status = |e: &eval::Evaluation, n: u32| e.milestones.iter().find(|m| m.number.0 == n).unwrap().status;
+    let status = |e: &eval::Evaluation, n: u32| {
+        e.milestones
+            .iter()
+            .find(|m| m.number.0 == n)
+            .unwrap()
+            .status
+    };
     assert_ne!(status(&at_28, 4), Status::DeemedAchieved);
     assert_eq!(status(&at_42, 4), Status::DeemedAchieved);
 }
@@ -86,7 +123,12 @@ fn check_warns_about_an_amendment_touching_a_paid_milestone() {
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
     let mut s = Session::new(Options::default());
     s.check_paths(&[PathBuf::from(PLAN), PathBuf::from(FACTS)]);
-    let c801: Vec<_> = s.diagnostics.items.iter().filter(|d| d.code == "C801").collect();
+    let c801: Vec<_> = s
+        .diagnostics
+        .items
+        .iter()
+        .filter(|d| d.code == "C801")
+        .collect();
     assert_eq!(c801.len(), 1, "{:#?}", s.diagnostics.items);
     assert!(c801[0].message.contains("milestone 1") && c801[0].message.contains("€ 100.000"));
     // Without the facts nobody knows what was paid: no warning.

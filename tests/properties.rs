@@ -275,6 +275,7 @@ fn evaluate(facts: &Facts, at: NaiveDate) -> Evaluation {
             at,
             horizon_days: 90,
             overrides: Overrides::default(),
+            party_lines: false,
         },
     )
 }

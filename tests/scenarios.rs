@@ -45,6 +45,7 @@ fn run(project: &Project, at: NaiveDate, overrides: Overrides) -> Evaluation {
             at,
             horizon_days: 90,
             overrides,
+            party_lines: false,
         },
     )
 }

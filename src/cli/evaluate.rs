@@ -118,6 +118,7 @@ fn run_scenario(
     at: &str,
     what_if: (&Option<String>, &Option<String>, &[String]),
     horizon: u32,
+    party_lines: bool,
 ) -> Result<(Project, Evaluation), u8> {
     let at = parse_at(at).map_err(usage)?;
     let project = session.load_project(plan, facts);
@@ -138,6 +139,7 @@ fn run_scenario(
         at,
         horizon_days: horizon,
         overrides,
+        party_lines,
     };
     let evaluation = eval::evaluate(&project.plan, &rules, &project.facts, &options);
     let mut shown = load_diags;
@@ -156,6 +158,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         &s.at,
         (&s.achieved, &s.missed, &s.partial),
         s.horizon,
+        args.party.is_some(),
     ) {
         Ok(x) => x,
         Err(code) => return code,
@@ -212,6 +215,7 @@ pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) ->
         &s.at,
         (&s.achieved, &s.missed, &s.partial),
         s.horizon,
+        false,
     ) {
         Ok(x) => x,
         Err(code) => return code,

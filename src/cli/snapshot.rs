@@ -86,6 +86,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
                     at: *at,
                     horizon_days: 90,
                     overrides: Default::default(),
+                    party_lines: false,
                 },
             );
             // Facts after the date are the point of a timeline scenario: only real problems are shown.

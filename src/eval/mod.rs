@@ -6,6 +6,7 @@
 pub mod allocate;
 pub mod calendar;
 pub mod facts;
+pub mod ledger;
 pub mod measure;
 pub mod model;
 pub mod overrides;
@@ -19,7 +20,6 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
-use crate::source::FileId;
 
 pub use model::*;
 pub use overrides::Overrides;
@@ -33,6 +33,8 @@ pub struct Options {
     pub at: NaiveDate,
     pub horizon_days: u32,
     pub overrides: Overrides,
+    /// Also keep each party's money per milestone (`evaluate --party`).
+    pub party_lines: bool,
 }
 
 /// Sums per stream, in the plan's stream order.
@@ -95,7 +97,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
         &milestones,
         &index,
         &mut diagnostics,
-        rules.file,
+        options.party_lines,
     );
     let dissolved = index.dissolved.as_ref().map(|d| d.date);
     let obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
@@ -328,54 +330,6 @@ fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
     }
 }
 
-/// Per party: the six money columns in total, and per milestone.
-#[derive(Default)]
-struct PartyColumns {
-    total: [Sums; 6],
-    per_milestone: BTreeMap<MilestoneNo, [Sums; 6]>,
-}
-
-type Columns = BTreeMap<String, PartyColumns>;
-
-const EARNED: usize = 0;
-const PAID: usize = 1;
-const OUTSTANDING: usize = 2;
-const REPAYABLE: usize = 3;
-const REPAID: usize = 4;
-const EXPOSURE: usize = 5;
-
-fn allocate_to(
-    cols: &mut Columns,
-    who: &[(String, Decimal)],
-    column: usize,
-    milestone: MilestoneNo,
-    stream: &StreamId,
-    amount: Money,
-) -> bool {
-    if amount.is_zero() {
-        return true;
-    }
-    let weights: Vec<Decimal> = who.iter().map(|(_, w)| *w).collect();
-    let Some(parts) = allocate::allocate(amount, &weights) else {
-        return false;
-    };
-    for ((party, _), part) in who.iter().zip(parts) {
-        let entry = cols.entry(party.clone()).or_default();
-        if let Some(c) = entry.total.get_mut(column) {
-            c.add(stream, part);
-        }
-        if let Some(c) = entry
-            .per_milestone
-            .entry(milestone)
-            .or_default()
-            .get_mut(column)
-        {
-            c.add(stream, part);
-        }
-    }
-    true
-}
-
 /// Money per party: earned, paid and outstanding over the payout recipient
 /// (a key divides by its weights); repayable and exposure over the risk key.
 fn parties(
@@ -384,40 +338,27 @@ fn parties(
     results: &[MilestoneResult],
     index: &facts::FactIndex,
     diagnostics: &mut Vec<Diagnostic>,
-    _rules_file: FileId,
+    with_lines: bool,
 ) -> Vec<PartyResult> {
-    let mut cols: Columns = plan
-        .parties
-        .iter()
-        .map(|p| (p.id.to_string(), Default::default()))
-        .collect();
+    use ledger::*;
+    let mut ledger = Ledger::new(plan, streams.len(), with_lines);
     for (m, r) in plan.milestones.iter().zip(results) {
-        for s in streams {
-            let get = |v: &PerStream| {
-                v.iter()
-                    .find(|(x, _)| x == s)
-                    .map(|(_, a)| *a)
-                    .unwrap_or(Money::ZERO)
-            };
+        for (si, s) in streams.iter().enumerate() {
+            let get = |v: &PerStream| v.get(si).map(|(_, a)| *a).unwrap_or(Money::ZERO);
             if let Some(p) = m.payout_for(s) {
-                let who = members(plan, &p.to);
-                allocate_to(&mut cols, &who, EARNED, m.number, s, get(&r.earned));
-                allocate_to(&mut cols, &who, PAID, m.number, s, get(&r.paid));
-                allocate_to(
-                    &mut cols,
-                    &who,
-                    OUTSTANDING,
-                    m.number,
-                    s,
-                    get(&r.outstanding),
-                );
+                ledger.add(&p.to, EARNED, m.number, si, get(&r.earned));
+                ledger.add(&p.to, PAID, m.number, si, get(&r.paid));
+                ledger.add(&p.to, OUTSTANDING, m.number, si, get(&r.outstanding));
             }
-            let risk = m
-                .risk_for(s)
-                .map(|k| members(plan, &Recipient::Key(k.key.clone())))
-                .unwrap_or_default();
-            let ok = allocate_to(&mut cols, &risk, REPAYABLE, m.number, s, get(&r.repayable))
-                && allocate_to(&mut cols, &risk, EXPOSURE, m.number, s, get(&r.exposure));
+            let (repayable, exposure) = (get(&r.repayable), get(&r.exposure));
+            if repayable.is_zero() && exposure.is_zero() {
+                continue;
+            }
+            let ok = m.risk_for(s).is_some_and(|k| {
+                let key = Ledger::key(&k.key);
+                ledger.add(&key, REPAYABLE, m.number, si, repayable)
+                    && ledger.add(&key, EXPOSURE, m.number, si, exposure)
+            });
             if !ok {
                 diagnostics.push(
                     Diagnostic::new("E010", Severity::Warning, format!("milestone {}: no risk key bears `{s}`; its repayable amount and exposure are not divided over parties", m.number))
@@ -429,46 +370,39 @@ fn parties(
         }
     }
     for r in &index.repaid {
-        if let Some(c) = cols
-            .entry(r.value.2.to_string())
-            .or_default()
-            .total
-            .get_mut(REPAID)
-        {
-            c.add(&r.value.0, r.value.1);
+        if let Some(si) = streams.iter().position(|s| s == &r.value.0) {
+            ledger.add_to_party(r.value.2.as_str(), REPAID, si, r.value.1);
         }
     }
-    let order: Vec<String> = plan.parties.iter().map(|p| p.id.to_string()).collect();
-    let mut out: Vec<PartyResult> = cols
-        .into_iter()
-        .map(|(id, pc)| {
-            let c = &pc.total;
-            let lines = pc
-                .per_milestone
-                .iter()
-                .map(|(n, c)| PartyLine {
-                    milestone: *n,
-                    earned: c[EARNED].per_stream(streams),
-                    paid: c[PAID].per_stream(streams),
-                    outstanding: c[OUTSTANDING].per_stream(streams),
-                    repayable: c[REPAYABLE].per_stream(streams),
-                    exposure: c[EXPOSURE].per_stream(streams),
+    let per = |v: Vec<Money>| -> PerStream { streams.iter().cloned().zip(v).collect() };
+    plan.parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PartyResult {
+            id: p.id.to_string(),
+            earned: per(ledger.total(i, EARNED)),
+            paid: per(ledger.total(i, PAID)),
+            outstanding: per(ledger.total(i, OUTSTANDING)),
+            repayable: per(ledger.total(i, REPAYABLE)),
+            repaid: per(ledger.total(i, REPAID)),
+            exposure: per(ledger.total(i, EXPOSURE)),
+            lines: ledger
+                .lines(i)
+                .into_iter()
+                .map(|(n, cols)| {
+                    let col = |c: usize| per(cols.get(c).cloned().unwrap_or_default());
+                    PartyLine {
+                        milestone: n,
+                        earned: col(EARNED),
+                        paid: col(PAID),
+                        outstanding: col(OUTSTANDING),
+                        repayable: col(REPAYABLE),
+                        exposure: col(EXPOSURE),
+                    }
                 })
-                .collect();
-            PartyResult {
-                id,
-                earned: c[EARNED].per_stream(streams),
-                paid: c[PAID].per_stream(streams),
-                outstanding: c[OUTSTANDING].per_stream(streams),
-                repayable: c[REPAYABLE].per_stream(streams),
-                repaid: c[REPAID].per_stream(streams),
-                exposure: c[EXPOSURE].per_stream(streams),
-                lines,
-            }
+                .collect(),
         })
-        .collect();
-    out.sort_by_key(|p| order.iter().position(|o| o == &p.id).unwrap_or(usize::MAX));
-    out
+        .collect()
 }
 
 fn total(v: &PerStream) -> Money {
@@ -562,7 +496,8 @@ fn obligations(
                     due: since,
                     stream: Some(s.clone()),
                     amount: Some(*amount),
-                    overdue: since < at,
+                    // The agreement sets no term for payment (art. 3.3.1): payable since, not overdue.
+                    overdue: false,
                     text: format!("pay {amount} of `{s}` for milestone {}", m.number),
                     cite: c.payment.as_ref().map(|p| p.1.clone()).or(r.cite.clone()),
                 });

@@ -64,8 +64,26 @@ pub(super) fn lower_amendment(
     let known = |n: u32| plan.milestone(MilestoneNo(n)).is_some() || added.contains(&n);
     for item in &a.items {
         match item {
-            AmendmentItem::Effective { date, .. } => effective = ctx.date(date),
-            AmendmentItem::Decision { text, .. } => decision = Some(text.value.clone()),
+            AmendmentItem::Effective { date, span } => {
+                if effective.is_some() {
+                    ctx.error("L014", *span, "`effective` is given twice in this amendment", "given again", "an amendment takes effect on one date; write a second amendment for a later change");
+                } else {
+                    effective = ctx.date(date);
+                }
+            }
+            AmendmentItem::Decision { text, span } => {
+                if decision.is_some() {
+                    ctx.error(
+                        "L014",
+                        *span,
+                        "`decision` is given twice in this amendment",
+                        "given again",
+                        "cite the decision once",
+                    );
+                } else {
+                    decision = Some(text.value.clone());
+                }
+            }
             AmendmentItem::Change {
                 milestone: n,
                 item,

@@ -189,7 +189,7 @@ impl Obligation {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Recipient {
     Party(PartyId),
     Key(KeyId),

@@ -419,7 +419,9 @@ pub fn csv(e: &Evaluation, which: &str) -> String {
 /// `explain-milestone`: the milestone, its status and every step with the clause it rests on.
 pub fn trace(e: &Evaluation, plan: &Plan, number: crate::model::MilestoneNo) -> Option<String> {
     let m = e.milestones.iter().find(|m| m.number == number)?;
-    let pm = plan.milestone(number)?;
+    // The milestone as it stands at the evaluation date (amendments applied).
+    let now = plan.as_of(e.at);
+    let pm = now.milestone(number)?;
     let mut out = format!(
         "Milestone {} ({}, {}): {}\n",
         m.number,

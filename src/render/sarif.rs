@@ -37,7 +37,7 @@ fn rules() -> Vec<Value> {
             "id": code,
             "shortDescription": { "text": summary },
             "fullDescription": { "text": text },
-            "defaultConfiguration": { "level": "error" },
+            "defaultConfiguration": { "level": match crate::codes::severity(code) { "info" => "note", other => other } },
         })
     }));
     rules
