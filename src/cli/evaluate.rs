@@ -113,15 +113,11 @@ fn overrides(
 fn run_scenario(
     session: &mut Session,
     common: &Common,
-    plan: &std::path::Path,
-    facts: &[PathBuf],
-    at: &str,
-    what_if: (&Option<String>, &Option<String>, &[String]),
-    horizon: u32,
+    s: &Scenario,
     party_lines: bool,
 ) -> Result<(Project, Evaluation), u8> {
-    let at = parse_at(at).map_err(usage)?;
-    let project = session.load_project(plan, facts);
+    let at = parse_at(&s.at).map_err(usage)?;
+    let project = session.load_project(&s.plan, &s.facts);
     session.diagnostics.sort();
     let load_diags: Vec<Diagnostic> = session.diagnostics.items.clone();
     let code = exit_code(&load_diags, false);
@@ -134,10 +130,10 @@ fn run_scenario(
         say!("error: plan `{}` names no rule set, so it cannot be evaluated\n  help: add `rules NAME` to the plan", project.plan.id);
         return Err(EXIT_ERRORS);
     };
-    let overrides = overrides(&project.plan, what_if.0, what_if.1, what_if.2).map_err(usage)?;
+    let overrides = overrides(&project.plan, &s.achieved, &s.missed, &s.partial).map_err(usage)?;
     let options = eval::Options {
         at,
-        horizon_days: horizon,
+        horizon_days: s.horizon,
         overrides,
         party_lines,
     };
@@ -150,16 +146,7 @@ fn run_scenario(
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let s = &args.scenario;
-    let (project, e) = match run_scenario(
-        session,
-        common,
-        &s.plan,
-        &s.facts,
-        &s.at,
-        (&s.achieved, &s.missed, &s.partial),
-        s.horizon,
-        args.party.is_some(),
-    ) {
+    let (project, e) = match run_scenario(session, common, s, args.party.is_some()) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -207,16 +194,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
 
 pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) -> u8 {
     let s = &args.scenario;
-    let (project, e) = match run_scenario(
-        session,
-        common,
-        &s.plan,
-        &s.facts,
-        &s.at,
-        (&s.achieved, &s.missed, &s.partial),
-        s.horizon,
-        false,
-    ) {
+    let (project, e) = match run_scenario(session, common, s, false) {
         Ok(x) => x,
         Err(code) => return code,
     };
