@@ -36,8 +36,10 @@ pub struct FactIndex {
     pub per_milestone: HashMap<MilestoneNo, MilestoneFacts>,
     /// (date known, compliant)
     pub administration: Vec<Dated<bool>>,
-    pub measured: Vec<Dated<(MetricId, Decimal, NaiveDate)>>,
-    pub counted: Vec<Dated<(MetricId, NaiveDate, NaiveDate, Decimal)>>,
+    /// Per metric: (value, measured at).
+    pub measured: HashMap<MetricId, Vec<Dated<(Decimal, NaiveDate)>>>,
+    /// Per metric: (from, to, value).
+    pub counted: HashMap<MetricId, Vec<Dated<(NaiveDate, NaiveDate, Decimal)>>>,
     pub advances: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub repaid: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub dissolved: Option<Dated<String>>,
@@ -138,9 +140,11 @@ pub fn index(
                 metric,
                 value,
                 at: when,
-            } => idx
-                .measured
-                .push(dated(f, file, (metric.clone(), *value, *when))),
+            } => idx.measured.entry(metric.clone()).or_default().push(dated(
+                f,
+                file,
+                (*value, *when),
+            )),
             FactKind::Counted {
                 metric,
                 from,
@@ -156,8 +160,11 @@ pub fn index(
                         "write the earlier date first",
                     ));
                 } else {
-                    idx.counted
-                        .push(dated(f, file, (metric.clone(), *from, *to, *value)));
+                    idx.counted.entry(metric.clone()).or_default().push(dated(
+                        f,
+                        file,
+                        (*from, *to, *value),
+                    ));
                 }
             }
             FactKind::Evidence { milestone, note } => idx

@@ -63,8 +63,15 @@ impl Shares {
         }
         let left = cents - parts.iter().sum::<i128>();
         if left > 0 {
-            rems.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-            for (_, _, i) in rems.iter().take(usize::try_from(left).ok()?) {
+            // Only which members get a cent matters, not their order: select, don't sort.
+            let left = usize::try_from(left).ok()?;
+            let order = |a: &(i128, i128, usize), b: &(i128, i128, usize)| {
+                b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+            };
+            if left < rems.len() {
+                rems.select_nth_unstable_by(left - 1, order);
+            }
+            for (_, _, i) in rems.iter().take(left) {
                 if let Some(p) = parts.get_mut(*i) {
                     *p += 1;
                 }

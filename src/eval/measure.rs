@@ -19,19 +19,19 @@ pub fn count(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Option<(Decimal, NaiveDate)> {
+    let counts = idx.counted.get(metric)?;
     let mut cursor = from;
     let mut sum = Decimal::ZERO;
     let mut covered = None;
     loop {
-        let best = idx
-            .counted
+        let best = counts
             .iter()
-            .filter(|f| &f.value.0 == metric && f.value.1 == cursor && f.value.2 <= to)
-            .max_by_key(|f| (f.value.2, f.date));
+            .filter(|f| f.value.0 == cursor && f.value.1 <= to)
+            .max_by_key(|f| (f.value.1, f.date));
         let Some(f) = best else { break };
-        sum += f.value.3;
-        covered = Some(f.value.2);
-        match f.value.2.succ_opt() {
+        sum += f.value.2;
+        covered = Some(f.value.1);
+        match f.value.1.succ_opt() {
             Some(next) if next <= to => cursor = next,
             _ => break,
         }
@@ -42,10 +42,11 @@ pub fn count(
 /// The latest measurement of `metric` at `date`.
 pub fn level(idx: &FactIndex, metric: &MetricId, date: NaiveDate) -> Option<Decimal> {
     idx.measured
+        .get(metric)?
         .iter()
-        .filter(|f| &f.value.0 == metric && f.value.2 == date)
+        .filter(|f| f.value.1 == date)
         .max_by_key(|f| f.date)
-        .map(|f| f.value.1)
+        .map(|f| f.value.0)
 }
 
 fn show(d: Decimal) -> String {

@@ -57,9 +57,15 @@ impl Sums {
 /// Evaluates a plan with its rules and facts at `options.at`.
 pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options) -> Evaluation {
     let at = options.at;
-    // The plan and rules as they stand at `at`: amendments in force applied (art. 2.3).
-    let amended = plan.as_of(at);
-    let plan = &amended;
+    // The plan and rules as they stand at `at`: amendments in force applied
+    // (art. 2.3). Without amendments, no copy is needed.
+    let amended;
+    let plan = if plan.amendments.is_empty() {
+        plan
+    } else {
+        amended = plan.as_of(at);
+        &amended
+    };
     let rules = &rules.as_of(plan, at);
     let clauses = Clauses::of(rules);
     let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
@@ -436,17 +442,17 @@ fn obligations(
         // Who delivers: whoever receives the money of the stream that bears
         // the risk (the SPUK part: Twentse Koers for regional work, the
         // municipalities of a key for local work), else of the first stream.
-        let deliverers: Vec<String> = m
-            .payout
-            .iter()
-            .find(|p| m.risk_for(&p.stream).is_some())
-            .or(m.payout.first())
-            .map(|p| members(plan, &p.to).into_iter().map(|(id, _)| id).collect())
-            .unwrap_or_default();
         let effective_due = r.effective_due.unwrap_or(due);
         if matches!(r.status, Status::Open | Status::Postponed | Status::Due)
             && in_horizon(effective_due)
         {
+            let deliverers: Vec<String> = m
+                .payout
+                .iter()
+                .find(|p| m.risk_for(&p.stream).is_some())
+                .or(m.payout.first())
+                .map(|p| members(plan, &p.to).into_iter().map(|(id, _)| id).collect())
+                .unwrap_or_default();
             for party in &deliverers {
                 out.push(Duty {
                     party: party.clone(),
