@@ -31,15 +31,18 @@ pub struct MilestoneFacts {
     pub set_aside: Vec<NaiveDate>,
 }
 
+/// A level measured: (value, measured at).
+pub type Measurement = (Decimal, NaiveDate);
+/// A count over a window: (from, to, value).
+pub type Count = (NaiveDate, NaiveDate, Decimal);
+
 #[derive(Debug, Clone, Default)]
 pub struct FactIndex {
     pub per_milestone: HashMap<MilestoneNo, MilestoneFacts>,
     /// (date known, compliant)
     pub administration: Vec<Dated<bool>>,
-    /// Per metric: (value, measured at).
-    pub measured: HashMap<MetricId, Vec<Dated<(Decimal, NaiveDate)>>>,
-    /// Per metric: (from, to, value).
-    pub counted: HashMap<MetricId, Vec<Dated<(NaiveDate, NaiveDate, Decimal)>>>,
+    pub measured: HashMap<MetricId, Vec<Dated<Measurement>>>,
+    pub counted: HashMap<MetricId, Vec<Dated<Count>>>,
     pub advances: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub repaid: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub dissolved: Option<Dated<String>>,
