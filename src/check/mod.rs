@@ -146,11 +146,18 @@ pub fn find(code: &str) -> Option<&'static Check> {
 
 /// Runs every check on a plan as it stands after all its amendments.
 pub fn run_all(written: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) -> Vec<Diagnostic> {
-    let plan = &written.as_of(chrono::NaiveDate::MAX);
-    let amended_rules = rules.map(|r| r.as_of(written, chrono::NaiveDate::MAX));
+    // Without amendments the plan and rules are checked as written, uncopied.
+    let (amended_plan, amended_rules);
+    let (plan, rules) = if written.amendments.is_empty() {
+        (written, rules)
+    } else {
+        amended_plan = written.as_of(chrono::NaiveDate::MAX);
+        amended_rules = rules.map(|r| r.as_of(written, chrono::NaiveDate::MAX));
+        (&amended_plan, amended_rules.as_ref())
+    };
     let ctx = Context {
         plan,
-        rules: amended_rules.as_ref(),
+        rules,
         written,
         facts,
     };
