@@ -96,7 +96,8 @@ impl Session {
                 Loaded::Plan(Box::new(plan))
             }
             ast::File::Rules(r) => {
-                let (rules, diags) = lower::lower_rules(&r, id);
+                let (mut rules, diags) = lower::lower_rules(&r, id);
+                rules.hash = Some(rules.content_hash());
                 self.diagnostics.extend(diags);
                 Loaded::Rules(rules)
             }
@@ -174,7 +175,8 @@ impl Session {
         let (id, tree) = self.parse_file(&path, Some((plan.file, reference.span)))?;
         match tree {
             ast::File::Rules(r) => {
-                let (rules, diags) = lower::lower_rules(&r, id);
+                let (mut rules, diags) = lower::lower_rules(&r, id);
+                rules.hash = Some(rules.content_hash());
                 self.diagnostics.extend(diags);
                 if rules.id.as_str() != reference.name {
                     self.diagnostics.push(

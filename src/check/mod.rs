@@ -30,6 +30,7 @@ mod plan_total;
 mod result_unmeasurable;
 mod risk_key_missing;
 mod rules_missing;
+mod rules_pinned;
 mod same_ratio;
 mod split_sum;
 mod target_ambition;
@@ -136,6 +137,7 @@ pub const ALL: &[&Check] = &[
     &max_duration::CHECK,
     &effort_share::CHECK,
     &amendment_paid::CHECK,
+    &rules_pinned::CHECK,
 ];
 
 pub fn find(code: &str) -> Option<&'static Check> {

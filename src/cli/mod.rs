@@ -16,6 +16,7 @@ mod diff;
 mod evaluate;
 mod explain;
 mod fmt;
+mod pin;
 mod show;
 mod snapshot;
 
@@ -88,6 +89,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Evaluate every scenario of a plan and write (or --check) the outputs beside them.
     Snapshot(snapshot::Args),
+    /// Print the content hash that pins a rule set (`rules NAME pinned "sha256:..."`).
+    Pin(pin::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
 }
@@ -98,6 +101,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
+        Command::Pin(a) => pin::run(&mut session, &cli.common, a),
         Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),
         Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),

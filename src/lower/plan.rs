@@ -256,9 +256,10 @@ fn lower_item(
     item: &PlanItem,
 ) {
     match item {
-        PlanItem::Rules { name, span } => {
+        PlanItem::Rules { name, pinned, span } => {
             plan.rules = Some(RulesRef {
                 name: name.name.clone(),
+                pinned: pinned.as_ref().map(|p| (p.value.clone(), p.span)),
                 span: *span,
             })
         }

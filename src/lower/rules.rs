@@ -59,6 +59,7 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
     }
     let rules = RuleSet {
         file,
+        hash: None,
         id: RulesId::new(&ast.id.name),
         title: ast.title.value.clone(),
         clauses,

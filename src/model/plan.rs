@@ -389,6 +389,8 @@ impl Milestone {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RulesRef {
     pub name: String,
+    /// `pinned "sha256:..."`: the hash of the rule set as agreed, and where it is written.
+    pub pinned: Option<(String, Span)>,
     pub span: Span,
 }
 

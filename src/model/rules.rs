@@ -89,6 +89,8 @@ pub struct Clause {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSet {
     pub file: FileId,
+    /// `sha256:...` of the file's canonical (formatted) text, set by the loader.
+    pub hash: Option<String>,
     pub id: RulesId,
     pub title: String,
     pub clauses: Vec<Clause>,
@@ -96,6 +98,30 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// The rule set's content in one canonical text: its id, title, and each
+    /// clause in its written form with its citation, in order. Comments and
+    /// layout are not part of it, so only a change of meaning changes it.
+    pub fn canonical(&self) -> String {
+        let mut out = format!("rules {} {:?}\n", self.id, self.title);
+        for c in &self.clauses {
+            out.push_str(&format!("clause {:?} {}\n", c.citation, c.kind.written()));
+        }
+        out
+    }
+
+    /// `sha256:` and the hex digest of [`RuleSet::canonical`]: what a plan pins.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(self.canonical().as_bytes());
+        format!(
+            "sha256:{}",
+            digest
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        )
+    }
+
     pub fn find(&self, pred: impl Fn(&ClauseKind) -> bool) -> Option<&Clause> {
         self.clauses.iter().find(|c| pred(&c.kind))
     }

@@ -64,6 +64,7 @@ pub struct StreamAmount {
 pub enum PlanItem {
     Rules {
         name: Ident,
+        pinned: Option<Str>,
         span: Span,
     },
     Period {

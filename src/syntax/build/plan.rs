@@ -33,6 +33,7 @@ impl Builder<'_> {
         Ok(match rule {
             Rule::rules_ref => PlanItem::Rules {
                 name: ident(c.need(Rule::ident)?),
+                pinned: c.opt(Rule::string).map(string),
                 span: sp,
             },
             Rule::period => {

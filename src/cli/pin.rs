@@ -1,0 +1,43 @@
+//! `mijlpaal pin RULES`: prints the content hash that pins a rule set.
+
+use std::path::PathBuf;
+
+use mijlpaal::project::{Loaded, Session};
+
+use super::{print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The rule set to pin.
+    pub rules: PathBuf,
+}
+
+pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
+    match session.load(&args.rules) {
+        Some(Loaded::Rules(rules)) if !session.diagnostics.has_errors() => {
+            super::out(&format!("{}\n", rules.content_hash()));
+            EXIT_OK
+        }
+        Some(Loaded::Rules(_)) => {
+            let diags = session.diagnostics.items.clone();
+            print_human(session, &diags, common);
+            say!(
+                "error: {} has errors, so it cannot be pinned",
+                args.rules.display()
+            );
+            EXIT_ERRORS
+        }
+        Some(_) => {
+            say!(
+                "error: {} is not a rule set\n  help: pin the .rules file the plan names",
+                args.rules.display()
+            );
+            EXIT_USAGE
+        }
+        None => {
+            let diags = session.diagnostics.items.clone();
+            print_human(session, &diags, common);
+            super::exit_code(&diags, false).max(EXIT_ERRORS)
+        }
+    }
+}
