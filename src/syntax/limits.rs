@@ -80,48 +80,91 @@ fn line_length(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> 
     None
 }
 
-/// Counts `{` depth outside strings and comments.
+/// The end of a string that starts at `i` (a `"`), if it closes on the same
+/// line; an unclosed quote is an ordinary character, as in the grammar.
+fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while let Some(b) = bytes.get(j) {
+        match b {
+            b'\\' => j += 2,
+            b'"' => return Some(j),
+            b'\n' => return None,
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Checks the block structure outside strings and comments, exactly as the
+/// grammar reads it: not deeper than the limit, every `}` closing a block,
+/// every `{` closed. Balanced braces are what keeps error recovery (which
+/// skips a whole misspelt block) linear: with an unclosed `{` every attempt
+/// to skip a block would scan to the end of the file, and nested attempts
+/// would multiply that.
 fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
+    // Each open `{` with the indentation of its line; a `}` less indented
+    // than the line that opened its block suggests where a `}` is missing.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut suspect: Option<usize> = None;
+    let mut line_start = 0;
+    let indent = |start: usize| {
+        bytes
+            .get(start..)
+            .map(|r| r.iter().take_while(|c| **c == b' ' || **c == b'\t').count())
+            .unwrap_or(0)
+    };
     let mut i = 0;
-    let mut in_string = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
-            }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                    continue;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' => line_start = i + 1,
+            b'"' => {
+                if let Some(end) = string_end(bytes, i) {
+                    i = end;
                 }
-                b'{' => {
-                    depth += 1;
-                    if depth > limits.max_depth {
-                        return Some(
-                            Diagnostic::error(
-                                "S003",
-                                format!("blocks are nested more than {} levels deep", limits.max_depth),
-                            )
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' => {
+                open.push((i, indent(line_start)));
+                if open.len() > limits.max_depth {
+                    return Some(
+                        Diagnostic::error("S003", format!("blocks are nested more than {} levels deep", limits.max_depth))
                             .in_file(file)
                             .at(Span::new(i, i + 1), "this `{` is too deep")
                             .with_help("a plan nests plan > component > milestone; close each block with `}` on its own line"),
-                        );
-                    }
+                    );
                 }
-                b'}' => depth = depth.saturating_sub(1),
-                _ => {}
             }
+            b'}' => {
+                let Some((start, opener_indent)) = open.pop() else {
+                    return Some(
+                        Diagnostic::error("S007", "this `}` closes no block")
+                            .in_file(file)
+                            .at(Span::new(i, i + 1), "nothing to close")
+                            .with_help(
+                                "remove it, or look above for a block header whose `{` is missing",
+                            ),
+                    );
+                };
+                if suspect.is_none() && indent(line_start) < opener_indent {
+                    suspect = Some(start);
+                }
+            }
+            _ => {}
         }
         i += 1;
     }
-    None
+    open.first().map(|(first, _)| {
+        let unclosed = open.len();
+        let start = suspect.unwrap_or(*first);
+        Diagnostic::error("S008", format!("{unclosed} block{} never closed", if unclosed == 1 { " is" } else { "s are" }))
+            .in_file(file)
+            .at(Span::new(start, start + 1), if suspect.is_some() { "this block's `}` seems to be missing" } else { "this block is never closed" })
+            .with_help("a `}` is missing somewhere inside it: every block closes with `}` on a line of its own")
+    })
 }
