@@ -16,8 +16,8 @@ pub fn help_for<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> String {
-    if let Some(c) = closest(name, candidates.clone()) {
-        return format!("did you mean `{c}`?");
+    if let Some(s) = suggestion(name, candidates.clone()) {
+        return s;
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     match all.len() {
@@ -35,11 +35,15 @@ pub fn help_for_fixed<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> String {
-    if let Some(c) = closest(name, candidates.clone()) {
-        return format!("did you mean `{c}`?");
-    }
-    let all: Vec<&str> = candidates.into_iter().collect();
-    format!("the {plural} are: {}", all.join(", "))
+    suggestion(name, candidates.clone()).unwrap_or_else(|| {
+        let all: Vec<&str> = candidates.into_iter().collect();
+        format!("the {plural} are: {}", all.join(", "))
+    })
+}
+
+/// "did you mean `hengelo`?" when a candidate is close enough.
+fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
 #[cfg(test)]
