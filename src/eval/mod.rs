@@ -70,6 +70,16 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     let clauses = Clauses::of(rules);
     let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
+    let assessor_names = match &clauses.assessors {
+        Some((roles, _)) => plan
+            .parties
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => String::new(),
+    };
     let mut milestones = Vec::with_capacity(plan.milestones.len());
     for m in &plan.milestones {
         let input = status::Input {
@@ -79,6 +89,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
             clauses: &clauses,
             overrides: &options.overrides,
             at,
+            assessors: &assessor_names,
         };
         let outcome = status::status(&input);
         let o = &options.overrides;

@@ -77,6 +77,16 @@ pub struct Input<'a> {
     pub clauses: &'a Clauses,
     pub overrides: &'a Overrides,
     pub at: NaiveDate,
+    /// Who assesses, for the reasons ("by menzis, vgz"); empty if unknown.
+    pub assessors: &'a str,
+}
+
+fn by(assessors: &str) -> String {
+    if assessors.is_empty() {
+        String::new()
+    } else {
+        format!(" by {assessors}")
+    }
 }
 
 pub fn status(input: &Input) -> Outcome {
@@ -339,14 +349,17 @@ fn decide(input: &Input) -> Outcome {
         outcome(
             Status::InAssessment,
             f.evidence.first().map(|e| e.date),
-            format!("evidence submitted; awaiting assessment{until}"),
+            format!(
+                "evidence submitted; awaiting assessment{}{until}",
+                by(input.assessors)
+            ),
             c.window.as_ref().map(|w| &w.1),
             Earned::None,
             trace,
         )
     } else {
         let until = deadline
-            .map(|d| format!("; assessment window until {d}"))
+            .map(|d| format!("; assessment{} until {d}", by(input.assessors)))
             .unwrap_or_default();
         outcome(
             Status::Due,
