@@ -271,11 +271,11 @@ pub(super) fn milestone(
         if let Some(key) = single(&edit) {
             let span = item_span(item);
             if let Some(first) = seen.get(&key) {
-                ctx.push(
-                    Diagnostic::error("L014", format!("`{key}` is given twice in this milestone"))
-                        .at(span, "given again here")
-                        .also(*first, "first given here")
-                        .with_help(format!("a milestone has one `{key}`; remove one")),
+                ctx.given_twice(
+                    format!("`{key}` is given twice in this milestone"),
+                    span,
+                    *first,
+                    format!("a milestone has one `{key}`; remove one"),
                 );
                 continue;
             }

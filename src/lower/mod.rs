@@ -51,6 +51,22 @@ impl Ctx {
         );
     }
 
+    /// L014: a statement that may appear once appears again.
+    pub fn given_twice(
+        &mut self,
+        message: String,
+        again: Span,
+        first: Span,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            Diagnostic::error("L014", message)
+                .at(again, "given again here")
+                .also(first, "first given here")
+                .with_help(help),
+        );
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d.in_file(self.file));
     }

@@ -151,11 +151,11 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
     for item in documents.into_iter().chain(rest) {
         if let Some(kind) = single_statement(item) {
             if let Some(first) = seen_once.get(kind) {
-                ctx.push(
-                    Diagnostic::error("L014", format!("`{kind}` is given twice in this plan"))
-                        .at(item_span(item), "given again here")
-                        .also(*first, "first given here")
-                        .with_help(format!("a plan has one `{kind}` statement; remove one")),
+                ctx.given_twice(
+                    format!("`{kind}` is given twice in this plan"),
+                    item_span(item),
+                    *first,
+                    format!("a plan has one `{kind}` statement; remove one"),
                 );
                 continue;
             }
@@ -430,16 +430,11 @@ fn lower_item(
             if let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to))
             {
                 if let Some(first) = defaults.payout.iter().find(|p| p.stream == stream) {
-                    ctx.push(
-                        Diagnostic::error(
-                            "L014",
-                            format!("a default payout for `{stream}` is given twice"),
-                        )
-                        .at(*span, "given again here")
-                        .also(first.span, "first given here")
-                        .with_help(
-                            "keep one default per stream; override it per milestone with `payout`",
-                        ),
+                    ctx.given_twice(
+                        format!("a default payout for `{stream}` is given twice"),
+                        *span,
+                        first.span,
+                        "keep one default per stream; override it per milestone with `payout`",
                     );
                 } else {
                     defaults.payout.push(Payout {
@@ -454,16 +449,11 @@ fn lower_item(
         PlanItem::DefaultRisk { stream, key, span } => {
             if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key)) {
                 if let Some(first) = defaults.risk.iter().find(|r| r.stream == stream) {
-                    ctx.push(
-                        Diagnostic::error(
-                            "L014",
-                            format!("a default risk key for `{stream}` is given twice"),
-                        )
-                        .at(*span, "given again here")
-                        .also(first.span, "first given here")
-                        .with_help(
-                            "keep one default per stream; override it per milestone with `risk`",
-                        ),
+                    ctx.given_twice(
+                        format!("a default risk key for `{stream}` is given twice"),
+                        *span,
+                        first.span,
+                        "keep one default per stream; override it per milestone with `risk`",
                     );
                 } else {
                     defaults.risk.push(Risk {

@@ -42,11 +42,11 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
                 .iter()
                 .find(|x| std::mem::discriminant(&x.kind) == std::mem::discriminant(&kind));
             if let Some(first) = same {
-                ctx.push(
-                    Diagnostic::error("L014", format!("clause `{}` is given twice", c.kind.name))
-                        .at(c.span, "given again here")
-                        .also(first.span, "first given here")
-                        .with_help("a rule set has one clause of each kind"),
+                ctx.given_twice(
+                    format!("clause `{}` is given twice", c.kind.name),
+                    c.span,
+                    first.span,
+                    "a rule set has one clause of each kind",
                 );
                 continue;
             }
