@@ -1,9 +1,9 @@
 //! Loading a plan with everything it names: reads the files, parses and
 //! lowers them, and resolves the rule set a plan is governed by.
 //!
-//! A `rules NAME` statement resolves to `rules/NAME.rules` in the plan's
-//! directory or one of its ancestors (nearest first), or in a configured rule
-//! directory. NAME is an identifier, so it can never name a path outside
+//! A `rules NAME` statement resolves to `rules/NAME.rules` in a configured
+//! rule directory, or in the plan's directory or one of its ancestors up to
+//! the project root (nearest first; see `rule_search_path`). NAME is an identifier, so it can never name a path outside
 //! those directories.
 
 use std::path::{Path, PathBuf};
@@ -269,9 +269,10 @@ impl Session {
     }
 
     /// Where `rules NAME` is looked for: the configured directories, then
-    /// `rules/` in the plan's directory and each directory above it, up to
-    /// the project root (the first directory holding `.git` or
-    /// `mijlpaal.toml`), and never more than eight levels up.
+    /// `rules/` in the plan's directory and each directory above it up to the
+    /// project root (the first directory holding `.git` or `mijlpaal.toml`,
+    /// at most eight levels up); without a project root, only the plan's
+    /// directory and its parent.
     fn rule_search_path(&self, plan_path: &Path) -> Vec<PathBuf> {
         let mut dirs = self.options.rule_dirs.clone();
         let start = plan_path
@@ -284,12 +285,15 @@ impl Session {
             start
         };
         let start = std::fs::canonicalize(&start).unwrap_or(start);
-        for dir in start.ancestors().take(8) {
-            dirs.push(dir.join("rules"));
-            if dir.join(".git").exists() || dir.join("mijlpaal.toml").is_file() {
-                break;
-            }
-        }
+        // Up to the project root (the first directory holding `.git` or
+        // `mijlpaal.toml`); without one, only the plan's directory and its
+        // parent, so that a plan from elsewhere never reaches outside its tree.
+        let ancestors: Vec<&Path> = start.ancestors().take(8).collect();
+        let root = ancestors
+            .iter()
+            .position(|d| d.join(".git").exists() || d.join("mijlpaal.toml").is_file());
+        let reach = root.map(|r| r + 1).unwrap_or(2);
+        dirs.extend(ancestors.iter().take(reach).map(|d| d.join("rules")));
         dirs
     }
 }
