@@ -226,7 +226,7 @@ fn money_changes(old: &Evaluation, new: &Evaluation, only: &[&str]) -> Vec<Money
         e.parties
             .iter()
             .find(|p| p.id == party)
-            .and_then(|p| pick(p).iter().find(|(x, _)| x == s).map(|(_, m)| *m))
+            .map(|p| eval::amount_of(pick(p), s))
             .unwrap_or(Money::ZERO)
     };
     // In plan order of the new version, then any parties only the old one has.

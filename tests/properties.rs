@@ -12,7 +12,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDate};
-use mijlpaal::eval::{self, allocate::allocate, Evaluation, Overrides, PerStream};
+use mijlpaal::eval::{
+    self, allocate::allocate, amount_of, Evaluation, Overrides, PerStream, MONEY_COLUMNS,
+};
 use mijlpaal::model::*;
 use mijlpaal::project::{Options, Project, Session};
 use mijlpaal::render;
@@ -284,9 +286,6 @@ fn total(v: &PerStream) -> Money {
     v.iter().map(|(_, m)| *m).sum()
 }
 
-type Pick = fn(&eval::MilestoneResult) -> &PerStream;
-type PickParty = fn(&eval::PartyResult) -> &PerStream;
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
@@ -296,20 +295,10 @@ proptest! {
         let at = day(w.at);
         let e = evaluate(&facts, at);
 
-        let columns: [(&str, Pick, PickParty); 5] = [
-            ("earned", |m| &m.earned, |p| &p.earned),
-            ("paid", |m| &m.paid, |p| &p.paid),
-            ("outstanding", |m| &m.outstanding, |p| &p.outstanding),
-            ("repayable", |m| &m.repayable, |p| &p.repayable),
-            ("exposure", |m| &m.exposure, |p| &p.exposure),
-        ];
-        for (name, pm, pp) in columns {
+        for (i, name) in MONEY_COLUMNS.iter().enumerate() {
             for s in &e.streams {
-                let get = |v: &PerStream| {
-                    v.iter().find(|(x, _)| x == s).map(|(_, a)| *a).unwrap_or(Money::ZERO)
-                };
-                let by_milestone: Money = e.milestones.iter().map(|m| get(pm(m))).sum();
-                let by_party: Money = e.parties.iter().map(|p| get(pp(p))).sum();
+                let by_milestone: Money = e.milestones.iter().map(|m| amount_of(m.money_columns()[i].1, s)).sum();
+                let by_party: Money = e.parties.iter().map(|p| amount_of(p.money_columns()[i].1, s)).sum();
                 prop_assert_eq!(
                     by_milestone, by_party,
                     "`{}` of `{}`: over milestones {} != over parties {}",
@@ -319,9 +308,7 @@ proptest! {
         }
         for m in &e.milestones {
             for s in &e.streams {
-                let get = |v: &PerStream| {
-                    v.iter().find(|(x, _)| x == s).map(|(_, a)| *a).unwrap_or(Money::ZERO)
-                };
+                let get = |v: &PerStream| amount_of(v, s);
                 prop_assert_eq!(
                     get(&m.earned) - get(&m.paid),
                     get(&m.outstanding),

@@ -60,18 +60,17 @@ fn money(s: &str) -> Money {
 
 /// Money columns add up: over parties as over milestones, to the cent.
 fn assert_invariants(e: &Evaluation, what: &str) {
-    type Pick = fn(&eval::MilestoneResult) -> &PerStream;
-    type PickParty = fn(&eval::PartyResult) -> &PerStream;
-    let columns: [(&str, Pick, PickParty); 5] = [
-        ("earned", |m| &m.earned, |p| &p.earned),
-        ("paid", |m| &m.paid, |p| &p.paid),
-        ("outstanding", |m| &m.outstanding, |p| &p.outstanding),
-        ("repayable", |m| &m.repayable, |p| &p.repayable),
-        ("exposure", |m| &m.exposure, |p| &p.exposure),
-    ];
-    for (name, pm, pp) in columns {
-        let by_milestone: Money = e.milestones.iter().map(|m| total(pm(m))).sum();
-        let by_party: Money = e.parties.iter().map(|p| total(pp(p))).sum();
+    for (i, name) in eval::MONEY_COLUMNS.iter().enumerate() {
+        let by_milestone: Money = e
+            .milestones
+            .iter()
+            .map(|m| total(m.money_columns()[i].1))
+            .sum();
+        let by_party: Money = e
+            .parties
+            .iter()
+            .map(|p| total(p.money_columns()[i].1))
+            .sum();
         assert_eq!(
             by_milestone, by_party,
             "{what}: `{name}` over milestones {by_milestone} != over parties {by_party}"

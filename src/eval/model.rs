@@ -78,6 +78,17 @@ pub struct Measured {
 /// Amounts per stream, in the plan's stream order.
 pub type PerStream = Vec<(StreamId, Money)>;
 
+/// The amount of stream `s` (zero if absent).
+pub fn amount_of(v: &PerStream, s: &StreamId) -> Money {
+    v.iter()
+        .find(|(x, _)| x == s)
+        .map(|(_, m)| *m)
+        .unwrap_or(Money::ZERO)
+}
+
+/// The money columns that milestones and parties share, in output order.
+pub const MONEY_COLUMNS: [&str; 5] = ["earned", "paid", "outstanding", "repayable", "exposure"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MilestoneResult {
     pub number: MilestoneNo,
@@ -99,6 +110,20 @@ pub struct MilestoneResult {
     pub trace: Vec<Step>,
 }
 
+impl MilestoneResult {
+    /// The [`MONEY_COLUMNS`], by name.
+    pub fn money_columns(&self) -> [(&'static str, &PerStream); 5] {
+        let c = MONEY_COLUMNS;
+        [
+            (c[0], &self.earned),
+            (c[1], &self.paid),
+            (c[2], &self.outstanding),
+            (c[3], &self.repayable),
+            (c[4], &self.exposure),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartyResult {
     pub id: String,
@@ -110,6 +135,20 @@ pub struct PartyResult {
     pub exposure: PerStream,
     /// The same columns per milestone, for the milestones that touch this party.
     pub lines: Vec<PartyLine>,
+}
+
+impl PartyResult {
+    /// The [`MONEY_COLUMNS`], by name (`repaid` is the party's own).
+    pub fn money_columns(&self) -> [(&'static str, &PerStream); 5] {
+        let c = MONEY_COLUMNS;
+        [
+            (c[0], &self.earned),
+            (c[1], &self.paid),
+            (c[2], &self.outstanding),
+            (c[3], &self.repayable),
+            (c[4], &self.exposure),
+        ]
+    }
 }
 
 /// One milestone's share for one party.

@@ -3,7 +3,9 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::eval::{Cite, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
+use crate::eval::{
+    amount_of, Cite, Duty, Evaluation, MilestoneResult, PartyResult, PerStream, MONEY_COLUMNS,
+};
 use crate::model::{Money, Plan};
 
 fn sum(v: &PerStream) -> Money {
@@ -81,28 +83,13 @@ fn duty_json(d: &Duty) -> Value {
 
 pub fn json(e: &Evaluation) -> Value {
     let mut totals = Map::new();
-    for (name, pick) in [
-        (
-            "earned",
-            (|m: &MilestoneResult| m.earned.clone()) as fn(&MilestoneResult) -> PerStream,
-        ),
-        ("paid", |m| m.paid.clone()),
-        ("outstanding", |m| m.outstanding.clone()),
-        ("repayable", |m| m.repayable.clone()),
-        ("exposure", |m| m.exposure.clone()),
-    ] {
+    for (i, name) in MONEY_COLUMNS.iter().enumerate() {
         let mut per: Map<String, Value> = Map::new();
         for s in &e.streams {
             let total: Money = e
                 .milestones
                 .iter()
-                .map(|m| {
-                    pick(m)
-                        .iter()
-                        .find(|(x, _)| x == s)
-                        .map(|(_, a)| *a)
-                        .unwrap_or(Money::ZERO)
-                })
+                .filter_map(|m| m.money_columns().get(i).map(|(_, v)| amount_of(v, s)))
                 .sum();
             per.insert(s.to_string(), json!(total.to_plain()));
         }
@@ -318,15 +305,12 @@ fn csv_row(cells: &[String]) -> String {
 }
 
 fn plain(v: &PerStream, s: &crate::model::StreamId) -> String {
-    v.iter()
-        .find(|(x, _)| x == s)
-        .map(|(_, m)| m.to_plain())
-        .unwrap_or_else(|| "0.00".into())
+    amount_of(v, s).to_plain()
 }
 
 /// CSV of one table: `milestones`, `parties` or `obligations`; money in plain decimals.
 pub fn csv(e: &Evaluation, which: &str) -> String {
-    let columns = ["earned", "paid", "outstanding", "repayable", "exposure"];
+    let columns = MONEY_COLUMNS;
     match which {
         "parties" => {
             let mut head = vec!["party".to_string()];
