@@ -128,11 +128,40 @@ impl Session {
             }
         };
         let rules = self.load_rules_of(&plan, plan_path);
-        let facts = facts_paths
-            .iter()
-            .filter_map(|p| self.load_facts(p, &plan))
-            .collect();
+        let mut facts: Vec<Facts> = Vec::new();
+        let mut seen: Vec<(Option<PathBuf>, [u8; 32], PathBuf)> = Vec::new();
+        for p in facts_paths {
+            let canonical = std::fs::canonicalize(p).ok();
+            if let Some((_, _, first)) =
+                seen.iter().find(|(c, _, _)| c.is_some() && *c == canonical)
+            {
+                self.diagnostics
+                    .push(facts_twice(p, first, "is the same file as"));
+                continue;
+            }
+            let Some(f) = self.load_facts(p, &plan) else {
+                continue;
+            };
+            let hash = self.content_hash(f.file);
+            if let Some((_, _, first)) = seen.iter().find(|(_, h, _)| *h == hash) {
+                self.diagnostics.push(
+                    facts_twice(p, first, "has the same content as")
+                        .in_file(f.file)
+                        .at(Span::new(0, 0), "this file"),
+                );
+                continue;
+            }
+            seen.push((canonical, hash, p.clone()));
+            facts.push(f);
+        }
         Some(Project { plan, rules, facts })
+    }
+
+    /// SHA-256 of a loaded file's text.
+    fn content_hash(&self, id: FileId) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let text = self.sources.get(id).map(|f| f.text.as_str()).unwrap_or("");
+        Sha256::digest(text.as_bytes()).into()
     }
 
     pub fn load_facts(&mut self, path: &Path, plan: &Plan) -> Option<Facts> {
@@ -296,4 +325,18 @@ impl Session {
         dirs.extend(ancestors.iter().take(reach).map(|d| d.join("rules")));
         dirs
     }
+}
+
+/// I008: a facts file given twice would count every fact twice (every
+/// payment doubled), so the second is refused.
+fn facts_twice(path: &Path, first: &Path, how: &str) -> Diagnostic {
+    Diagnostic::error(
+        "I008",
+        format!(
+            "facts file `{}` {how} `{}`, given before; it is not read again",
+            path.display(),
+            first.display()
+        ),
+    )
+    .with_help("give each facts file once: its facts would otherwise count twice")
 }

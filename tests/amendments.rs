@@ -136,3 +136,82 @@ fn check_warns_about_an_amendment_touching_a_paid_milestone() {
     s.check_paths(&[PathBuf::from(PLAN)]);
     assert!(!s.diagnostics.items.iter().any(|d| d.code == "C801"));
 }
+
+mod common;
+
+/// Facts resolve against the plan as it stands on their date: milestone 4,
+/// added by addendum-1 from 2026-11-15, can be assessed and paid after
+/// that date (it was L011 "unknown milestone 4"), not before.
+#[test]
+fn facts_about_a_milestone_added_by_an_amendment() {
+    let p = load();
+    let (f, d) = common::facts_from_text(
+        "facts buurt {\n  2027-07-10 assessed 4 achieved by zilverzee\n  2027-08-01 paid spuk for 4 € 5.000\n}\n",
+        &p.plan,
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    let e = run(
+        &Project {
+            facts: vec![f],
+            ..load()
+        },
+        day(2027, 8, 15),
+    );
+    let m4 = e
+        .milestones
+        .iter()
+        .find(|m| m.number == MilestoneNo(4))
+        .expect("milestone 4 is evaluated");
+    assert_eq!(m4.status, Status::Achieved);
+    // € 10.000 { iza € 5.000, spuk € 5.000 }: all earned, the SPUK part paid.
+    let get = |v: &eval::PerStream, s: &str| eval::amount_of(v, &mijlpaal::model::StreamId::new(s));
+    assert_eq!(get(&m4.earned, "iza"), common::money("5000"));
+    assert_eq!(get(&m4.earned, "spuk"), common::money("5000"));
+    assert_eq!(get(&m4.paid, "spuk"), common::money("5000"));
+    assert_eq!(get(&m4.outstanding, "iza"), common::money("5000"));
+    assert_eq!(get(&m4.outstanding, "spuk"), common::money("0"));
+
+    // Before the amendment takes effect, milestone 4 is not in the plan.
+    let (_, d) = common::facts_from_text(
+        "facts buurt {\n  2026-10-01 evidence 4 submitted\n}\n",
+        &p.plan,
+    );
+    let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["L011"]);
+    assert!(
+        d[0].message
+            .contains("milestone 4 is added by amendment `addendum-1` from 2026-11-15"),
+        "{}",
+        d[0].message
+    );
+}
+
+/// Two amendments effective the same day that set the same statement of
+/// the same milestone (L024), and a milestone number added twice (L010).
+#[test]
+fn conflicting_amendments_of_one_day() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(PLAN)).unwrap();
+    let end = text.rfind('}').unwrap();
+    let second = "  amendment addendum-2 \"Addendum 2\" {\n    effective 2026-11-15\n    decision \"Stuurgroep, 12 november 2026\"\n    change 3 due 2027-06-30\n    change 1 payout spuk to aastad\n    add to component 1 milestone 4 \"Nog een evaluatie.\" {\n      effort\n      due 2027-06-30\n      amount € 10.000 { iza € 5.000, spuk € 5.000 }\n      evidence \"Rapport\"\n    }\n  }\n";
+    let text = format!("{}{second}{}", &text[..end], &text[end..]);
+    let (tree, diags) =
+        mijlpaal::syntax::parse(mijlpaal::source::FileId(0), &text, &Default::default());
+    assert!(diags.is_empty(), "{diags:#?}");
+    let Some(mijlpaal::syntax::ast::File::Plan(ast)) = tree else {
+        panic!("a plan");
+    };
+    let (_, diags) = mijlpaal::lower::lower_plan(&ast, mijlpaal::source::FileId(0));
+    let mut found: Vec<(&str, &str)> = diags.iter().map(|d| (d.code, d.message.as_str())).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("L010", "milestone 4 is added by amendment `addendum-1` already"),
+            (
+                "L024",
+                "amendments `addendum-1` and `addendum-2` both set `due` of milestone 3 from 2026-11-15"
+            ),
+        ],
+        "a payout of milestone 1 is another statement than its amount: no conflict"
+    );
+}

@@ -172,3 +172,127 @@ fn partial_payout_decided_by_a_municipality() {
     assert_eq!(m["earned"]["iza"], "0.00");
     assert_eq!(m["earned"]["spuk"], "0.00");
 }
+
+#[test]
+fn partial_payout_above_100_percent_is_an_error() {
+    let r = evaluate("partial-above-100", "2026-03-01");
+    insta::assert_snapshot!("partial_above_100", r.stderr);
+    assert_eq!(r.code, 1, "E012 is an error");
+    assert_eq!(codes(&r.stderr), ["E012"]);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    // Ignored, not capped at € 127.000: the milestone stays missed.
+    assert_eq!(m["status"], "missed");
+    assert_eq!(m["earned"]["iza"], "0.00");
+    assert_eq!(m["earned"]["spuk"], "0.00");
+}
+
+#[test]
+fn partial_payout_above_the_milestone_amount_is_an_error() {
+    let r = evaluate("partial-above-amount", "2026-03-01");
+    insta::assert_snapshot!("partial_above_amount", r.stderr);
+    assert_eq!(r.code, 1, "E012 is an error");
+    assert_eq!(codes(&r.stderr), ["E012"]);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "missed");
+    assert_eq!(m["earned"]["spuk"], "0.00");
+}
+
+#[test]
+fn contradicting_administration_facts_of_one_day_are_ignored_in_any_order() {
+    let r = evaluate("administration-contradicting", "2026-03-01");
+    insta::assert_snapshot!("administration_contradicting", r.stderr);
+    assert_eq!(r.code, 1, "E013 is an error");
+    assert_eq!(codes(&r.stderr), ["E013"]);
+    let json = evaluated(&r);
+    // Without a compliance fact the silence of the insurers past 2026-01-28 does not count.
+    assert_eq!(status(json, 13), "in-assessment");
+    assert_eq!(milestone(json, 13)["earned"]["spuk"], "0.00");
+    let swapped = evaluate("administration-contradicting-swapped", "2026-03-01");
+    assert_eq!(swapped.code, 1);
+    assert_eq!(codes(&swapped.stderr), ["E013"]);
+    assert_eq!(
+        swapped.stdout, r.stdout,
+        "swapping the lines changes nothing"
+    );
+}
+
+#[test]
+fn contradicting_partial_payouts_of_one_day_are_both_ignored() {
+    let r = evaluate("partials-contradicting", "2026-03-01");
+    insta::assert_snapshot!("partials_contradicting", r.stderr);
+    assert_eq!(r.code, 1, "E013 is an error");
+    assert_eq!(codes(&r.stderr), ["E013"]);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "missed");
+    assert_eq!(m["earned"]["spuk"], "0.00");
+}
+
+#[test]
+fn repayment_above_what_is_repayable_is_a_warning() {
+    let r = evaluate("repaid-above-repayable", "2026-03-01");
+    insta::assert_snapshot!("repaid_above_repayable", r.stderr);
+    assert_eq!(r.code, 0, "E014 is a warning");
+    assert_eq!(codes(&r.stderr), ["E014"]);
+    let json = evaluated(&r);
+    let tubbergen = json["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "tubbergen")
+        .unwrap();
+    // The repayment still counts.
+    assert_eq!(tubbergen["repaid"]["spuk"], "1000.00");
+    assert_eq!(tubbergen["repayable"]["spuk"], "0.00");
+}
+
+#[test]
+fn the_same_facts_file_twice_is_refused() {
+    let facts = "tests/eval_facts/paid-above-earned.facts";
+    let run = |second: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+            .args([
+                "evaluate",
+                TWENTE,
+                "--facts",
+                facts,
+                "--facts",
+                second,
+                "--at",
+                "2026-03-01",
+                "--color",
+                "never",
+                "--format",
+                "json",
+            ])
+            .current_dir(root())
+            .output()
+            .expect("run mijlpaal");
+        (
+            out.status.code().expect("exited"),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // The same path, and the same file by another path.
+    for second in [
+        facts,
+        "tests/eval_facts/../eval_facts/paid-above-earned.facts",
+    ] {
+        let (code, stderr) = run(second);
+        assert_eq!(code, 2, "an input error: {stderr}");
+        assert!(codes(&stderr).contains(&"I008"), "{stderr}");
+        assert!(stderr.contains("is the same file as"), "{stderr}");
+    }
+    // A copy: the same content.
+    let copy = root().join("target/tmp-eval-facts/copy.facts");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(root().join(facts), &copy).unwrap();
+    let (code, stderr) = run(copy.to_str().unwrap());
+    assert_eq!(code, 2, "an input error: {stderr}");
+    assert!(codes(&stderr).contains(&"I008"), "{stderr}");
+    assert!(stderr.contains("has the same content as"), "{stderr}");
+    // Refused: nothing is evaluated with the payment counted twice.
+    assert!(!codes(&stderr).contains(&"E003"), "{stderr}");
+}

@@ -122,11 +122,20 @@ pub fn index(
         plan.party(p)
             .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
     };
-    let mut all: Vec<(FileId, &Fact)> = facts
+    let all: Vec<(FileId, &Fact)> = facts
         .iter()
         .flat_map(|f| f.facts.iter().map(move |x| (f.file, x)))
         .collect();
-    all.sort_by_key(|(file, f)| (f.date, *file, f.span.start));
+    // Facts of one day in an order of their own, not of the lines: what a
+    // fact says decides where it goes, so swapping two lines changes nothing.
+    let mut all: Vec<(FileId, &Fact, String)> = all
+        .into_iter()
+        .map(|(file, f)| (file, f, format!("{:?}", f.kind)))
+        .collect();
+    all.sort_by(|(fa, a, ka), (fb, b, kb)| {
+        (a.date, ka, *fa, a.span.start).cmp(&(b.date, kb, *fb, b.span.start))
+    });
+    let all: Vec<(FileId, &Fact)> = all.into_iter().map(|(file, f, _)| (file, f)).collect();
     // Facts dated after the evaluation date are not known yet: one note per file.
     let mut later: std::collections::BTreeMap<FileId, Vec<&Fact>> =
         std::collections::BTreeMap::new();
@@ -235,6 +244,8 @@ pub fn index(
                             holders(roles)
                         ),
                     ));
+                } else if let Some(d) = partial_too_large(plan, *milestone, share, file, f) {
+                    diags.push(d);
                 } else {
                     idx.per_milestone
                         .entry(*milestone)
@@ -321,6 +332,82 @@ pub fn index(
     (idx, diags)
 }
 
+/// E012: a partial payout of more than the whole milestone: above 100%,
+/// or an amount above the milestone's amount as it stands. The decision is
+/// ignored rather than capped, so the mistake cannot pass unnoticed.
+fn partial_too_large(
+    plan: &Plan,
+    n: MilestoneNo,
+    share: &PartialShare,
+    file: FileId,
+    f: &Fact,
+) -> Option<Diagnostic> {
+    let total = plan.milestone(n).map(|m| m.total()).unwrap_or(Money::ZERO);
+    let (what, help) = match share {
+        PartialShare::Percent(p) if p.value() > Decimal::ONE_HUNDRED => (
+            format!("a partial payout of {p} of milestone {n}: more than the whole milestone"),
+            "a partial payout is part of the milestone's amount: at most 100%".to_string(),
+        ),
+        PartialShare::Amount(a) if *a > total => (
+            format!("a partial payout of {a} of milestone {n}, whose amount is {total}"),
+            format!("a partial payout is part of the milestone's amount: at most {total}"),
+        ),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::new("E012", Severity::Error, what)
+            .in_file(file)
+            .at(f.span, "more than the milestone")
+            .with_help(help)
+            .with_note("the decision is ignored"),
+    )
+}
+
+/// E013: facts of one day that say different things about the same thing
+/// (the administration's compliance, a milestone's partial payout or its
+/// postponement). Which one was written last says nothing about which is
+/// true, so all of that day's are ignored, whatever their order.
+fn same_day<T, K: PartialEq>(
+    what: &str,
+    facts: &mut Vec<Dated<T>>,
+    says: impl Fn(&T) -> K,
+    diags: &mut Vec<Diagnostic>,
+    help: &str,
+) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = Vec::new();
+    for (i, a) in facts.iter().enumerate() {
+        let Some(b) = facts
+            .iter()
+            .skip(i.saturating_add(1))
+            .find(|b| b.date == a.date && says(&b.value) != says(&a.value))
+        else {
+            continue;
+        };
+        if dates.contains(&a.date) {
+            continue;
+        }
+        dates.push(a.date);
+        let mut d = Diagnostic::new(
+            "E013",
+            Severity::Error,
+            format!("{what} on {} contradict each other", a.date),
+        )
+        .in_file(b.file)
+        .at(b.span, "says otherwise");
+        d = if a.file == b.file {
+            d.also(a.span, "than this")
+        } else {
+            d
+        };
+        diags.push(
+            d.with_help(help.to_string())
+                .with_note("facts of one day that contradict each other are all ignored"),
+        );
+    }
+    facts.retain(|f| !dates.contains(&f.date));
+    dates
+}
+
 /// Verdicts that contradict each other. A milestone judged not achieved may
 /// still be achieved later (fin.model: "op een later tijdstip alsnog"), so
 /// "not achieved, later achieved" is no contradiction. But two different
@@ -328,12 +415,33 @@ pub fn index(
 /// milestone cannot be judged not achieved afterwards (fin.model
 /// Risicodragerschap 4): the later verdict is ignored.
 fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
+    same_day(
+        "the administration facts",
+        &mut idx.administration,
+        |compliant| *compliant,
+        diags,
+        "record what was found that day once: compliant or non-compliant",
+    );
     let mut numbers: Vec<MilestoneNo> = idx.per_milestone.keys().copied().collect();
     numbers.sort();
     for n in numbers {
         let Some(mf) = idx.per_milestone.get_mut(&n) else {
             continue;
         };
+        same_day(
+            &format!("the partial payouts of milestone {n}"),
+            &mut mf.partials,
+            |(share, _)| share.clone(),
+            diags,
+            "record the one decision taken that day",
+        );
+        same_day(
+            &format!("the postponements of milestone {n}"),
+            &mut mf.postponements,
+            |until| *until,
+            diags,
+            "record the one date it was postponed until",
+        );
         let mut drop = vec![false; mf.assessments.len()];
         for (i, a) in mf.assessments.iter().enumerate() {
             for (j, b) in mf.assessments.iter().enumerate().skip(i + 1) {

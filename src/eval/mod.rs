@@ -116,6 +116,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
         &mut diagnostics,
         options.party_lines,
     );
+    repaid_beyond_repayable(&index, &parties, &mut diagnostics);
     let dissolved = index.dissolved.as_ref().map(|d| d.date);
     let obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
     let mut advances = Sums::default();
@@ -541,6 +542,44 @@ fn parties(
         );
     }
     results
+}
+
+/// E014: a party repaid more of a stream than is repayable by it at the
+/// evaluation date. A warning on the repayment that goes beyond it: the
+/// repayment still counts (money was transferred), but it may be an error
+/// or a repayment ahead of a decision.
+fn repaid_beyond_repayable(
+    index: &facts::FactIndex,
+    parties: &[PartyResult],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut so_far: BTreeMap<(&str, &StreamId), Money> = BTreeMap::new();
+    let mut reported: Vec<(&str, &StreamId)> = Vec::new();
+    for r in &index.repaid {
+        let (stream, amount, by) = (&r.value.0, r.value.1, r.value.2.as_str());
+        let Some(p) = parties.iter().find(|p| p.id == by) else {
+            continue;
+        };
+        let total = so_far.entry((by, stream)).or_insert(Money::ZERO);
+        *total = total.checked_add(amount).unwrap_or(*total);
+        let repayable = amount_of(&p.repayable, stream);
+        if *total > repayable && !reported.contains(&(by, stream)) {
+            reported.push((by, stream));
+            diagnostics.push(
+                Diagnostic::new(
+                    "E014",
+                    Severity::Warning,
+                    format!(
+                        "`{by}` has repaid {} of `{stream}`, more than the {repayable} repayable by it",
+                        *total
+                    ),
+                )
+                .in_file(r.file)
+                .at(r.span, "beyond what is repayable")
+                .with_help("check the amount; a party repays its share of the money linked to milestones not achieved"),
+            );
+        }
+    }
 }
 
 /// The unit (in cents) stream `si` is divided over parties in: cents,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
+use crate::source::Span;
 use crate::syntax::ast::{self, AmendmentItem, ClauseAst};
 
 use super::milestone::{lower_item, milestone};
@@ -183,4 +184,78 @@ pub(super) fn lower_amendment(
         edits,
         span: a.span,
     })
+}
+
+/// What an amendment's `change` sets, for finding two that set the same:
+/// the milestone, the statement, and for `payout` and `risk` the stream.
+type Statement<'a> = (MilestoneNo, &'static str, Option<&'a StreamId>);
+
+fn statement_of(milestone: MilestoneNo, edit: &MilestoneEdit) -> Statement<'_> {
+    let stream = match edit {
+        MilestoneEdit::Payout(p) => Some(&p.stream),
+        MilestoneEdit::Risk(r) => Some(&r.stream),
+        _ => None,
+    };
+    (milestone, edit.name(), stream)
+}
+
+/// Conflicts between amendments, which each amendment on its own cannot
+/// see: two that add the same milestone number (L010), and two effective
+/// on the same date that set the same statement of the same milestone
+/// (L024): neither takes effect before the other, so the order they are
+/// written in would decide, silently.
+pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
+    let mut added: Vec<(MilestoneNo, &Amendment, Span)> = Vec::new();
+    let mut set: Vec<(Statement, &Amendment, Span)> = Vec::new();
+    for a in &plan.amendments {
+        let mut own: Vec<Statement> = Vec::new();
+        for e in &a.edits {
+            match e {
+                AmendmentEdit::Add { milestone, span } => {
+                    let n = milestone.number;
+                    if let Some((_, first, at)) = added.iter().find(|(m, _, _)| *m == n) {
+                        ctx.push(
+                            Diagnostic::error("L010", format!("milestone {n} is added by amendment `{}` already", first.id))
+                                .at(*span, "added again here")
+                                .also(*at, "first added here")
+                                .with_help("an amendment adds new milestone numbers; to change the added milestone write `change N ...` in the later amendment"),
+                        );
+                    } else {
+                        added.push((n, a, *span));
+                    }
+                }
+                AmendmentEdit::Change {
+                    milestone,
+                    edit,
+                    span,
+                } => {
+                    let key = statement_of(*milestone, edit);
+                    if own.contains(&key) {
+                        continue;
+                    }
+                    own.push(key);
+                    if let Some((_, first, at)) = set
+                        .iter()
+                        .find(|(k, b, _)| *k == key && b.effective == a.effective && b.id != a.id)
+                    {
+                        ctx.push(
+                            Diagnostic::error(
+                                "L024",
+                                format!(
+                                    "amendments `{}` and `{}` both set `{}` of milestone {} from {}",
+                                    first.id, a.id, key.1, key.0, a.effective
+                                ),
+                            )
+                            .at(*span, "set again here")
+                            .also(*at, "first set here")
+                            .with_help("amendments effective on the same date take effect together; set each statement in one of them, or give them different dates"),
+                        );
+                    } else {
+                        set.push((key, a, *span));
+                    }
+                }
+                AmendmentEdit::Withdraw { .. } | AmendmentEdit::Rule { .. } => {}
+            }
+        }
+    }
 }

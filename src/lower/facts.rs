@@ -141,14 +141,14 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
                 _ => return bad_form(ctx, f, form),
             };
             Some(FactKind::Evidence {
-                milestone: milestone(ctx, plan, n)?,
+                milestone: milestone(ctx, plan, n, date)?,
                 note,
             })
         }
         ("assessed", [W::Lit(n), verdict, by, W::Word(p)])
             if is(by, "by") && (is(verdict, "achieved") || is(verdict, "not-achieved")) =>
         {
-            let m = milestone(ctx, plan, n);
+            let m = milestone(ctx, plan, n, date);
             let by = party(ctx, plan, p);
             Some(FactKind::Assessed {
                 milestone: m?,
@@ -159,7 +159,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
         ("decided", [W::Lit(n), partial, W::Lit(share), by, W::Word(p)])
             if is(partial, "partial") && is(by, "by") =>
         {
-            let m = milestone(ctx, plan, n);
+            let m = milestone(ctx, plan, n, date);
             let share = match share.kind {
                 LitKind::Percent => ctx.percent(share).map(PartialShare::Percent),
                 LitKind::Money | LitKind::MoneySuffix => ctx.money(share).map(PartialShare::Amount),
@@ -176,7 +176,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
             })
         }
         ("postponed", [W::Lit(n), until, W::Lit(d)]) if is(until, "until") => {
-            let m = milestone(ctx, plan, n);
+            let m = milestone(ctx, plan, n, date);
             let until = ctx.date(d);
             Some(FactKind::Postponed {
                 milestone: m?,
@@ -197,7 +197,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
         }
         ("paid", [W::Word(s), for_, W::Lit(n), W::Lit(a)]) if is(for_, "for") => {
             let stream = stream(ctx, plan, s);
-            let m = milestone(ctx, plan, n);
+            let m = milestone(ctx, plan, n, date);
             let amount = ctx.money(a);
             Some(FactKind::Paid {
                 stream: stream?,
@@ -246,10 +246,45 @@ fn bad_form(ctx: &mut Ctx, f: &ast::FactAst, form: &str) -> Option<Fact> {
     None
 }
 
-fn milestone(ctx: &mut Ctx, plan: &Plan, n: &Lit) -> Option<MilestoneNo> {
+/// A milestone of the plan as it stands on the fact's date: of the plan as
+/// written, or added by an amendment in force by then (art. 2.3).
+fn milestone(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    n: &Lit,
+    date: Option<chrono::NaiveDate>,
+) -> Option<MilestoneNo> {
     let number = MilestoneNo(ctx.whole(n)?);
     if plan.milestone(number).is_some() {
         return Some(number);
+    }
+    let added_by = plan
+        .amendments
+        .iter()
+        .filter(|a| {
+            a.edits.iter().any(
+                |e| matches!(e, AmendmentEdit::Add { milestone, .. } if milestone.number == number),
+            )
+        })
+        .min_by_key(|a| a.effective);
+    if let Some(a) = added_by {
+        if date.is_some_and(|d| d >= a.effective) {
+            return Some(number);
+        }
+        ctx.error(
+            "L011",
+            n.span,
+            format!(
+                "milestone {number} is added by amendment `{}` from {}, after this fact",
+                a.id, a.effective
+            ),
+            "not in the plan yet",
+            format!(
+                "facts about milestone {number} count from {}, when the amendment takes effect",
+                a.effective
+            ),
+        );
+        return None;
     }
     let max = plan
         .milestones

@@ -185,6 +185,7 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
             }
         }
     }
+    super::amendment::conflicts(&mut ctx, &plan);
     plan.reindex();
     (plan, ctx.diagnostics)
 }
