@@ -304,6 +304,11 @@ proptest! {
         let again = evaluate(&facts, at);
         let third = serde_json::to_string_pretty(&render::evaluation::json(&again)).unwrap();
         prop_assert!(once == third, "evaluating the same facts twice gives different JSON");
+        // The order the facts are written in changes nothing (issue 10, item 5).
+        let mut reversed = facts.clone();
+        reversed.facts.reverse();
+        let backwards = serde_json::to_string_pretty(&render::evaluation::json(&evaluate(&reversed, at))).unwrap();
+        prop_assert!(once == backwards, "the facts in reverse order give different JSON");
     }
 }
 
