@@ -454,6 +454,12 @@ fn gen_amounts() -> impl Strategy<Value = Vec<(Money, Money)>> {
             1..8
         ),
         prop::collection::vec((euros(6 * 10i128.pow(26)), euros(6 * 10i128.pow(26))), 1..8),
+        // One milestone of up to the largest amount the language accepts.
+        (0i128..10i128.pow(28), 0i128..=1000).prop_map(|(total, permille)| {
+            let iza = total / 1000 * permille;
+            let euros = |e: i128| Money::new(Decimal::from_i128_with_scale(e, 0));
+            vec![(euros(iza), euros(total - iza))]
+        }),
     ]
 }
 

@@ -476,6 +476,20 @@ mod tests {
             .div_rem(&big)
             .unwrap();
         assert_eq!((q, r), (123, Wide::from_u128(7)));
+        // An exact multiple: the last step subtracts a divisor equal to what is left.
+        let four = big.checked_mul(Wide::from_u128(4)).unwrap();
+        assert_eq!(four.div_rem(&big), Some((4, Wide::ZERO)));
+        // Against u128 arithmetic where it fits.
+        for (a, b) in [
+            (u128::MAX, 3u128),
+            (1 << 100, (1 << 50) + 1),
+            (12345, 12345),
+        ] {
+            assert_eq!(
+                Wide::from_u128(a).div_rem(&Wide::from_u128(b)),
+                Some((a / b, Wide::from_u128(a % b)))
+            );
+        }
         assert!(Wide::pow10(116).is_none());
         assert_eq!(
             Wide::from_u128(u128::MAX).checked_add(Wide::from_u128(1)),
