@@ -266,3 +266,25 @@ fn a_key_without_positive_weights_is_reported_not_dropped() {
         money("100")
     );
 }
+
+#[test]
+fn a_stream_without_payout_is_reported_not_dropped() {
+    let text = plan(&[("a", "1")], "k", &[(1, "2026-06-30", "100", "40", "60")])
+        .replace("  default payout iza to zorg\n", "");
+    let p = plan_from_text(&text);
+    let (f, _) = facts_from_text("facts p {\n  2026-07-10 assessed 1 achieved by zv\n}\n", &p);
+    let e = evaluate_at(&p, &[f], "2026-09-01");
+    let found: Vec<(&str, &str)> = e
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "E011",
+            "milestone 1: the `earned` of `iza` is not divided over parties: no one receives `iza` for it"
+        )]
+    );
+    assert_eq!(party_amount(&e, "a", Column::Earned, "spuk"), money("60"));
+}

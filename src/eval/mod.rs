@@ -413,10 +413,23 @@ fn parties(
                     .map(|(_, a)| *a)
                     .unwrap_or(Money::ZERO)
             };
-            if let Some(p) = m.payout_for(s) {
-                for c in [Column::Earned, Column::Paid, Column::Lapsed] {
-                    if let Err(e) = ledger.add(&p.to, c, m.number, si, get(c)) {
-                        diagnostics.push(not_divided(plan, m, s, c, e));
+            let paid_out = [Column::Earned, Column::Paid, Column::Lapsed];
+            match m.payout_for(s) {
+                Some(p) => {
+                    for c in paid_out {
+                        if let Err(e) = ledger.add(&p.to, c, m.number, si, get(c)) {
+                            diagnostics.push(not_divided(plan, m, s, c, e));
+                        }
+                    }
+                }
+                None => {
+                    if let Some(c) = paid_out.into_iter().find(|c| !get(*c).is_zero()) {
+                        diagnostics.push(
+                            Diagnostic::new("E011", Severity::Error, format!("milestone {}: the `{}` of `{s}` is not divided over parties: no one receives `{s}` for it", m.number, c.name()))
+                                .in_file(plan.file)
+                                .at(m.header_span, "no payout")
+                                .with_help(format!("add `payout {s} to PARTY` to the milestone or `default payout {s} to PARTY` to the plan")),
+                        );
                     }
                 }
             }
