@@ -211,8 +211,8 @@ pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
         let mut own: Vec<Statement> = Vec::new();
         for e in &a.edits {
             match e {
-                AmendmentEdit::Add { milestone, span } => {
-                    let n = milestone.number;
+                AmendmentEdit::Add { milestone, .. } => {
+                    let (n, span) = (milestone.number, &milestone.header_span);
                     if let Some((_, first, at)) = added.iter().find(|(m, _, _)| *m == n) {
                         ctx.push(
                             Diagnostic::error("L010", format!("milestone {n} is added by amendment `{}` already", first.id))
