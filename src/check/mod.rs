@@ -6,7 +6,7 @@
 //! Checks only read the model and report; they never change it.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Facts, Plan, RuleSet};
+use crate::model::{Facts, Plan, RuleSet, Terms};
 
 mod amendment_paid;
 mod amount_missing;
@@ -46,6 +46,9 @@ pub mod tolerance;
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub rules: Option<&'a RuleSet>,
+    /// What the rule set means (empty without one): the same [`Terms`] the
+    /// evaluator reads, so deadlines are computed once for both.
+    pub terms: Terms,
     pub written: &'a Plan,
     pub facts: &'a [Facts],
 }
@@ -160,6 +163,7 @@ pub fn run_all(written: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) -> Vec<
     let ctx = Context {
         plan,
         rules,
+        terms: rules.map(Terms::of).unwrap_or_default(),
         written,
         facts,
     };

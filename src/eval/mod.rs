@@ -4,13 +4,11 @@
 //! (and article) that produced it.
 
 pub mod allocate;
-pub mod calendar;
 pub mod facts;
 pub mod ledger;
 pub mod measure;
 pub mod model;
 pub mod overrides;
-pub mod rules;
 pub mod status;
 
 use std::collections::BTreeMap;
@@ -24,7 +22,6 @@ use crate::model::*;
 pub use model::*;
 pub use overrides::Overrides;
 
-use self::rules::Clauses;
 use self::status::Earned;
 
 /// What to evaluate: the date, the horizon for obligations, what-ifs.
@@ -67,7 +64,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
         &amended
     };
     let rules = &rules.as_of(plan, at);
-    let clauses = Clauses::of(rules);
+    let clauses = Terms::of(rules);
     let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
     let assessor_names = match &clauses.assessors {
@@ -179,7 +176,7 @@ fn money(
     plan: &Plan,
     m: &Milestone,
     streams: &[StreamId],
-    clauses: &Clauses,
+    clauses: &Terms,
     index: &facts::FactIndex,
     outcome: status::Outcome,
     diagnostics: &mut Vec<Diagnostic>,
@@ -274,7 +271,7 @@ fn money(
     // What is linked to milestones not achieved: repayable once final, exposure while open.
     let mut repayable = Sums::default();
     let mut exposure = Sums::default();
-    if let Some((stream, cite)) = &clauses.repay {
+    for (Repay { stream, .. }, cite) in &clauses.repay {
         let unearned = m.stream_amount(stream) - earned.get(stream);
         // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
         if !unearned.is_zero()
@@ -429,7 +426,7 @@ fn total(v: &PerStream) -> Money {
 /// Who must do what, from `at` to `at + horizon`, and what is overdue.
 fn obligations(
     plan: &Plan,
-    c: &Clauses,
+    c: &Terms,
     results: &[MilestoneResult],
     parties: &[PartyResult],
     dissolved: Option<NaiveDate>,
@@ -521,7 +518,7 @@ fn obligations(
             }
         }
     }
-    if let Some((stream, cite)) = &c.repay {
+    for (Repay { stream, .. }, cite) in &c.repay {
         for p in parties {
             let owed = total(&p.repayable) - total(&p.repaid);
             if owed.amount() > Decimal::ZERO {

@@ -51,12 +51,7 @@ impl Status {
     }
 }
 
-/// The clause a result rests on: its kind and the article it cites.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cite {
-    pub clause: &'static str,
-    pub citation: String,
-}
+pub use crate::model::Cite;
 
 /// One step of the reasoning for a milestone, in date order.
 #[derive(Debug, Clone, PartialEq, Eq)]

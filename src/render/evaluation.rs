@@ -4,9 +4,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::eval::{
-    amount_of, Cite, Duty, Evaluation, MilestoneResult, PartyResult, PerStream, MONEY_COLUMNS,
+    amount_of, Duty, Evaluation, MilestoneResult, PartyResult, PerStream, MONEY_COLUMNS,
 };
-use crate::model::{Money, Plan};
+use crate::model::{Cite, Money, Plan};
 
 fn sum(v: &PerStream) -> Money {
     v.iter().map(|(_, m)| *m).sum()
