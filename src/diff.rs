@@ -182,7 +182,7 @@ pub fn structure(old: &Plan, new: &Plan) -> (Vec<FieldChange>, Vec<MilestoneChan
 /// the kinds that repeat), compared as typed clauses with their citations.
 pub fn rules(old: Option<&RuleSet>, new: Option<&RuleSet>) -> Vec<FieldChange> {
     type ByKind<'a> = BTreeMap<(&'static str, Option<String>), &'a Clause>;
-    let by_kind = |r: Option<&RuleSet>| -> ByKind {
+    fn by_kind(r: Option<&RuleSet>) -> ByKind<'_> {
         r.map(|r| {
             r.clauses
                 .iter()
@@ -190,7 +190,7 @@ pub fn rules(old: Option<&RuleSet>, new: Option<&RuleSet>) -> Vec<FieldChange> {
                 .collect()
         })
         .unwrap_or_default()
-    };
+    }
     let (a, b) = (by_kind(old), by_kind(new));
     let same = |x: &Clause, y: &Clause| x.kind == y.kind && x.citation == y.citation;
     let shown = |c: &Clause| format!("{} [{}]", c.kind.written(), c.citation);
