@@ -52,7 +52,7 @@ fn twente_findings() {
             "C305",
             "warning",
             format!(
-                "milestone {m} is due 2027-12-31; its 28-day assessment window ends 2028-01-28, after the last payout date 2027-12-31"
+                "milestone {m} is due 2027-12-31; its 28-day assessment window ends 2028-01-28; left unjudged it is deemed achieved on 2028-01-29, after the last payout date 2027-12-31"
             ),
         )
     };

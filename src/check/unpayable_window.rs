@@ -49,7 +49,11 @@ fn run(ctx: &Context, out: &mut Sink) {
             continue;
         }
         let window = match terms.assessment_deadline(due) {
-            Some(end) => format!("ends {end}, so it is deemed achieved on {} at the earliest", end.succ_opt().map_or("a later day".to_string(), |d| d.to_string())),
+            Some(end) => format!(
+                "ends {end}; left unjudged it is deemed achieved on {}",
+                end.succ_opt()
+                    .map_or("the day after".to_string(), |d| d.to_string())
+            ),
             None => "ends beyond the calendar".to_string(),
         };
         let advice = match terms.latest_payable_due() {
@@ -63,7 +67,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             ))
             .at(span, "assessment window runs past the cutoff")
             .with_help(format!(
-                "unless the insurers judge in time, {} cannot be paid; {advice}",
+                "unless the insurers judge by {cutoff}, {} cannot be paid; {advice}",
                 m.total()
             ))
             .with_note(format!(

@@ -16,10 +16,10 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
         if let Some(kind) = clause(&mut ctx, c) {
             if let Some(first) = clauses.iter().find(|x| same_subject(&x.kind, &kind)) {
                 ctx.given_twice(
-                    format!("clause `{}` is given twice", kind.written()),
+                    format!("clause `{}` is given twice", label(&kind)),
                     c.span,
                     first.span,
-                    "a rule set has one clause of each kind (one `repay-unmet` per stream, one `non-working-day` per date)",
+                    "a rule set has one clause of each kind; `repay-unmet` one per stream, `non-working-day` one per date",
                 );
                 continue;
             }
@@ -45,6 +45,14 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
 /// of them may stand: the same keyword and subject.
 fn same_subject(a: &ClauseKind, b: &ClauseKind) -> bool {
     a.keyword() == b.keyword() && a.subject() == b.subject()
+}
+
+/// The keyword, with the subject of a repeatable clause (`repay-unmet spuk`).
+fn label(kind: &ClauseKind) -> String {
+    match kind.subject() {
+        Some(subject) => format!("{} {subject}", kind.keyword().as_str()),
+        None => kind.keyword().as_str().to_string(),
+    }
 }
 
 fn word(t: &Token) -> Option<&str> {

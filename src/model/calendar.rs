@@ -182,7 +182,7 @@ mod tests {
         // Would panic with unchecked `+ Duration`: the calendar's last and first days.
         for date in [NaiveDate::MAX, NaiveDate::MIN] {
             let next = next_working_day(date, &[]);
-            assert!(next.is_none() || next == Some(date));
+            assert!(next.is_none_or(|n| n >= date));
             assert!(!holidays(date.year()).is_empty());
         }
     }
