@@ -6,7 +6,9 @@
 //! Checks only read the model and report; they never change it.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Facts, Plan, RuleSet, Terms};
+use crate::source::Span;
+use crate::model::checked::sum_money;
+use crate::model::{Facts, Milestone, Money, Plan, RuleSet, Terms};
 
 mod amendment_paid;
 mod amount_missing;
@@ -105,9 +107,28 @@ impl Sink {
     pub fn report_as(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, severity, message).in_file(self.file)
     }
+    /// A figure too large to compute with exactly, reported under `code`
+    /// (this check's A-code, documented in `codes.rs`) at the figure that
+    /// made the computation overflow. The check reports nothing else about it.
+    pub fn overflow(&self, code: &'static str, span: Span, what: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, what)
+            .in_file(self.file)
+            .at(span, "too large to compute with")
+            .with_help("mijlpaal computes exactly, with at most 28 significant digits; check this figure for a typo")
+    }
     pub fn push(&mut self, d: Diagnostic) {
         self.found.push(d);
     }
+}
+
+/// The sum of `amount` over the plan's milestones, or the span of the
+/// milestone amount that made it overflow (for the check's A-code).
+pub fn milestone_sum(plan: &Plan, amount: impl Fn(&Milestone) -> Money) -> Result<Money, Span> {
+    sum_money(plan.milestones.iter().map(&amount)).map_err(|i| {
+        plan.milestones.get(i).map_or(plan.span, |m| {
+            m.amount.as_ref().map_or(m.header_span, |a| a.span)
+        })
+    })
 }
 
 /// The catalogue, in code order.

@@ -29,6 +29,14 @@ pub fn step_of(amounts: &[Money]) -> Money {
     Money::new(Decimal::new(1, 2))
 }
 
+/// Half of the last decimal place of a figure written with `scale`
+/// decimals: 2 → 0,005. At the finest scale (28) that place cannot be
+/// halved exactly, so it is the place itself.
+pub fn half_place(scale: u32) -> Decimal {
+    Decimal::try_new(5, scale.saturating_add(1))
+        .unwrap_or_else(|_| Decimal::new(1, Decimal::MAX_SCALE))
+}
+
 /// Rounds `value` to the precision `like` was written with (11,63 → 2 decimals).
 pub fn round_like(value: Decimal, like: Decimal) -> Decimal {
     value.round_dp_with_strategy(

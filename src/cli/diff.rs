@@ -24,7 +24,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
     /// Days ahead over which obligations are compared.
-    #[arg(long, default_value_t = 90)]
+    #[arg(long, default_value_t = 90, value_parser = crate::cli::horizon_days)]
     pub horizon: u32,
     /// Exit 1 when the versions differ (for scripts).
     #[arg(long)]

@@ -34,7 +34,7 @@ pub struct Scenario {
     #[arg(long, value_name = "N=PCT")]
     pub partial: Vec<String>,
     /// Days ahead for which obligations are listed.
-    #[arg(long, default_value_t = 90)]
+    #[arg(long, default_value_t = 90, value_parser = crate::cli::horizon_days)]
     pub horizon: u32,
 }
 

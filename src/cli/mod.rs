@@ -164,3 +164,17 @@ pub fn exit_code(diags: &[Diagnostic], deny_warnings: bool) -> u8 {
         EXIT_OK
     }
 }
+
+/// The longest obligations horizon accepted: a hundred years, which reaches
+/// past every plan; more is a typo, refused as a usage error.
+pub const MAX_HORIZON_DAYS: u32 = 36_525;
+
+/// Parses `--horizon DAYS`.
+pub fn horizon_days(text: &str) -> Result<u32, String> {
+    match text.parse::<u32>() {
+        Ok(days) if days <= MAX_HORIZON_DAYS => Ok(days),
+        _ => Err(format!(
+            "`{text}` is not a number of days from 0 to {MAX_HORIZON_DAYS} (a hundred years)"
+        )),
+    }
+}

@@ -13,7 +13,7 @@ pub mod status;
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -323,7 +323,7 @@ fn money(
         outstanding: outstanding.per_stream(streams),
         repayable: repayable.per_stream(streams),
         exposure: exposure.per_stream(streams),
-        measured: measure::measure(plan, index, m),
+        measured: measure::measure(plan, index, m, diagnostics),
         trace,
     }
 }
@@ -433,7 +433,7 @@ fn obligations(
     options: &Options,
 ) -> Vec<Duty> {
     let at = options.at;
-    let until = at + Duration::days(i64::from(options.horizon_days));
+    let until = horizon_end(at, options.horizon_days);
     let in_horizon = |d: NaiveDate| d <= until;
     let mut out = Vec::new();
     let assessors: Vec<String> = match &c.assessors {

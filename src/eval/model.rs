@@ -207,3 +207,16 @@ pub struct Evaluation {
     /// Problems with the facts, and what was ignored because of them.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+impl Evaluation {
+    /// The last day of the obligations horizon.
+    pub fn horizon_end(&self) -> NaiveDate {
+        horizon_end(self.at, self.horizon_days)
+    }
+}
+
+/// `at` plus `days`; a horizon past the end of the calendar reaches its end.
+pub fn horizon_end(at: NaiveDate, days: u32) -> NaiveDate {
+    at.checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}

@@ -345,7 +345,7 @@ fn declared(
         .document(&by)
         .map(|d| d.unit)
         .unwrap_or(Money::new(rust_decimal::Decimal::ONE));
-    let total = ctx.money(total)?.checked_mul(unit.amount())?;
+    let total = ctx.money_in(total, unit)?;
     let streams = match s {
         Some(s) => split(ctx, names, s, unit)?,
         None => Vec::new(),

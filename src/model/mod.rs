@@ -2,6 +2,7 @@
 
 pub mod amendment;
 pub mod calendar;
+pub mod checked;
 pub mod facts;
 pub mod ids;
 pub mod money;

@@ -251,7 +251,7 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
     out.push_str(&party_table("party", &rows));
     out.push_str(&format!(
         "\nObligations until {} ({} days)\n",
-        e.at + chrono::Duration::days(i64::from(e.horizon_days)),
+        e.horizon_end(),
         e.horizon_days
     ));
     if e.obligations.is_empty() {
