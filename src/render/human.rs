@@ -3,15 +3,66 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::SourceMap;
+use crate::source::{SourceFile, SourceMap};
+
+/// Labels drawn per diagnostic; the rest are counted in a note. A cycle of
+/// sixty thousand milestones is one finding, not sixty thousand snippets.
+pub const MAX_LABELS: usize = 12;
+
+/// Diagnostics drawn per file and code; the rest are counted in one line
+/// (`--format json` lists them all).
+pub const MAX_PER_FILE_AND_CODE: usize = 50;
 
 /// Adapts our [`Diagnostic`] to miette's trait for drawing.
 struct View<'a> {
     diag: &'a Diagnostic,
-    source: Option<NamedSource<String>>,
+    source: Option<Snippet<'a>>,
+}
+
+/// A source file as miette reads it, without copying it and without
+/// scanning it from the start for every snippet: miette's own line finder
+/// runs on a window of lines around the span, found by binary search, so
+/// drawing N diagnostics costs N small windows, not N whole files.
+struct Snippet<'a> {
+    file: &'a SourceFile,
+}
+
+impl SourceCode for Snippet<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let f = self.file;
+        let end = span.offset().saturating_add(span.len());
+        let first_line = f.line_of(span.offset()).saturating_sub(before.saturating_add(1));
+        let last_line = f.line_of(end).saturating_add(after).saturating_add(2);
+        let from = f.line_start(first_line);
+        let to = f.line_start(last_line);
+        let window = f.text.get(from..to).ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::new(span.offset().saturating_sub(from).into(), span.len());
+        let inner = window.read_span(&local, before, after)?;
+        let contents = MietteSpanContents::new_named(
+            f.name.clone(),
+            inner.data(),
+            SourceSpan::new(
+                inner.span().offset().saturating_add(from).into(),
+                inner.span().len(),
+            ),
+            inner.line().saturating_add(first_line),
+            inner.column(),
+            inner.line_count().saturating_add(first_line),
+        )
+        .with_language("mijlpaal");
+        Ok(Box::new(contents))
+    }
 }
 
 impl fmt::Debug for View<'_> {
@@ -41,7 +92,9 @@ impl miette::Diagnostic for View<'_> {
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut help = self.diag.help.clone().unwrap_or_default();
-        for note in &self.diag.notes {
+        let hidden = self.diag.labels.len().saturating_sub(MAX_LABELS);
+        let more = (hidden > 0).then(|| format!("and {hidden} more places not shown"));
+        for note in self.diag.notes.iter().chain(more.as_ref()) {
             if !help.is_empty() {
                 help.push('\n');
             }
@@ -51,11 +104,11 @@ impl miette::Diagnostic for View<'_> {
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        Some(Box::new(self.diag.labels.iter().map(|l| {
+        Some(Box::new(self.diag.labels.iter().take(MAX_LABELS).map(|l| {
             let span = SourceSpan::new(l.span.start.into(), l.span.len());
             if l.primary {
                 LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
@@ -77,11 +130,21 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
+    let mut shown: std::collections::HashMap<(Option<crate::source::FileId>, &str), usize> =
+        std::collections::HashMap::new();
+    let mut hidden: std::collections::BTreeMap<(Option<crate::source::FileId>, &str), usize> =
+        std::collections::BTreeMap::new();
     for d in diags {
+        let count = shown.entry((d.file, d.code)).or_insert(0);
+        if *count >= MAX_PER_FILE_AND_CODE {
+            *hidden.entry((d.file, d.code)).or_insert(0) += 1;
+            continue;
+        }
+        *count += 1;
         let source = d
             .file
             .and_then(|f| sources.get(f))
-            .map(|f| NamedSource::new(f.name.clone(), f.text.clone()).with_language("mijlpaal"));
+            .map(|file| Snippet { file });
         let view = View { diag: d, source };
         if handler.render_report(&mut out, &view).is_err() {
             out.push_str(&format!(
@@ -92,6 +155,14 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
             ));
         }
         out.push('\n');
+    }
+    for ((file, code), n) in hidden {
+        let name = file
+            .and_then(|f| sources.get(f))
+            .map_or("the input", |f| f.name.as_str());
+        out.push_str(&format!(
+            "… and {n} more {code} in {name} not shown (--format json lists every finding)\n\n"
+        ));
     }
     out
 }
