@@ -41,8 +41,10 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     part.checked_mul(Decimal::ONE_HUNDRED)
         .and_then(|p| p.checked_div(whole))
         .or_else(|| {
+            // Multiplying a quotient by 100 keeps its scale (0,5 → 50,0): normalise.
             part.checked_div(whole)
                 .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
+                .map(|p| p.normalize())
         })
 }
 
