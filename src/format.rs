@@ -10,6 +10,11 @@
 //! changes whitespace between tokens, the file lowers to the same model
 //! (tested on every file in the repository and on generated ones).
 
+// PANIC SAFETY: the arithmetic here is on byte positions and token counts
+// within one loaded line or file, bounded by its length (at most
+// --max-file-bytes), so it cannot overflow a usize.
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 use crate::syntax::{self, Limits};
