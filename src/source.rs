@@ -151,33 +151,68 @@ pub fn load(
                 .with_help("mijlpaal reads only regular files, never devices, pipes or sockets"),
         ));
     }
-    if meta.len() > max_bytes {
-        return Err(with_origin(
+    let too_large = |size: String| {
+        with_origin(
             Diagnostic::error(
                 "I003",
-                format!(
-                    "`{shown}` is {} bytes, more than the limit of {max_bytes}",
-                    meta.len()
-                ),
+                format!("`{shown}` is {size}, more than the limit of {max_bytes}"),
             )
             .with_help("raise the limit with --max-file-bytes if this file is genuine"),
-        ));
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large(format!("{} bytes", meta.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_bounded(path, max_bytes).map_err(|e| {
         with_origin(
             Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
                 .with_help("check the path"),
         )
     })?;
+    // Files in /proc report size 0 and can be endless: the limit is
+    // enforced on what was actually read, not on what the file claims.
+    if u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes) {
+        return Err(too_large("larger than its reported size".to_string()));
+    }
     decode(shown, path, bytes)
 }
 
-/// Turns bytes into a [`SourceFile`], pointing at the first invalid UTF-8 byte.
-pub fn decode(name: String, path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+/// Reads at most `max_bytes + 1` bytes, so that a file that lies about its
+/// size (or grows while read) never takes more memory than the limit. The
+/// opened file is checked again: the path may have been swapped for a pipe
+/// or device between the first look and the open.
+fn read_bounded(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("no longer a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The UTF-8 byte-order mark that Windows Notepad writes at the start of a file.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Turns bytes into a [`SourceFile`], pointing at the first invalid UTF-8
+/// byte. A byte-order mark at the start is dropped silently, so spans and
+/// columns count from the first real character; one anywhere else stays in
+/// the text and is reported by `syntax::limits`. The content itself is never
+/// quoted: an invalid file may not be a plan at all.
+pub fn decode(name: String, path: &Path, mut bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    let skipped = if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+        BOM.len()
+    } else {
+        0
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(name, path, text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
+            let offset = valid + skipped;
             let bytes = e.into_bytes();
             let line = bytes
                 .get(..valid)
@@ -186,7 +221,7 @@ pub fn decode(name: String, path: &Path, bytes: Vec<u8>) -> Result<SourceFile, D
             Err(Diagnostic::error(
                 "I004",
                 format!(
-                    "`{name}` is not valid UTF-8: invalid byte at offset {valid} (line {line})"
+                    "`{name}` is not valid UTF-8: invalid byte at offset {offset} (line {line})"
                 ),
             )
             .with_help(
