@@ -328,10 +328,18 @@ impl Session {
             gate.diagnostics.push(d);
         }
         if allow.unpinned && !pin.is_empty() {
-            overridden("--allow-unpinned", "the rule set does not match its pin", &mut pin);
+            overridden(
+                "--allow-unpinned",
+                "the rule set does not match its pin",
+                &mut pin,
+            );
         }
         if allow.errors && !money.is_empty() {
-            overridden("--allow-errors", "the plan has errors that make money wrong", &mut money);
+            overridden(
+                "--allow-errors",
+                "the plan has errors that make money wrong",
+                &mut money,
+            );
         }
         gate
     }
@@ -339,12 +347,13 @@ impl Session {
     /// Runs the checker when the plan and its rules lowered without errors;
     /// on a plan with errors its findings would be noise.
     fn run_checks(&mut self, plan: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) {
-        let lowered_cleanly =
-            |file: FileId| {
-                !self.diagnostics.items.iter().any(|d| {
-                    d.file == Some(file) && d.severity == Severity::Error
-                })
-            };
+        let lowered_cleanly = |file: FileId| {
+            !self
+                .diagnostics
+                .items
+                .iter()
+                .any(|d| d.file == Some(file) && d.severity == Severity::Error)
+        };
         if lowered_cleanly(plan.file) && rules.is_none_or(|r| lowered_cleanly(r.file)) {
             let found = crate::check::run_all(plan, rules, facts);
             self.diagnostics.extend(found);

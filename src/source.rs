@@ -100,6 +100,18 @@ impl SourceMap {
     }
 }
 
+/// Whether a character hides what a text says: shown escaped by
+/// `render::escape`, reported in source text by `syntax::limits` (S009,
+/// S010). Tab and newline lay text out; a carriage return is allowed in
+/// source text (CRLF files), and `render::escape` escapes it in output,
+/// where it moves the cursor back over what was written.
+pub fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// Largest file mijlpaal reads, in bytes. The Twente plan is about 40 KB;
 /// a national plan with 100 000 milestones is about 40 MB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

@@ -26,8 +26,8 @@
 //! rules/NAME.rules` prints it.
 
 use super::{Check, Context, Sink};
-use crate::model::RuleSet;
 use crate::diagnostic::Severity;
+use crate::model::RuleSet;
 
 pub const CHECK: Check = Check {
     code: "C901",

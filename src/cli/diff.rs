@@ -115,13 +115,7 @@ fn peek(session: &mut Session, path: &std::path::Path) -> Option<Loaded> {
 }
 
 /// Prints the diff; `notice` (the gate's overrides, if any) opens it.
-fn finish(
-    session: &Session,
-    common: &Common,
-    args: &Args,
-    d: &diff::PlanDiff,
-    notice: &str,
-) -> u8 {
+fn finish(session: &Session, common: &Common, args: &Args, d: &diff::PlanDiff, notice: &str) -> u8 {
     let diags = session.diagnostics.items.clone();
     print_human(session, &diags, common);
     let written = match args.format {
@@ -129,7 +123,10 @@ fn finish(
         DiffFormat::Json => {
             let mut v = render::diff::json(d);
             if let (false, Some(map)) = (notice.is_empty(), v.as_object_mut()) {
-                map.insert("overridden".to_string(), notice.lines().collect::<Vec<_>>().into());
+                map.insert(
+                    "overridden".to_string(),
+                    notice.lines().collect::<Vec<_>>().into(),
+                );
             }
             super::out_json(
                 &serde_json::to_string_pretty(&v)
@@ -139,11 +136,14 @@ fn finish(
         }
         DiffFormat::Markdown => {
             let quoted: String = notice.lines().map(|l| format!("> {l}\n\n")).collect();
-            super::out(&(quoted + &render::diff::markdown(
-                d,
-                &args.old.display().to_string(),
-                &args.new.display().to_string(),
-            )))
+            super::out(
+                &(quoted
+                    + &render::diff::markdown(
+                        d,
+                        &args.old.display().to_string(),
+                        &args.new.display().to_string(),
+                    )),
+            )
         }
     };
     if written != EXIT_OK {

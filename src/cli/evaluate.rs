@@ -178,7 +178,10 @@ fn with_notice(notice: &str, prefix: &str, text: String) -> String {
 /// Adds the gate's notice to a JSON output as `"overridden": [lines]`.
 fn json_with_notice(notice: &str, mut v: serde_json::Value) -> serde_json::Value {
     if let (false, Some(map)) = (notice.is_empty(), v.as_object_mut()) {
-        map.insert("overridden".to_string(), notice.lines().collect::<Vec<_>>().into());
+        map.insert(
+            "overridden".to_string(),
+            notice.lines().collect::<Vec<_>>().into(),
+        );
     }
     v
 }

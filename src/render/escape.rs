@@ -7,15 +7,7 @@
 
 use std::borrow::Cow;
 
-/// Whether a character is shown escaped. Tab and newline lay text out and
-/// are kept; a carriage return is kept only in source text (CRLF files), not
-/// in output, where it moves the cursor back over what was written.
-pub fn is_hidden(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        | '\u{2028}' | '\u{2029}' | '\u{feff}')
-}
+pub use crate::source::is_hidden;
 
 /// A character as it is shown: `\u{1b}`.
 pub fn escaped(c: char) -> String {
@@ -65,7 +57,10 @@ mod tests {
     #[test]
     fn escapes_what_steers_a_terminal() {
         assert_eq!(text("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
-        assert_eq!(text("x\u{7}\u{202e}y\u{2028}z"), "x\\u{7}\\u{202e}y\\u{2028}z");
+        assert_eq!(
+            text("x\u{7}\u{202e}y\u{2028}z"),
+            "x\\u{7}\\u{202e}y\\u{2028}z"
+        );
         assert_eq!(text("line\r\n"), "line\\u{d}\n");
         assert!(matches!(text("cliënten\tà\n"), Cow::Borrowed(_)));
     }

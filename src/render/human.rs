@@ -77,23 +77,102 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
+    // Each file's text with its hidden characters escaped, made once.
+    let mut shown_files: Vec<Option<Shown>> = Vec::new();
     for d in diags {
-        let source = d
-            .file
-            .and_then(|f| sources.get(f))
-            .map(|f| NamedSource::new(f.name.clone(), f.text.clone()).with_language("mijlpaal"));
-        let view = View { diag: d, source };
+        let file = d.file.and_then(|f| sources.get(f).map(|s| (f.0, s)));
+        let (source, shown) = match file {
+            Some((index, f)) => {
+                if shown_files.len() <= index {
+                    shown_files.resize_with(index + 1, || None);
+                }
+                let slot = shown_files.get_mut(index);
+                let shown = slot.map(|s| s.get_or_insert_with(|| Shown::of(&f.text)));
+                let text = shown.as_ref().map_or_else(String::new, |s| s.text.clone());
+                let named =
+                    NamedSource::new(super::escape::text(&f.name), text).with_language("mijlpaal");
+                (Some(named), shown.map(|s| escaped(d, s)))
+            }
+            None => (None, Some(escaped(d, &Shown::of("")))),
+        };
+        let shown = shown.unwrap_or_else(|| d.clone());
+        let view = View {
+            diag: &shown,
+            source,
+        };
         if handler.render_report(&mut out, &view).is_err() {
             out.push_str(&format!(
                 "{}[{}]: {}\n",
-                d.severity.as_str(),
-                d.code,
-                d.message
+                shown.severity.as_str(),
+                shown.code,
+                shown.message
             ));
         }
         out.push('\n');
     }
     out
+}
+
+/// A file's text as it is drawn: every hidden character escaped
+/// (`\u{1b}`, see `render::escape`) so that a snippet can never steer the
+/// terminal, with what is needed to move spans along.
+struct Shown {
+    text: String,
+    /// For each escaped character: its offset in the file and how many
+    /// bytes the escapes up to and including it added.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Shown {
+    fn of(text: &str) -> Shown {
+        if !text.chars().any(crate::source::is_hidden) {
+            return Shown {
+                text: text.to_string(),
+                shifts: Vec::new(),
+            };
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut shifts = Vec::new();
+        let mut added = 0;
+        for (i, c) in text.char_indices() {
+            if crate::source::is_hidden(c) {
+                let e = super::escape::escaped(c);
+                added += e.len() - c.len_utf8();
+                out.push_str(&e);
+                shifts.push((i, added));
+            } else {
+                out.push(c);
+            }
+        }
+        Shown { text: out, shifts }
+    }
+
+    /// Where a byte offset of the file lies in the escaped text: an offset
+    /// at a hidden character points at the start of its escape.
+    fn offset(&self, at: usize) -> usize {
+        let before = self.shifts.partition_point(|(i, _)| *i < at);
+        let added = before
+            .checked_sub(1)
+            .and_then(|k| self.shifts.get(k))
+            .map_or(0, |(_, a)| *a);
+        at + added
+    }
+}
+
+/// A diagnostic as it is drawn: its texts escaped, its spans moved to the
+/// escaped source.
+fn escaped(d: &Diagnostic, shown: &Shown) -> Diagnostic {
+    let text = |s: &str| super::escape::text(s).into_owned();
+    let mut e = d.clone();
+    e.message = text(&d.message);
+    e.help = d.help.as_deref().map(text);
+    e.notes = d.notes.iter().map(|n| text(n)).collect();
+    for l in &mut e.labels {
+        l.message = text(&l.message);
+        let start = shown.offset(l.span.start);
+        l.span = crate::source::Span::new(start, shown.offset(l.span.end).max(start));
+    }
+    e
 }
 
 /// The closing line: "2 errors, 1 warning".
