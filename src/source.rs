@@ -175,34 +175,54 @@ pub fn load(
     if meta.len() > max_bytes {
         return Err(too_large(format!("{} bytes", meta.len())));
     }
-    let bytes = read_bounded(path, max_bytes).map_err(|e| {
-        with_origin(
-            Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
-                .with_help("check the path"),
-        )
-    })?;
-    // Files in /proc report size 0 and can be endless: the limit is
-    // enforced on what was actually read, not on what the file claims.
-    if u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes) {
-        return Err(too_large("larger than its reported size".to_string()));
-    }
+    let bytes = match read_bounded(path, max_bytes) {
+        Bounded::Whole(bytes) => bytes,
+        // Files in /proc report size 0 and can be endless: the limit is
+        // enforced on what is actually read, not on what the file claims.
+        Bounded::TooLarge => return Err(too_large("larger than its reported size".to_string())),
+        Bounded::Failed(e) => {
+            return Err(with_origin(
+                Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
+                    .with_help("check the path"),
+            ))
+        }
+    };
     decode(shown, path, bytes)
+}
+
+/// What a bounded read found.
+enum Bounded {
+    Whole(Vec<u8>),
+    TooLarge,
+    Failed(std::io::Error),
 }
 
 /// Reads at most `max_bytes + 1` bytes, so that a file that lies about its
 /// size (or grows while read) never takes more memory than the limit. The
 /// opened file is checked again: the path may have been swapped for a pipe
-/// or device between the first look and the open.
-fn read_bounded(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+/// or device between the first look and the open. A read that fails after
+/// the limit was reached counts as too large: some `/proc` files refuse a
+/// read of an odd length, such as the one byte past the limit.
+fn read_bounded(path: &Path, max_bytes: u64) -> Bounded {
     use std::io::Read as _;
-    let file = std::fs::File::open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(std::io::Error::other("no longer a regular file"));
-    }
+    let file = match std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
+        Ok((_, meta)) if !meta.is_file() => {
+            return Bounded::Failed(std::io::Error::other("no longer a regular file"))
+        }
+        Ok((f, _)) => f,
+        Err(e) => return Bounded::Failed(e),
+    };
     let mut bytes = Vec::new();
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+    let read = file
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    let over = u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes);
+    match read {
+        _ if over => Bounded::TooLarge,
+        Err(_) if u64::try_from(bytes.len()).is_ok_and(|n| n == max_bytes) => Bounded::TooLarge,
+        Err(e) => Bounded::Failed(e),
+        Ok(_) => Bounded::Whole(bytes),
+    }
 }
 
 /// The UTF-8 byte-order mark that Windows Notepad writes at the start of a file.
