@@ -405,6 +405,8 @@ impl Session {
 /// Refuses a file whose canonical path lies outside `dir` (a link inside a
 /// project pointing at `/etc/passwd`, say), naming both paths. The file is
 /// never opened, so nothing of it can be shown.
+// A refusal ends the rule set's load; the size of its error is irrelevant.
+#[allow(clippy::result_large_err)]
 pub fn inside(path: &Path, dir: &Path) -> Result<PathBuf, Diagnostic> {
     let refuse = |target: &Path| {
         Diagnostic::error(
