@@ -210,7 +210,26 @@ impl Session {
                 .push(d.in_file(plan.file).at(reference.span, "named here"));
             return None;
         }
-        let (id, tree) = self.parse_file(&path, Some((plan.file, reference.span)))?;
+        let before = self.sources.iter().count();
+        let Some((id, tree)) = self.parse_file(&path, Some((plan.file, reference.span))) else {
+            // Read but not parsed: if it does not even start like a rule
+            // set, its syntax errors would quote a stranger's file (with a
+            // line of context); say only what it is not.
+            let read = self.sources.iter().nth(before);
+            if let Some((id, file)) = read.filter(|(_, f)| !starts_as_rules(&f.text)) {
+                self.diagnostics.items.retain(|d| d.file != Some(id));
+                self.diagnostics.push(
+                    Diagnostic::error("I005", format!("{file_name} is not a rule set"))
+                        .in_file(plan.file)
+                        .at(reference.span, "named here")
+                        .with_help(format!(
+                            "`{}` does not start with `rules NAME \"title\" {{`",
+                            file.name
+                        )),
+                );
+            }
+            return None;
+        };
         match tree {
             ast::File::Rules(r) => {
                 let (mut rules, diags) = lower::lower_rules(&r, id);
@@ -233,6 +252,9 @@ impl Session {
                 Some(rules)
             }
             _ => {
+                // A file that is not a rule set is not reported line by
+                // line: its content is none of the plan's business.
+                self.diagnostics.items.retain(|d| d.file != Some(id));
                 self.diagnostics.push(
                     Diagnostic::error("I005", format!("{file_name} is not a rule set"))
                         .in_file(plan.file)
@@ -400,6 +422,15 @@ impl Session {
         dirs.extend(ancestors.iter().take(reach).map(|d| d.join("rules")));
         dirs
     }
+}
+
+/// Whether a text starts (after blank lines and `//` comments) with the
+/// keyword `rules`, as every rule set does.
+fn starts_as_rules(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .is_some_and(|l| l.starts_with("rules ") || l == "rules")
 }
 
 /// Refuses a file whose canonical path lies outside `dir` (a link inside a

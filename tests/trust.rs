@@ -100,6 +100,22 @@ fn rules_directory_linked_outside_is_not_read() {
     assert_not_shown(&run);
 }
 
+/// A rule set that is not one (inside its directory) is I005, and none of
+/// its lines is quoted: a syntax error would show the next line as context.
+#[test]
+fn a_file_that_is_not_a_rule_set_is_not_quoted() {
+    let dir = scratch("trust", "not-rules");
+    twente(&dir, same, |_| {
+        format!("root:x:0:0:root:/root:/bin/bash\n{SECRET}\n")
+    });
+    let run = mijlpaal(&dir, &["check", "mgt.plan"]);
+    assert_eq!(run.code, EXIT_IO, "{}", run.stderr);
+    assert!(has_code(&run, "I005"), "{}", run.stderr);
+    assert!(!has_code(&run, "S004"), "{}", run.stderr);
+    assert_not_shown(&run);
+    assert!(!run.stderr.contains("root:x"), "{}", run.stderr);
+}
+
 /// Files on the command line may be anywhere, but must be regular files:
 /// a FIFO is refused without being opened for reading (which would hang).
 #[cfg(unix)]

@@ -3,11 +3,13 @@
 //! `--deny warnings`), 2 usage or I/O problem (bad arguments, missing or
 //! unreadable files).
 
-/// `eprintln!` that never panics: a closed stderr (`2>&1 | head`) is not an error.
+/// `eprintln!` that never panics: a closed stderr (`2>&1 | head`) is not an
+/// error. Hidden characters (from a file name, say) are escaped.
 macro_rules! say {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($t)*);
+        let text = format!($($t)*);
+        let _ = writeln!(std::io::stderr(), "{}", mijlpaal::render::escape::text(&text));
     }};
 }
 
