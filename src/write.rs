@@ -57,12 +57,17 @@ pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnost
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.mijlpaal-{}.tmp", std::process::id()));
+    // The replaced file keeps its permissions; a new one gets the defaults.
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)
         .and_then(|mut f| {
             f.write_all(content.as_bytes())?;
+            if let Some(p) = permissions {
+                f.set_permissions(p)?;
+            }
             f.sync_all()
         })
         .and_then(|()| std::fs::rename(&temp, dir.join(&name)));
