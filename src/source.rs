@@ -262,3 +262,19 @@ pub fn decode(name: String, path: &Path, mut bytes: Vec<u8>) -> Result<SourceFil
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leading_bom_is_dropped_and_offsets_count_from_the_file() {
+        let f = decode("x".into(), Path::new("x"), b"\xef\xbb\xbfplan\nx".to_vec());
+        let f = f.unwrap_or_else(|d| panic!("{}", d.message));
+        assert_eq!(f.text, "plan\nx");
+        assert_eq!(f.line_col(5), (2, 1));
+        let bad = decode("x".into(), Path::new("x"), b"\xef\xbb\xbfab\xff".to_vec());
+        let message = bad.err().map(|d| d.message).unwrap_or_default();
+        assert!(message.contains("offset 5 (line 1)"), "{message}");
+    }
+}

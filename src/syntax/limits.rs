@@ -285,3 +285,54 @@ fn hidden_char(file: FileId, c: char, at: usize, zone: Zone) -> Diagnostic {
         .at(Span::new(at, at + len), "here")
         .with_help(help)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn found(text: &str) -> Vec<(&'static str, Severity, usize)> {
+        hidden(FileId(0), text)
+            .iter()
+            .map(|d| {
+                let at = d.labels.first().map_or(usize::MAX, |l| l.span.start);
+                (d.code, d.severity, at)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hidden_characters_by_place() {
+        // In a string and in a comment: warnings; between tokens: an error.
+        let text = "a \"x\u{1b}\" // y\u{2028}z\n\u{202e}b \"\\\"\u{7}\"\n";
+        let esc = text.find('\u{1b}').unwrap_or(0);
+        let ls = text.find('\u{2028}').unwrap_or(0);
+        let rlo = text.find('\u{202e}').unwrap_or(0);
+        let bel = text.find('\u{7}').unwrap_or(0);
+        assert_eq!(
+            found(text),
+            [
+                ("S009", Severity::Warning, esc),
+                ("S009", Severity::Warning, ls),
+                ("S009", Severity::Error, rlo),
+                ("S009", Severity::Warning, bel),
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_is_not_hidden_and_a_late_bom_is_named() {
+        assert!(found("plan x \"y\" {\r\n\tperiod\n}\n").is_empty());
+        let d = hidden(FileId(0), "x // \u{feff}\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "S010");
+        assert!(d[0].message.contains("byte-order mark"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn at_most_twenty_are_listed() {
+        let d = hidden(FileId(0), &"\u{0}".repeat(100));
+        assert_eq!(d.len(), MAX_HIDDEN);
+        assert!(d[MAX_HIDDEN - 1].notes[0].starts_with("80 more"));
+    }
+}
