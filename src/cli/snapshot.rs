@@ -62,6 +62,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     }
     let root = project::project_root(&args.plan);
     let mut code = EXIT_OK;
+    let mut gate_shown = false;
     for facts_path in files {
         let mut s = Session::new(session.options.clone());
         let Some(project) = s.load_project(&args.plan, std::slice::from_ref(&facts_path)) else {
@@ -79,7 +80,11 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             return load_errors.max(EXIT_ERRORS);
         };
         let gate = s.gate(&project, args.allow.allow());
-        print_human(&s, &gate.diagnostics, common);
+        // The plan and rules are the same for every scenario: shown once.
+        if !gate_shown {
+            print_human(&s, &gate.diagnostics, common);
+            gate_shown = true;
+        }
         if gate.stop {
             say!("error: {} not snapshotted: the plan has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin); the snapshot then records it", facts_path.display());
             return EXIT_ERRORS;
