@@ -433,7 +433,22 @@ fn diff_six_week_assessment_window() {
     insta::assert_snapshot!("six_weeks_rules_markdown", rules_md);
 
     let facts = format!("old/{SCENARIOS}/stille-beoordelaar.facts");
-    let args = [OLD_PLAN, NEW_PLAN, "--facts", &facts, "--at", "2026-01-29"];
+    // The new rule set no longer matches the plan's pin: comparing money
+    // under it stops with C901 unless the drafter says it is a draft.
+    let at = ["--facts", &facts, "--at", "2026-01-29"];
+    let refused = run(&dir, &[&["diff", OLD_PLAN, NEW_PLAN][..], &at[..]].concat());
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(refused.stderr.contains("C901"), "{}", refused.stderr);
+    assert_eq!(refused.stdout, "");
+    let args = [
+        OLD_PLAN,
+        NEW_PLAN,
+        "--facts",
+        &facts,
+        "--at",
+        "2026-01-29",
+        "--allow-unpinned",
+    ];
     let j = json(&diff(
         &dir,
         &[&args[..], &["--format", "json"][..]].concat(),

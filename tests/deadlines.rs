@@ -159,7 +159,10 @@ fn the_reported_case() {
     let due = NaiveDate::from_ymd_opt(2027, 12, 3).unwrap();
     let d = c305(&plan(due), &rules).expect("C305 fires for 2027-12-03");
     assert_eq!(suggested(&d), NaiveDate::from_ymd_opt(2027, 12, 2));
-    assert_eq!(status_unjudged(&plan(due), &rules, due, cutoff), Status::Missed);
+    assert_eq!(
+        status_unjudged(&plan(due), &rules, due, cutoff),
+        Status::Missed
+    );
     let fixed = NaiveDate::from_ymd_opt(2027, 12, 2).unwrap();
     assert_eq!(
         status_unjudged(&plan(fixed), &rules, fixed, cutoff),
@@ -179,8 +182,14 @@ fn a_decreed_day_moves_the_deadline() {
     let with = rules("28 days", true, cutoff, &[friday]);
     // Without the decree the deadline is Friday 05-15: deemed 05-16, in time.
     assert!(c305(&plan(due), &without).is_none());
-    assert_eq!(status_unjudged(&plan(due), &without, due, cutoff), Status::DeemedAchieved);
+    assert_eq!(
+        status_unjudged(&plan(due), &without, due, cutoff),
+        Status::DeemedAchieved
+    );
     // With it, deemed on 05-19: after the cutoff.
     assert!(c305(&plan(due), &with).is_some());
-    assert_eq!(status_unjudged(&plan(due), &with, due, cutoff), Status::Missed);
+    assert_eq!(
+        status_unjudged(&plan(due), &with, due, cutoff),
+        Status::Missed
+    );
 }

@@ -88,10 +88,8 @@ fn a_huge_assessment_window_is_refused_not_a_panic() {
         "w.rules",
         "rules w \"Proef\" {\n  clause \"art. 3.2.2\" assessment-window 4294967295 days\n  clause \"x\" payout-cutoff 2027-12-31\n}\n",
     );
-    let text = plan(2, "1", "", &milestone(1, "effort", "100", "")).replace(
-        "rules overeenkomst-transformatieplan",
-        "rules w",
-    );
+    let text = plan(2, "1", "", &milestone(1, "effort", "100", ""))
+        .replace("rules overeenkomst-transformatieplan", "rules w");
     let p = write(&dir, "p.plan", &text);
     let diags = check(&[&p]);
     let l030: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "L030").collect();
@@ -125,7 +123,10 @@ fn an_out_of_range_horizon_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("is not a number of days from 0 to 36525"), "{err}");
+    assert!(
+        err.contains("is not a number of days from 0 to 36525"),
+        "{err}"
+    );
     // The largest accepted horizon, from the last day of the calendar's
     // tenth millennium, evaluates (the horizon end is checked arithmetic).
     let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
@@ -140,7 +141,12 @@ fn an_out_of_range_horizon_is_a_usage_error() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -168,7 +174,11 @@ fn milestones_too_large_to_add_up_are_a102_not_a_saturated_sum() {
         .unwrap();
     assert_eq!(line, ninth);
     for d in &diags {
-        assert!(!d.message.contains("79.228.162"), "saturated: {}", d.message);
+        assert!(
+            !d.message.contains("79.228.162"),
+            "saturated: {}",
+            d.message
+        );
     }
 }
 
@@ -176,7 +186,11 @@ fn milestones_too_large_to_add_up_are_a102_not_a_saturated_sum() {
 fn huge_key_weights_give_exact_shares_or_a401() {
     let dir = scratch("keys");
     // Nine weights of 9 x 10^27 do not add up: A401 at the ninth member.
-    let p = write(&dir, "p.plan", &plan(9, HUGE, "", &milestone(1, "effort", "100", "")));
+    let p = write(
+        &dir,
+        "p.plan",
+        &plan(9, HUGE, "", &milestone(1, "effort", "100", "")),
+    );
     let diags = check(&[&p]);
     let a401: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "A401").collect();
     assert_eq!(a401.len(), 1, "{:?}", codes(&diags));
@@ -188,8 +202,14 @@ fn huge_key_weights_give_exact_shares_or_a401() {
     // Two huge declared weights: 9 x 10^27 x 100 overflows when multiplied
     // first; the share is computed by dividing first: exactly 50%.
     let text = plan(2, HUGE, "", &milestone(1, "effort", "100", ""))
-        .replace(&format!("g0 {HUGE}\n"), &format!("g0 {HUGE} declared 50%\n"))
-        .replace(&format!("g1 {HUGE}\n"), &format!("g1 {HUGE} declared 49%\n"));
+        .replace(
+            &format!("g0 {HUGE}\n"),
+            &format!("g0 {HUGE} declared 50%\n"),
+        )
+        .replace(
+            &format!("g1 {HUGE}\n"),
+            &format!("g1 {HUGE} declared 49%\n"),
+        );
     let p = write(&dir, "q.plan", &text);
     let diags = check(&[&p]);
     let c403: Vec<&str> = diags
@@ -210,10 +230,13 @@ fn a_huge_same_ratio_share_is_computed_dividing_first() {
     // expected iza part (9 x 10^27 x 4,5 x 10^27 / 9 x 10^27) overflows when
     // multiplied first, and is 4,5 x 10^27 dividing first.
     let half = "4.500.000.000.000.000.000.000.000.000";
-    let head = format!(
-        "  declared total € {HUGE} {{ iza € {half}, spuk € {half} }}\n  split same-ratio"
+    let head =
+        format!("  declared total € {HUGE} {{ iza € {half}, spuk € {half} }}\n  split same-ratio");
+    let p = write(
+        &dir,
+        "p.plan",
+        &plan(2, "1", &head, &milestone(1, "effort", HUGE, "")),
     );
-    let p = write(&dir, "p.plan", &plan(2, "1", &head, &milestone(1, "effort", HUGE, "")));
     let diags = check(&[&p]);
     let c104: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "C104").collect();
     assert_eq!(c104.len(), 1, "{:?}", codes(&diags));
@@ -253,22 +276,45 @@ fn counts_too_large_to_add_up_are_a501() {
     let e = eval::evaluate(&project.plan, rules, &project.facts, &options);
     assert!(!codes(&e.diagnostics).contains(&"A501"));
     let m = &e.milestones[0].measured[0];
-    assert_eq!(m.value.map(|v| v.to_string()), Some("27000000000000000000000000000".into()));
+    assert_eq!(
+        m.value.map(|v| v.to_string()),
+        Some("27000000000000000000000000000".into())
+    );
     // A window to the end of the year holds nine: too large to add up.
     let text = std::fs::read_to_string(&p)
         .unwrap()
-        .replace("from 2026-01-01 >= 200", "from 2026-01-01 to 2026-12-31 >= 200")
+        .replace(
+            "from 2026-01-01 >= 200",
+            "from 2026-01-01 to 2026-12-31 >= 200",
+        )
         .replace("due 2026-06-30", "due 2026-12-31");
     std::fs::write(&p, text).unwrap();
     let mut session = Session::new(Options::default());
     let f = dir.join("f.facts");
     let project = session.load_project(&p, &[f]).unwrap();
-    let e = eval::evaluate(&project.plan, project.rules.as_ref().unwrap(), &project.facts, &options);
+    let e = eval::evaluate(
+        &project.plan,
+        project.rules.as_ref().unwrap(),
+        &project.facts,
+        &options,
+    );
     let a501: Vec<&Diagnostic> = e.diagnostics.iter().filter(|d| d.code == "A501").collect();
-    assert_eq!(a501.len(), 1, "{:?} {:?}", codes(&e.diagnostics), codes(&session.diagnostics.items));
-    assert_eq!(a501[0].message, "the counts of `gesprekken` are too large to add up");
+    assert_eq!(
+        a501.len(),
+        1,
+        "{:?} {:?}",
+        codes(&e.diagnostics),
+        codes(&session.diagnostics.items)
+    );
+    assert_eq!(
+        a501[0].message,
+        "the counts of `gesprekken` are too large to add up"
+    );
     assert_eq!(e.milestones[0].measured[0].value, None);
-    assert_eq!(e.milestones[0].measured[0].text, "gesprekken: too large to add up");
+    assert_eq!(
+        e.milestones[0].measured[0].text,
+        "gesprekken: too large to add up"
+    );
 }
 
 #[test]
@@ -303,5 +349,9 @@ fn a_sixty_thousand_long_cycle_checks_on_a_small_stack() {
     assert_eq!(cycles.len(), 1);
     assert_eq!(cycles[0].labels.len(), N as usize);
     // Drawn with 12 labels and a count of the rest.
-    assert!(rendered.contains("and 59988 more places not shown"), "{}", &rendered[..2000.min(rendered.len())]);
+    assert!(
+        rendered.contains("and 59988 more places not shown"),
+        "{}",
+        &rendered[..2000.min(rendered.len())]
+    );
 }

@@ -65,10 +65,17 @@ fn run(ctx: &Context, out: &mut Sink) {
             Money::ZERO
         }
     };
-    let (total, effort) = match (milestone_sum(plan, Milestone::total), milestone_sum(plan, effort_amount)) {
+    let (total, effort) = match (
+        milestone_sum(plan, Milestone::total),
+        milestone_sum(plan, effort_amount),
+    ) {
         (Ok(total), Ok(effort)) => (total, effort),
         (Err(span), _) | (_, Err(span)) => {
-            let d = out.overflow("A702", span, "the milestones are too large to add up for the effort share");
+            let d = out.overflow(
+                "A702",
+                span,
+                "the milestones are too large to add up for the effort share",
+            );
             out.push(d);
             return;
         }
@@ -82,7 +89,8 @@ fn run(ctx: &Context, out: &mut Sink) {
     } else {
         half_place(wanted.scale())
     };
-    let (Some(low), Some(high)) = (wanted.checked_sub(tolerance), wanted.checked_add(tolerance)) else {
+    let (Some(low), Some(high)) = (wanted.checked_sub(tolerance), wanted.checked_add(tolerance))
+    else {
         return;
     };
     if share < low || share > high {

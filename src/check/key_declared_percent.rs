@@ -18,8 +18,8 @@ use rust_decimal::Decimal;
 
 use super::tolerance::round_like;
 use super::{Check, Context, Sink};
-use crate::model::checked::percent_of;
 use crate::diagnostic::Severity;
+use crate::model::checked::percent_of;
 use crate::model::Percent;
 
 pub const CHECK: Check = Check {

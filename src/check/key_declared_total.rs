@@ -23,8 +23,8 @@ use rust_decimal::Decimal;
 
 use super::tolerance::round_like;
 use super::{Check, Context, Sink};
-use crate::model::checked::percent_of;
 use crate::diagnostic::Severity;
+use crate::model::checked::percent_of;
 use crate::model::money::dutch;
 use crate::model::Key;
 
@@ -41,7 +41,9 @@ fn percentages_fit(key: &Key, total: Decimal) -> bool {
     !total.is_zero()
         && key.members.iter().any(|m| m.declared.is_some())
         && key.members.iter().all(|m| match m.declared {
-            Some(p) => percent_of(m.weight, total).is_some_and(|s| round_like(s, p.value()) == p.value()),
+            Some(p) => {
+                percent_of(m.weight, total).is_some_and(|s| round_like(s, p.value()) == p.value())
+            }
             None => true,
         })
 }

@@ -18,8 +18,8 @@ use rust_decimal::Decimal;
 
 use super::tolerance::half_place;
 use super::{Check, Context, Sink};
-use crate::model::checked::sum_decimal;
 use crate::diagnostic::Severity;
+use crate::model::checked::sum_decimal;
 use crate::model::Percent;
 
 pub const CHECK: Check = Check {
@@ -40,7 +40,14 @@ fn run(ctx: &Context, out: &mut Sink) {
             Ok(sum) => sum,
             Err(i) => {
                 let span = key.members.get(i).map_or(key.span, |m| m.span);
-                let d = out.overflow("A404", span, format!("the declared percentages of key `{}` are too large to add up", key.id));
+                let d = out.overflow(
+                    "A404",
+                    span,
+                    format!(
+                        "the declared percentages of key `{}` are too large to add up",
+                        key.id
+                    ),
+                );
                 out.push(d);
                 continue;
             }

@@ -6,9 +6,9 @@
 //! Checks only read the model and report; they never change it.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Span;
 use crate::model::checked::sum_money;
 use crate::model::{Facts, Milestone, Money, Plan, RuleSet, Terms};
+use crate::source::Span;
 
 mod amendment_paid;
 mod amount_missing;
@@ -163,6 +163,17 @@ pub const ALL: &[&Check] = &[
     &amendment_paid::CHECK,
     &rules_pinned::CHECK,
 ];
+
+/// The checks whose errors make an evaluation's money wrong: a split that
+/// adds up to more than the amount (C101), weights that cannot divide
+/// (C401, C405), money with no amount, recipient or risk key (C603-C605).
+/// `evaluate`, `explain-milestone`, `diff` and `snapshot` stop on them (and
+/// on C901, a pin that does not match) unless told otherwise. Errors that
+/// compare the plan with the figures another document declares (C102,
+/// C103, C402, C403) do not stop them: evaluation uses the plan's own
+/// amounts and weights, which are consistent; the published Twente
+/// documents disagree with themselves there, and `check` reports it.
+pub const GATES_EVALUATION: &[&str] = &["C101", "C401", "C405", "C603", "C604", "C605"];
 
 pub fn find(code: &str) -> Option<&'static Check> {
     ALL.iter()

@@ -50,15 +50,27 @@ fn run(ctx: &Context, out: &mut Sink) {
                 None => m.to_string(),
             }
         };
-        let mut rows = vec![("in total".to_string(), milestone_sum(plan, Milestone::total), declared.total)];
+        let mut rows = vec![(
+            "in total".to_string(),
+            milestone_sum(plan, Milestone::total),
+            declared.total,
+        )];
         for (s, amount) in &declared.streams {
-            rows.push((format!("for stream `{s}`"), milestone_sum(plan, |m| m.stream_amount(s)), *amount));
+            rows.push((
+                format!("for stream `{s}`"),
+                milestone_sum(plan, |m| m.stream_amount(s)),
+                *amount,
+            ));
         }
         for (what, actual, wanted) in rows {
             let actual = match actual {
                 Ok(actual) => actual,
                 Err(span) => {
-                    let d = out.overflow("A102", span, format!("the milestones are too large to add up {what}"));
+                    let d = out.overflow(
+                        "A102",
+                        span,
+                        format!("the milestones are too large to add up {what}"),
+                    );
                     out.push(d);
                     continue;
                 }

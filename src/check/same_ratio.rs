@@ -19,7 +19,6 @@
 //! amount € 100.000 { iza € 50.000, spuk € 50.000 }
 //! ```
 
-
 use super::tolerance::{half_unit, step_of};
 use super::{milestone_sum, Check, Context, Sink};
 use crate::diagnostic::Severity;
@@ -49,7 +48,12 @@ fn reference(ctx: &Context) -> Option<(Money, StreamAmounts)> {
         .plan
         .streams
         .iter()
-        .map(|s| Some((s.id.clone(), milestone_sum(ctx.plan, |m| m.stream_amount(&s.id)).ok()?)))
+        .map(|s| {
+            Some((
+                s.id.clone(),
+                milestone_sum(ctx.plan, |m| m.stream_amount(&s.id)).ok()?,
+            ))
+        })
         .collect::<Option<_>>()?;
     Some((total, streams))
 }
@@ -86,9 +90,18 @@ fn run(ctx: &Context, out: &mut Sink) {
         });
         for (s, ref_amount) in &ref_streams {
             let actual = m.stream_amount(s);
-            let expected = pro_rata(a.total.amount(), ref_amount.amount(), ref_total.amount()).map(Money::new);
-            let Some((expected, diff)) = expected.and_then(|e| Some((e, distance(actual, e)?))) else {
-                let d = out.overflow("A104", a.span, format!("milestone {}: its share of `{s}` is too large to compute", m.number));
+            let expected =
+                pro_rata(a.total.amount(), ref_amount.amount(), ref_total.amount()).map(Money::new);
+            let Some((expected, diff)) = expected.and_then(|e| Some((e, distance(actual, e)?)))
+            else {
+                let d = out.overflow(
+                    "A104",
+                    a.span,
+                    format!(
+                        "milestone {}: its share of `{s}` is too large to compute",
+                        m.number
+                    ),
+                );
                 out.push(d);
                 break;
             };

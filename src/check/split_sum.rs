@@ -48,7 +48,10 @@ fn run(ctx: &Context, out: &mut Sink) {
                 let d = out.overflow(
                     "A101",
                     a.span,
-                    format!("milestone {}: its streams are too large to add up", m.number),
+                    format!(
+                        "milestone {}: its streams are too large to add up",
+                        m.number
+                    ),
                 );
                 out.push(d);
                 continue;
@@ -80,7 +83,10 @@ fn run(ctx: &Context, out: &mut Sink) {
                 let f = out.overflow(
                     "A101",
                     d.span,
-                    format!("milestone {}: the figures declared by `{}` are too large to add up", m.number, d.by),
+                    format!(
+                        "milestone {}: the figures declared by `{}` are too large to add up",
+                        m.number, d.by
+                    ),
                 );
                 out.push(f);
                 continue;

@@ -275,7 +275,9 @@ fn measure_one(
                             ),
                         ),
                         Delta::Relative(p) => (
-                            base.map(|b| b.checked_mul(p.fraction()).and_then(|c| b.checked_add(c))),
+                            base.map(|b| {
+                                b.checked_mul(p.fraction()).and_then(|c| b.checked_add(c))
+                            }),
                             format!(
                                 " {} {}",
                                 if p.value().is_sign_negative() {

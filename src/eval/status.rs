@@ -435,13 +435,7 @@ fn entitled(
 }
 
 /// Not achieved: may still be achieved later until the cutoff.
-fn missed(
-    c: &Terms,
-    at: NaiveDate,
-    when: NaiveDate,
-    reason: String,
-    mut trace: Trace,
-) -> Outcome {
+fn missed(c: &Terms, at: NaiveDate, when: NaiveDate, reason: String, mut trace: Trace) -> Outcome {
     match (&c.cutoff, &c.postponement) {
         (Some((cut, cite)), Some(_)) if at <= *cut => {
             trace.add(

@@ -17,7 +17,9 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .take(MAX_CANDIDATES)
         // Jaro-Winkler cannot reach 0,8 for names of very different length.
-        .filter(|c| c.len() <= MAX_SUGGESTED_LEN && c.len().abs_diff(name.len()) <= name.len().max(4))
+        .filter(|c| {
+            c.len() <= MAX_SUGGESTED_LEN && c.len().abs_diff(name.len()) <= name.len().max(4)
+        })
         .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

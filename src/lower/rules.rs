@@ -153,7 +153,11 @@ pub const MAX_WINDOW_DAYS: u32 = 3653;
 /// `N days` or `N weeks`, in days; L030 beyond [`MAX_WINDOW_DAYS`].
 fn window_days(ctx: &mut Ctx, args: &[Token], unit: &str) -> Option<u32> {
     let n = count(ctx, args)?;
-    let days = if unit == "weeks" { n.checked_mul(7) } else { Some(n) };
+    let days = if unit == "weeks" {
+        n.checked_mul(7)
+    } else {
+        Some(n)
+    };
     match days.filter(|d| *d <= MAX_WINDOW_DAYS) {
         Some(d) => Some(d),
         None => {

@@ -70,8 +70,14 @@ mod tests {
 
     #[test]
     fn sums_name_the_item_that_overflowed() {
-        assert_eq!(sum_decimal([1, 2, 3].map(Decimal::from)), Ok(Decimal::from(6)));
-        assert_eq!(sum_decimal([Decimal::MAX, Decimal::ONE, Decimal::ONE]), Err(1));
+        assert_eq!(
+            sum_decimal([1, 2, 3].map(Decimal::from)),
+            Ok(Decimal::from(6))
+        );
+        assert_eq!(
+            sum_decimal([Decimal::MAX, Decimal::ONE, Decimal::ONE]),
+            Err(1)
+        );
         assert_eq!(sum_money([]), Ok(Money::ZERO));
     }
 

@@ -83,24 +83,64 @@ impl Keyword {
     /// Every clause kind: its keyword, and the form its arguments take
     /// (which `docs/language.md` mirrors).
     pub const ALL: &'static [(Keyword, &'static str, &'static str)] = &[
-        (Keyword::Entitlement, "entitlement", "entitlement on-achievement"),
+        (
+            Keyword::Entitlement,
+            "entitlement",
+            "entitlement on-achievement",
+        ),
         (Keyword::Assessors, "assessors", "assessors ROLE ROLE..."),
-        (Keyword::AssessmentWindow, "assessment-window", "assessment-window N days|weeks"),
-        (Keyword::DeemedAchieved, "deemed-achieved", "deemed-achieved if administration-compliant"),
+        (
+            Keyword::AssessmentWindow,
+            "assessment-window",
+            "assessment-window N days|weeks",
+        ),
+        (
+            Keyword::DeemedAchieved,
+            "deemed-achieved",
+            "deemed-achieved if administration-compliant",
+        ),
         (Keyword::Payment, "payment", "payment by ROLE"),
         (Keyword::NoClawback, "no-clawback", "no-clawback"),
-        (Keyword::PartialPayout, "partial-payout", "partial-payout by ROLE ROLE..."),
-        (Keyword::Postponement, "postponement", "postponement until payout-cutoff"),
+        (
+            Keyword::PartialPayout,
+            "partial-payout",
+            "partial-payout by ROLE ROLE...",
+        ),
+        (
+            Keyword::Postponement,
+            "postponement",
+            "postponement until payout-cutoff",
+        ),
         (Keyword::PayoutCutoff, "payout-cutoff", "payout-cutoff DATE"),
-        (Keyword::RepayUnmet, "repay-unmet", "repay-unmet STREAM by risk-key|KEY"),
+        (
+            Keyword::RepayUnmet,
+            "repay-unmet",
+            "repay-unmet STREAM by risk-key|KEY",
+        ),
         (Keyword::Advances, "advances", "advances yearly"),
-        (Keyword::Dissolution, "dissolution", "dissolution lapses-claims"),
-        (Keyword::DoubleFunding, "double-funding", "double-funding reclaimable"),
+        (
+            Keyword::Dissolution,
+            "dissolution",
+            "dissolution lapses-claims",
+        ),
+        (
+            Keyword::DoubleFunding,
+            "double-funding",
+            "double-funding reclaimable",
+        ),
         (Keyword::Amendment, "amendment", "amendment needs addendum"),
         (Keyword::Monitoring, "monitoring", "monitoring quarterly"),
         (Keyword::MaxDuration, "max-duration", "max-duration N years"),
-        (Keyword::DeadlineShift, "deadline-shift", "deadline-shift next-working-day|none"),
-        (Keyword::NonWorkingDay, "non-working-day", "non-working-day DATE"),
+        (
+            Keyword::DeadlineShift,
+            "deadline-shift",
+            "deadline-shift next-working-day|none",
+        ),
+        (
+            Keyword::NonWorkingDay,
+            "non-working-day",
+            "non-working-day DATE",
+        ),
     ];
 
     /// The keyword as written (`assessment-window`).
@@ -125,7 +165,6 @@ impl Keyword {
             .find(|(_, w, _)| *w == word)
             .map(|(k, _, _)| *k)
     }
-
 }
 
 impl ClauseKind {
@@ -186,9 +225,12 @@ impl ClauseKind {
             ClauseKind::AmendmentNeedsAddendum => "needs addendum".into(),
             ClauseKind::MonitoringQuarterly => "quarterly".into(),
             ClauseKind::MaxDuration { years } => format!("{years} years"),
-            ClauseKind::DeadlineShift { next_working_day } => {
-                if *next_working_day { "next-working-day" } else { "none" }.into()
+            ClauseKind::DeadlineShift { next_working_day } => if *next_working_day {
+                "next-working-day"
+            } else {
+                "none"
             }
+            .into(),
             ClauseKind::NonWorkingDay(d) => d.to_string(),
         };
         let keyword = self.keyword().as_str();

@@ -31,6 +31,8 @@ struct View<'a> {
 /// drawing N diagnostics costs N small windows, not N whole files.
 struct Snippet<'a> {
     file: &'a SourceFile,
+    /// The file's name as shown (escaped).
+    name: String,
 }
 
 impl SourceCode for Snippet<'_> {
@@ -42,7 +44,9 @@ impl SourceCode for Snippet<'_> {
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let f = self.file;
         let end = span.offset().saturating_add(span.len());
-        let first_line = f.line_of(span.offset()).saturating_sub(before.saturating_add(1));
+        let first_line = f
+            .line_of(span.offset())
+            .saturating_sub(before.saturating_add(1));
         let last_line = f.line_of(end).saturating_add(after).saturating_add(2);
         let from = f.line_start(first_line);
         let to = f.line_start(last_line);
@@ -50,7 +54,7 @@ impl SourceCode for Snippet<'_> {
         let local = SourceSpan::new(span.offset().saturating_sub(from).into(), span.len());
         let inner = window.read_span(&local, before, after)?;
         let contents = MietteSpanContents::new_named(
-            f.name.clone(),
+            self.name.clone(),
             inner.data(),
             SourceSpan::new(
                 inner.span().offset().saturating_add(from).into(),
@@ -108,14 +112,16 @@ impl miette::Diagnostic for View<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        Some(Box::new(self.diag.labels.iter().take(MAX_LABELS).map(|l| {
-            let span = SourceSpan::new(l.span.start.into(), l.span.len());
-            if l.primary {
-                LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
-            } else {
-                LabeledSpan::new_with_span(Some(l.message.clone()), span)
-            }
-        })))
+        Some(Box::new(self.diag.labels.iter().take(MAX_LABELS).map(
+            |l| {
+                let span = SourceSpan::new(l.span.start.into(), l.span.len());
+                if l.primary {
+                    LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
+                } else {
+                    LabeledSpan::new_with_span(Some(l.message.clone()), span)
+                }
+            },
+        )))
     }
 }
 
@@ -130,28 +136,47 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
-    let mut shown: std::collections::HashMap<(Option<crate::source::FileId>, &str), usize> =
+    let mut per_code: std::collections::HashMap<(Option<crate::source::FileId>, &str), usize> =
         std::collections::HashMap::new();
     let mut hidden: std::collections::BTreeMap<(Option<crate::source::FileId>, &str), usize> =
         std::collections::BTreeMap::new();
+    // Each file as it is drawn (hidden characters escaped), made once.
+    let mut shown_files: Vec<Option<Shown>> = Vec::new();
+    let plain = Shown::of(&EMPTY);
     for d in diags {
-        let count = shown.entry((d.file, d.code)).or_insert(0);
+        let count = per_code.entry((d.file, d.code)).or_insert(0);
         if *count >= MAX_PER_FILE_AND_CODE {
             *hidden.entry((d.file, d.code)).or_insert(0) += 1;
             continue;
         }
         *count += 1;
-        let source = d
-            .file
-            .and_then(|f| sources.get(f))
-            .map(|file| Snippet { file });
-        let view = View { diag: d, source };
+        let file = d.file.and_then(|f| sources.get(f).map(|s| (f.0, s)));
+        let (source, shown) = match file {
+            Some((index, f)) => {
+                if shown_files.len() <= index {
+                    shown_files.resize_with(index.saturating_add(1), || None);
+                }
+                let shown = shown_files
+                    .get_mut(index)
+                    .map(|slot| &*slot.get_or_insert_with(|| Shown::of(f)));
+                let source = shown.map(|s| Snippet {
+                    file: s.file(),
+                    name: super::escape::text(&f.name).into_owned(),
+                });
+                (source, shown.map_or_else(|| d.clone(), |s| escaped(d, s)))
+            }
+            None => (None, escaped(d, &plain)),
+        };
+        let view = View {
+            diag: &shown,
+            source,
+        };
         if handler.render_report(&mut out, &view).is_err() {
             out.push_str(&format!(
                 "{}[{}]: {}\n",
-                d.severity.as_str(),
-                d.code,
-                d.message
+                shown.severity.as_str(),
+                shown.code,
+                shown.message
             ));
         }
         out.push('\n');
@@ -165,6 +190,86 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         ));
     }
     out
+}
+
+/// An empty file, for diagnostics that point into none.
+static EMPTY: std::sync::LazyLock<SourceFile> =
+    std::sync::LazyLock::new(|| SourceFile::new("", "", String::new()));
+
+/// A file as it is drawn: every hidden character escaped (`\u{1b}`, see
+/// `render::escape`) so that a snippet can never steer the terminal, with
+/// what is needed to move spans along. A file without hidden characters is
+/// drawn as it is, uncopied.
+enum Shown<'a> {
+    Plain(&'a SourceFile),
+    Escaped {
+        file: SourceFile,
+        /// For each escaped character: its offset in the file and how many
+        /// bytes the escapes up to and including it added.
+        shifts: Vec<(usize, usize)>,
+    },
+}
+
+impl<'a> Shown<'a> {
+    fn of(f: &'a SourceFile) -> Shown<'a> {
+        if !f.text.chars().any(crate::source::is_hidden) {
+            return Shown::Plain(f);
+        }
+        let mut out = String::with_capacity(f.text.len().saturating_add(16));
+        let mut shifts = Vec::new();
+        let mut added: usize = 0;
+        for (i, c) in f.text.char_indices() {
+            if crate::source::is_hidden(c) {
+                let e = super::escape::escaped(c);
+                added = added.saturating_add(e.len().saturating_sub(c.len_utf8()));
+                out.push_str(&e);
+                shifts.push((i, added));
+            } else {
+                out.push(c);
+            }
+        }
+        Shown::Escaped {
+            file: SourceFile::new(f.name.clone(), f.path.clone(), out),
+            shifts,
+        }
+    }
+
+    fn file(&self) -> &SourceFile {
+        match self {
+            Shown::Plain(f) => f,
+            Shown::Escaped { file, .. } => file,
+        }
+    }
+
+    /// Where a byte offset of the file lies in the drawn text: an offset at
+    /// a hidden character points at the start of its escape.
+    fn offset(&self, at: usize) -> usize {
+        let Shown::Escaped { shifts, .. } = self else {
+            return at;
+        };
+        let before = shifts.partition_point(|(i, _)| *i < at);
+        let added = before
+            .checked_sub(1)
+            .and_then(|k| shifts.get(k))
+            .map_or(0, |(_, a)| *a);
+        at.saturating_add(added)
+    }
+}
+
+/// A diagnostic as it is drawn: its texts escaped, its spans moved to the
+/// escaped source.
+fn escaped(d: &Diagnostic, shown: &Shown) -> Diagnostic {
+    let text = |s: &str| super::escape::text(s).into_owned();
+    let mut e = d.clone();
+    e.message = text(&d.message);
+    e.help = d.help.as_deref().map(text);
+    e.notes = d.notes.iter().map(|n| text(n)).collect();
+    for l in &mut e.labels {
+        l.message = text(&l.message);
+        let start = shown.offset(l.span.start);
+        l.span = crate::source::Span::new(start, shown.offset(l.span.end).max(start));
+    }
+    e
 }
 
 /// The closing line: "2 errors, 1 warning".
