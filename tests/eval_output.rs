@@ -278,7 +278,7 @@ fn what_if_all_missed() {
         .iter()
         .map(|m| Decimal::from_str(m["repayable"]["spuk"].as_str().unwrap()).unwrap())
         .sum();
-    assert_eq!(repayable, Decimal::new(8_573_500_00, 2));
+    assert_eq!(repayable, Decimal::from(8_573_500));
 }
 
 #[test]
