@@ -264,7 +264,9 @@ fn align(lines: &mut [Line]) {
             let (_, n, right) = c;
             let widths: Vec<usize> = (0..n)
                 .map(|k| {
-                    lines[i..j]
+                    lines
+                        .get(i..j)
+                        .unwrap_or_default()
                         .iter()
                         .map(|l| {
                             l.toks
@@ -276,7 +278,7 @@ fn align(lines: &mut [Line]) {
                         .unwrap_or(0)
                 })
                 .collect();
-            for l in &mut lines[i..j] {
+            for l in lines.get_mut(i..j).unwrap_or_default() {
                 l.pad = widths.clone();
                 l.right = right;
             }

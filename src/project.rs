@@ -418,7 +418,7 @@ impl Session {
         let root = ancestors
             .iter()
             .position(|d| d.join(".git").exists() || d.join("mijlpaal.toml").is_file());
-        let reach = root.map(|r| r + 1).unwrap_or(2);
+        let reach = root.map_or(2, |r| r.saturating_add(1));
         dirs.extend(ancestors.iter().take(reach).map(|d| d.join("rules")));
         dirs
     }

@@ -4,6 +4,10 @@
 //! is not a regular file of reasonable size and valid UTF-8, each with its own
 //! diagnostic instead of an I/O panic.
 
+// PANIC SAFETY: the arithmetic here is on byte positions, line and column
+// numbers and counts within one loaded file, all bounded by its length (at
+// most --max-file-bytes), so it cannot overflow a usize.
+#![allow(clippy::arithmetic_side_effects)]
 // A failed load ends the run for that file; the size of its error is irrelevant.
 #![allow(clippy::result_large_err)]
 

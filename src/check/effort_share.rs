@@ -40,7 +40,7 @@ fn about_tolerance(p: Decimal) -> Decimal {
     // A whole number: the place of its last non-zero digit (70 → 10).
     let mut rest = v;
     let mut place = Decimal::ONE;
-    while !rest.is_zero() && (rest % Decimal::TEN).is_zero() {
+    while !rest.is_zero() && rest.checked_rem(Decimal::TEN).is_some_and(|r| r.is_zero()) {
         let (Some(r), Some(p)) = (
             rest.checked_div(Decimal::TEN),
             place.checked_mul(Decimal::TEN),
@@ -50,7 +50,10 @@ fn about_tolerance(p: Decimal) -> Decimal {
         rest = r;
         place = p;
     }
-    place / Decimal::TWO
+    // PANIC SAFETY: halving cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let half = place / Decimal::TWO;
+    half
 }
 
 fn run(ctx: &Context, out: &mut Sink) {

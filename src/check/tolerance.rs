@@ -7,7 +7,10 @@ use crate::model::Money;
 
 /// A figure rounded to whole `unit`s is at most half a unit from the truth.
 pub fn half_unit(unit: Money) -> Money {
-    Money::new(unit.amount() / Decimal::TWO)
+    // PANIC SAFETY: halving cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let half = unit.amount() / Decimal::TWO;
+    Money::new(half)
 }
 
 /// The coarsest step, among the usual ones, in which all `amounts` are
@@ -22,7 +25,11 @@ pub fn step_of(amounts: &[Money]) -> Money {
         .collect();
     for step in STEPS {
         let s = Decimal::from(step);
-        if !nonzero.is_empty() && nonzero.iter().all(|a| (a % s).is_zero()) {
+        if !nonzero.is_empty()
+            && nonzero
+                .iter()
+                .all(|a| a.checked_rem(s).is_some_and(|r| r.is_zero()))
+        {
             return Money::new(s);
         }
     }

@@ -20,7 +20,7 @@ pub fn text(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c == '\r' || is_hidden(c)) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len() + 16);
+    let mut out = String::with_capacity(s.len().saturating_add(16));
     for c in s.chars() {
         if c == '\r' || is_hidden(c) {
             out.push_str(&escaped(c));
@@ -39,7 +39,7 @@ pub fn json(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_hidden) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len() + 16);
+    let mut out = String::with_capacity(s.len().saturating_add(16));
     for c in s.chars() {
         if is_hidden(c) {
             out.push_str(&format!("\\u{:04x}", u32::from(c)));

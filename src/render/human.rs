@@ -146,10 +146,11 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     for d in diags {
         let count = per_code.entry((d.file, d.code)).or_insert(0);
         if *count >= MAX_PER_FILE_AND_CODE {
-            *hidden.entry((d.file, d.code)).or_insert(0) += 1;
+            let n = hidden.entry((d.file, d.code)).or_insert(0);
+            *n = n.saturating_add(1);
             continue;
         }
-        *count += 1;
+        *count = count.saturating_add(1);
         let file = d.file.and_then(|f| sources.get(f).map(|s| (f.0, s)));
         let (source, shown) = match file {
             Some((index, f)) => {

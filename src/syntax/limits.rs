@@ -2,6 +2,11 @@
 //! thousand nested braces) ends in one clear diagnostic instead of a slow
 //! parse or a deep recursion.
 
+// PANIC SAFETY: the arithmetic here is on byte positions, line and column
+// numbers and counts within one loaded file, all bounded by its length (at
+// most --max-file-bytes), so it cannot overflow a usize.
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 

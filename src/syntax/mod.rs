@@ -105,9 +105,12 @@ fn word_end(text: &str, p: usize) -> usize {
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(rest.len());
     if word > 0 {
-        return p + word;
+        return p.saturating_add(word);
     }
-    rest.chars().next().map(|c| p + c.len_utf8()).unwrap_or(p)
+    rest.chars()
+        .next()
+        .map(|c| p.saturating_add(c.len_utf8()))
+        .unwrap_or(p)
 }
 
 fn join_or(items: &[&str]) -> String {
