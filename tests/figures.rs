@@ -14,14 +14,10 @@ use mijlpaal::project::{Options, Session};
 /// not add up inside a `Decimal` (at most 79.228.162.514.264.337.593.543.950.335).
 const HUGE: &str = "9.000.000.000.000.000.000.000.000.000";
 
+mod common;
+
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("tmp-figures")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("tmp-figures", name)
 }
 
 /// A plan with `n` municipalities in key `inwoners`, each of weight
@@ -75,7 +71,7 @@ fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
+    common::write(&path, text);
     path
 }
 

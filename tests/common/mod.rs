@@ -26,14 +26,16 @@ pub fn scratch(group: &str, name: &str) -> PathBuf {
 }
 
 /// Writes a file, creating its directory.
-pub fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+pub fn write(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) {
+    let path = path.as_ref();
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).unwrap();
     }
     std::fs::write(path, bytes).unwrap();
 }
 
-pub fn read(path: &Path) -> String {
+pub fn read(path: impl AsRef<Path>) -> String {
+    let path = path.as_ref();
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -120,20 +122,29 @@ pub const TWENTE_SCENARIOS: &str = "plans/mentaal-gezond-twente";
 /// `mijlpaal.toml`): `mgt.plan`, `rules/overeenkomst-transformatieplan.rules`
 /// and the scenarios in `mgt/`, the plan and rules edited on the way.
 pub fn twente(dir: &Path, plan: impl Fn(&str) -> String, rules: impl Fn(&str) -> String) {
-    write(&dir.join("mijlpaal.toml"), "");
+    twente_at(dir, "mgt.plan", plan, rules);
+}
+
+/// As [`twente`], with the plan at `plan_path` (relative to `dir`) and the
+/// scenarios beside it in the directory of the same name.
+pub fn twente_at(
+    dir: &Path,
+    plan_path: &str,
+    plan: impl Fn(&str) -> String,
+    rules: impl Fn(&str) -> String,
+) {
+    write(dir.join("mijlpaal.toml"), "");
     write(
-        &dir.join(TWENTE_RULES),
-        rules(&read(&root().join(TWENTE_RULES))),
+        dir.join(TWENTE_RULES),
+        rules(&read(root().join(TWENTE_RULES))),
     );
-    write(
-        &dir.join("mgt.plan"),
-        plan(&read(&root().join(TWENTE_PLAN))),
-    );
+    write(dir.join(plan_path), plan(&read(root().join(TWENTE_PLAN))));
+    let scenarios = dir.join(plan_path.trim_end_matches(".plan"));
     for entry in std::fs::read_dir(root().join(TWENTE_SCENARIOS)).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "facts") {
             let name = path.file_name().unwrap();
-            write(&dir.join("mgt").join(name), read(&path));
+            write(scenarios.join(name), read(&path));
         }
     }
 }
