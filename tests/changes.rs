@@ -282,7 +282,7 @@ fn snapshot_write_check_change() {
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
     assert_eq!(check.stdout, "");
 
-    write(dir.join(PLAN), &kpi14_raised(&read(dir.join(PLAN))));
+    write(dir.join(PLAN), kpi14_raised(&read(dir.join(PLAN))));
     let before: Vec<String> = facts
         .iter()
         .map(|s| read(dir.join(SCENARIOS).join(format!("{s}.snapshot"))))

@@ -89,7 +89,7 @@ fn rules_directory_linked_outside_is_not_read() {
     let (project, outside) = (dir.join("project"), dir.join("outside"));
     twente(&project, same, same);
     write(
-        &outside.join("overeenkomst-transformatieplan.rules"),
+        outside.join("overeenkomst-transformatieplan.rules"),
         format!("{SECRET}\n"),
     );
     std::fs::remove_dir_all(project.join("rules")).unwrap();
@@ -158,7 +158,7 @@ fn non_utf8_content_is_not_echoed() {
     let dir = scratch("trust", "latin1");
     let mut bytes = format!("plan x \"{SECRET}\" {{\n").into_bytes();
     bytes.extend_from_slice(b"  // caf\xe9\n}\n");
-    write(&dir.join("x.plan"), bytes);
+    write(dir.join("x.plan"), bytes);
     let run = mijlpaal(&dir, &["check", "x.plan"]);
     assert_eq!(run.code, EXIT_IO, "{}", run.stderr);
     assert!(has_code(&run, "I004"), "{}", run.stderr);
@@ -232,8 +232,8 @@ fn snapshot_writes_by_rename() {
     );
     assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
     assert_eq!(
-        read(&dir.join("mgt/alles-behaald.snapshot")).lines().nth(1),
-        read(&common::root().join("plans/mentaal-gezond-twente/alles-behaald.snapshot"))
+        read(dir.join("mgt/alles-behaald.snapshot")).lines().nth(1),
+        read(common::root().join("plans/mentaal-gezond-twente/alles-behaald.snapshot"))
             .lines()
             .nth(1)
     );
@@ -249,7 +249,7 @@ fn fmt_never_writes_through_a_link() {
     let messy = "plan x \"X\" {\n      period 2025-01-01 .. 2025-12-31\n}\n";
     write(&outside, messy);
     link(&outside, &dir.join("project/x.plan"));
-    write(&dir.join("project/mijlpaal.toml"), "");
+    write(dir.join("project/mijlpaal.toml"), "");
     let run = mijlpaal(&dir.join("project"), &["fmt", "x.plan"]);
     assert_eq!(run.code, EXIT_IO, "{}", run.stderr);
     assert!(has_code(&run, "I009"), "{}", run.stderr);
@@ -475,7 +475,7 @@ fn hidden_characters_are_reported_and_escaped() {
     );
 
     // Outside strings and comments the same character is an error.
-    write(&dir.join("bad.plan"), "plan x \"X\" {\u{202e}\n}\n");
+    write(dir.join("bad.plan"), "plan x \"X\" {\u{202e}\n}\n");
     let run = mijlpaal(&dir, &["check", "bad.plan"]);
     assert_eq!(run.code, EXIT_ERRORS, "{}", run.stderr);
     assert!(run.stderr.contains("S009"), "{}", run.stderr);
@@ -492,8 +492,8 @@ fn hidden_characters_are_reported_and_escaped() {
 fn byte_order_marks() {
     let dir = scratch("trust", "bom");
     twente(&dir, same, same);
-    let plain = read(&dir.join("mgt.plan"));
-    write(&dir.join("bom.plan"), format!("\u{feff}{plain}"));
+    let plain = read(dir.join("mgt.plan"));
+    write(dir.join("bom.plan"), format!("\u{feff}{plain}"));
     let json = |file: &str| {
         let run = mijlpaal(&dir, &["check", "--format", "json", file]);
         let mut v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -513,7 +513,7 @@ fn byte_order_marks() {
         "  rules overeenkomst",
         "  // pasted \u{feff}\n  rules overeenkomst",
     );
-    write(&dir.join("inner.plan"), inner);
+    write(dir.join("inner.plan"), inner);
     let run = mijlpaal(&dir, &["check", "inner.plan"]);
     assert!(run.stderr.contains("S010"), "{}", run.stderr);
     assert!(
@@ -548,7 +548,7 @@ fn sarif_validates_against_the_schema() {
     let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
 
     let schema: serde_json::Value = serde_json::from_str(&read(
-        &common::root().join("tests/fixtures/sarif-schema-2.1.0.json"),
+        common::root().join("tests/fixtures/sarif-schema-2.1.0.json"),
     ))
     .unwrap();
     let validator = jsonschema::options()
