@@ -39,7 +39,7 @@ pub enum MilestoneChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MoneyChange {
     pub party: String,
-    pub column: &'static str,
+    pub column: eval::Column,
     pub stream: StreamId,
     pub old: Money,
     pub new: Money,
@@ -212,7 +212,8 @@ pub fn rules(old: Option<&RuleSet>, new: Option<&RuleSet>) -> Vec<FieldChange> {
         .collect()
 }
 
-fn money_changes(old: &Evaluation, new: &Evaluation, only: &[&str]) -> Vec<MoneyChange> {
+/// The changes of each party's `only` columns, in the order of [`eval::Column::ALL`].
+fn money_changes(old: &Evaluation, new: &Evaluation, only: &[eval::Column]) -> Vec<MoneyChange> {
     let mut out = Vec::new();
     let parties: BTreeSet<&String> = old
         .parties
@@ -221,18 +222,11 @@ fn money_changes(old: &Evaluation, new: &Evaluation, only: &[&str]) -> Vec<Money
         .map(|p| &p.id)
         .collect();
     let streams: BTreeSet<&StreamId> = old.streams.iter().chain(new.streams.iter()).collect();
-    type Pick = fn(&eval::PartyResult) -> &eval::PerStream;
-    let columns: [(&'static str, Pick); 4] = [
-        ("earned", |p| &p.earned),
-        ("exposure", |p| &p.exposure),
-        ("repayable", |p| &p.repayable),
-        ("outstanding", |p| &p.outstanding),
-    ];
-    let get = |e: &Evaluation, party: &str, pick: Pick, s: &StreamId| -> Money {
+    let get = |e: &Evaluation, party: &str, c: eval::Column, s: &StreamId| -> Money {
         e.parties
             .iter()
             .find(|p| p.id == party)
-            .map(|p| eval::amount_of(pick(p), s))
+            .map(|p| eval::amount_of(p.column(c), s))
             .unwrap_or(Money::ZERO)
     };
     // In plan order of the new version, then any parties only the old one has.
@@ -244,10 +238,9 @@ fn money_changes(old: &Evaluation, new: &Evaluation, only: &[&str]) -> Vec<Money
             .copied(),
     );
     for party in order {
-        for (column, pick) in columns.iter().filter(|(c, _)| only.contains(c)) {
-            let (column, pick) = (*column, *pick);
+        for column in eval::Column::ALL.into_iter().filter(|c| only.contains(c)) {
             for s in &streams {
-                let (a, b) = (get(old, party, pick, s), get(new, party, pick, s));
+                let (a, b) = (get(old, party, column, s), get(new, party, column, s));
                 if a != b {
                     out.push(MoneyChange {
                         party: party.clone(),
@@ -356,7 +349,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
         d.money.push((
             "planned (every milestone achieved)".into(),
             end,
-            money_changes(&eo, &en, &["earned"]),
+            money_changes(&eo, &en, &[eval::Column::Earned]),
         ));
     }
     if let Some(at) = at {
@@ -374,7 +367,13 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
             money_changes(
                 &eo,
                 &en,
-                &["earned", "outstanding", "repayable", "exposure"],
+                &[
+                    eval::Column::Earned,
+                    eval::Column::Outstanding,
+                    eval::Column::Repayable,
+                    eval::Column::Exposure,
+                    eval::Column::Lapsed,
+                ],
             ),
         ));
         d.duties = duty_changes(&eo, &en);

@@ -2,19 +2,23 @@
 //!
 //! - `allocate` divides any amount over any weights exactly: the parts add up
 //!   to the amount rounded to cents, and each is within a cent of its exact
-//!   share;
-//! - evaluating the Twente plan against random facts at a random date keeps
-//!   the money invariants: every column adds up the same over parties as
-//!   over milestones, outstanding is earned minus paid, an achieved milestone
-//!   is never repayable, and the same input gives byte-identical JSON.
+//!   share; for extreme weights (1 to 10^28 - 1, up to 28 decimals, mixed
+//!   scales) and amounts up to the largest the language accepts it gives
+//!   exactly what an independent big-integer computation (num-bigint) gives;
+//! - evaluating the Twente plan against random facts at a random date, and
+//!   generated plans with extreme keys and amounts against random facts,
+//!   keeps the money laws of `common::money_laws` (every row: outstanding =
+//!   earned - paid; every column: over parties as over milestones; every
+//!   milestone's amount in exactly one of earned, at risk, lapsed), and the
+//!   same input gives byte-identical JSON.
+
+mod common;
 
 use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDate};
-use mijlpaal::eval::{
-    self, allocate::allocate, amount_of, Evaluation, Overrides, PerStream, MONEY_COLUMNS,
-};
+use mijlpaal::eval::{self, allocate::allocate, Evaluation, Overrides};
 use mijlpaal::model::*;
 use mijlpaal::project::{Options, Project, Session};
 use mijlpaal::render;
@@ -282,10 +286,6 @@ fn evaluate(facts: &Facts, at: NaiveDate) -> Evaluation {
     )
 }
 
-fn total(v: &PerStream) -> Money {
-    v.iter().map(|(_, m)| *m).sum()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
@@ -294,35 +294,8 @@ proptest! {
         let facts = facts_of(&w);
         let at = day(w.at);
         let e = evaluate(&facts, at);
-
-        for (i, name) in MONEY_COLUMNS.iter().enumerate() {
-            for s in &e.streams {
-                let by_milestone: Money = e.milestones.iter().map(|m| amount_of(m.money_columns()[i].1, s)).sum();
-                let by_party: Money = e.parties.iter().map(|p| amount_of(p.money_columns()[i].1, s)).sum();
-                prop_assert_eq!(
-                    by_milestone, by_party,
-                    "`{}` of `{}`: over milestones {} != over parties {}",
-                    name, s, by_milestone, by_party
-                );
-            }
-        }
-        for m in &e.milestones {
-            for s in &e.streams {
-                let get = |v: &PerStream| amount_of(v, s);
-                prop_assert_eq!(
-                    get(&m.earned) - get(&m.paid),
-                    get(&m.outstanding),
-                    "milestone {} `{}`: outstanding is not earned - paid", m.number, s
-                );
-            }
-            if m.status.is_achieved() {
-                prop_assert!(
-                    total(&m.repayable).is_zero(),
-                    "evaluation made an achieved amount repayable: milestone {} is {} and {} is repayable",
-                    m.number, m.status.as_str(), total(&m.repayable)
-                );
-            }
-        }
+        let laws = common::money_laws(&e, &project().plan, Some(&StreamId::new("spuk")));
+        prop_assert!(laws.is_ok(), "{}", laws.unwrap_err());
 
         // The same input gives the same bytes.
         let once = serde_json::to_string_pretty(&render::evaluation::json(&e)).unwrap();
@@ -331,5 +304,316 @@ proptest! {
         let again = evaluate(&facts, at);
         let third = serde_json::to_string_pretty(&render::evaluation::json(&again)).unwrap();
         prop_assert!(once == third, "evaluating the same facts twice gives different JSON");
+    }
+}
+
+// ------------------------------------------------- extreme weights and amounts
+
+/// A weight the language accepts: a mantissa of 1 to 28 digits (1 to
+/// 10^27, or up to 10^28 - 1) at a scale of 0 to 28 decimals.
+fn extreme_weight() -> impl Strategy<Value = Decimal> {
+    let mantissa = prop_oneof![
+        1i128..10,
+        1i128..1_000_000,
+        1i128..=1_000_000_000_000_000_000_000_000_000,
+        1i128..10_000_000_000_000_000_000_000_000_000,
+    ];
+    (mantissa, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s))
+}
+
+/// An amount the language accepts: up to 28 significant digits, at most
+/// two decimals; small ones, ones whose cents a `Decimal` still holds, and
+/// whole euros up to € 9.999.999.999.999.999.999.999.999.999.
+fn extreme_amount() -> impl Strategy<Value = Money> {
+    prop_oneof![
+        (0i128..100_000_000).prop_map(|c| Money::new(Decimal::from_i128_with_scale(c, 2))),
+        (0i128..=(1i128 << 96) - 1).prop_map(|c| Money::new(Decimal::from_i128_with_scale(c, 2))),
+        (0i128..10_000_000_000_000_000_000_000_000_000)
+            .prop_map(|e| Money::new(Decimal::from_i128_with_scale(e, 0))),
+    ]
+}
+
+/// The allocation rule computed independently with big integers: weights
+/// at their largest scale, the amount in the finest unit (cent, ten cents,
+/// euro) in which every part fits a `Decimal`, floors, then one unit each by
+/// largest remainder, ties to the larger weight, then the first listed.
+fn reference_allocation(amount: Money, weights: &[Decimal]) -> Vec<i128> {
+    use num_bigint::BigInt;
+    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
+    let ints: Vec<BigInt> = weights
+        .iter()
+        .map(|w| BigInt::from(w.mantissa()) * BigInt::from(10).pow(scale - w.scale()))
+        .collect();
+    let total: BigInt = ints.iter().sum();
+    let cents = common::cents(amount);
+    let unit = [1i128, 10, 100]
+        .into_iter()
+        .find(|u| cents % u == 0 && (cents / u).abs() < (1i128 << 96))
+        .unwrap();
+    let units = BigInt::from(cents / unit);
+    let mut parts: Vec<BigInt> = Vec::new();
+    let mut rems: Vec<(BigInt, BigInt, usize)> = Vec::new();
+    for (i, w) in ints.iter().enumerate() {
+        let p = &units * w;
+        parts.push(&p / &total);
+        rems.push((&p % &total, w.clone(), i));
+    }
+    let given: BigInt = parts.iter().sum();
+    let left: usize = (&units - given).try_into().unwrap();
+    rems.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    for (_, _, i) in rems.iter().take(left) {
+        parts[*i] += 1;
+    }
+    parts
+        .into_iter()
+        .map(|p| i128::try_from(p).unwrap() * unit)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn allocation_is_exact_for_extreme_weights(
+        amount in extreme_amount(),
+        weights in prop::collection::vec(extreme_weight(), 1..30),
+    ) {
+        let parts = allocate(amount, &weights).expect("positive weights allocate");
+        let cents: Vec<i128> = parts.iter().map(|p| common::cents(*p)).collect();
+        prop_assert_eq!(cents.iter().sum::<i128>(), common::cents(amount));
+        prop_assert_eq!(cents, reference_allocation(amount, &weights));
+    }
+}
+
+/// A generated plan: `members` municipalities sharing one key with extreme
+/// weights, which receives the SPUK money and bears its risk; the IZA money
+/// goes to the care providers or over the same key; one milestone per
+/// (iza, spuk) pair of amounts, due through 2026 and 2027.
+#[derive(Debug, Clone)]
+struct GenPlan {
+    weights: Vec<Decimal>,
+    iza_over_key: bool,
+    amounts: Vec<(Money, Money)>,
+}
+
+fn dutch(d: Decimal) -> String {
+    d.to_string().replace('.', ",")
+}
+
+impl GenPlan {
+    fn text(&self) -> String {
+        let mut t = String::from(
+            "plan gen \"Gegenereerd\" {\n  rules overeenkomst-transformatieplan\n  period 2026-01-01 .. 2027-12-31\n  party zv \"Zorgverzekeraar\" coordinating-insurer\n  party zv2 \"Tweede zorgverzekeraar\" second-insurer\n  party fin \"Financier\" municipality financier\n  party sg \"Stuurgroep\" regional-body steering-group\n  party zorg \"Zorgaanbieders\" care-provider\n",
+        );
+        for i in 0..self.weights.len() {
+            t.push_str(&format!("  party g{i} \"Gemeente {i}\" municipality\n"));
+        }
+        t.push_str("  stream iza \"IZA\" paid-by zv\n  stream spuk \"SPUK\" paid-by fin\n  key k \"Sleutel\" {\n");
+        for (i, w) in self.weights.iter().enumerate() {
+            t.push_str(&format!("    g{i} {}\n", dutch(*w)));
+        }
+        t.push_str("  }\n");
+        let iza_to = if self.iza_over_key { "k" } else { "zorg" };
+        t.push_str(&format!(
+            "  default payout iza to {iza_to}\n  default payout spuk to k\n  default risk spuk by k\n  component 1 \"Alles\" {{\n"
+        ));
+        for (n, (iza, spuk)) in self.amounts.iter().enumerate() {
+            let due = day(365 + (n as i64 * 97) % 700);
+            t.push_str(&format!(
+                "    milestone {} \"Mijlpaal\" {{\n      effort\n      due {due}\n      amount € {} {{ iza € {}, spuk € {} }}\n      evidence \"Bewijs\"\n    }}\n",
+                n + 1,
+                dutch((*iza + *spuk).amount()),
+                dutch(iza.amount()),
+                dutch(spuk.amount()),
+            ));
+        }
+        t.push_str("  }\n}\n");
+        t
+    }
+}
+
+/// Amounts per milestone: either all with cents, small enough that every
+/// total a party can reach holds its cents in a `Decimal`, or whole euros
+/// adding up to at most the largest amount the language accepts.
+fn gen_amounts() -> impl Strategy<Value = Vec<(Money, Money)>> {
+    let cents = |max: i128| (0..=max).prop_map(|c| Money::new(Decimal::from_i128_with_scale(c, 2)));
+    let euros = |max: i128| (0..=max).prop_map(|e| Money::new(Decimal::from_i128_with_scale(e, 0)));
+    prop_oneof![
+        prop::collection::vec((cents(10_000_000_000), cents(10_000_000_000)), 1..8),
+        // 7 milestones × 2 streams × 4,9 × 10^27 cents stays below 2^96 - 1 cents.
+        prop::collection::vec(
+            (
+                cents(49i128 * 10i128.pow(26)),
+                cents(49i128 * 10i128.pow(26))
+            ),
+            1..8
+        ),
+        prop::collection::vec((euros(6 * 10i128.pow(26)), euros(6 * 10i128.pow(26))), 1..8),
+    ]
+}
+
+fn gen_plan() -> impl Strategy<Value = GenPlan> {
+    (
+        prop::collection::vec(extreme_weight(), 1..8),
+        any::<bool>(),
+        gen_amounts(),
+    )
+        .prop_map(|(weights, iza_over_key, amounts)| GenPlan {
+            weights,
+            iza_over_key,
+            amounts,
+        })
+}
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| project().rules.clone().unwrap())
+}
+
+fn lower_plan(text: &str) -> Plan {
+    let (tree, diags) = mijlpaal::syntax::parse(FileId(0), text, &Default::default());
+    assert!(diags.is_empty(), "{diags:#?}\n{text}");
+    let Some(mijlpaal::syntax::ast::File::Plan(p)) = tree else {
+        panic!("not a plan:\n{text}");
+    };
+    let (plan, diags) = mijlpaal::lower::lower_plan(&p, FileId(0));
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.severity != mijlpaal::diagnostic::Severity::Error),
+        "{diags:#?}\n{text}"
+    );
+    plan
+}
+
+/// A payment of `permille` of `part`, floored in the unit the part is
+/// written in, so it never exceeds the part.
+fn permille_of(part: Money, permille: u32) -> Money {
+    let d = part.amount();
+    let m = d.mantissa() * i128::from(permille) / 1000;
+    Money::new(Decimal::from_i128_with_scale(m, d.scale()))
+}
+
+fn gen_facts(plan: &Plan, w: &World) -> Facts {
+    let mut facts = Vec::new();
+    for &(d, compliant) in &w.administration {
+        facts.push(fact(d, FactKind::Administration { compliant }));
+    }
+    for (m, (fate, _, iza, spuk)) in plan.milestones.iter().zip(&w.milestones) {
+        let n = m.number;
+        let assessed = |d: i64, achieved: bool| {
+            fact(
+                d,
+                FactKind::Assessed {
+                    milestone: n,
+                    achieved,
+                    by: PartyId::new("zv"),
+                },
+            )
+        };
+        match fate {
+            Fate::Nothing => {}
+            Fate::Evidence(d) => facts.push(fact(
+                *d,
+                FactKind::Evidence {
+                    milestone: n,
+                    note: None,
+                },
+            )),
+            Fate::Achieved(d) => facts.push(assessed(*d, true)),
+            Fate::NotAchieved(d) => facts.push(assessed(*d, false)),
+            Fate::NotThenAchieved(a, b) => {
+                facts.push(assessed(*a, false));
+                facts.push(assessed(*b, true));
+            }
+            Fate::AchievedThenNot(a, b) => {
+                facts.push(assessed(*a, true));
+                facts.push(assessed(*b, false));
+            }
+            Fate::Partial(a, b, p) => {
+                facts.push(assessed(*a, false));
+                facts.push(fact(
+                    *b,
+                    FactKind::Partial {
+                        milestone: n,
+                        share: PartialShare::Percent(*p),
+                        by: PartyId::new("sg"),
+                    },
+                ));
+            }
+            Fate::Postponed(a, b) => facts.push(fact(
+                *a,
+                FactKind::Postponed {
+                    milestone: n,
+                    until: day(*b),
+                },
+            )),
+        }
+        for (stream, pay) in [("iza", iza), ("spuk", spuk)] {
+            if let Some((permille, d)) = pay {
+                let stream = StreamId::new(stream);
+                let amount = permille_of(m.stream_amount(&stream), *permille);
+                facts.push(fact(
+                    *d,
+                    FactKind::Paid {
+                        stream,
+                        milestone: n,
+                        amount,
+                    },
+                ));
+            }
+        }
+    }
+    if let Some(d) = w.dissolved {
+        facts.push(fact(
+            d,
+            FactKind::Dissolved {
+                reason: "random".into(),
+            },
+        ));
+    }
+    Facts {
+        file: FileId(1),
+        plan: "gen".into(),
+        facts,
+        evaluate_at: Vec::new(),
+        span: Span::default(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn generated_plans_keep_the_money_laws(g in gen_plan(), w in world(), lines in any::<bool>()) {
+        let plan = lower_plan(&g.text());
+        prop_assert_eq!(plan.milestones.len(), g.amounts.len());
+        // Whole euros only where amounts are whole euros: a partial share of
+        // such an amount has cents no `Decimal` may hold next to 10^26 euros.
+        let whole_euros = g.amounts.iter().all(|(a, b)| a.amount().scale() == 0 && b.amount().scale() == 0);
+        let mut w = w;
+        if whole_euros {
+            for m in &mut w.milestones {
+                if let Fate::Partial(a, _, _) = m.0 {
+                    m.0 = Fate::NotAchieved(a);
+                }
+            }
+        }
+        let facts = gen_facts(&plan, &w);
+        let e = eval::evaluate(
+            &plan,
+            rules(),
+            std::slice::from_ref(&facts),
+            &eval::Options {
+                at: day(w.at),
+                horizon_days: 90,
+                overrides: Overrides::default(),
+                party_lines: lines,
+            },
+        );
+        let refused: Vec<_> = e.diagnostics.iter().filter(|d| d.code == "E011").collect();
+        prop_assert!(refused.is_empty(), "{:#?}\n{}", refused, g.text());
+        let laws = common::money_laws(&e, &plan, Some(&StreamId::new("spuk")));
+        prop_assert!(laws.is_ok(), "{}\n{}", laws.unwrap_err(), g.text());
     }
 }

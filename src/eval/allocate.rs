@@ -1,73 +1,360 @@
 //! Exact allocation of an amount over weights: largest remainder on whole
 //! cents, ties to the larger weight, then to the member listed first. The
 //! parts always add up to the whole.
+//!
+//! This is the one division routine: [`allocate`] (a partial amount over the
+//! streams) and the ledger (a milestone's columns over a key) both divide
+//! through [`Weights`]. It is exact for any weights the language accepts
+//! (28 significant digits, up to 28 decimals, mixed scales): weights are
+//! brought to one scale as integers of up to about 190 bits, so products and
+//! remainders are computed in [`Wide`] (384-bit) integer arithmetic, with a
+//! native `u128` path when everything fits.
+
+use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
 use crate::model::Money;
 
 /// Splits `amount` (rounded to cents first) over `weights`, in their order.
-/// Returns `None` when the weights cannot be used (none positive, or too
-/// large to compute exactly); callers report that as a plan error.
+/// Returns `None` when the weights cannot be used (none positive, or a
+/// negative one); callers report that as a plan error.
 pub fn allocate(amount: Money, weights: &[Decimal]) -> Option<Vec<Money>> {
-    let cents = to_cents(amount)?;
-    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
-    let ints: Vec<i128> = weights
-        .iter()
-        .map(|w| scaled(*w, scale))
-        .collect::<Option<_>>()?;
-    if ints.iter().any(|w| *w < 0) {
-        return None;
-    }
-    let total: i128 = ints.iter().try_fold(0i128, |a, w| a.checked_add(*w))?;
-    if total == 0 {
-        return None;
-    }
-    let negative = cents < 0;
-    let cents = cents.abs();
-    let mut parts = Vec::with_capacity(ints.len());
-    let mut remainders = Vec::with_capacity(ints.len());
-    for (i, w) in ints.iter().enumerate() {
-        let product = cents.checked_mul(*w)?;
-        parts.push(product / total);
-        remainders.push((product % total, *w, i));
-    }
-    let given: i128 = parts.iter().sum();
-    let left = cents - given;
-    // Largest remainder first; ties to the larger weight, then the first listed.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    for (_, _, i) in remainders.iter().take(usize::try_from(left).ok()?) {
-        if let Some(p) = parts.get_mut(*i) {
-            *p += 1;
+    let parts = Weights::new(weights)?.split(amount)?;
+    parts.into_iter().map(money_of_cents).collect()
+}
+
+/// Whole cents of an amount, rounded half away from zero. Exact for every
+/// `Decimal`: the mantissa is scaled up in `i128`, never by `rescale`, which
+/// silently keeps a smaller scale when the digits do not fit (a 28-digit
+/// amount then read as cents came out 100 times too small).
+pub fn cents_of(m: Money) -> Option<i128> {
+    let r = m.round_cents().amount();
+    let up = 2u32.checked_sub(r.scale())?;
+    r.mantissa().checked_mul(10i128.checked_pow(up)?)
+}
+
+/// An amount of cents as `Money`, exactly, or `None` if no `Decimal` holds
+/// it: beyond 2^96 - 1 cents (about € 7,9 × 10^26) only amounts in whole
+/// tens of cents or whole euros still fit.
+pub fn money_of_cents(cents: i128) -> Option<Money> {
+    [(1i128, 2u32), (10, 1), (100, 0)]
+        .into_iter()
+        .filter(|(unit, _)| cents.checked_rem(*unit) == Some(0))
+        .find_map(|(unit, scale)| {
+            Decimal::try_from_i128_with_scale(cents.checked_div(unit)?, scale).ok()
+        })
+        .map(Money::new)
+}
+
+/// The finest unit (1, 10 or 100 cents) in which every amount of
+/// `amounts` is whole and `largest` (in cents, the largest total that will
+/// be formed from them) still fits a `Decimal`: cents where they fit, else
+/// the unit the amounts are written in. `None` if there is none.
+pub fn unit_for(amounts: &[i128], largest: i128) -> Option<i128> {
+    [1i128, 10, 100].into_iter().find(|u| {
+        amounts.iter().all(|a| a.checked_rem(*u) == Some(0))
+            && largest
+                .checked_div(*u)
+                .and_then(i128::checked_abs)
+                .is_some_and(|c| c <= DECIMAL_MANTISSA_MAX)
+    })
+}
+
+/// Largest mantissa a `Decimal` holds: 2^96 - 1.
+const DECIMAL_MANTISSA_MAX: i128 = (1i128 << 96) - 1;
+
+/// The weights of a key (or of the streams of a milestone), prepared once
+/// for any number of divisions: non-negative integers at one common scale,
+/// and their total.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    ints: Vec<Wide>,
+    total: Wide,
+}
+
+impl Weights {
+    /// `None` if a weight is negative or none is positive.
+    pub fn new(weights: &[Decimal]) -> Option<Weights> {
+        if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+            return None;
         }
+        // Trailing zeros say nothing about a weight; dropping them keeps the
+        // common scale, and so the integers, as small as the weights allow.
+        let normal: Vec<Decimal> = weights.iter().map(|w| w.normalize()).collect();
+        let scale = normal.iter().map(|w| w.scale()).max().unwrap_or(0);
+        let ints: Vec<Wide> = normal
+            .iter()
+            .map(|w| {
+                let m = u128::try_from(w.mantissa().checked_abs()?).ok()?;
+                Wide::from_u128(m).checked_mul(Wide::pow10(scale.checked_sub(w.scale())?)?)
+            })
+            .collect::<Option<_>>()?;
+        let total = ints.iter().try_fold(Wide::ZERO, |a, w| a.checked_add(*w))?;
+        (!total.is_zero()).then_some(Weights { ints, total })
     }
-    Some(
+
+    pub fn len(&self) -> usize {
+        self.ints.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ints.is_empty()
+    }
+
+    /// Splits `amount` into parts in cents, one per weight, adding up to the
+    /// amount rounded to cents. Parts are whole cents where a `Decimal` can
+    /// hold every part's cents; for amounts beyond that (above about
+    /// € 7,9 × 10^26) the amount is divided in the unit it is written in
+    /// (tens of cents or euros), so that every part is representable.
+    pub fn split(&self, amount: Money) -> Option<Vec<i128>> {
+        let cents = cents_of(amount)?;
+        self.split_in(cents, unit_for(&[cents], cents)?)
+    }
+
+    /// Splits `cents` in whole `unit`s of cents (1, 10 or 100): the parts,
+    /// in cents, are multiples of `unit`. `None` if `cents` is not.
+    pub fn split_in(&self, cents: i128, unit: i128) -> Option<Vec<i128>> {
+        if cents.checked_rem(unit)? != 0 {
+            return None;
+        }
+        let parts = self.divide(cents.checked_div(unit)?)?;
+        parts.into_iter().map(|p| p.checked_mul(unit)).collect()
+    }
+
+    /// Divides `units` (any sign): each part the floor of its exact share,
+    /// the units left one each by largest remainder, ties to the larger
+    /// weight, then to the member listed first. `None` only if the quotient
+    /// does not fit, which the language's limits rule out.
+    pub fn divide(&self, units: i128) -> Option<Vec<i128>> {
+        if self.ints.len() == 1 {
+            return Some(vec![units]);
+        }
+        let negative = units < 0;
+        let whole = units.unsigned_abs();
+        let mut parts: Vec<u128> = Vec::with_capacity(self.ints.len());
+        let mut rems: Vec<(Wide, usize)> = Vec::with_capacity(self.ints.len());
+        for (i, w) in self.ints.iter().enumerate() {
+            let (q, r) = share(whole, w, &self.total)?;
+            parts.push(q);
+            rems.push((r, i));
+        }
+        let given = parts.iter().try_fold(0u128, |a, p| a.checked_add(*p))?;
+        let left = usize::try_from(whole.checked_sub(given)?).ok()?;
+        if left > 0 {
+            // Only which members get a unit matters, not their order: select, don't sort.
+            let ints = &self.ints;
+            let order = |a: &(Wide, usize), b: &(Wide, usize)| -> Ordering {
+                let weight = |i: usize| ints.get(i).copied().unwrap_or(Wide::ZERO);
+                b.0.cmp(&a.0)
+                    .then(weight(b.1).cmp(&weight(a.1)))
+                    .then(a.1.cmp(&b.1))
+            };
+            if left < rems.len() {
+                rems.select_nth_unstable_by(left.checked_sub(1)?, order);
+            }
+            for (_, i) in rems.iter().take(left) {
+                if let Some(p) = parts.get_mut(*i) {
+                    *p = p.checked_add(1)?;
+                }
+            }
+        }
         parts
             .into_iter()
-            .map(|c| {
-                Money::new(Decimal::from_i128_with_scale(
-                    if negative { -c } else { c },
-                    2,
-                ))
+            .map(|p| {
+                let p = i128::try_from(p).ok()?;
+                Some(if negative { p.checked_neg()? } else { p })
             })
-            .collect(),
-    )
-}
-
-fn to_cents(m: Money) -> Option<i128> {
-    let r = m.round_cents().amount();
-    let mut v = r;
-    v.rescale(2);
-    Some(v.mantissa())
-}
-
-fn scaled(w: Decimal, scale: u32) -> Option<i128> {
-    let mut v = w;
-    if v.scale() > scale {
-        return None;
+            .collect()
     }
-    v.rescale(scale);
-    (v.scale() == scale).then(|| v.mantissa())
+}
+
+/// `whole × w / total` as quotient and remainder. The quotient is at most
+/// `whole` (w ≤ total), so it fits `u128`.
+fn share(whole: u128, w: &Wide, total: &Wide) -> Option<(u128, Wide)> {
+    if let (Some(w), Some(t)) = (w.to_u128(), total.to_u128()) {
+        if let Some(p) = whole.checked_mul(w) {
+            return Some((p.checked_div(t)?, Wide::from_u128(p.checked_rem(t)?)));
+        }
+    }
+    Wide::from_u128(whole).checked_mul(*w)?.div_rem(total)
+}
+
+/// An unsigned 384-bit integer, little-endian 64-bit limbs: wide enough for
+/// cents (below 2^103) times a weight at the common scale (below 2^190),
+/// summed over any number of members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wide([u64; LIMBS]);
+
+const LIMBS: usize = 6;
+const BITS: u32 = 384;
+
+impl Wide {
+    pub const ZERO: Wide = Wide([0; LIMBS]);
+
+    pub fn from_u128(v: u128) -> Wide {
+        // Truncating casts on purpose: the low and the high 64 bits.
+        let mut limbs = [0u64; LIMBS];
+        limbs[0] = v as u64;
+        limbs[1] = v.checked_shr(64).unwrap_or(0) as u64;
+        Wide(limbs)
+    }
+
+    /// 10^n, for n up to 115.
+    pub fn pow10(n: u32) -> Option<Wide> {
+        (0..n).try_fold(Wide::from_u128(1), |a, _| {
+            a.checked_mul(Wide::from_u128(10))
+        })
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.0.iter().all(|l| *l == 0)
+    }
+
+    pub fn to_u128(self) -> Option<u128> {
+        let [lo, hi, rest @ ..] = self.0;
+        rest.iter()
+            .all(|l| *l == 0)
+            .then(|| u128::from(lo) | u128::from(hi).checked_shl(64).unwrap_or(0))
+    }
+
+    /// The number of significant bits.
+    fn bits(&self) -> u32 {
+        for (i, l) in self.0.iter().enumerate().rev() {
+            if *l != 0 {
+                // i < LIMBS: at most 384, no overflow.
+                let below = u32::try_from(i).unwrap_or(0).saturating_mul(64);
+                return below.saturating_add(64u32.saturating_sub(l.leading_zeros()));
+            }
+        }
+        0
+    }
+
+    pub fn checked_add(self, o: Wide) -> Option<Wide> {
+        let mut out = [0u64; LIMBS];
+        let mut carry = false;
+        for ((r, a), b) in out.iter_mut().zip(self.0).zip(o.0) {
+            let (s, c1) = a.overflowing_add(b);
+            let (s, c2) = s.overflowing_add(u64::from(carry));
+            *r = s;
+            carry = c1 || c2;
+        }
+        (!carry).then_some(Wide(out))
+    }
+
+    /// `self - o`, for `self >= o`.
+    fn checked_sub(self, o: Wide) -> Option<Wide> {
+        let mut out = [0u64; LIMBS];
+        let mut borrow = false;
+        for ((r, a), b) in out.iter_mut().zip(self.0).zip(o.0) {
+            let (d, b1) = a.overflowing_sub(b);
+            let (d, b2) = d.overflowing_sub(u64::from(borrow));
+            *r = d;
+            borrow = b1 || b2;
+        }
+        (!borrow).then_some(Wide(out))
+    }
+
+    pub fn checked_mul(self, o: Wide) -> Option<Wide> {
+        let mut out = [0u64; LIMBS];
+        for (i, a) in self.0.iter().enumerate() {
+            if *a == 0 {
+                continue;
+            }
+            let mut carry: u128 = 0;
+            for (j, b) in o.0.iter().enumerate() {
+                let k = i.checked_add(j)?;
+                // a × b + out + carry < 2^128: (2^64-1)^2 + 2 (2^64-1) = 2^128 - 1.
+                let cur = u128::from(*a)
+                    .checked_mul(u128::from(*b))?
+                    .checked_add(u128::from(out.get(k).copied().unwrap_or(0)))?
+                    .checked_add(carry)?;
+                match out.get_mut(k) {
+                    // The low 64 bits stay here, the high ones carry.
+                    Some(slot) => *slot = cur as u64,
+                    None if cur == 0 => {}
+                    None => return None,
+                }
+                carry = cur.checked_shr(64).unwrap_or(0);
+            }
+            if carry != 0 {
+                let k = i.checked_add(LIMBS)?;
+                match out.get_mut(k) {
+                    Some(slot) => *slot = carry as u64,
+                    None => return None,
+                }
+            }
+        }
+        Some(Wide(out))
+    }
+
+    /// `self << n`, or `None` if bits would be lost.
+    fn checked_shl(self, n: u32) -> Option<Wide> {
+        if self.is_zero() {
+            return Some(self);
+        }
+        if self.bits().checked_add(n)? > BITS {
+            return None;
+        }
+        let limbs = usize::try_from(n.checked_div(64)?).ok()?;
+        let bits = n.checked_rem(64)?;
+        let mut out = [0u64; LIMBS];
+        for (i, slot) in out.iter_mut().enumerate() {
+            let Some(src) = i.checked_sub(limbs) else {
+                continue;
+            };
+            let lo = self.0.get(src).copied().unwrap_or(0);
+            let below = src
+                .checked_sub(1)
+                .and_then(|j| self.0.get(j))
+                .copied()
+                .unwrap_or(0);
+            *slot = if bits == 0 {
+                lo
+            } else {
+                lo.checked_shl(bits).unwrap_or(0)
+                    | below.checked_shr(64u32.checked_sub(bits)?).unwrap_or(0)
+            };
+        }
+        Some(Wide(out))
+    }
+
+    /// Quotient and remainder, when the quotient fits `u128`: shift and
+    /// subtract, one bit of quotient per step (at most 128 steps).
+    pub fn div_rem(self, d: &Wide) -> Option<(u128, Wide)> {
+        if d.is_zero() {
+            return None;
+        }
+        if self < *d {
+            return Some((0, self));
+        }
+        let shift = self.bits().checked_sub(d.bits())?;
+        if shift >= 128 {
+            return None;
+        }
+        let mut r = self;
+        let mut q: u128 = 0;
+        for k in (0..=shift).rev() {
+            let t = d.checked_shl(k)?;
+            if r >= t {
+                r = r.checked_sub(t)?;
+                q |= 1u128.checked_shl(k)?;
+            }
+        }
+        Some((q, r))
+    }
+}
+
+impl Ord for Wide {
+    fn cmp(&self, o: &Wide) -> Ordering {
+        self.0.iter().rev().cmp(o.0.iter().rev())
+    }
+}
+
+impl PartialOrd for Wide {
+    fn partial_cmp(&self, o: &Wide) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +364,9 @@ mod tests {
 
     fn m(s: &str) -> Money {
         Money::new(Decimal::from_str(s).unwrap())
+    }
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
     }
     fn w(v: &[i64]) -> Vec<Decimal> {
         v.iter().map(|x| Decimal::from(*x)).collect()
@@ -121,5 +411,75 @@ mod tests {
     fn no_weights_no_allocation() {
         assert!(allocate(m("10"), &[]).is_none());
         assert!(allocate(m("10"), &w(&[0, 0])).is_none());
+    }
+
+    #[test]
+    fn mixed_scales_beyond_i128_are_exact() {
+        // Weights 10^27 and 10^-28 at one scale are 10^55 and 1: their
+        // product with the cents no longer fits i128. € 1.000.000.000 over
+        // them: the second gets 10^11 × 10^-28 / (10^27 + 10^-28) cents,
+        // far below one cent, so all goes to the first.
+        let ws = vec![
+            d("1000000000000000000000000000"),
+            d("0.0000000000000000000000000001"),
+        ];
+        assert_eq!(
+            allocate(m("1000000000"), &ws).unwrap(),
+            vec![m("1000000000"), m("0")]
+        );
+        // Three weights of 28 digits with 27 decimals: 1,000…0, 2,000…0 and
+        // 0,000…01 (scale 27). € 300 = 30 000 cents: 10 000 and 20 000 cents
+        // exactly, less a fraction; the remainders give the cents back to
+        // the first two. Exact shares: 30000 × 10^27 / (3 × 10^27 + 1)
+        // = 9 999,99…67 and 19 999,99…33, and 0,00…1 for the third: floors
+        // 9 999, 19 999 and 0, remainders 3·10^27 - 9 999, 3·10^27 - 19 999
+        // and 30 000; the two cents left go to the first two.
+        let ws = vec![
+            d("1.000000000000000000000000000"),
+            d("2.000000000000000000000000000"),
+            d("0.000000000000000000000000001"),
+        ];
+        assert_eq!(
+            allocate(m("300"), &ws).unwrap(),
+            vec![m("100"), m("200"), m("0")]
+        );
+    }
+
+    #[test]
+    fn a_28_digit_amount_is_not_read_100_times_smaller() {
+        // € 9.999.999.999.999.999.999.999.999.999 (28 nines) over two equal
+        // weights: its cents do not fit a Decimal, so it is divided in euros:
+        // 4.999.999.999.999.999.999.999.999.999,5 → the odd euro to the first.
+        let amount = m("9999999999999999999999999999");
+        let parts = allocate(amount, &w(&[1, 1])).unwrap();
+        assert_eq!(
+            parts,
+            vec![
+                m("5000000000000000000000000000"),
+                m("4999999999999999999999999999")
+            ]
+        );
+        assert_eq!(
+            cents_of(amount),
+            Some(999_999_999_999_999_999_999_999_999_900)
+        );
+    }
+
+    #[test]
+    fn wide_arithmetic() {
+        let big = Wide::pow10(55).unwrap();
+        let (q, r) = big
+            .checked_mul(Wide::from_u128(123))
+            .unwrap()
+            .checked_add(Wide::from_u128(7))
+            .unwrap()
+            .div_rem(&big)
+            .unwrap();
+        assert_eq!((q, r), (123, Wide::from_u128(7)));
+        assert!(Wide::pow10(116).is_none());
+        assert_eq!(
+            Wide::from_u128(u128::MAX).checked_add(Wide::from_u128(1)),
+            Wide::from_u128(1).checked_shl(128)
+        );
     }
 }

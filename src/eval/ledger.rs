@@ -1,97 +1,47 @@
 //! Money per party: each milestone's amounts divided over the parties of
-//! its recipient (payout) or risk key, exactly to the cent, with the same
-//! rule as [`super::allocate::allocate`]. Built for speed: parties and
-//! streams are positions, each key's integer weights are prepared once.
+//! its recipient (payout) or risk key, exactly to the cent, by the one
+//! division routine [`super::allocate::Weights`]. Built for speed: parties
+//! and streams are positions, each key's weights are prepared once, and
+//! totals are kept in `i128` cents (exact far beyond what a `Decimal` holds).
+//!
+//! Outstanding is never divided: a party's outstanding is its earned minus
+//! its paid, per milestone and in total, so every row reads
+//! earned - paid = outstanding exactly.
 
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
+use super::allocate::{money_of_cents, Weights};
+use super::model::Column;
 use crate::model::{KeyId, MilestoneNo, Money, Plan, Recipient};
 
-/// The six money columns of a party.
-pub const EARNED: usize = 0;
-pub const PAID: usize = 1;
-pub const OUTSTANDING: usize = 2;
-pub const REPAYABLE: usize = 3;
-pub const REPAID: usize = 4;
-pub const EXPOSURE: usize = 5;
-pub const COLUMNS: usize = 6;
+const COLUMNS: usize = Column::ALL.len();
 
-/// A recipient's parties with integer weights, ready to divide cents.
+/// A recipient's parties (positions) with their prepared weights.
 #[derive(Debug, Clone)]
-pub struct Shares {
+struct Shares {
     members: Vec<usize>,
-    weights: Vec<i128>,
-    total: i128,
+    weights: Weights,
 }
 
 impl Shares {
     fn new(members: Vec<(usize, Decimal)>) -> Option<Shares> {
-        let scale = members.iter().map(|(_, w)| w.scale()).max().unwrap_or(0);
-        let mut weights = Vec::with_capacity(members.len());
-        for (_, w) in &members {
-            let mut v = *w;
-            v.rescale(scale);
-            if v.is_sign_negative() {
-                return None;
-            }
-            weights.push(v.mantissa());
-        }
-        let total = weights.iter().try_fold(0i128, |a, w| a.checked_add(*w))?;
-        (total > 0).then(|| Shares {
+        let weights: Vec<Decimal> = members.iter().map(|(_, w)| *w).collect();
+        Some(Shares {
+            weights: Weights::new(&weights)?,
             members: members.into_iter().map(|(p, _)| p).collect(),
-            weights,
-            total,
         })
     }
-
-    /// Divides `cents`: largest remainder, ties to the larger weight, then
-    /// the member listed first. `None` on overflow.
-    fn divide(&self, cents: i128) -> Option<Vec<i128>> {
-        if self.members.len() == 1 {
-            return Some(vec![cents]);
-        }
-        let negative = cents < 0;
-        let cents = cents.abs();
-        let mut parts = Vec::with_capacity(self.weights.len());
-        let mut rems = Vec::with_capacity(self.weights.len());
-        for (i, w) in self.weights.iter().enumerate() {
-            let p = cents.checked_mul(*w)?;
-            parts.push(p / self.total);
-            rems.push((p % self.total, *w, i));
-        }
-        let left = cents - parts.iter().sum::<i128>();
-        if left > 0 {
-            // Only which members get a cent matters, not their order: select, don't sort.
-            let left = usize::try_from(left).ok()?;
-            let order = |a: &(i128, i128, usize), b: &(i128, i128, usize)| {
-                b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
-            };
-            if left < rems.len() {
-                rems.select_nth_unstable_by(left - 1, order);
-            }
-            for (_, _, i) in rems.iter().take(left) {
-                if let Some(p) = parts.get_mut(*i) {
-                    *p += 1;
-                }
-            }
-        }
-        if negative {
-            parts.iter_mut().for_each(|p| *p = -*p);
-        }
-        Some(parts)
-    }
 }
 
-fn cents(m: Money) -> i128 {
-    let mut v = m.round_cents().amount();
-    v.rescale(2);
-    v.mantissa()
-}
-
-fn money(cents: i128) -> Money {
-    Money::new(Decimal::from_i128_with_scale(cents, 2))
+/// Why an amount could not be booked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotBooked {
+    /// The recipient is unknown or its key has no positive weight.
+    NoShares,
+    /// A total went beyond `i128` cents.
+    Overflow,
 }
 
 /// Per-party totals (and, on request, per-milestone lines) in cents.
@@ -103,10 +53,18 @@ pub struct Ledger {
     lines: Option<Vec<BTreeMap<MilestoneNo, Vec<i128>>>>,
     party_index: HashMap<String, usize>,
     shares: HashMap<Recipient, Option<Shares>>,
+    /// Per stream, the unit (in cents) amounts are divided in: see [`Ledger::new`].
+    units: Vec<i128>,
 }
 
 impl Ledger {
-    pub fn new(plan: &Plan, streams: usize, with_lines: bool) -> Ledger {
+    /// `units` gives per stream the unit (1, 10 or 100 cents) its amounts
+    /// are divided in: cents, unless a party's total could then hold more
+    /// digits than a `Decimal` (about € 7,9 × 10^26 with cents), see
+    /// [`super::allocate::unit_for`]. One unit per stream keeps every
+    /// column and their differences (outstanding) in the same unit.
+    pub fn new(plan: &Plan, units: Vec<i128>, with_lines: bool) -> Ledger {
+        let streams = units.len();
         let party_index: HashMap<String, usize> = plan
             .parties
             .iter()
@@ -116,10 +74,11 @@ impl Ledger {
         let n = plan.parties.len();
         let mut ledger = Ledger {
             streams,
-            totals: vec![0; n * COLUMNS * streams],
+            totals: vec![0; n.saturating_mul(COLUMNS).saturating_mul(streams)],
             lines: with_lines.then(|| vec![BTreeMap::new(); n]),
             party_index,
             shares: HashMap::new(),
+            units,
         };
         for p in &plan.parties {
             let r = Recipient::Party(p.id.clone());
@@ -151,80 +110,121 @@ impl Ledger {
         Recipient::Key(id.clone())
     }
 
-    /// Divides `amount` of stream `s` over `to` in `column`; false if `to`
-    /// cannot divide (unknown, or no positive weights).
+    /// Position of (column, stream) within one party's or line's cells.
+    fn cell(&self, column: Column, s: usize) -> Option<usize> {
+        column.index().checked_mul(self.streams)?.checked_add(s)
+    }
+
+    fn stride(&self) -> usize {
+        COLUMNS.saturating_mul(self.streams)
+    }
+
+    /// Divides `amount` of stream `s` over `to` in `column`. `Outstanding`
+    /// is derived (earned - paid), never booked.
     pub fn add(
         &mut self,
         to: &Recipient,
-        column: usize,
+        column: Column,
         milestone: MilestoneNo,
         s: usize,
         amount: Money,
-    ) -> bool {
-        if amount.is_zero() {
-            return true;
+    ) -> Result<(), NotBooked> {
+        if amount.is_zero() || column == Column::Outstanding {
+            return Ok(());
         }
         let Some(Some(shares)) = self.shares.get(to) else {
-            return false;
+            return Err(NotBooked::NoShares);
         };
-        let Some(parts) = shares.divide(cents(amount)) else {
-            return false;
-        };
-        let stride = COLUMNS * self.streams;
-        for (party, part) in shares.members.iter().zip(parts) {
-            if let Some(t) = self
-                .totals
-                .get_mut(party * stride + column * self.streams + s)
-            {
-                *t += part;
+        let cents = super::allocate::cents_of(amount).ok_or(NotBooked::Overflow)?;
+        let unit = self.units.get(s).copied().unwrap_or(1);
+        let parts = shares
+            .weights
+            .split_in(cents, unit)
+            .ok_or(NotBooked::Overflow)?;
+        let members = shares.members.clone();
+        let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
+        let stride = self.stride();
+        for (party, part) in members.iter().zip(parts) {
+            let at = party
+                .checked_mul(stride)
+                .and_then(|p| p.checked_add(cell))
+                .ok_or(NotBooked::Overflow)?;
+            if let Some(t) = self.totals.get_mut(at) {
+                *t = t.checked_add(part).ok_or(NotBooked::Overflow)?;
             }
             if let Some(lines) = self.lines.as_mut().and_then(|l| l.get_mut(*party)) {
                 let line = lines.entry(milestone).or_insert_with(|| vec![0; stride]);
-                if let Some(x) = line.get_mut(column * self.streams + s) {
-                    *x += part;
+                if let Some(x) = line.get_mut(cell) {
+                    *x = x.checked_add(part).ok_or(NotBooked::Overflow)?;
                 }
             }
         }
-        true
+        Ok(())
     }
 
     /// Adds an amount to one party directly (repayments made).
-    pub fn add_to_party(&mut self, party: &str, column: usize, s: usize, amount: Money) {
-        let stride = COLUMNS * self.streams;
-        if let Some(i) = self.party_index.get(party) {
-            if let Some(t) = self.totals.get_mut(i * stride + column * self.streams + s) {
-                *t += cents(amount);
-            }
+    pub fn add_to_party(
+        &mut self,
+        party: &str,
+        column: Column,
+        s: usize,
+        amount: Money,
+    ) -> Result<(), NotBooked> {
+        let cents = super::allocate::cents_of(amount).ok_or(NotBooked::Overflow)?;
+        let Some(i) = self.party_index.get(party).copied() else {
+            return Err(NotBooked::NoShares);
+        };
+        let at = self
+            .cell(column, s)
+            .and_then(|c| i.checked_mul(self.stride())?.checked_add(c))
+            .ok_or(NotBooked::Overflow)?;
+        if let Some(t) = self.totals.get_mut(at) {
+            *t = t.checked_add(cents).ok_or(NotBooked::Overflow)?;
+        }
+        Ok(())
+    }
+
+    /// A cell of `cells` (one party's totals or one line), in cents;
+    /// outstanding is earned minus paid.
+    fn read(&self, cells: &[i128], column: Column, s: usize) -> Option<i128> {
+        let get = |c: Column| cells.get(self.cell(c, s)?).copied();
+        match column {
+            Column::Outstanding => get(Column::Earned)?.checked_sub(get(Column::Paid)?),
+            c => get(c),
         }
     }
 
-    /// A party's column, per stream.
-    pub fn total(&self, party: usize, column: usize) -> Vec<Money> {
-        let stride = COLUMNS * self.streams;
+    fn party_cells(&self, party: usize) -> &[i128] {
+        let stride = self.stride();
+        party
+            .checked_mul(stride)
+            .and_then(|from| self.totals.get(from..from.checked_add(stride)?))
+            .unwrap_or(&[])
+    }
+
+    /// A party's column, per stream; `None` for an amount no `Decimal`
+    /// holds exactly.
+    pub fn total(&self, party: usize, column: Column) -> Vec<Option<Money>> {
+        let cells = self.party_cells(party);
         (0..self.streams)
-            .map(|s| {
-                money(
-                    self.totals
-                        .get(party * stride + column * self.streams + s)
-                        .copied()
-                        .unwrap_or(0),
-                )
-            })
+            .map(|s| money_of_cents(self.read(cells, column, s)?))
             .collect()
     }
 
-    /// A party's lines: milestone → column → per stream.
-    pub fn lines(&self, party: usize) -> Vec<(MilestoneNo, Vec<Vec<Money>>)> {
+    /// A party's lines: milestone → the columns of [`Column::ALL`] → per
+    /// stream (`None` where no `Decimal` holds the amount exactly).
+    pub fn lines(&self, party: usize) -> Vec<(MilestoneNo, Vec<Vec<Option<Money>>>)> {
         let Some(lines) = self.lines.as_ref().and_then(|l| l.get(party)) else {
             return Vec::new();
         };
         lines
             .iter()
             .map(|(n, v)| {
-                let cols = (0..COLUMNS)
+                let cols = Column::ALL
+                    .iter()
                     .map(|c| {
                         (0..self.streams)
-                            .map(|s| money(v.get(c * self.streams + s).copied().unwrap_or(0)))
+                            .map(|s| money_of_cents(self.read(v, *c, s)?))
                             .collect()
                     })
                     .collect();

@@ -250,34 +250,60 @@ fn money(
             );
         }
     }
-    // Dissolution: claims to money not yet paid lapse; payments made stand (art. 4.2.2).
-    if let (Some(d), Some(cite)) = (&index.dissolved, &clauses.dissolution) {
+    let mut status = outcome.status;
+    let mut since = outcome.since;
+    let mut reason = outcome.reason;
+    let mut cite = outcome.cite;
+    let mut lapsed = Sums::default();
+    // Dissolution (art. 4.2.2): claims to money not yet paid lapse, payments
+    // already made stand. What was earned but not paid lapses, so the
+    // milestone is `lapsed` even if it was achieved; what it held of a stream
+    // that bears the risk of unmet milestones becomes repayable below.
+    let dissolved = index.dissolved.as_ref().filter(|d| d.date <= at);
+    if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
+        let dcite = clauses.dissolution.clone();
+        let mut claims_lapsed = false;
         for s in streams {
-            if earned.get(s) > paid.get(s) {
-                let lapsed = earned.get(s) - paid.get(s);
+            let (e, p) = (earned.get(s), paid.get(s));
+            if e > p {
+                claims_lapsed = true;
                 trace.push(Step {
                     date: Some(d.date),
-                    text: format!("{lapsed} of `{s}` earned but not paid lapses on dissolution"),
-                    cite: Some(cite.clone()),
+                    text: format!(
+                        "{} of `{s}` earned but not paid lapses on dissolution",
+                        e - p
+                    ),
+                    cite: dcite.clone(),
                 });
-                earned.0.insert(s.clone(), paid.get(s).min(earned.get(s)));
+                earned.0.insert(s.clone(), p);
             }
+        }
+        if claims_lapsed && status != Status::Lapsed {
+            reason = format!(
+                "{} on {}; claims not yet paid lapsed when the agreement was dissolved on {} (payments made stand)",
+                status.as_str(),
+                since.map(|x| x.to_string()).unwrap_or_default(),
+                d.date
+            );
+            status = Status::Lapsed;
+            since = Some(d.date);
+            cite = dcite;
         }
     }
     let mut outstanding = Sums::default();
     for s in streams {
         outstanding.add(s, earned.get(s) - paid.get(s));
     }
-    // What is linked to milestones not achieved: repayable once final, exposure while open.
+    // What is linked to milestones not achieved: repayable once final,
+    // exposure while open, for the stream whose unmet money is repaid. On
+    // dissolution every other stream's unearned money lapses: its claims
+    // end and no one holds it.
     let mut repayable = Sums::default();
     let mut exposure = Sums::default();
-    for (Repay { stream, .. }, cite) in &clauses.repay {
+    for (Repay { stream, .. }, rcite) in &clauses.repay {
         let unearned = m.stream_amount(stream) - earned.get(stream);
         // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
-        if !unearned.is_zero()
-            && !outcome.status.is_achieved()
-            && outcome.status != Status::Withdrawn
-        {
+        if !unearned.is_zero() && !status.is_achieved() && status != Status::Withdrawn {
             if outcome.final_ {
                 repayable.add(stream, unearned);
                 let when = clauses
@@ -285,23 +311,36 @@ fn money(
                     .as_ref()
                     .map(|c| c.0)
                     .filter(|c| at > *c)
-                    .or(index.dissolved.as_ref().map(|d| d.date));
+                    .or(dissolved.map(|d| d.date));
                 trace.push(Step {
                     date: when,
                     text: format!(
                         "{unearned} of `{stream}` is linked to a milestone not achieved: repayable"
                     ),
-                    cite: Some(cite.clone()),
+                    cite: Some(rcite.clone()),
                 });
             } else {
                 exposure.add(stream, unearned);
             }
         }
     }
-    if outcome.status.is_achieved() {
+    if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
+        for s in streams.iter().filter(|s| clauses.repay_of(s).is_none()) {
+            let unearned = m.stream_amount(s) - earned.get(s);
+            if unearned.amount() > Decimal::ZERO {
+                lapsed.add(s, unearned);
+                trace.push(Step {
+                    date: Some(d.date),
+                    text: format!("{unearned} of `{s}` not paid lapses: no claim to it remains"),
+                    cite: clauses.dissolution.clone(),
+                });
+            }
+        }
+    }
+    if status.is_achieved() {
         if let Some(cite) = &clauses.no_clawback {
             trace.push(Step {
-                date: outcome.since,
+                date: since,
                 text: "achieved amounts are never reclaimed, whatever happens to other milestones"
                     .into(),
                 cite: Some(cite.clone()),
@@ -311,18 +350,19 @@ fn money(
     trace.sort_by_key(|s| s.date);
     MilestoneResult {
         number: m.number,
-        status: outcome.status,
-        since: outcome.since,
+        status,
+        since,
         due: m.due,
         effective_due: outcome.effective_due,
         assessment_deadline: outcome.deadline,
-        reason: outcome.reason,
-        cite: outcome.cite,
+        reason,
+        cite,
         earned: earned.per_stream(streams),
         paid: paid.per_stream(streams),
         outstanding: outstanding.per_stream(streams),
         repayable: repayable.per_stream(streams),
         exposure: exposure.per_stream(streams),
+        lapsed: lapsed.per_stream(streams),
         measured: measure::measure(plan, index, m, diagnostics),
         trace,
     }
@@ -344,8 +384,9 @@ fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
     }
 }
 
-/// Money per party: earned, paid and outstanding over the payout recipient
-/// (a key divides by its weights); repayable and exposure over the risk key.
+/// Money per party: earned, paid and lapsed over the payout recipient (a
+/// key divides by its weights); repayable and exposure over the risk key;
+/// outstanding per party as its earned minus its paid.
 fn parties(
     plan: &Plan,
     streams: &[StreamId],
@@ -354,69 +395,202 @@ fn parties(
     diagnostics: &mut Vec<Diagnostic>,
     with_lines: bool,
 ) -> Vec<PartyResult> {
-    use ledger::*;
-    let mut ledger = Ledger::new(plan, streams.len(), with_lines);
+    use ledger::Ledger;
+    let units = (0..streams.len())
+        .map(|si| division_unit(results, si))
+        .collect();
+    let mut ledger = Ledger::new(plan, units, with_lines);
     for (m, r) in plan.milestones.iter().zip(results) {
         for (si, s) in streams.iter().enumerate() {
-            let get = |v: &PerStream| v.get(si).map(|(_, a)| *a).unwrap_or(Money::ZERO);
+            let get = |c: Column| {
+                r.column(c)
+                    .and_then(|v| v.get(si))
+                    .map(|(_, a)| *a)
+                    .unwrap_or(Money::ZERO)
+            };
             if let Some(p) = m.payout_for(s) {
-                ledger.add(&p.to, EARNED, m.number, si, get(&r.earned));
-                ledger.add(&p.to, PAID, m.number, si, get(&r.paid));
-                ledger.add(&p.to, OUTSTANDING, m.number, si, get(&r.outstanding));
+                for c in [Column::Earned, Column::Paid, Column::Lapsed] {
+                    if let Err(e) = ledger.add(&p.to, c, m.number, si, get(c)) {
+                        diagnostics.push(not_divided(plan, m, s, c, e));
+                    }
+                }
             }
-            let (repayable, exposure) = (get(&r.repayable), get(&r.exposure));
+            let (repayable, exposure) = (get(Column::Repayable), get(Column::Exposure));
             if repayable.is_zero() && exposure.is_zero() {
                 continue;
             }
-            let ok = m.risk_for(s).is_some_and(|k| {
-                let key = Ledger::key(&k.key);
-                ledger.add(&key, REPAYABLE, m.number, si, repayable)
-                    && ledger.add(&key, EXPOSURE, m.number, si, exposure)
-            });
-            if !ok {
+            let Some(k) = m.risk_for(s) else {
                 diagnostics.push(
                     Diagnostic::new("E010", Severity::Warning, format!("milestone {}: no risk key bears `{s}`; its repayable amount and exposure are not divided over parties", m.number))
                         .in_file(plan.file)
                         .at(m.header_span, "no risk key")
                         .with_help(format!("add `risk {s} by KEY` to the milestone or `default risk {s} by KEY` to the plan")),
                 );
+                continue;
+            };
+            let key = Ledger::key(&k.key);
+            for (c, amount) in [(Column::Repayable, repayable), (Column::Exposure, exposure)] {
+                if let Err(e) = ledger.add(&key, c, m.number, si, amount) {
+                    diagnostics.push(not_divided(plan, m, s, c, e));
+                }
             }
         }
     }
     for r in &index.repaid {
         if let Some(si) = streams.iter().position(|s| s == &r.value.0) {
-            ledger.add_to_party(r.value.2.as_str(), REPAID, si, r.value.1);
+            if ledger
+                .add_to_party(r.value.2.as_str(), Column::Repaid, si, r.value.1)
+                .is_err()
+            {
+                diagnostics.push(
+                    Diagnostic::new(
+                        "E011",
+                        Severity::Error,
+                        format!(
+                            "the repayments of `{}` by `{}` add up beyond what can be computed",
+                            r.value.0, r.value.2
+                        ),
+                    )
+                    .in_file(r.file)
+                    .at(r.span, "too large")
+                    .with_help("check the amount"),
+                );
+            }
         }
     }
-    let per = |v: Vec<Money>| -> PerStream { streams.iter().cloned().zip(v).collect() };
-    plan.parties
+    let mut unrepresentable = Vec::new();
+    let mut per = |party: &str, c: Column, v: Vec<Option<Money>>| -> PerStream {
+        streams
+            .iter()
+            .zip(v)
+            .map(|(s, m)| {
+                let m = m.unwrap_or_else(|| {
+                    unrepresentable.push((party.to_string(), c, s.clone()));
+                    Money::ZERO
+                });
+                (s.clone(), m)
+            })
+            .collect()
+    };
+    let results: Vec<PartyResult> = plan
+        .parties
         .iter()
         .enumerate()
-        .map(|(i, p)| PartyResult {
-            id: p.id.to_string(),
-            earned: per(ledger.total(i, EARNED)),
-            paid: per(ledger.total(i, PAID)),
-            outstanding: per(ledger.total(i, OUTSTANDING)),
-            repayable: per(ledger.total(i, REPAYABLE)),
-            repaid: per(ledger.total(i, REPAID)),
-            exposure: per(ledger.total(i, EXPOSURE)),
-            lines: ledger
+        .map(|(i, p)| {
+            let id = p.id.as_str();
+            let mut col = |c: Column| per(id, c, ledger.total(i, c));
+            let (earned, paid, outstanding) = (
+                col(Column::Earned),
+                col(Column::Paid),
+                col(Column::Outstanding),
+            );
+            let (repayable, repaid, exposure, lapsed) = (
+                col(Column::Repayable),
+                col(Column::Repaid),
+                col(Column::Exposure),
+                col(Column::Lapsed),
+            );
+            let lines = ledger
                 .lines(i)
                 .into_iter()
                 .map(|(n, cols)| {
-                    let col = |c: usize| per(cols.get(c).cloned().unwrap_or_default());
+                    let mut line =
+                        |c: Column| per(id, c, cols.get(c.index()).cloned().unwrap_or_default());
                     PartyLine {
                         milestone: n,
-                        earned: col(EARNED),
-                        paid: col(PAID),
-                        outstanding: col(OUTSTANDING),
-                        repayable: col(REPAYABLE),
-                        exposure: col(EXPOSURE),
+                        earned: line(Column::Earned),
+                        paid: line(Column::Paid),
+                        outstanding: line(Column::Outstanding),
+                        repayable: line(Column::Repayable),
+                        exposure: line(Column::Exposure),
+                        lapsed: line(Column::Lapsed),
                     }
                 })
-                .collect(),
+                .collect();
+            PartyResult {
+                id: id.to_string(),
+                earned,
+                paid,
+                outstanding,
+                repayable,
+                repaid,
+                exposure,
+                lapsed,
+                lines,
+            }
         })
-        .collect()
+        .collect();
+    unrepresentable.sort();
+    unrepresentable.dedup();
+    for (party, c, s) in unrepresentable {
+        diagnostics.push(
+            Diagnostic::new(
+                "E011",
+                Severity::Error,
+                format!(
+                    "the `{}` of `{s}` for `{party}` cannot be represented exactly; shown as € 0",
+                    c.name()
+                ),
+            )
+            .in_file(plan.file)
+            .with_help("amounts are exact decimals of at most 28 significant digits; beyond about € 7,9 × 10^26 they cannot hold cents"),
+        );
+    }
+    results
+}
+
+/// The unit (in cents) stream `si` is divided over parties in: cents,
+/// unless the largest column total would then not fit a `Decimal`; then
+/// the unit every amount of the stream is written in.
+fn division_unit(results: &[MilestoneResult], si: usize) -> i128 {
+    let mut amounts = Vec::new();
+    let mut largest: i128 = 0;
+    for c in Column::MILESTONE {
+        let mut column: i128 = 0;
+        for r in results {
+            let cents = r
+                .column(c)
+                .and_then(|v| v.get(si))
+                .and_then(|(_, m)| allocate::cents_of(*m))
+                .unwrap_or(0);
+            column = column.saturating_add(cents.saturating_abs());
+            amounts.push(cents);
+        }
+        largest = largest.max(column);
+    }
+    allocate::unit_for(&amounts, largest).unwrap_or(1)
+}
+
+/// E011: an amount of a milestone that could not be divided over parties.
+fn not_divided(
+    plan: &Plan,
+    m: &Milestone,
+    s: &StreamId,
+    c: Column,
+    why: ledger::NotBooked,
+) -> Diagnostic {
+    let (what, help) = match why {
+        ledger::NotBooked::NoShares => (
+            "its recipient has no positive weights",
+            "give the key's members weights above zero",
+        ),
+        ledger::NotBooked::Overflow => (
+            "a party's total would go beyond what can be computed",
+            "amounts are exact decimals of at most 28 significant digits",
+        ),
+    };
+    Diagnostic::new(
+        "E011",
+        Severity::Error,
+        format!(
+            "milestone {}: the `{}` of `{s}` is not divided over parties: {what}",
+            m.number,
+            c.name()
+        ),
+    )
+    .in_file(plan.file)
+    .at(m.header_span, "not divided")
+    .with_help(help)
 }
 
 fn total(v: &PerStream) -> Money {

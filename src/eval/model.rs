@@ -81,8 +81,64 @@ pub fn amount_of(v: &PerStream, s: &StreamId) -> Money {
         .unwrap_or(Money::ZERO)
 }
 
-/// The money columns that milestones and parties share, in output order.
-pub const MONEY_COLUMNS: [&str; 5] = ["earned", "paid", "outstanding", "repayable", "exposure"];
+/// A money column: the one list of them, with their names, in output order.
+/// Milestones have every column but `repaid` (repayments are made by
+/// parties, not per milestone); parties and their lines have them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    /// Earned by achievement (or a partial decision); on dissolution, what was paid.
+    Earned,
+    Paid,
+    /// Earned minus paid: what is still to be paid.
+    Outstanding,
+    /// Linked to a milestone not achieved, once final: to be repaid.
+    Repayable,
+    /// Repaid by a party.
+    Repaid,
+    /// Linked to an open milestone: repayable if it is not achieved.
+    Exposure,
+    /// Claims ended by dissolution without payment (art. 4.2.2) that no one repays.
+    Lapsed,
+}
+
+impl Column {
+    /// Every column, in output order.
+    pub const ALL: [Column; 7] = [
+        Column::Earned,
+        Column::Paid,
+        Column::Outstanding,
+        Column::Repayable,
+        Column::Repaid,
+        Column::Exposure,
+        Column::Lapsed,
+    ];
+    /// The columns of a milestone, in output order.
+    pub const MILESTONE: [Column; 6] = [
+        Column::Earned,
+        Column::Paid,
+        Column::Outstanding,
+        Column::Repayable,
+        Column::Exposure,
+        Column::Lapsed,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Earned => "earned",
+            Column::Paid => "paid",
+            Column::Outstanding => "outstanding",
+            Column::Repayable => "repayable",
+            Column::Repaid => "repaid",
+            Column::Exposure => "exposure",
+            Column::Lapsed => "lapsed",
+        }
+    }
+
+    /// The column's position in [`Column::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MilestoneResult {
@@ -101,21 +157,23 @@ pub struct MilestoneResult {
     pub outstanding: PerStream,
     pub repayable: PerStream,
     pub exposure: PerStream,
+    pub lapsed: PerStream,
     pub measured: Vec<Measured>,
     pub trace: Vec<Step>,
 }
 
 impl MilestoneResult {
-    /// The [`MONEY_COLUMNS`], by name.
-    pub fn money_columns(&self) -> [(&'static str, &PerStream); 5] {
-        let c = MONEY_COLUMNS;
-        [
-            (c[0], &self.earned),
-            (c[1], &self.paid),
-            (c[2], &self.outstanding),
-            (c[3], &self.repayable),
-            (c[4], &self.exposure),
-        ]
+    /// A column by name; `None` for `repaid`, which milestones do not have.
+    pub fn column(&self, c: Column) -> Option<&PerStream> {
+        match c {
+            Column::Earned => Some(&self.earned),
+            Column::Paid => Some(&self.paid),
+            Column::Outstanding => Some(&self.outstanding),
+            Column::Repayable => Some(&self.repayable),
+            Column::Repaid => None,
+            Column::Exposure => Some(&self.exposure),
+            Column::Lapsed => Some(&self.lapsed),
+        }
     }
 }
 
@@ -128,21 +186,22 @@ pub struct PartyResult {
     pub repayable: PerStream,
     pub repaid: PerStream,
     pub exposure: PerStream,
+    pub lapsed: PerStream,
     /// The same columns per milestone, for the milestones that touch this party.
     pub lines: Vec<PartyLine>,
 }
 
 impl PartyResult {
-    /// The [`MONEY_COLUMNS`], by name (`repaid` is the party's own).
-    pub fn money_columns(&self) -> [(&'static str, &PerStream); 5] {
-        let c = MONEY_COLUMNS;
-        [
-            (c[0], &self.earned),
-            (c[1], &self.paid),
-            (c[2], &self.outstanding),
-            (c[3], &self.repayable),
-            (c[4], &self.exposure),
-        ]
+    pub fn column(&self, c: Column) -> &PerStream {
+        match c {
+            Column::Earned => &self.earned,
+            Column::Paid => &self.paid,
+            Column::Outstanding => &self.outstanding,
+            Column::Repayable => &self.repayable,
+            Column::Repaid => &self.repaid,
+            Column::Exposure => &self.exposure,
+            Column::Lapsed => &self.lapsed,
+        }
     }
 }
 
@@ -155,6 +214,22 @@ pub struct PartyLine {
     pub outstanding: PerStream,
     pub repayable: PerStream,
     pub exposure: PerStream,
+    pub lapsed: PerStream,
+}
+
+impl PartyLine {
+    /// A column by name; `None` for `repaid`, which is not per milestone.
+    pub fn column(&self, c: Column) -> Option<&PerStream> {
+        match c {
+            Column::Earned => Some(&self.earned),
+            Column::Paid => Some(&self.paid),
+            Column::Outstanding => Some(&self.outstanding),
+            Column::Repayable => Some(&self.repayable),
+            Column::Repaid => None,
+            Column::Exposure => Some(&self.exposure),
+            Column::Lapsed => Some(&self.lapsed),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -72,7 +72,7 @@ pub fn text(d: &PlanDiff) -> String {
             out.push_str(&format!(
                 "  {:<16} {:<11} {:<5} {:>16} → {:>16}  ({})\n",
                 c.party,
-                c.column,
+                c.column.name(),
                 c.stream.as_str(),
                 c.old.to_string(),
                 c.new.to_string(),
@@ -156,7 +156,7 @@ pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} |\n",
                 c.party,
-                c.column,
+                c.column.name(),
                 c.stream,
                 c.old,
                 c.new,
@@ -204,7 +204,7 @@ pub fn json(d: &PlanDiff) -> Value {
             "view": view,
             "at": at.to_string(),
             "changes": changes.iter().map(|c| json!({
-                "party": c.party, "column": c.column, "stream": c.stream,
+                "party": c.party, "column": c.column.name(), "stream": c.stream,
                 "old": c.old.to_plain(), "new": c.new.to_plain(), "delta": (c.new - c.old).to_plain(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),

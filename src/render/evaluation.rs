@@ -3,9 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::eval::{
-    amount_of, Duty, Evaluation, MilestoneResult, PartyResult, PerStream, MONEY_COLUMNS,
-};
+use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan};
 
 fn sum(v: &PerStream) -> Money {
@@ -35,36 +33,40 @@ fn cite_json(c: &Option<Cite>) -> Value {
     }
 }
 
+/// Adds each column in `columns` that `pick` has to a JSON object.
+fn with_columns<'a>(
+    mut v: Value,
+    columns: &[Column],
+    pick: impl Fn(Column) -> Option<&'a PerStream>,
+) -> Value {
+    if let Value::Object(map) = &mut v {
+        for c in columns {
+            if let Some(col) = pick(*c) {
+                map.insert(c.name().into(), per_stream(col));
+            }
+        }
+    }
+    v
+}
+
 fn milestone_json(m: &MilestoneResult) -> Value {
-    json!({
+    let v = json!({
         "number": m.number,
         "status": m.status.as_str(),
         "since": m.since.map(|d| d.to_string()),
         "due": m.due.map(|d| d.to_string()),
         "assessment_deadline": m.assessment_deadline.map(|d| d.to_string()),
-        "earned": per_stream(&m.earned),
-        "paid": per_stream(&m.paid),
-        "outstanding": per_stream(&m.outstanding),
-        "repayable": per_stream(&m.repayable),
-        "exposure": per_stream(&m.exposure),
         "measured": m.measured.iter().map(|x| json!({
             "target": x.target, "value": x.value.map(|v| v.normalize().to_string()), "met": x.met, "text": x.text,
         })).collect::<Vec<_>>(),
         "reason": m.reason,
         "cite": cite_json(&m.cite),
-    })
+    });
+    with_columns(v, &Column::MILESTONE, |c| m.column(c))
 }
 
 fn party_json_inner(p: &PartyResult) -> Value {
-    json!({
-        "id": p.id,
-        "earned": per_stream(&p.earned),
-        "paid": per_stream(&p.paid),
-        "outstanding": per_stream(&p.outstanding),
-        "repayable": per_stream(&p.repayable),
-        "repaid": per_stream(&p.repaid),
-        "exposure": per_stream(&p.exposure),
-    })
+    with_columns(json!({ "id": p.id }), &Column::ALL, |c| Some(p.column(c)))
 }
 
 fn duty_json(d: &Duty) -> Value {
@@ -83,17 +85,17 @@ fn duty_json(d: &Duty) -> Value {
 
 pub fn json(e: &Evaluation) -> Value {
     let mut totals = Map::new();
-    for (i, name) in MONEY_COLUMNS.iter().enumerate() {
+    for c in Column::MILESTONE {
         let mut per: Map<String, Value> = Map::new();
         for s in &e.streams {
             let total: Money = e
                 .milestones
                 .iter()
-                .filter_map(|m| m.money_columns().get(i).map(|(_, v)| amount_of(v, s)))
+                .filter_map(|m| m.column(c).map(|v| amount_of(v, s)))
                 .sum();
             per.insert(s.to_string(), json!(total.to_plain()));
         }
-        totals.insert(name.to_string(), Value::Object(per));
+        totals.insert(c.name().to_string(), Value::Object(per));
     }
     json!({
         "at": e.at.to_string(),
@@ -108,34 +110,21 @@ pub fn json(e: &Evaluation) -> Value {
 
 // ------------------------------------------------------------------ text
 
-/// A party's money columns, in the order of [`PARTY_HEADERS`].
-fn party_columns(p: &PartyResult) -> [&PerStream; 6] {
-    [
-        &p.earned,
-        &p.paid,
-        &p.outstanding,
-        &p.repayable,
-        &p.repaid,
-        &p.exposure,
-    ]
+/// A party's money columns, in the order of [`Column::ALL`].
+fn party_columns(p: &PartyResult) -> Vec<&PerStream> {
+    Column::ALL.iter().map(|c| p.column(*c)).collect()
 }
 
-const PARTY_HEADERS: [&str; 6] = [
-    "earned",
-    "paid",
-    "outstanding",
-    "repayable",
-    "repaid",
-    "exposure",
-];
-
-/// A table of party money: a first column, then the six money columns.
+/// A table of party money: a first column, then every money column.
 fn party_table(first: &str, rows: &[Vec<String>]) -> String {
     let headers: Vec<String> = std::iter::once(first)
-        .chain(PARTY_HEADERS)
+        .chain(Column::ALL.iter().map(|c| c.name()))
         .map(String::from)
         .collect();
-    table(&headers, rows, &[false, true, true, true, true, true, true])
+    let right: Vec<bool> = std::iter::once(false)
+        .chain(Column::ALL.iter().map(|_| true))
+        .collect();
+    table(&headers, rows, &right)
 }
 
 /// A plain table: columns padded to their widest cell, numbers right-aligned.
@@ -192,15 +181,20 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
     for s in &e.streams {
         headers.push(format!("earned {s}"));
     }
-    headers.extend([
-        "paid".into(),
-        "repayable".into(),
-        "exposure".into(),
-        "reason".into(),
-    ]);
+    // After earned per stream, the milestone's other columns in total;
+    // outstanding is earned - paid, so it is left to the totals line.
+    let summed = [
+        Column::Paid,
+        Column::Repayable,
+        Column::Exposure,
+        Column::Lapsed,
+    ];
+    headers.extend(summed.iter().map(|c| c.name().to_string()));
+    headers.push("reason".into());
     let mut right = vec![true, false, false];
     right.extend(e.streams.iter().map(|_| true));
-    right.extend([true, true, true, false]);
+    right.extend(summed.iter().map(|_| true));
+    right.push(false);
     let rows: Vec<Vec<String>> = e
         .milestones
         .iter()
@@ -217,27 +211,28 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
             } else {
                 format!("{}; {}", m.reason, measured.join("; "))
             };
-            r.extend([
-                sum(&m.paid).to_string(),
-                sum(&m.repayable).to_string(),
-                sum(&m.exposure).to_string(),
-                reason,
-            ]);
+            r.extend(
+                summed
+                    .iter()
+                    .map(|c| m.column(*c).map(sum).unwrap_or_default().to_string()),
+            );
+            r.push(reason);
             r
         })
         .collect();
     out.push_str(&table(&headers, &rows, &right));
-    let total = |pick: fn(&MilestoneResult) -> &PerStream| -> Money {
-        e.milestones.iter().map(|m| sum(pick(m))).sum()
-    };
-    out.push_str(&format!(
-        "total: earned {}, paid {}, outstanding {}, repayable {}, exposure {}\n\n",
-        total(|m| &m.earned),
-        total(|m| &m.paid),
-        total(|m| &m.outstanding),
-        total(|m| &m.repayable),
-        total(|m| &m.exposure)
-    ));
+    let totals: Vec<String> = Column::MILESTONE
+        .iter()
+        .map(|c| {
+            let total: Money = e
+                .milestones
+                .iter()
+                .filter_map(|m| m.column(*c).map(sum))
+                .sum();
+            format!("{} {total}", c.name())
+        })
+        .collect();
+    out.push_str(&format!("total: {}\n\n", totals.join(", ")));
     out.push_str("Parties\n");
     let rows: Vec<Vec<String>> = e
         .parties
@@ -310,25 +305,17 @@ fn plain(v: &PerStream, s: &crate::model::StreamId) -> String {
 
 /// CSV of one table: `milestones`, `parties` or `obligations`; money in plain decimals.
 pub fn csv(e: &Evaluation, which: &str) -> String {
-    let columns = MONEY_COLUMNS;
     match which {
         "parties" => {
             let mut head = vec!["party".to_string()];
-            for c in columns.iter().chain(["repaid"].iter()) {
-                head.extend(e.streams.iter().map(|s| format!("{c}_{s}")));
+            for c in Column::ALL {
+                head.extend(e.streams.iter().map(|s| format!("{}_{s}", c.name())));
             }
             let mut out = csv_row(&head);
             for p in &e.parties {
                 let mut r = vec![p.id.clone()];
-                for v in [
-                    &p.earned,
-                    &p.paid,
-                    &p.outstanding,
-                    &p.repayable,
-                    &p.exposure,
-                    &p.repaid,
-                ] {
-                    r.extend(e.streams.iter().map(|s| plain(v, s)));
+                for c in Column::ALL {
+                    r.extend(e.streams.iter().map(|s| plain(p.column(c), s)));
                 }
                 out.push_str(&csv_row(&r));
             }
@@ -369,8 +356,8 @@ pub fn csv(e: &Evaluation, which: &str) -> String {
                 "since".into(),
                 "due".into(),
             ];
-            for c in columns {
-                head.extend(e.streams.iter().map(|s| format!("{c}_{s}")));
+            for c in Column::MILESTONE {
+                head.extend(e.streams.iter().map(|s| format!("{}_{s}", c.name())));
             }
             head.push("reason".into());
             let mut out = csv_row(&head);
@@ -381,13 +368,7 @@ pub fn csv(e: &Evaluation, which: &str) -> String {
                     m.since.map(|d| d.to_string()).unwrap_or_default(),
                     m.due.map(|d| d.to_string()).unwrap_or_default(),
                 ];
-                for v in [
-                    &m.earned,
-                    &m.paid,
-                    &m.outstanding,
-                    &m.repayable,
-                    &m.exposure,
-                ] {
+                for v in Column::MILESTONE.iter().filter_map(|c| m.column(*c)) {
                     r.extend(e.streams.iter().map(|s| plain(v, s)));
                 }
                 r.push(m.reason.clone());
@@ -442,38 +423,28 @@ pub fn trace(e: &Evaluation, plan: &Plan, number: crate::model::MilestoneNo) -> 
         }
     }
     out.push_str("\nMoney\n");
-    let headers: Vec<String> = [
-        "stream",
-        "amount",
-        "earned",
-        "paid",
-        "outstanding",
-        "repayable",
-        "exposure",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let headers: Vec<String> = ["stream", "amount"]
+        .into_iter()
+        .chain(Column::MILESTONE.iter().map(|c| c.name()))
+        .map(String::from)
+        .collect();
     let rows: Vec<Vec<String>> = e
         .streams
         .iter()
         .map(|s| {
-            vec![
-                s.to_string(),
-                pm.stream_amount(s).to_string(),
-                amount(&m.earned, s),
-                amount(&m.paid, s),
-                amount(&m.outstanding, s),
-                amount(&m.repayable, s),
-                amount(&m.exposure, s),
-            ]
+            [s.to_string(), pm.stream_amount(s).to_string()]
+                .into_iter()
+                .chain(
+                    Column::MILESTONE
+                        .iter()
+                        .filter_map(|c| m.column(*c))
+                        .map(|v| amount(v, s)),
+                )
+                .collect()
         })
         .collect();
-    out.push_str(&table(
-        &headers,
-        &rows,
-        &[false, true, true, true, true, true, true],
-    ));
+    let right: Vec<bool> = headers.iter().map(|h| h != "stream").collect();
+    out.push_str(&table(&headers, &rows, &right));
     Some(out)
 }
 
@@ -506,33 +477,23 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
     );
     out.push_str(&party_table("", &rows));
     out.push_str("\nPer milestone\n");
-    let headers: Vec<String> = [
-        "#",
-        "status",
-        "earned",
-        "paid",
-        "outstanding",
-        "repayable",
-        "exposure",
-        "why",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let headers: Vec<String> = ["#", "status"]
+        .into_iter()
+        .chain(Column::MILESTONE.iter().map(|c| c.name()))
+        .chain(["why"])
+        .map(String::from)
+        .collect();
+    let line_columns = |l: &'_ crate::eval::PartyLine| -> Vec<Money> {
+        Column::MILESTONE
+            .iter()
+            .filter_map(|c| l.column(*c))
+            .map(sum)
+            .collect()
+    };
     let rows: Vec<Vec<String>> = p
         .lines
         .iter()
-        .filter(|l| {
-            [
-                &l.earned,
-                &l.paid,
-                &l.outstanding,
-                &l.repayable,
-                &l.exposure,
-            ]
-            .iter()
-            .any(|v| !sum(v).is_zero())
-        })
+        .filter(|l| line_columns(l).iter().any(|v| !v.is_zero()))
         .map(|l| {
             let m = e.milestones.iter().find(|m| m.number == l.milestone);
             let why = m
@@ -541,23 +502,21 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
                     None => m.reason.clone(),
                 })
                 .unwrap_or_default();
-            vec![
+            [
                 l.milestone.to_string(),
                 m.map(|m| m.status.as_str().to_string()).unwrap_or_default(),
-                sum(&l.earned).to_string(),
-                sum(&l.paid).to_string(),
-                sum(&l.outstanding).to_string(),
-                sum(&l.repayable).to_string(),
-                sum(&l.exposure).to_string(),
-                why,
             ]
+            .into_iter()
+            .chain(line_columns(l).iter().map(|v| v.to_string()))
+            .chain([why])
+            .collect()
         })
         .collect();
-    out.push_str(&table(
-        &headers,
-        &rows,
-        &[true, false, true, true, true, true, true, false],
-    ));
+    let right: Vec<bool> = headers
+        .iter()
+        .map(|h| !matches!(h.as_str(), "status" | "why"))
+        .collect();
+    out.push_str(&table(&headers, &rows, &right));
     let duties: Vec<&Duty> = e.obligations.iter().filter(|d| d.party == id).collect();
     if !duties.is_empty() {
         out.push_str("\nObligations\n");
@@ -585,13 +544,8 @@ pub fn party_json(e: &Evaluation, id: &str) -> Option<Value> {
                 p.lines
                     .iter()
                     .map(|l| {
-                        json!({
-                            "number": l.milestone,
-                            "earned": per_stream(&l.earned),
-                            "paid": per_stream(&l.paid),
-                            "outstanding": per_stream(&l.outstanding),
-                            "repayable": per_stream(&l.repayable),
-                            "exposure": per_stream(&l.exposure),
+                        with_columns(json!({ "number": l.milestone }), &Column::MILESTONE, |c| {
+                            l.column(c)
                         })
                     })
                     .collect(),
