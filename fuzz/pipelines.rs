@@ -15,10 +15,11 @@ use std::sync::OnceLock;
 use chrono::{Days, NaiveDate};
 use mijlpaal::diagnostic::{Diagnostic, Severity};
 use mijlpaal::eval::{self, Overrides};
+use mijlpaal::model::{Facts, MilestoneNo};
 use mijlpaal::model::{Plan, RuleSet};
 use mijlpaal::source::{FileId, SourceFile, SourceMap};
 use mijlpaal::syntax::{self, ast, Limits};
-use mijlpaal::{check, lower, render};
+use mijlpaal::{check, diff, lower, render};
 
 pub const RULES_TEXT: &str = include_str!("../rules/overeenkomst-transformatieplan.rules");
 pub const TWENTE_TEXT: &str = include_str!("../plans/mentaal-gezond-twente.plan");
@@ -215,4 +216,160 @@ pub fn evaluate_bytes(data: &[u8]) {
         }
         render_all(&e.diagnostics, text, false);
     }
+}
+
+/// Evaluates the Twente plan under `rules` with `facts` at `at` and renders
+/// every output, as `evaluate` and `explain-milestone` do.
+fn evaluate_and_render(
+    rules: &RuleSet,
+    facts: &[Facts],
+    at: NaiveDate,
+    horizon_days: u32,
+    overrides: Overrides,
+    input: &str,
+) {
+    let plan = twente();
+    let options = eval::Options {
+        at,
+        horizon_days,
+        overrides,
+        party_lines: true,
+    };
+    let e = eval::evaluate(plan, rules, facts, &options);
+    let _ = render::evaluation::json(&e).to_string();
+    let _ = render::escape::text(&render::evaluation::text(&e, plan));
+    for table in ["milestones", "parties", "obligations"] {
+        let _ = render::evaluation::csv(&e, table);
+    }
+    for m in plan.milestones.iter().take(8) {
+        let _ = render::evaluation::trace(&e, plan, m.number);
+    }
+    for p in plan.parties.iter().take(4) {
+        let _ = render::evaluation::party_text(&e, plan, p.id.as_str());
+    }
+    render_all(&e.diagnostics, input, true);
+}
+
+/// `rules`: text as a rule set (the trust model: a rule set may come from a
+/// stranger too). Lowered and hashed; when clean, the checks run on the real
+/// Twente plan under it (C901 included: the plan pins the real rule set),
+/// the rule set is compared with the real one as `diff` does, and the plan
+/// is evaluated under it with the real scenario facts at a date chosen from
+/// the input.
+pub fn rules_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (tree, mut diags) = syntax::parse(INPUT_FILE, text, &limits());
+    let Some(ast::File::Rules(r)) = tree else {
+        render_all(&diags, text, true);
+        return;
+    };
+    let (mut rules, lowered) = lower::lower_rules(&r, INPUT_FILE);
+    rules.hash = Some(rules.content_hash());
+    let clean = errors(&lowered) == 0;
+    diags.extend(lowered);
+    render_all(&diags, text, true);
+    if !clean {
+        return;
+    }
+    let found = check::run_all(twente(), Some(&rules), &[]);
+    render_all(&found, text, true);
+    let changes = diff::rules(Some(real_rules()), Some(&rules));
+    let d = diff::PlanDiff {
+        rules: changes,
+        ..Default::default()
+    };
+    let _ = render::diff::text(&d);
+    let _ = render::diff::markdown(&d, "old", "new");
+    let _ = render::diff::json(&d).to_string();
+    let (at, horizon_days) = date_and_horizon(data);
+    evaluate_and_render(
+        &rules,
+        &scenario_facts(),
+        at,
+        horizon_days,
+        Overrides::default(),
+        text,
+    );
+}
+
+/// The real Twente scenario with every kind of fact (`ontbinding.facts`),
+/// lowered once against the real plan.
+pub const SCENARIO_TEXT: &str = include_str!("../plans/mentaal-gezond-twente/ontbinding.facts");
+
+fn scenario_facts() -> Vec<Facts> {
+    static FACTS: OnceLock<Facts> = OnceLock::new();
+    let facts = FACTS.get_or_init(|| {
+        let (tree, diags) = syntax::parse(INPUT_FILE, SCENARIO_TEXT, &limits());
+        assert!(errors(&diags) == 0, "the scenario parses: {diags:#?}");
+        let Some(ast::File::Facts(f)) = tree else {
+            panic!("ontbinding.facts is a facts file")
+        };
+        let (facts, diags) = lower::lower_facts(&f, INPUT_FILE, twente());
+        assert!(errors(&diags) == 0, "the scenario lowers: {diags:#?}");
+        facts
+    });
+    vec![facts.clone()]
+}
+
+/// What-ifs chosen from the input's bytes: a milestone achieved, one
+/// missed and one paid partly, so that the fuzzer steers the overrides too.
+fn overrides_of(data: &[u8]) -> Overrides {
+    let numbers: Vec<MilestoneNo> = twente().milestones.iter().map(|m| m.number).collect();
+    let pick = |b: Option<&u8>| {
+        b.and_then(|b| numbers.get(usize::from(*b) % numbers.len().max(1)))
+            .copied()
+    };
+    let mut o = Overrides::default();
+    if let Some(m) = pick(data.first()) {
+        o.achieved.push(m);
+    }
+    if let Some(m) = pick(data.get(1)).filter(|m| !o.achieved.contains(m)) {
+        o.missed.push(m);
+    }
+    if let (Some(m), Some(pct)) = (pick(data.get(2)), data.get(3)) {
+        let given = format!("{}={}%", m.0, pct % 101);
+        for (m, pct) in eval::overrides::parse_partial(&given, twente()).unwrap_or_default() {
+            o.partial.insert(m, pct);
+        }
+    }
+    o
+}
+
+/// `facts`: text as a facts file (from a care provider, say), lowered
+/// against the real Twente plan; the checks that read facts run; the plan is
+/// evaluated with them and with what-ifs chosen from the input, and compared
+/// with itself under those facts as `diff --facts --at` does.
+pub fn facts_bytes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (tree, diags) = syntax::parse(INPUT_FILE, text, &limits());
+    render_all(&diags, text, true);
+    let Some(ast::File::Facts(f)) = tree else {
+        return;
+    };
+    let plan = twente();
+    let (facts, lowered) = lower::lower_facts(&f, INPUT_FILE, plan);
+    render_all(&lowered, text, true);
+    let facts = [facts];
+    let found = check::run_all(plan, Some(real_rules()), &facts);
+    render_all(&found, text, true);
+    let (at, horizon_days) = date_and_horizon(data);
+    evaluate_and_render(
+        real_rules(),
+        &facts,
+        at,
+        horizon_days,
+        overrides_of(data),
+        text,
+    );
+    let version = diff::Version {
+        plan,
+        rules: Some(real_rules()),
+        facts: &facts,
+    };
+    let d = diff::diff(&version, &version, Some(at), horizon_days);
+    let _ = render::diff::text(&d);
 }

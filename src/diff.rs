@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::eval::{self, Evaluation, Overrides};
-use crate::model::{Facts, MilestoneNo, Money, Plan, RuleSet, StreamId};
+use crate::model::{Clause, Facts, MilestoneNo, Money, Plan, RuleSet, StreamId};
 use crate::render::show::plan_json;
 
 /// One changed field: where, before, after.
@@ -178,30 +178,36 @@ pub fn structure(old: &Plan, new: &Plan) -> (Vec<FieldChange>, Vec<MilestoneChan
     (plan, milestones)
 }
 
-/// Clause changes between two rule sets, by clause kind.
+/// Clause changes between two rule sets, by clause kind (and subject, for
+/// the kinds that repeat), compared as typed clauses with their citations.
 pub fn rules(old: Option<&RuleSet>, new: Option<&RuleSet>) -> Vec<FieldChange> {
-    let by_kind = |r: Option<&RuleSet>| -> BTreeMap<String, String> {
+    type ByKind<'a> = BTreeMap<(&'static str, Option<String>), &'a Clause>;
+    fn by_kind(r: Option<&RuleSet>) -> ByKind<'_> {
         r.map(|r| {
             r.clauses
                 .iter()
-                .map(|c| {
-                    let written = c.kind.written();
-                    let kind = written.split(' ').next().unwrap_or("").to_string();
-                    (kind, format!("{written} [{}]", c.citation))
-                })
+                .map(|c| ((c.kind.keyword().as_str(), c.kind.subject()), c))
                 .collect()
         })
         .unwrap_or_default()
-    };
+    }
     let (a, b) = (by_kind(old), by_kind(new));
-    let kinds: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    let same = |x: &Clause, y: &Clause| x.kind == y.kind && x.citation == y.citation;
+    let shown = |c: &Clause| format!("{} [{}]", c.kind.written(), c.citation);
+    let kinds: BTreeSet<&(&str, Option<String>)> = a.keys().chain(b.keys()).collect();
     kinds
         .into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
+        .filter(|k| match (a.get(*k), b.get(*k)) {
+            (Some(x), Some(y)) => !same(x, y),
+            _ => true,
+        })
         .map(|k| FieldChange {
-            path: format!("clause {k}"),
-            old: a.get(k).cloned(),
-            new: b.get(k).cloned(),
+            path: match &k.1 {
+                Some(subject) => format!("clause {} {subject}", k.0),
+                None => format!("clause {}", k.0),
+            },
+            old: a.get(k).map(|c| shown(c)),
+            new: b.get(k).map(|c| shown(c)),
         })
         .collect()
 }

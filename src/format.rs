@@ -10,6 +10,11 @@
 //! changes whitespace between tokens, the file lowers to the same model
 //! (tested on every file in the repository and on generated ones).
 
+// PANIC SAFETY: the arithmetic here is on byte positions and token counts
+// within one loaded line or file, bounded by its length (at most
+// --max-file-bytes), so it cannot overflow a usize.
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 use crate::syntax::{self, Limits};
@@ -259,7 +264,9 @@ fn align(lines: &mut [Line]) {
             let (_, n, right) = c;
             let widths: Vec<usize> = (0..n)
                 .map(|k| {
-                    lines[i..j]
+                    lines
+                        .get(i..j)
+                        .unwrap_or_default()
                         .iter()
                         .map(|l| {
                             l.toks
@@ -271,7 +278,7 @@ fn align(lines: &mut [Line]) {
                         .unwrap_or(0)
                 })
                 .collect();
-            for l in &mut lines[i..j] {
+            for l in lines.get_mut(i..j).unwrap_or_default() {
                 l.pad = widths.clone();
                 l.right = right;
             }

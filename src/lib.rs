@@ -15,3 +15,4 @@ pub mod project;
 pub mod render;
 pub mod source;
 pub mod syntax;
+pub mod write;

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::lower;
 use crate::model::{Facts, Plan, RuleSet};
 use crate::source::{self, FileId, SourceMap, Span};
@@ -40,6 +40,38 @@ pub enum Loaded {
     Rules(RuleSet),
     /// Facts are lowered only against a plan; alone they are just parsed.
     Facts(ast::FactsAst),
+}
+
+/// What lets a command evaluate a project that the gate would stop.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Allow {
+    /// `--allow-errors`: the money checks' errors (`check::GATES_EVALUATION`).
+    pub errors: bool,
+    /// `--allow-unpinned`: a rule set that does not match its pin (C901).
+    pub unpinned: bool,
+}
+
+/// What the gate before an evaluation found.
+#[derive(Debug, Default)]
+pub struct Gate {
+    /// The findings to show: errors that stop the command, or (overridden)
+    /// the same as warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the command must stop (exit 1).
+    pub stop: bool,
+    /// One line per override used, for the first line of the output.
+    pub overridden: Vec<String>,
+}
+
+impl Gate {
+    /// The lines that open an output evaluated despite the gate, each
+    /// starting with `prefix` (`// ` in a snapshot, `` in text).
+    pub fn notice(&self, prefix: &str) -> String {
+        self.overridden
+            .iter()
+            .map(|l| format!("{prefix}{l}\n"))
+            .collect()
+    }
 }
 
 /// Everything one command works with.
@@ -187,10 +219,11 @@ impl Session {
         let found = self
             .rule_search_path(plan_path)
             .into_iter()
-            .map(|d| d.join(&file_name))
-            // A directory, device or pipe by that name is refused by `load`, with its own message.
-            .find(|p| p.exists());
-        let Some(path) = found else {
+            .map(|d| (d.join(&file_name), d))
+            // A directory, device or pipe by that name is refused by `load`,
+            // with its own message; a dangling link is not there at all.
+            .find(|(p, _)| p.exists());
+        let Some((path, dir)) = found else {
             self.diagnostics.push(
                 Diagnostic::error("I006", format!("rule set `{}` not found", reference.name))
                     .in_file(plan.file)
@@ -201,7 +234,31 @@ impl Session {
             );
             return None;
         };
-        let (id, tree) = self.parse_file(&path, Some((plan.file, reference.span)))?;
+        if let Err(d) = inside(&path, &dir) {
+            self.diagnostics
+                .push(d.in_file(plan.file).at(reference.span, "named here"));
+            return None;
+        }
+        let before = self.sources.iter().count();
+        let Some((id, tree)) = self.parse_file(&path, Some((plan.file, reference.span))) else {
+            // Read but not parsed: if it does not even start like a rule
+            // set, its syntax errors would quote a stranger's file (with a
+            // line of context); say only what it is not.
+            let read = self.sources.iter().nth(before);
+            if let Some((id, file)) = read.filter(|(_, f)| !starts_as_rules(&f.text)) {
+                self.diagnostics.items.retain(|d| d.file != Some(id));
+                self.diagnostics.push(
+                    Diagnostic::error("I005", format!("{file_name} is not a rule set"))
+                        .in_file(plan.file)
+                        .at(reference.span, "named here")
+                        .with_help(format!(
+                            "`{}` does not start with `rules NAME \"title\" {{`",
+                            file.name
+                        )),
+                );
+            }
+            return None;
+        };
         match tree {
             ast::File::Rules(r) => {
                 let (mut rules, diags) = lower::lower_rules(&r, id);
@@ -224,6 +281,9 @@ impl Session {
                 Some(rules)
             }
             _ => {
+                // A file that is not a rule set is not reported line by
+                // line: its content is none of the plan's business.
+                self.diagnostics.items.retain(|d| d.file != Some(id));
                 self.diagnostics.push(
                     Diagnostic::error("I005", format!("{file_name} is not a rule set"))
                         .in_file(plan.file)
@@ -282,15 +342,69 @@ impl Session {
         projects
     }
 
+    /// The gate before evaluating, diffing or snapshotting a project: a plan
+    /// is evaluated only under the rule set it pinned (C901) and when the
+    /// checks find nothing that makes its money wrong
+    /// (`check::GATES_EVALUATION`). Other findings are `check`'s business and
+    /// are not repeated here. An override turns the findings it covers into
+    /// warnings and records a line for the top of the output.
+    pub fn gate(&self, project: &Project, allow: Allow) -> Gate {
+        let found = crate::check::run_all(&project.plan, project.rules.as_ref(), &project.facts);
+        let mut gate = Gate::default();
+        let mut overridden = |flag: &str, what: &str, codes: &mut Vec<&'static str>| {
+            codes.sort_unstable();
+            codes.dedup();
+            gate.overridden.push(format!(
+                "evaluated with {flag}: {what} ({})",
+                codes.join(", ")
+            ));
+        };
+        let (mut pin, mut money) = (Vec::new(), Vec::new());
+        for mut d in found.into_iter().filter(|d| d.severity == Severity::Error) {
+            let allowed = if d.code == "C901" {
+                pin.push(d.code);
+                allow.unpinned
+            } else if crate::check::GATES_EVALUATION.contains(&d.code) {
+                money.push(d.code);
+                allow.errors
+            } else {
+                continue;
+            };
+            if allowed {
+                d.severity = Severity::Warning;
+                d.notes.push("evaluated anyway, as asked".to_string());
+            } else {
+                gate.stop = true;
+            }
+            gate.diagnostics.push(d);
+        }
+        if allow.unpinned && !pin.is_empty() {
+            overridden(
+                "--allow-unpinned",
+                "the rule set does not match its pin",
+                &mut pin,
+            );
+        }
+        if allow.errors && !money.is_empty() {
+            overridden(
+                "--allow-errors",
+                "the plan has errors that make money wrong",
+                &mut money,
+            );
+        }
+        gate
+    }
+
     /// Runs the checker when the plan and its rules lowered without errors;
     /// on a plan with errors its findings would be noise.
     fn run_checks(&mut self, plan: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) {
-        let lowered_cleanly =
-            |file: FileId| {
-                !self.diagnostics.items.iter().any(|d| {
-                    d.file == Some(file) && d.severity == crate::diagnostic::Severity::Error
-                })
-            };
+        let lowered_cleanly = |file: FileId| {
+            !self
+                .diagnostics
+                .items
+                .iter()
+                .any(|d| d.file == Some(file) && d.severity == Severity::Error)
+        };
         if lowered_cleanly(plan.file) && rules.is_none_or(|r| lowered_cleanly(r.file)) {
             let found = crate::check::run_all(plan, rules, facts);
             self.diagnostics.extend(found);
@@ -302,8 +416,20 @@ impl Session {
     /// project root (the first directory holding `.git` or `mijlpaal.toml`,
     /// at most eight levels up); without a project root, only the plan's
     /// directory and its parent.
+    ///
+    /// A rule set found there must lie inside the directory it was found in
+    /// after every link is followed (see [`inside`]). The configured
+    /// directories are the user's own choice and are canonicalised first, so
+    /// they may be links; the `rules/` directories of the plan's tree are
+    /// taken literally below the canonical plan directory, so a plan's
+    /// project cannot link its `rules/` directory to somewhere else.
     fn rule_search_path(&self, plan_path: &Path) -> Vec<PathBuf> {
-        let mut dirs = self.options.rule_dirs.clone();
+        let mut dirs: Vec<PathBuf> = self
+            .options
+            .rule_dirs
+            .iter()
+            .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.clone()))
+            .collect();
         let start = plan_path
             .parent()
             .map(Path::to_path_buf)
@@ -321,17 +447,76 @@ impl Session {
         let root = ancestors
             .iter()
             .position(|d| d.join(".git").exists() || d.join("mijlpaal.toml").is_file());
-        let reach = root.map(|r| r + 1).unwrap_or(2);
+        let reach = root.map_or(2, |r| r.saturating_add(1));
         dirs.extend(ancestors.iter().take(reach).map(|d| d.join("rules")));
         dirs
     }
 }
 
-/// I008: a facts file given twice would count every fact twice (every
+/// Whether a text starts (after blank lines and `//` comments) with the
+/// keyword `rules`, as every rule set does.
+fn starts_as_rules(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .is_some_and(|l| l.starts_with("rules ") || l == "rules")
+}
+
+/// Refuses a file whose canonical path lies outside `dir` (a link inside a
+/// project pointing at `/etc/passwd`, say), naming both paths. The file is
+/// never opened, so nothing of it can be shown.
+// A refusal ends the rule set's load; the size of its error is irrelevant.
+#[allow(clippy::result_large_err)]
+pub fn inside(path: &Path, dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let refuse = |target: &Path| {
+        Diagnostic::error(
+            "I008",
+            format!(
+                "`{}` leads to `{}`, outside `{}`",
+                path.display(),
+                target.display(),
+                dir.display()
+            ),
+        )
+        .with_help("a rule set must lie inside the directory it is found in; copy it there instead of linking to it")
+    };
+    let real = std::fs::canonicalize(path).map_err(|_| refuse(path))?;
+    if real.starts_with(dir) {
+        Ok(real)
+    } else {
+        Err(refuse(&real))
+    }
+}
+
+/// The project a plan belongs to: the nearest directory above it holding
+/// `.git` or `mijlpaal.toml` (at most eight levels up), else the plan's own
+/// directory. Canonical, so that `starts_with` compares real locations.
+pub fn project_root(plan_path: &Path) -> PathBuf {
+    let start = canonical_parent(plan_path);
+    let root = start
+        .ancestors()
+        .take(8)
+        .find(|d| d.join(".git").exists() || d.join("mijlpaal.toml").is_file())
+        .map(Path::to_path_buf);
+    root.unwrap_or(start)
+}
+
+/// The canonical directory a file lies in (`.` for a bare file name).
+pub fn canonical_parent(path: &Path) -> PathBuf {
+    let parent = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let parent = if parent.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        parent
+    };
+    std::fs::canonicalize(&parent).unwrap_or(parent)
+}
+
+/// I011: a facts file given twice would count every fact twice (every
 /// payment doubled), so the second is refused.
 fn facts_twice(path: &Path, first: &Path, how: &str) -> Diagnostic {
     Diagnostic::error(
-        "I008",
+        "I011",
         format!(
             "facts file `{}` {how} `{}`, given before; it is not read again",
             path.display(),

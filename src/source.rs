@@ -4,6 +4,10 @@
 //! is not a regular file of reasonable size and valid UTF-8, each with its own
 //! diagnostic instead of an I/O panic.
 
+// PANIC SAFETY: the arithmetic here is on byte positions, line and column
+// numbers and counts within one loaded file, all bounded by its length (at
+// most --max-file-bytes), so it cannot overflow a usize.
+#![allow(clippy::arithmetic_side_effects)]
 // A failed load ends the run for that file; the size of its error is irrelevant.
 #![allow(clippy::result_large_err)]
 
@@ -76,6 +80,23 @@ impl SourceFile {
         (line + 1, col + 1)
     }
 
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte offset where 0-based `line` starts; past the last line, the
+    /// end of the text.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
@@ -98,6 +119,18 @@ impl SourceMap {
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
     }
+}
+
+/// Whether a character hides what a text says: shown escaped by
+/// `render::escape`, reported in source text by `syntax::limits` (S009,
+/// S010). Tab and newline lay text out; a carriage return is allowed in
+/// source text (CRLF files), and `render::escape` escapes it in output,
+/// where it moves the cursor back over what was written.
+pub fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// Largest file mijlpaal reads, in bytes. The Twente plan is about 40 KB;
@@ -151,33 +184,88 @@ pub fn load(
                 .with_help("mijlpaal reads only regular files, never devices, pipes or sockets"),
         ));
     }
-    if meta.len() > max_bytes {
-        return Err(with_origin(
+    let too_large = |size: String| {
+        with_origin(
             Diagnostic::error(
                 "I003",
-                format!(
-                    "`{shown}` is {} bytes, more than the limit of {max_bytes}",
-                    meta.len()
-                ),
+                format!("`{shown}` is {size}, more than the limit of {max_bytes}"),
             )
             .with_help("raise the limit with --max-file-bytes if this file is genuine"),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        with_origin(
-            Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
-                .with_help("check the path"),
         )
-    })?;
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large(format!("{} bytes", meta.len())));
+    }
+    let bytes = match read_bounded(path, max_bytes) {
+        Bounded::Whole(bytes) => bytes,
+        // Files in /proc report size 0 and can be endless: the limit is
+        // enforced on what is actually read, not on what the file claims.
+        Bounded::TooLarge => return Err(too_large("larger than its reported size".to_string())),
+        Bounded::Failed(e) => {
+            return Err(with_origin(
+                Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
+                    .with_help("check the path"),
+            ))
+        }
+    };
     decode(shown, path, bytes)
 }
 
-/// Turns bytes into a [`SourceFile`], pointing at the first invalid UTF-8 byte.
-pub fn decode(name: String, path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+/// What a bounded read found.
+enum Bounded {
+    Whole(Vec<u8>),
+    TooLarge,
+    Failed(std::io::Error),
+}
+
+/// Reads at most `max_bytes + 1` bytes, so that a file that lies about its
+/// size (or grows while read) never takes more memory than the limit. The
+/// opened file is checked again: the path may have been swapped for a pipe
+/// or device between the first look and the open. A read that fails after
+/// the limit was reached counts as too large: some `/proc` files refuse a
+/// read of an odd length, such as the one byte past the limit.
+fn read_bounded(path: &Path, max_bytes: u64) -> Bounded {
+    use std::io::Read as _;
+    let file = match std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
+        Ok((_, meta)) if !meta.is_file() => {
+            return Bounded::Failed(std::io::Error::other("no longer a regular file"))
+        }
+        Ok((f, _)) => f,
+        Err(e) => return Bounded::Failed(e),
+    };
+    let mut bytes = Vec::new();
+    let read = file
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    let over = u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes);
+    match read {
+        _ if over => Bounded::TooLarge,
+        Err(_) if u64::try_from(bytes.len()).is_ok_and(|n| n == max_bytes) => Bounded::TooLarge,
+        Err(e) => Bounded::Failed(e),
+        Ok(_) => Bounded::Whole(bytes),
+    }
+}
+
+/// The UTF-8 byte-order mark that Windows Notepad writes at the start of a file.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Turns bytes into a [`SourceFile`], pointing at the first invalid UTF-8
+/// byte. A byte-order mark at the start is dropped silently, so spans and
+/// columns count from the first real character; one anywhere else stays in
+/// the text and is reported by `syntax::limits`. The content itself is never
+/// quoted: an invalid file may not be a plan at all.
+pub fn decode(name: String, path: &Path, mut bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    let skipped = if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+        BOM.len()
+    } else {
+        0
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(name, path, text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
+            let offset = valid + skipped;
             let bytes = e.into_bytes();
             let line = bytes
                 .get(..valid)
@@ -186,12 +274,28 @@ pub fn decode(name: String, path: &Path, bytes: Vec<u8>) -> Result<SourceFile, D
             Err(Diagnostic::error(
                 "I004",
                 format!(
-                    "`{name}` is not valid UTF-8: invalid byte at offset {valid} (line {line})"
+                    "`{name}` is not valid UTF-8: invalid byte at offset {offset} (line {line})"
                 ),
             )
             .with_help(
                 "save the file as UTF-8; texts keep their diacritics (cliënten) only in UTF-8",
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leading_bom_is_dropped_and_offsets_count_from_the_file() {
+        let f = decode("x".into(), Path::new("x"), b"\xef\xbb\xbfplan\nx".to_vec());
+        let f = f.unwrap_or_else(|d| panic!("{}", d.message));
+        assert_eq!(f.text, "plan\nx");
+        assert_eq!(f.line_col(5), (2, 1));
+        let bad = decode("x".into(), Path::new("x"), b"\xef\xbb\xbfab\xff".to_vec());
+        let message = bad.err().map(|d| d.message).unwrap_or_default();
+        assert!(message.contains("offset 5 (line 1)"), "{message}");
     }
 }

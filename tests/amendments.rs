@@ -114,7 +114,7 @@ fn a_later_due_date_and_a_longer_window_after_the_amendment() {
             .unwrap()
             .status
     };
-    assert_ne!(status(&at_28, 4), Status::DeemedAchieved);
+    assert_eq!(status(&at_28, 4), Status::Due);
     assert_eq!(status(&at_42, 4), Status::DeemedAchieved);
 }
 

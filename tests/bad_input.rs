@@ -5,10 +5,8 @@
 //! Inputs are generated into `target/bad-input/` (never committed); paths are
 //! passed relative to the crate root so that the snapshots are deterministic.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use serde_json::Value;
 
@@ -16,83 +14,23 @@ const EXIT_OK: i32 = 0;
 const EXIT_ERRORS: i32 = 1;
 const EXIT_IO: i32 = 2;
 
-/// Longest a single run may take; hostile input must not make it slow.
-const TIMEOUT: Duration = Duration::from_secs(60);
+mod common;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{root, Run};
 
 /// A fresh scratch directory `target/bad-input/NAME`, returned relative to the root.
 fn scratch(name: &str) -> PathBuf {
-    let rel = Path::new("target").join("bad-input").join(name);
-    let abs = root().join(&rel);
-    let _ = std::fs::remove_dir_all(&abs);
-    std::fs::create_dir_all(&abs).unwrap();
-    rel
+    common::scratch("bad-input", name);
+    Path::new("target").join("bad-input").join(name)
 }
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) {
-    std::fs::write(root().join(path), bytes).unwrap();
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+    common::write(root().join(path), bytes);
 }
 
 /// Runs `mijlpaal --color never ARGS...` in the crate root, with a timeout.
 fn mijlpaal(args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
-        .arg("--color")
-        .arg("never")
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the mijlpaal binary runs");
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = out.read_to_end(&mut b);
-        b
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = err.read_to_end(&mut b);
-        b
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("mijlpaal {args:?} did not finish within {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = String::from_utf8_lossy(&out_reader.join().unwrap()).into_owned();
-    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned();
-    assert!(
-        !stderr.contains("panicked") && !stdout.contains("panicked"),
-        "mijlpaal {args:?} panicked:\n{stderr}"
-    );
-    let code = status.code().unwrap_or_else(|| {
-        panic!("mijlpaal {args:?} was killed by a signal: {status:?}\n{stderr}")
-    });
-    Run {
-        code,
-        stdout,
-        stderr,
-    }
+    common::mijlpaal(root(), args)
 }
 
 fn path_str(p: &Path) -> &str {

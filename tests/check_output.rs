@@ -3,8 +3,7 @@
 //! warnings` and `explain` through the binary.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use mijlpaal::project::{Options, Session};
 use mijlpaal::render;
@@ -13,16 +12,12 @@ const TWENTE: &str = "plans/mentaal-gezond-twente.plan";
 /// A plan whose only finding is a warning (C305).
 const WARNING_ONLY: &str = "tests/corpus/checks/valid/C305-unpayable-window-fails.plan";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-fn bin(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run mijlpaal")
+use common::{root, Run};
+
+fn bin(args: &[&str]) -> Run {
+    common::mijlpaal(root(), args)
 }
 
 fn twente_session() -> Session {
@@ -52,7 +47,7 @@ fn twente_findings() {
             "C305",
             "warning",
             format!(
-                "milestone {m} is due 2027-12-31; its 28-day assessment window ends 2028-01-28, after the last payout date 2027-12-31"
+                "milestone {m} is due 2027-12-31; its 28-day assessment window ends 2028-01-28; left unjudged it is deemed achieved on 2028-01-29, after the last payout date 2027-12-31"
             ),
         )
     };
@@ -125,20 +120,15 @@ fn twente_findings() {
     insta::assert_snapshot!("twente_human", rendered);
 }
 
-fn json_of(out: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}):\n{}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+fn json_of(out: &Run) -> serde_json::Value {
+    serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", out.stdout, out.stderr))
 }
 
 #[test]
 fn json_shape() {
     let out = bin(&["check", "--format", "json", TWENTE]);
-    assert_eq!(out.status.code(), Some(1), "the Twente plan has errors");
+    assert_eq!(out.code, 1, "the Twente plan has errors");
     let v = json_of(&out);
     let diags = v["diagnostics"].as_array().expect("diagnostics array");
     assert_eq!(diags.len(), 14);
@@ -163,7 +153,7 @@ fn json_shape() {
 #[test]
 fn sarif_shape() {
     let out = bin(&["check", "--format", "sarif", TWENTE]);
-    assert_eq!(out.status.code(), Some(1), "the Twente plan has errors");
+    assert_eq!(out.code, 1, "the Twente plan has errors");
     let v = json_of(&out);
     assert_eq!(v["version"], "2.1.0");
     assert!(v["$schema"].is_string(), "$schema missing");
@@ -196,12 +186,7 @@ fn sarif_shape() {
 #[test]
 fn deny_warnings() {
     let plain = bin(&["check", WARNING_ONLY]);
-    assert_eq!(
-        plain.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&plain.stdout)
-    );
+    assert_eq!(plain.code, 0, "{}", plain.stdout);
     let v = json_of(&bin(&["check", "--format", "json", WARNING_ONLY]));
     let severities: Vec<&str> = v["diagnostics"]
         .as_array()
@@ -215,32 +200,31 @@ fn deny_warnings() {
         "the fixture should have one warning only"
     );
     let denied = bin(&["check", "--deny", "warnings", WARNING_ONLY]);
-    assert_eq!(
-        denied.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&denied.stdout)
-    );
+    assert_eq!(denied.code, 1, "{}", denied.stdout);
 }
 
 #[test]
 fn explain_every_code() {
     let list = bin(&["explain"]);
-    assert_eq!(list.status.code(), Some(0));
-    let text = String::from_utf8(list.stdout).unwrap();
+    assert_eq!(list.code, 0);
+    let text = list.stdout;
     let codes: Vec<&str> = text
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert!(codes.len() >= 27 + 19, "too few codes listed:\n{text}");
+    assert_eq!(
+        codes.len(),
+        mijlpaal::codes::CODES.len() + mijlpaal::check::ALL.len(),
+        "every code listed once:\n{text}"
+    );
     let checks: Vec<&str> = mijlpaal::check::ALL.iter().map(|c| c.code).collect();
     for c in &checks {
         assert!(codes.contains(c), "{c} not listed by explain");
     }
     for code in codes {
         let out = bin(&["explain", code]);
-        assert_eq!(out.status.code(), Some(0), "explain {code}");
-        let doc = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.code, 0, "explain {code}");
+        let doc = out.stdout;
         assert!(!doc.trim().is_empty(), "explain {code} is empty");
         assert!(
             doc.contains(code),

@@ -103,3 +103,72 @@ fn corpus() {
         settings.bind(|| insta::assert_snapshot!(name, rendered));
     }
 }
+
+/// The codes a corpus file gives, as `mijlpaal check` finds them.
+fn codes_of(path: &Path) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut paths = Vec::new();
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    if let Some(with) = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("// with: "))
+    {
+        paths.push(normalize(&rel.parent().unwrap().join(with.trim())));
+    }
+    paths.push(rel.to_path_buf());
+    std::env::set_current_dir(root).unwrap();
+    let mut session = Session::new(Options::default());
+    session.check_paths(&paths);
+    session
+        .diagnostics
+        .items
+        .iter()
+        .map(|d| d.code.to_string())
+        .collect()
+}
+
+/// Every check of the catalogue has a fixture named `CODE-NAME-fails.*` on
+/// which its code fires, and one named `CODE-NAME-passes.*` on which it
+/// does not (in `tests/corpus/checks/`).
+#[test]
+fn every_check_fires_on_its_fixture_and_not_on_its_fix() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/checks");
+    let files = corpus_files(&root);
+    let named = |check: &mijlpaal::check::Check, outcome: &str| -> Vec<PathBuf> {
+        let prefix = format!("{}-{}-{outcome}.", check.code, check.name);
+        files
+            .iter()
+            .filter(|f| {
+                f.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+            })
+            .cloned()
+            .collect()
+    };
+    for check in mijlpaal::check::ALL {
+        let fails = named(check, "fails");
+        let passes = named(check, "passes");
+        assert_eq!(fails.len(), 1, "{} has no -fails fixture", check.code);
+        assert_eq!(passes.len(), 1, "{} has no -passes fixture", check.code);
+        for f in &fails {
+            let found = codes_of(f);
+            assert!(
+                found.iter().any(|c| c == check.code),
+                "{} does not fire on {}: {found:?}",
+                check.code,
+                f.display()
+            );
+        }
+        for f in &passes {
+            let found = codes_of(f);
+            assert!(
+                !found.iter().any(|c| c == check.code),
+                "{} fires on its fix {}: {found:?}",
+                check.code,
+                f.display()
+            );
+        }
+    }
+}

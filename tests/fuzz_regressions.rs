@@ -4,10 +4,11 @@
 //! - every input under `tests/fuzz_regressions/` that once made a fuzz target
 //!   panic goes through the same pipeline again and must not panic (it may
 //!   report diagnostics). The file name says which target: `parse-1.plan`,
-//!   `check-2.plan`, `evaluate-1.facts`;
+//!   `check-2.plan`, `evaluate-1.facts`, `rules-1.rules`, `facts-1.facts`;
 //! - every seed of the fuzz corpora (the `.plan`, `.rules` and `.facts` files
 //!   under `tests/corpus/`, `plans/` and `rules/`) goes through the `parse`
-//!   and `check` pipelines, and every `.facts` seed through `evaluate`;
+//!   and `check` pipelines, every `.facts` seed through `evaluate` and
+//!   `facts`, and every `.rules` seed through `rules`;
 //! - with `MIJLPAAL_FUZZ_CORPUS=1`, also every file libFuzzer has kept in
 //!   `fuzz/corpus/<target>/` (not in git; thousands of files).
 
@@ -26,6 +27,8 @@ fn pipeline(target: &str) -> Option<fn(&[u8])> {
         "parse" => Some(pipelines::parse_bytes),
         "check" => Some(pipelines::check_bytes),
         "evaluate" => Some(pipelines::evaluate_bytes),
+        "rules" => Some(pipelines::rules_bytes),
+        "facts" => Some(pipelines::facts_bytes),
         _ => None,
     }
 }
@@ -87,7 +90,7 @@ fn fuzz_regressions_do_not_panic() {
         }
         let target = name.split(['-', '.']).next().unwrap_or("");
         let run = pipeline(target).unwrap_or_else(|| {
-            panic!("{name}: a regression input is named TARGET-N.EXT with TARGET parse, check or evaluate")
+            panic!("{name}: a regression input is named TARGET-N.EXT with TARGET parse, check, evaluate, rules or facts")
         });
         failed.extend(run_all(target, run, std::slice::from_ref(&path)));
     }
@@ -116,6 +119,13 @@ fn seed_corpora_run_through_the_fuzz_pipelines() {
     let mut failed = run_all("parse", pipelines::parse_bytes, &seeds);
     failed.extend(run_all("check", pipelines::check_bytes, &seeds));
     failed.extend(run_all("evaluate", pipelines::evaluate_bytes, &facts));
+    let rules: Vec<PathBuf> = seeds
+        .iter()
+        .filter(|p| has_ext(p, &["rules"]))
+        .cloned()
+        .collect();
+    failed.extend(run_all("rules", pipelines::rules_bytes, &rules));
+    failed.extend(run_all("facts", pipelines::facts_bytes, &facts));
     assert!(failed.is_empty(), "panicked:\n{}", failed.join("\n"));
 }
 
@@ -125,7 +135,7 @@ fn fuzz_corpora_run_through_the_fuzz_pipelines() {
         return;
     }
     let mut failed = Vec::new();
-    for target in ["parse", "check", "evaluate"] {
+    for target in ["parse", "check", "evaluate", "rules", "facts"] {
         let run = pipeline(target).expect("a target");
         let inputs = files(&root().join("fuzz/corpus").join(target));
         failed.extend(run_all(target, run, &inputs));

@@ -3,41 +3,25 @@
 //! (C901); comments and layout do not.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+
+use common::{read, root, scratch, write, TWENTE_PLAN, TWENTE_RULES};
 
 fn bin(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
-        .args(args)
-        .arg("--color")
-        .arg("never")
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let run = common::mijlpaal(dir, args);
+    (run.code, run.stdout, run.stderr)
 }
 
+/// The Twente plan as `mgt.plan` in its own project, with its rule set edited.
 fn project(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/tmp-pin").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("rules")).unwrap();
-    std::fs::create_dir_all(dir.join(".git")).unwrap();
-    std::fs::copy(
-        root.join("plans/mentaal-gezond-twente.plan"),
-        dir.join("mgt.plan"),
-    )
-    .unwrap();
-    let rules =
-        std::fs::read_to_string(root.join("rules/overeenkomst-transformatieplan.rules")).unwrap();
-    std::fs::write(
-        dir.join("rules/overeenkomst-transformatieplan.rules"),
-        edit(&rules),
-    )
-    .unwrap();
+    let dir = scratch("tmp-pin", name);
+    write(dir.join("mijlpaal.toml"), "");
+    write(dir.join("mgt.plan"), read(root().join(TWENTE_PLAN)));
+    write(
+        dir.join(TWENTE_RULES),
+        edit(&read(root().join(TWENTE_RULES))),
+    );
     dir
 }
 
@@ -52,7 +36,7 @@ fn the_twente_pin_holds() {
     assert!(!c901(&err), "{err}");
     let (code, out, _) = bin(&dir, &["pin", "rules/overeenkomst-transformatieplan.rules"]);
     assert_eq!(code, 0);
-    let plan = std::fs::read_to_string(dir.join("mgt.plan")).unwrap();
+    let plan = read(dir.join("mgt.plan"));
     assert!(
         plan.contains(&format!("pinned \"{}\"", out.trim())),
         "the plan pins what `pin` prints: {out}"

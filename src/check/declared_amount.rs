@@ -22,6 +22,7 @@
 use super::tolerance::half_unit;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::checked::distance;
 use crate::model::Money;
 
 pub const CHECK: Check = Check {
@@ -37,13 +38,20 @@ fn run(ctx: &Context, out: &mut Sink) {
         let Some(amount) = &m.amount else { continue };
         for d in &m.declared {
             let allowed = half_unit(d.unit);
-            let scaled = |x: Money| Money::new(x.amount() / d.unit.amount());
+            // The figure as the document prints it; the unit is never zero (L016).
+            let scaled = |x: Money| {
+                x.amount()
+                    .checked_div(d.unit.amount())
+                    .map_or(x, Money::new)
+            };
             let mut rows = vec![("amount".to_string(), amount.total, d.total)];
             for (s, declared) in &d.streams {
                 rows.push((format!("`{s}` amount"), m.stream_amount(s), *declared));
             }
             for (what, ours, theirs) in rows {
-                let diff = (ours - theirs).abs();
+                let Some(diff) = distance(ours, theirs) else {
+                    continue;
+                };
                 if diff > allowed {
                     let doc = ctx
                         .plan

@@ -14,7 +14,11 @@
 //! milestone 37 "plan van aanpak" { after 36 ... }
 //! ```
 
-use petgraph::algo::tarjan_scc;
+use std::collections::HashSet;
+
+// Kosaraju, not Tarjan: petgraph's Kosaraju walks with an explicit stack,
+// so a chain of a million `after`s cannot overflow the call stack.
+use petgraph::algo::kosaraju_scc;
 use petgraph::graphmap::DiGraphMap;
 
 use super::{Check, Context, Sink};
@@ -46,13 +50,14 @@ pub fn graph(plan: &Plan) -> DiGraphMap<MilestoneNo, ()> {
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     let g = graph(plan);
-    for mut scc in tarjan_scc(&g) {
+    for mut scc in kosaraju_scc(&g) {
         let self_loop = scc.len() == 1 && scc.first().is_some_and(|n| g.contains_edge(*n, *n));
         if scc.len() < 2 && !self_loop {
             continue;
         }
         scc.sort();
         let cycle = order_cycle(&g, &scc);
+        let members: HashSet<MilestoneNo> = cycle.iter().copied().collect();
         let path: Vec<String> = cycle
             .iter()
             .chain(cycle.first())
@@ -67,7 +72,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             .with_help("a milestone cannot build on one that builds on it; remove one `after` of the cycle");
         for n in cycle.iter().skip(1) {
             if let Some(m) = plan.milestone(*n) {
-                if let Some((_, span)) = m.after.iter().find(|(dep, _)| cycle.contains(dep)) {
+                if let Some((_, span)) = m.after.iter().find(|(dep, _)| members.contains(dep)) {
                     d = d.also(*span, format!("{n} waits here"));
                 }
             }
@@ -82,17 +87,20 @@ fn order_cycle(g: &DiGraphMap<MilestoneNo, ()>, scc: &[MilestoneNo]) -> Vec<Mile
     let Some(start) = scc.first().copied() else {
         return Vec::new();
     };
+    let members: HashSet<MilestoneNo> = scc.iter().copied().collect();
+    let mut seen: HashSet<MilestoneNo> = HashSet::from([start]);
     let mut walk = vec![start];
     let mut current = start;
     while walk.len() < scc.len() {
         let mut next: Vec<MilestoneNo> = g
             .neighbors(current)
-            .filter(|n| scc.contains(n) && !walk.contains(n))
+            .filter(|n| members.contains(n) && !seen.contains(n))
             .collect();
         next.sort();
         match next.first() {
             Some(n) => {
                 walk.push(*n);
+                seen.insert(*n);
                 current = *n;
             }
             None => break,

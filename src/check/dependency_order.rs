@@ -15,7 +15,7 @@
 //! milestone 45 "..." { after 44  due 2026-06-30 ... }
 //! ```
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
@@ -33,7 +33,7 @@ fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     // Edges inside a cycle are reported by C201; their order is moot.
     let graph = super::dependency_cycle::graph(plan);
-    let in_cycle: std::collections::HashSet<MilestoneNo> = tarjan_scc(&graph)
+    let in_cycle: std::collections::HashSet<MilestoneNo> = kosaraju_scc(&graph)
         .into_iter()
         .filter(|c| c.len() > 1)
         .flatten()

@@ -17,9 +17,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Check, Context, Sink};
+use super::tolerance::half_place;
+use super::{milestone_sum, Check, Context, Sink};
 use crate::diagnostic::Severity;
-use crate::model::{Money, Obligation, Percent};
+use crate::model::checked::percent_of;
+use crate::model::{Milestone, Money, Obligation, Percent};
 
 pub const CHECK: Check = Check {
     code: "C702",
@@ -31,43 +33,70 @@ pub const CHECK: Check = Check {
 
 /// Half of the place of the last non-zero digit: 70 → 5, 72 → 0,5, 72,5 → 0,05.
 fn about_tolerance(p: Decimal) -> Decimal {
-    let mut v = p.normalize();
-    let place = if v.scale() == 0 {
-        let mut place = Decimal::ONE;
-        while !v.is_zero() && (v % Decimal::TEN).is_zero() {
-            v /= Decimal::TEN;
-            place *= Decimal::TEN;
-        }
-        place
-    } else {
-        Decimal::new(1, v.scale())
-    };
-    place / Decimal::TWO
+    let v = p.normalize();
+    if v.scale() > 0 {
+        return half_place(v.scale());
+    }
+    // A whole number: the place of its last non-zero digit (70 → 10).
+    let mut rest = v;
+    let mut place = Decimal::ONE;
+    while !rest.is_zero() && rest.checked_rem(Decimal::TEN).is_some_and(|r| r.is_zero()) {
+        let (Some(r), Some(p)) = (
+            rest.checked_div(Decimal::TEN),
+            place.checked_mul(Decimal::TEN),
+        ) else {
+            break;
+        };
+        rest = r;
+        place = p;
+    }
+    // PANIC SAFETY: halving cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let half = place / Decimal::TWO;
+    half
 }
 
 fn run(ctx: &Context, out: &mut Sink) {
     let Some(declared) = &ctx.plan.effort_share else {
         return;
     };
-    let total: Money = ctx.plan.milestones.iter().map(|m| m.total()).sum();
-    if total.is_zero() {
+    let plan = ctx.plan;
+    let effort_amount = |m: &Milestone| {
+        if m.obligation == Obligation::Effort {
+            m.total()
+        } else {
+            Money::ZERO
+        }
+    };
+    let (total, effort) = match (
+        milestone_sum(plan, Milestone::total),
+        milestone_sum(plan, effort_amount),
+    ) {
+        (Ok(total), Ok(effort)) => (total, effort),
+        (Err(span), _) | (_, Err(span)) => {
+            let d = out.overflow(
+                "A702",
+                span,
+                "the milestones are too large to add up for the effort share",
+            );
+            out.push(d);
+            return;
+        }
+    };
+    let Some(share) = percent_of(effort.amount(), total.amount()) else {
         return;
-    }
-    let effort: Money = ctx
-        .plan
-        .milestones
-        .iter()
-        .filter(|m| m.obligation == Obligation::Effort)
-        .map(|m| m.total())
-        .sum();
-    let share = effort.amount() * Decimal::ONE_HUNDRED / total.amount();
+    };
     let wanted = declared.share.value();
     let tolerance = if declared.about {
         about_tolerance(wanted)
     } else {
-        Decimal::new(5, wanted.scale() + 1)
+        half_place(wanted.scale())
     };
-    if (share - wanted).abs() > tolerance {
+    let (Some(low), Some(high)) = (wanted.checked_sub(tolerance), wanted.checked_add(tolerance))
+    else {
+        return;
+    };
+    if share < low || share > high {
         let d = out
             .report(format!(
                 "effort milestones carry {} of the money ({effort} of {total}), but the plan declares {}{}",
@@ -75,7 +104,7 @@ fn run(ctx: &Context, out: &mut Sink) {
                 if declared.about { "about " } else { "" },
                 declared.share
             ))
-            .at(declared.span, format!("holds from {} to {}", Percent::new(wanted - tolerance), Percent::new(wanted + tolerance)))
+            .at(declared.span, format!("holds from {} to {}", Percent::new(low), Percent::new(high)))
             .with_help("declare the share the milestones carry, or move money between effort and result milestones");
         out.push(d);
     }

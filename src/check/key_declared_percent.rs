@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use super::tolerance::round_like;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::checked::percent_of;
 use crate::model::Percent;
 
 pub const CHECK: Check = Check {
@@ -31,13 +32,18 @@ pub const CHECK: Check = Check {
 
 fn run(ctx: &Context, out: &mut Sink) {
     for key in &ctx.plan.keys {
-        let total = key.total_weight();
+        // An overflowing sum is C401's finding (A401).
+        let Ok(total) = key.total_weight() else {
+            continue;
+        };
         if total <= Decimal::ZERO {
             continue;
         }
         for m in &key.members {
             let Some(declared) = m.declared else { continue };
-            let share = m.weight * Decimal::ONE_HUNDRED / total;
+            let Some(share) = percent_of(m.weight, total) else {
+                continue;
+            };
             let rounded = round_like(share, declared.value());
             if rounded != declared.value() {
                 let d = out

@@ -24,6 +24,7 @@ use rust_decimal::Decimal;
 use super::tolerance::round_like;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::checked::percent_of;
 use crate::model::money::dutch;
 use crate::model::Key;
 
@@ -40,7 +41,9 @@ fn percentages_fit(key: &Key, total: Decimal) -> bool {
     !total.is_zero()
         && key.members.iter().any(|m| m.declared.is_some())
         && key.members.iter().all(|m| match m.declared {
-            Some(p) => round_like(m.weight * Decimal::ONE_HUNDRED / total, p.value()) == p.value(),
+            Some(p) => {
+                percent_of(m.weight, total).is_some_and(|s| round_like(s, p.value()) == p.value())
+            }
             None => true,
         })
 }
@@ -50,7 +53,10 @@ fn run(ctx: &Context, out: &mut Sink) {
         let Some(declared) = &key.declared_total else {
             continue;
         };
-        let sum = key.total_weight();
+        // An overflowing sum is C401's finding (A401).
+        let Ok(sum) = key.total_weight() else {
+            continue;
+        };
         if sum == declared.total {
             continue;
         }
@@ -61,7 +67,7 @@ fn run(ctx: &Context, out: &mut Sink) {
                 dutch(sum, false),
                 dutch(declared.total, false)
             ))
-            .at(declared.span, format!("off by {}", dutch((sum - declared.total).abs(), false)))
+            .at(declared.span, format!("off by {}", sum.checked_sub(declared.total).map_or("more than can be computed".to_string(), |d| dutch(d.abs(), false))))
             .with_help("correct the declared total or the member that is wrong; mijlpaal divides by the real sum");
         if percentages_fit(key, sum) && !percentages_fit(key, declared.total) {
             d = d.with_note(format!(

@@ -16,8 +16,10 @@
 
 use rust_decimal::Decimal;
 
+use super::tolerance::half_place;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::checked::sum_decimal;
 use crate::model::Percent;
 
 pub const CHECK: Check = Check {
@@ -34,7 +36,22 @@ fn run(ctx: &Context, out: &mut Sink) {
         if declared.is_empty() || declared.len() != key.members.len() {
             continue;
         }
-        let sum: Decimal = declared.iter().map(|p| p.value()).sum();
+        let sum = match sum_decimal(declared.iter().map(|p| p.value())) {
+            Ok(sum) => sum,
+            Err(i) => {
+                let span = key.members.get(i).map_or(key.span, |m| m.span);
+                let d = out.overflow(
+                    "A404",
+                    span,
+                    format!(
+                        "the declared percentages of key `{}` are too large to add up",
+                        key.id
+                    ),
+                );
+                out.push(d);
+                continue;
+            }
+        };
         if sum == Decimal::ONE_HUNDRED {
             continue;
         }
@@ -48,7 +65,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             .at(key.declared_total.as_ref().map(|t| t.span).unwrap_or(key.span), "percentages rounded one by one")
             .with_help(format!(
                 "each share is rounded to {scale} decimals on its own, so their sum may differ from 100% by up to {} per member; mijlpaal divides by the weights, not the percentages",
-                Percent::new(Decimal::new(5, scale + 1))
+                Percent::new(half_place(scale))
             ));
         if let Some(total) = key.declared_total.as_ref().and_then(|t| t.declared) {
             if total.value() != sum {

@@ -3,7 +3,9 @@
 //! A distribution key divides money and risk by its weights, so every weight
 //! must be positive and the key must have members. A zero weight gives a
 //! member nothing while still naming it; a key without members cannot
-//! divide anything.
+//! divide anything. Weights whose sum is too large to hold exactly (more
+//! than 28 significant digits) are reported as A401 at the member that
+//! made the sum overflow; the other key checks then say nothing of the key.
 //!
 //! ## Fails
 //! ```text
@@ -41,6 +43,14 @@ fn run(ctx: &Context, out: &mut Sink) {
                 .report(format!("key `{}` has no members", key.id))
                 .at(key.span, "empty key")
                 .with_help("list each party with its weight, one per line");
+            out.push(d);
+        }
+        if let Err(span) = key.total_weight() {
+            let d = out.overflow(
+                "A401",
+                span,
+                format!("the weights of key `{}` are too large to add up", key.id),
+            );
             out.push(d);
         }
         for m in &key.members {

@@ -6,7 +6,9 @@
 //! Checks only read the model and report; they never change it.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Facts, Plan, RuleSet};
+use crate::model::checked::sum_money;
+use crate::model::{Facts, Milestone, Money, Plan, RuleSet, Terms};
+use crate::source::Span;
 
 mod amendment_paid;
 mod amount_missing;
@@ -46,6 +48,9 @@ pub mod tolerance;
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub rules: Option<&'a RuleSet>,
+    /// What the rule set means (empty without one): the same [`Terms`] the
+    /// evaluator reads, so deadlines are computed once for both.
+    pub terms: Terms,
     pub written: &'a Plan,
     pub facts: &'a [Facts],
 }
@@ -102,9 +107,28 @@ impl Sink {
     pub fn report_as(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, severity, message).in_file(self.file)
     }
+    /// A figure too large to compute with exactly, reported under `code`
+    /// (this check's A-code, documented in `codes.rs`) at the figure that
+    /// made the computation overflow. The check reports nothing else about it.
+    pub fn overflow(&self, code: &'static str, span: Span, what: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, what)
+            .in_file(self.file)
+            .at(span, "too large to compute with")
+            .with_help("mijlpaal computes exactly, with at most 28 significant digits; check this figure for a typo")
+    }
     pub fn push(&mut self, d: Diagnostic) {
         self.found.push(d);
     }
+}
+
+/// The sum of `amount` over the plan's milestones, or the span of the
+/// milestone amount that made it overflow (for the check's A-code).
+pub fn milestone_sum(plan: &Plan, amount: impl Fn(&Milestone) -> Money) -> Result<Money, Span> {
+    sum_money(plan.milestones.iter().map(&amount)).map_err(|i| {
+        plan.milestones.get(i).map_or(plan.span, |m| {
+            m.amount.as_ref().map_or(m.header_span, |a| a.span)
+        })
+    })
 }
 
 /// The catalogue, in code order.
@@ -140,6 +164,17 @@ pub const ALL: &[&Check] = &[
     &rules_pinned::CHECK,
 ];
 
+/// The checks whose errors make an evaluation's money wrong: a split that
+/// adds up to more than the amount (C101), weights that cannot divide
+/// (C401, C405), money with no amount, recipient or risk key (C603-C605).
+/// `evaluate`, `explain-milestone`, `diff` and `snapshot` stop on them (and
+/// on C901, a pin that does not match) unless told otherwise. Errors that
+/// compare the plan with the figures another document declares (C102,
+/// C103, C402, C403) do not stop them: evaluation uses the plan's own
+/// amounts and weights, which are consistent; the published Twente
+/// documents disagree with themselves there, and `check` reports it.
+pub const GATES_EVALUATION: &[&str] = &["C101", "C401", "C405", "C603", "C604", "C605"];
+
 pub fn find(code: &str) -> Option<&'static Check> {
     ALL.iter()
         .copied()
@@ -160,6 +195,7 @@ pub fn run_all(written: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) -> Vec<
     let ctx = Context {
         plan,
         rules,
+        terms: rules.map(Terms::of).unwrap_or_default(),
         written,
         facts,
     };

@@ -15,9 +15,10 @@
 //! Correct the milestone that is off, or the declared total, so they agree.
 
 use super::tolerance::half_unit;
-use super::{Check, Context, Sink};
+use super::{milestone_sum, Check, Context, Sink};
 use crate::diagnostic::Severity;
-use crate::model::{Money, Plan, StreamId};
+use crate::model::checked::distance;
+use crate::model::{Milestone, Money};
 
 pub const CHECK: Check = Check {
     code: "C102",
@@ -26,14 +27,6 @@ pub const CHECK: Check = Check {
     run,
     source: include_str!("plan_total.rs"),
 };
-
-fn sum_total(plan: &Plan) -> Money {
-    plan.milestones.iter().map(|m| m.total()).sum()
-}
-
-fn sum_stream(plan: &Plan, s: &StreamId) -> Money {
-    plan.milestones.iter().map(|m| m.stream_amount(s)).sum()
-}
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
@@ -50,21 +43,41 @@ fn run(ctx: &Context, out: &mut Sink) {
         };
         let as_written = |m: Money| {
             if declared.unit.amount() == rust_decimal::Decimal::ONE {
-                m.to_string()
-            } else {
-                format!(
-                    "{} x {} = {m}",
-                    Money::new(m.amount() / declared.unit.amount()),
-                    declared.unit
-                )
+                return m.to_string();
+            }
+            match m.amount().checked_div(declared.unit.amount()) {
+                Some(units) => format!("{} x {} = {m}", Money::new(units), declared.unit),
+                None => m.to_string(),
             }
         };
-        let mut rows = vec![("in total".to_string(), sum_total(plan), declared.total)];
+        let mut rows = vec![(
+            "in total".to_string(),
+            milestone_sum(plan, Milestone::total),
+            declared.total,
+        )];
         for (s, amount) in &declared.streams {
-            rows.push((format!("for stream `{s}`"), sum_stream(plan, s), *amount));
+            rows.push((
+                format!("for stream `{s}`"),
+                milestone_sum(plan, |m| m.stream_amount(s)),
+                *amount,
+            ));
         }
         for (what, actual, wanted) in rows {
-            let diff = (actual - wanted).abs();
+            let actual = match actual {
+                Ok(actual) => actual,
+                Err(span) => {
+                    let d = out.overflow(
+                        "A102",
+                        span,
+                        format!("the milestones are too large to add up {what}"),
+                    );
+                    out.push(d);
+                    continue;
+                }
+            };
+            let Some(diff) = distance(actual, wanted) else {
+                continue;
+            };
             if diff > allowed {
                 let rounding = if allowed.is_zero() {
                     String::new()

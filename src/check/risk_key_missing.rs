@@ -3,7 +3,9 @@
 //! When the rule set charges repayments of a stream to a risk key
 //! (`repay-unmet spuk by risk-key`), the plan must have that stream, and
 //! every milestone with money in it must name the key that bears the risk
-//! (`risk spuk by inwoners`, or `default risk spuk by inwoners`).
+//! (`risk spuk by inwoners`, or `default risk spuk by inwoners`). A clause
+//! that names its key (`repay-unmet iza by zorgaanbieders`) needs no risk
+//! key on the milestones, but the plan must declare that key.
 //!
 //! ## Fails
 //! ```text
@@ -17,6 +19,7 @@
 
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::{Cite, Repay};
 
 pub const CHECK: Check = Check {
     code: "C605",
@@ -27,22 +30,38 @@ pub const CHECK: Check = Check {
 };
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let Some((stream, clause)) = ctx.rules.and_then(|r| r.repay_unmet()) else {
-        return;
-    };
+    for (repay, cite) in &ctx.terms.repay {
+        check_stream(ctx, out, repay, cite);
+    }
+}
+
+fn check_stream(ctx: &Context, out: &mut Sink, repay: &Repay, cite: &Cite) {
     let plan = ctx.plan;
+    let stream = &repay.stream;
+    let rules_span = plan.rules.as_ref().map(|r| r.span).unwrap_or(plan.span);
+    let note = format!("clause `{}` ({})", cite.clause, cite.citation);
     if plan.stream(stream).is_none() {
         let d = out
             .report(format!(
                 "the rule set repays stream `{stream}`, but the plan has no such stream"
             ))
-            .at(
-                plan.rules.as_ref().map(|r| r.span).unwrap_or(plan.span),
-                "rule set used here",
-            )
+            .at(rules_span, "rule set used here")
             .with_help("name the stream as the plan does, in the rule set's `repay-unmet` clause")
-            .with_note(format!("clause `repay-unmet` ({})", clause.citation));
+            .with_note(note);
         out.push(d);
+        return;
+    }
+    if let Some(key) = &repay.key {
+        if plan.key(key).is_none() {
+            let d = out
+                .report(format!(
+                    "the rule set repays stream `{stream}` over key `{key}`, but the plan has no such key"
+                ))
+                .at(rules_span, "rule set used here")
+                .with_help(format!("declare `key {key} ...` in the plan, or write `repay-unmet {stream} by risk-key`"))
+                .with_note(note);
+            out.push(d);
+        }
         return;
     }
     for m in &plan.milestones {
@@ -51,7 +70,7 @@ fn run(ctx: &Context, out: &mut Sink) {
                 .report(format!("milestone {}: nobody bears the risk of repaying its {} of `{stream}`", m.number, m.stream_amount(stream)))
                 .at(m.header_span, "no risk key")
                 .with_help(format!("add `risk {stream} by KEY` here, or `default risk {stream} by KEY` in the plan"))
-                .with_note(format!("the rule set charges repayments to a risk key: clause `repay-unmet` ({})", clause.citation));
+                .with_note(format!("the rule set charges repayments to a risk key: {note}"));
             out.push(d);
         }
     }

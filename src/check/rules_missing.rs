@@ -31,7 +31,10 @@ fn run(ctx: &Context, out: &mut Sink) {
         let d = out
             .report(format!("plan `{}` names no rule set", ctx.plan.id))
             .at(
-                crate::source::Span::new(ctx.plan.span.start, ctx.plan.span.start + 4),
+                crate::source::Span::new(
+                    ctx.plan.span.start,
+                    ctx.plan.span.start.saturating_add(4),
+                ),
                 "no `rules`",
             )
             .with_help("add `rules NAME` to the plan; NAME.rules is looked up in rules/");

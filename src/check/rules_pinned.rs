@@ -8,6 +8,13 @@
 //! under rules nobody agreed to; this check reports it. Comments and layout
 //! do not change the hash; changing a clause or a citation does.
 //!
+//! The pin is enforced everywhere money is shown: `evaluate`,
+//! `explain-milestone`, `diff` and `snapshot` stop with this error (exit 1)
+//! on a mismatch. `--allow-unpinned` evaluates a draft anyway, and the
+//! output's first line then says so. The plan stores only the hash, so the
+//! finding lists the clauses the rule set has now, to compare with the
+//! agreed version.
+//!
 //! ## Fails
 //! ```text
 //! rules overeenkomst-transformatieplan pinned "sha256:0000..."
@@ -15,10 +22,12 @@
 //! ```
 //! ## Fixed
 //! Review the change (`mijlpaal diff old.rules new.rules`), agree on it by
-//! addendum (art. 2.3), and pin the new hash.
+//! addendum (art. 2.3), and pin the new hash: `mijlpaal pin
+//! rules/NAME.rules` prints it.
 
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use crate::model::RuleSet;
 
 pub const CHECK: Check = Check {
     code: "C901",
@@ -41,9 +50,22 @@ fn run(ctx: &Context, out: &mut Sink) {
             .report(format!("rule set `{}` has changed since it was pinned", reference.name))
             .at(*span, "pinned content")
             .with_help(format!(
-                "see what changed with `mijlpaal diff` against the agreed version; once the change is agreed (art. 2.3), pin it: `pinned \"{now}\"`"
+                "see what changed with `mijlpaal diff AGREED.rules rules/{name}.rules`; once the change is agreed (art. 2.3), print the new pin with `mijlpaal pin rules/{name}.rules` and write it here: `pinned \"{now}\"`; to evaluate a draft anyway, pass --allow-unpinned",
+                name = reference.name
             ))
-            .with_note(format!("pinned {pinned}; the rule set now hashes to {now}"));
+            .with_note(format!("pinned {pinned}; the rule set now hashes to {now}"))
+            .with_note(format!("its clauses now: {}", clauses(rules)));
         out.push(d);
     }
+}
+
+/// The clauses as they read now (citation and kind), to set beside the
+/// agreed version: the pin holds only a hash, not the clauses it covered.
+fn clauses(rules: &RuleSet) -> String {
+    rules
+        .clauses
+        .iter()
+        .map(|c| format!("\"{}\" {}", c.citation, c.kind.written()))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -19,12 +19,11 @@
 //! amount € 100.000 { iza € 50.000, spuk € 50.000 }
 //! ```
 
-use rust_decimal::Decimal;
-
 use super::tolerance::{half_unit, step_of};
-use super::{Check, Context, Sink};
+use super::{milestone_sum, Check, Context, Sink};
 use crate::diagnostic::Severity;
-use crate::model::{Money, StreamAmounts};
+use crate::model::checked::{distance, percent_of, pro_rata};
+use crate::model::{Milestone, Money, StreamAmounts};
 
 pub const CHECK: Check = Check {
     code: "C104",
@@ -43,22 +42,19 @@ fn reference(ctx: &Context) -> Option<(Money, StreamAmounts)> {
     {
         return Some((d.total, d.streams.clone()));
     }
-    let total: Money = ctx.plan.milestones.iter().map(|m| m.total()).sum();
+    // Overflowing sums are C102's finding (A102).
+    let total = milestone_sum(ctx.plan, Milestone::total).ok()?;
     let streams = ctx
         .plan
         .streams
         .iter()
         .map(|s| {
-            (
+            Some((
                 s.id.clone(),
-                ctx.plan
-                    .milestones
-                    .iter()
-                    .map(|m| m.stream_amount(&s.id))
-                    .sum(),
-            )
+                milestone_sum(ctx.plan, |m| m.stream_amount(&s.id)).ok()?,
+            ))
         })
-        .collect();
+        .collect::<Option<_>>()?;
     Some((total, streams))
 }
 
@@ -66,8 +62,10 @@ fn percent(part: Money, whole: Money) -> String {
     if whole.is_zero() {
         return "-".to_string();
     }
-    let p = (part.amount() * Decimal::ONE_HUNDRED / whole.amount()).round_dp(2);
-    format!("{}%", crate::model::money::dutch(p, false))
+    match percent_of(part.amount(), whole.amount()) {
+        Some(p) => format!("{}%", crate::model::money::dutch(p.round_dp(2), false)),
+        None => "-".to_string(),
+    }
 }
 
 fn run(ctx: &Context, out: &mut Sink) {
@@ -92,8 +90,21 @@ fn run(ctx: &Context, out: &mut Sink) {
         });
         for (s, ref_amount) in &ref_streams {
             let actual = m.stream_amount(s);
-            let expected = Money::new(a.total.amount() * ref_amount.amount() / ref_total.amount());
-            let diff = (actual - expected).abs();
+            let expected =
+                pro_rata(a.total.amount(), ref_amount.amount(), ref_total.amount()).map(Money::new);
+            let Some((expected, diff)) = expected.and_then(|e| Some((e, distance(actual, e)?)))
+            else {
+                let d = out.overflow(
+                    "A104",
+                    a.span,
+                    format!(
+                        "milestone {}: its share of `{s}` is too large to compute",
+                        m.number
+                    ),
+                );
+                out.push(d);
+                break;
+            };
             if diff > allowed {
                 // One finding per milestone: the other stream deviates by the same amount.
                 let d = out

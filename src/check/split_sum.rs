@@ -20,6 +20,9 @@
 use super::tolerance::half_unit;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
+use rust_decimal::Decimal;
+
+use crate::model::checked::{distance, sum_money};
 use crate::model::{Money, StreamAmounts};
 
 pub const CHECK: Check = Check {
@@ -30,25 +33,38 @@ pub const CHECK: Check = Check {
     source: include_str!("split_sum.rs"),
 };
 
-fn sum(s: &StreamAmounts) -> Money {
-    s.iter().map(|(_, m)| *m).sum()
+/// The sum of a split, or the span to blame when it overflows.
+fn sum(s: &StreamAmounts) -> Option<Money> {
+    sum_money(s.iter().map(|(_, m)| *m)).ok()
 }
 
 fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {
         if let Some(a) = &m.amount {
-            if !a.streams.is_empty() && sum(&a.streams) != a.total {
+            if a.streams.is_empty() {
+                continue;
+            }
+            let Some(streams) = sum(&a.streams) else {
+                let d = out.overflow(
+                    "A101",
+                    a.span,
+                    format!(
+                        "milestone {}: its streams are too large to add up",
+                        m.number
+                    ),
+                );
+                out.push(d);
+                continue;
+            };
+            if streams != a.total {
+                let diff = distance(streams, a.total)
+                    .map_or("more than can be computed".to_string(), |d| d.to_string());
                 let d = out
                     .report(format!(
-                        "milestone {}: the streams add up to {}, but the amount is {}",
-                        m.number,
-                        sum(&a.streams),
-                        a.total
+                        "milestone {}: the streams add up to {streams}, but the amount is {}",
+                        m.number, a.total
                     ))
-                    .at(
-                        a.span,
-                        format!("differs by {}", (sum(&a.streams) - a.total).abs()),
-                    )
+                    .at(a.span, format!("differs by {diff}"))
                     .with_help(
                         "make the split add up to the amount exactly, or correct the amount",
                     );
@@ -60,19 +76,30 @@ fn run(ctx: &Context, out: &mut Sink) {
                 continue;
             }
             // Each of the n+1 figures may be half a unit off.
-            let allowed = Money::new(
-                half_unit(d.unit).amount()
-                    * rust_decimal::Decimal::from(d.streams.len() as u64 + 1),
-            );
-            let diff = (sum(&d.streams) - d.total).abs();
+            let figures = Decimal::from(d.streams.len()).saturating_add(Decimal::ONE);
+            let allowed = half_unit(d.unit).checked_mul(figures);
+            let streams = sum(&d.streams);
+            let (Some(allowed), Some(streams)) = (allowed, streams) else {
+                let f = out.overflow(
+                    "A101",
+                    d.span,
+                    format!(
+                        "milestone {}: the figures declared by `{}` are too large to add up",
+                        m.number, d.by
+                    ),
+                );
+                out.push(f);
+                continue;
+            };
+            let Some(diff) = distance(streams, d.total) else {
+                continue;
+            };
             if diff > allowed {
                 let doc = d.by.as_str();
                 let f = out
                     .report(format!(
-                        "milestone {}: in `{doc}` the streams add up to {}, but its amount is {}",
-                        m.number,
-                        sum(&d.streams),
-                        d.total
+                        "milestone {}: in `{doc}` the streams add up to {streams}, but its amount is {}",
+                        m.number, d.total
                     ))
                     .at(d.span, format!("differs by {diff}, more than rounding to {} explains", d.unit))
                     .with_help(format!("copy the figures of `{doc}` again; they do not add up even allowing for its rounding"));

@@ -7,7 +7,10 @@ use crate::model::Money;
 
 /// A figure rounded to whole `unit`s is at most half a unit from the truth.
 pub fn half_unit(unit: Money) -> Money {
-    Money::new(unit.amount() / Decimal::TWO)
+    // PANIC SAFETY: halving cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    let half = unit.amount() / Decimal::TWO;
+    Money::new(half)
 }
 
 /// The coarsest step, among the usual ones, in which all `amounts` are
@@ -22,11 +25,23 @@ pub fn step_of(amounts: &[Money]) -> Money {
         .collect();
     for step in STEPS {
         let s = Decimal::from(step);
-        if !nonzero.is_empty() && nonzero.iter().all(|a| (a % s).is_zero()) {
+        if !nonzero.is_empty()
+            && nonzero
+                .iter()
+                .all(|a| a.checked_rem(s).is_some_and(|r| r.is_zero()))
+        {
             return Money::new(s);
         }
     }
     Money::new(Decimal::new(1, 2))
+}
+
+/// Half of the last decimal place of a figure written with `scale`
+/// decimals: 2 → 0,005. At the finest scale (28) that place cannot be
+/// halved exactly, so it is the place itself.
+pub fn half_place(scale: u32) -> Decimal {
+    Decimal::try_new(5, scale.saturating_add(1))
+        .unwrap_or_else(|_| Decimal::new(1, Decimal::MAX_SCALE))
 }
 
 /// Rounds `value` to the precision `like` was written with (11,63 → 2 decimals).

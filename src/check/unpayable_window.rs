@@ -1,24 +1,28 @@
 //! # C305 unpayable-window (warning)
 //!
 //! The insurers have an assessment window after each due date (art. 3.2.2:
-//! four weeks). If that window ends after the rule set's payout cutoff, the
-//! milestone may be achieved on time and still not be paid: the verdict, or
-//! the deemed achievement after a silent window, comes too late. The rule
-//! parameters make such a milestone unpayable unless the insurers judge
-//! early.
+//! four weeks). A milestone not judged within it is deemed achieved the day
+//! after the window ends; if that day falls after the rule set's payout
+//! cutoff, the milestone may be achieved on time and still not be paid: the
+//! verdict, or the deemed achievement after a silent window, comes too late.
+//! The rule parameters make such a milestone unpayable unless the insurers
+//! judge early.
+//!
+//! The window's end is computed exactly as the evaluator computes it (the
+//! rule set's `Terms`: window, working-day shift, declared non-working
+//! days), and the suggested due date is the latest one whose silent window
+//! still ends in a payable deemed achievement.
 //!
 //! ## Fails
 //! ```text
 //! clause "art. 3.2.2" assessment-window 4 weeks
 //! clause "fin.model" payout-cutoff 2027-12-31
-//! milestone 15 "..." { due 2027-12-31 ... }   // window ends 2028-01-28
+//! milestone 15 "..." { due 2027-12-03 ... }   // window ends 2027-12-31, deemed achieved 2028-01-01
 //! ```
 //! ## Fixed
 //! ```text
-//! milestone 15 "..." { due 2027-11-30 ... }   // window ends 2027-12-28
+//! milestone 15 "..." { due 2027-12-02 ... }   // window ends 2027-12-30, deemed achieved 2027-12-31
 //! ```
-
-use chrono::Duration;
 
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
@@ -32,9 +36,8 @@ pub const CHECK: Check = Check {
 };
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let Some(rules) = ctx.rules else { return };
-    let (Some((cutoff, cut_clause)), Some((days, window_clause))) =
-        (rules.payout_cutoff(), rules.assessment_window())
+    let terms = &ctx.terms;
+    let (Some((cutoff, cut_cite)), Some((days, window_cite))) = (&terms.cutoff, &terms.window)
     else {
         return;
     };
@@ -42,24 +45,35 @@ fn run(ctx: &Context, out: &mut Sink) {
         let (Some(due), Some(span)) = (m.due, m.due_span) else {
             continue;
         };
-        if m.total().is_zero() || due > cutoff {
+        if m.total().is_zero() || due > *cutoff || terms.silent_window_payable(due) {
             continue;
         }
-        let window_end = due + Duration::days(i64::from(days));
-        if window_end > cutoff {
-            let d = out
-                .report(format!(
-                    "milestone {} is due {due}; its {days}-day assessment window ends {window_end}, after the last payout date {cutoff}",
-                    m.number
-                ))
-                .at(span, "assessment window runs past the cutoff")
-                .with_help(format!(
-                    "unless the insurers judge before {cutoff}, {} cannot be paid; move the due date to {} or earlier",
-                    m.total(),
-                    cutoff - Duration::days(i64::from(days))
-                ))
-                .with_note(format!("window: {} ({}); cutoff: {} ({})", "assessment-window", window_clause.citation, "payout-cutoff", cut_clause.citation));
-            out.push(d);
-        }
+        let window = match terms.assessment_deadline(due) {
+            Some(end) => format!(
+                "ends {end}; left unjudged it is deemed achieved on {}",
+                end.succ_opt()
+                    .map_or("the day after".to_string(), |d| d.to_string())
+            ),
+            None => "ends beyond the calendar".to_string(),
+        };
+        let advice = match terms.latest_payable_due() {
+            Some(latest) => format!("move the due date to {latest} or earlier"),
+            None => "shorten the assessment window or move the cutoff".to_string(),
+        };
+        let d = out
+            .report(format!(
+                "milestone {} is due {due}; its {days}-day assessment window {window}, after the last payout date {cutoff}",
+                m.number
+            ))
+            .at(span, "assessment window runs past the cutoff")
+            .with_help(format!(
+                "unless the insurers judge by {cutoff}, {} cannot be paid; {advice}",
+                m.total()
+            ))
+            .with_note(format!(
+                "window: `{}` ({}); cutoff: `{}` ({})",
+                window_cite.clause, window_cite.citation, cut_cite.clause, cut_cite.citation
+            ));
+        out.push(d);
     }
 }

@@ -34,19 +34,20 @@ pub enum Deny {
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     session.check_paths(&args.files);
     let diags = session.diagnostics.items.clone();
-    match args.format {
+    let written = match args.format {
         CheckFormat::Human => {
             print_human(session, &diags, common);
             say!("{}", render::human::summary(&diags));
+            super::EXIT_OK
         }
-        CheckFormat::Json => super::out(&format!(
+        CheckFormat::Json => super::out_json(&format!(
             "{}\n",
             render::json::render(&diags, &session.sources)
         )),
-        CheckFormat::Sarif => super::out(&format!(
+        CheckFormat::Sarif => super::out_json(&format!(
             "{}\n",
             render::sarif::render(&diags, &session.sources)
         )),
-    }
-    exit_code(&diags, args.deny == Some(Deny::Warnings))
+    };
+    exit_code(&diags, args.deny == Some(Deny::Warnings)).max(written)
 }

@@ -24,11 +24,13 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
     /// Days ahead over which obligations are compared.
-    #[arg(long, default_value_t = 90)]
+    #[arg(long, default_value_t = 90, value_parser = crate::cli::horizon_days)]
     pub horizon: u32,
     /// Exit 1 when the versions differ (for scripts).
     #[arg(long)]
     pub exit_code: bool,
+    #[command(flatten)]
+    pub allow: super::AllowArgs,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +62,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             rules: diff::rules(Some(&a), Some(&b)),
             ..Default::default()
         };
-        return finish(session, common, &args, &d);
+        return finish(session, common, &args, &d, "");
     }
     session.diagnostics.items.clear();
     let old = session.load_project(&args.old, &args.facts);
@@ -76,6 +78,24 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         print_human(session, &diags, common);
         return code;
     }
+    // Both versions pass the gate: a diff shows money, and money under a
+    // rule set nobody agreed to, or from a plan that overpays, is not shown.
+    let (gate_old, gate_new) = (
+        session.gate(&old, args.allow.allow()),
+        session.gate(&new, args.allow.allow()),
+    );
+    if gate_old.stop || gate_new.stop {
+        let mut shown = gate_old.diagnostics;
+        shown.extend(gate_new.diagnostics);
+        print_human(session, &shown, common);
+        say!("error: not compared: a version has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin) to compare drafts anyway");
+        return EXIT_ERRORS;
+    }
+    let mut notice = gate_old.notice("");
+    notice.push_str(&gate_new.notice(""));
+    let mut gate_diags = gate_old.diagnostics;
+    gate_diags.extend(gate_new.diagnostics);
+    session.diagnostics.extend(gate_diags);
     let vo = Version {
         plan: &old.plan,
         rules: old.rules.as_ref(),
@@ -87,29 +107,48 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         facts: &new.facts,
     };
     let d = diff::diff(&vo, &vn, at, args.horizon);
-    finish(session, common, &args, &d)
+    finish(session, common, &args, &d, &notice)
 }
 
 fn peek(session: &mut Session, path: &std::path::Path) -> Option<Loaded> {
     session.load(path)
 }
 
-fn finish(session: &Session, common: &Common, args: &Args, d: &diff::PlanDiff) -> u8 {
+/// Prints the diff; `notice` (the gate's overrides, if any) opens it.
+fn finish(session: &Session, common: &Common, args: &Args, d: &diff::PlanDiff, notice: &str) -> u8 {
     let diags = session.diagnostics.items.clone();
     print_human(session, &diags, common);
-    let out = match args.format {
-        DiffFormat::Text => render::diff::text(d),
-        DiffFormat::Json => serde_json::to_string_pretty(&render::diff::json(d))
-            .map(|s| s + "\n")
-            .unwrap_or_default(),
-        DiffFormat::Markdown => render::diff::markdown(
-            d,
-            &args.old.display().to_string(),
-            &args.new.display().to_string(),
-        ),
+    let written = match args.format {
+        DiffFormat::Text => super::out(&(notice.to_string() + &render::diff::text(d))),
+        DiffFormat::Json => {
+            let mut v = render::diff::json(d);
+            if let (false, Some(map)) = (notice.is_empty(), v.as_object_mut()) {
+                map.insert(
+                    "overridden".to_string(),
+                    notice.lines().collect::<Vec<_>>().into(),
+                );
+            }
+            super::out_json(
+                &serde_json::to_string_pretty(&v)
+                    .map(|s| s + "\n")
+                    .unwrap_or_default(),
+            )
+        }
+        DiffFormat::Markdown => {
+            let quoted: String = notice.lines().map(|l| format!("> {l}\n\n")).collect();
+            super::out(
+                &(quoted
+                    + &render::diff::markdown(
+                        d,
+                        &args.old.display().to_string(),
+                        &args.new.display().to_string(),
+                    )),
+            )
+        }
     };
-    super::out(&out);
-    if args.exit_code && !d.is_empty() {
+    if written != EXIT_OK {
+        written
+    } else if args.exit_code && !d.is_empty() {
         EXIT_ERRORS
     } else {
         EXIT_OK

@@ -34,8 +34,10 @@ pub struct Scenario {
     #[arg(long, value_name = "N=PCT")]
     pub partial: Vec<String>,
     /// Days ahead for which obligations are listed.
-    #[arg(long, default_value_t = 90)]
+    #[arg(long, default_value_t = 90, value_parser = crate::cli::horizon_days)]
     pub horizon: u32,
+    #[command(flatten)]
+    pub allow: super::AllowArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -109,13 +111,22 @@ fn overrides(
     Ok(o)
 }
 
-/// Loads the project and evaluates it; on failure, returns the exit code.
+/// An evaluated project, and the notice for the top of its output when the
+/// gate was overridden (empty otherwise).
+struct Evaluated {
+    project: Project,
+    evaluation: Evaluation,
+    notice: String,
+}
+
+/// Loads the project, passes the gate (pin and money checks) and evaluates
+/// it; on failure, returns the exit code.
 fn run_scenario(
     session: &mut Session,
     common: &Common,
     s: &Scenario,
     party_lines: bool,
-) -> Result<(Project, Evaluation), u8> {
+) -> Result<Evaluated, u8> {
     let at = parse_at(&s.at).map_err(usage)?;
     let project = session.load_project(&s.plan, &s.facts);
     session.diagnostics.sort();
@@ -130,6 +141,14 @@ fn run_scenario(
         say!("error: plan `{}` names no rule set, so it cannot be evaluated\n  help: add `rules NAME` to the plan", project.plan.id);
         return Err(EXIT_ERRORS);
     };
+    let gate = session.gate(&project, s.allow.allow());
+    let mut shown = load_diags;
+    shown.extend(gate.diagnostics.iter().cloned());
+    if gate.stop {
+        print_human(session, &shown, common);
+        say!("error: not evaluated: the plan has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin) to evaluate a draft anyway");
+        return Err(EXIT_ERRORS);
+    }
     let overrides = overrides(&project.plan, &s.achieved, &s.missed, &s.partial).map_err(usage)?;
     let options = eval::Options {
         at,
@@ -138,32 +157,60 @@ fn run_scenario(
         party_lines,
     };
     let evaluation = eval::evaluate(&project.plan, &rules, &project.facts, &options);
-    let mut shown = load_diags;
     shown.extend(evaluation.diagnostics.iter().cloned());
     print_human(session, &shown, common);
-    Ok((project, evaluation))
+    Ok(Evaluated {
+        project,
+        evaluation,
+        notice: gate.notice(""),
+    })
+}
+
+/// Puts the gate's notice on top of a text output (as `# ` lines in CSV).
+fn with_notice(notice: &str, prefix: &str, text: String) -> String {
+    if notice.is_empty() {
+        return text;
+    }
+    let lines: String = notice.lines().map(|l| format!("{prefix}{l}\n")).collect();
+    lines + &text
+}
+
+/// Adds the gate's notice to a JSON output as `"overridden": [lines]`.
+fn json_with_notice(notice: &str, mut v: serde_json::Value) -> serde_json::Value {
+    if let (false, Some(map)) = (notice.is_empty(), v.as_object_mut()) {
+        map.insert(
+            "overridden".to_string(),
+            notice.lines().collect::<Vec<_>>().into(),
+        );
+    }
+    v
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let s = &args.scenario;
-    let (project, e) = match run_scenario(session, common, s, args.party.is_some()) {
+    let Evaluated {
+        project,
+        evaluation: e,
+        notice,
+    } = match run_scenario(session, common, s, args.party.is_some()) {
         Ok(x) => x,
         Err(code) => return code,
     };
     if let Some(id) = &args.party {
         let shown = match args.format {
             EvalFormat::Json => render::evaluation::party_json(&e, id).map(|v| {
-                serde_json::to_string_pretty(&v)
+                serde_json::to_string_pretty(&json_with_notice(&notice, v))
                     .map(|s| s + "\n")
                     .unwrap_or_default()
             }),
-            _ => render::evaluation::party_text(&e, &project.plan, id),
+            _ => render::evaluation::party_text(&e, &project.plan, id)
+                .map(|t| with_notice(&notice, "", t)),
         };
         return match shown {
-            Some(text) => {
-                super::out(&text);
-                exit_code(&e.diagnostics, false)
+            Some(text) if args.format == EvalFormat::Json => {
+                exit_code(&e.diagnostics, false).max(super::out_json(&text))
             }
+            Some(text) => exit_code(&e.diagnostics, false).max(super::out(&text)),
             None => {
                 let ids: Vec<&str> = project.plan.parties.iter().map(|p| p.id.as_str()).collect();
                 let help = mijlpaal::lower::names::help_for("parties", id, ids.iter().copied());
@@ -174,34 +221,46 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             }
         };
     }
-    let out = match args.format {
-        EvalFormat::Text => render::evaluation::text(&e, &project.plan),
-        EvalFormat::Json => serde_json::to_string_pretty(&render::evaluation::json(&e))
-            .map(|s| s + "\n")
-            .unwrap_or_default(),
+    let written = match args.format {
+        EvalFormat::Text => super::out(&with_notice(
+            &notice,
+            "",
+            render::evaluation::text(&e, &project.plan),
+        )),
+        EvalFormat::Json => super::out_json(
+            &serde_json::to_string_pretty(&json_with_notice(&notice, render::evaluation::json(&e)))
+                .map(|s| s + "\n")
+                .unwrap_or_default(),
+        ),
         EvalFormat::Csv => {
             let table = match args.table {
                 Table::Milestones => "milestones",
                 Table::Parties => "parties",
                 Table::Obligations => "obligations",
             };
-            render::evaluation::csv(&e, table)
+            super::out(&with_notice(
+                &notice,
+                "# ",
+                render::evaluation::csv(&e, table),
+            ))
         }
     };
-    super::out(&out);
-    exit_code(&e.diagnostics, false)
+    exit_code(&e.diagnostics, false).max(written)
 }
 
 pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) -> u8 {
     let s = &args.scenario;
-    let (project, e) = match run_scenario(session, common, s, false) {
+    let Evaluated {
+        project,
+        evaluation: e,
+        notice,
+    } = match run_scenario(session, common, s, false) {
         Ok(x) => x,
         Err(code) => return code,
     };
     match render::evaluation::trace(&e, &project.plan, MilestoneNo(args.number)) {
         Some(text) => {
-            super::out(&text);
-            exit_code(&e.diagnostics, false)
+            exit_code(&e.diagnostics, false).max(super::out(&with_notice(&notice, "", text)))
         }
         None => usage(format!(
             "milestone {} is not in plan `{}`",

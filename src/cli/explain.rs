@@ -1,6 +1,6 @@
 //! `mijlpaal explain [CODE]`
 
-use super::{EXIT_OK, EXIT_USAGE};
+use super::EXIT_USAGE;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -11,16 +11,14 @@ pub struct Args {
 pub fn run(args: Args) -> u8 {
     match args.code {
         None => {
-            for (code, severity, summary) in mijlpaal::codes::list() {
-                super::out(&format!("{code}  {severity:<7}  {summary}\n"));
-            }
-            EXIT_OK
+            let list: String = mijlpaal::codes::list()
+                .into_iter()
+                .map(|(code, severity, summary)| format!("{code}  {severity:<7}  {summary}\n"))
+                .collect();
+            super::out(&list)
         }
         Some(code) => match mijlpaal::codes::explain(&code) {
-            Some(text) => {
-                super::out(&text);
-                EXIT_OK
-            }
+            Some(text) => super::out(&text),
             None => {
                 say!("error: unknown code `{code}`\n  help: `mijlpaal explain` lists every code");
                 EXIT_USAGE

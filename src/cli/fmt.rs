@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use mijlpaal::source;
+use mijlpaal::{project, source, write};
 
 use super::{print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use mijlpaal::project::Session;
@@ -52,10 +52,11 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             continue;
         }
         if args.check {
-            super::out(&unified(&file.name, &file.text, &formatted, "formatted"));
-            code = code.max(EXIT_ERRORS);
-        } else if let Err(e) = std::fs::write(path, &formatted) {
-            say!("error: cannot write {}: {e}", file.name);
+            let written = super::out(&unified(&file.name, &file.text, &formatted, "formatted"));
+            code = code.max(EXIT_ERRORS).max(written);
+        } else if let Err(d) = write::replace(path, &formatted, &project::project_root(path)) {
+            // Never through a link, never outside the file's project.
+            session.diagnostics.push(d);
             code = code.max(EXIT_USAGE);
         } else {
             say!("formatted {}", file.name);

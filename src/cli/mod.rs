@@ -3,11 +3,13 @@
 //! `--deny warnings`), 2 usage or I/O problem (bad arguments, missing or
 //! unreadable files).
 
-/// `eprintln!` that never panics: a closed stderr (`2>&1 | head`) is not an error.
+/// `eprintln!` that never panics: a closed stderr (`2>&1 | head`) is not an
+/// error. Hidden characters (from a file name, say) are escaped.
 macro_rules! say {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($t)*);
+        let text = format!($($t)*);
+        let _ = writeln!(std::io::stderr(), "{}", mijlpaal::render::escape::text(&text));
     }};
 }
 
@@ -66,6 +68,28 @@ pub struct Common {
     pub color: Color,
 }
 
+/// The overrides of the gate before an evaluation (`Session::gate`).
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct AllowArgs {
+    /// Evaluate even when the checks find errors that make money wrong
+    /// (C101, C401, C405, C603-C605); the output's first line says so.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Evaluate under a rule set that does not match the plan's pin (C901),
+    /// to try a draft; the output's first line says so.
+    #[arg(long)]
+    pub allow_unpinned: bool,
+}
+
+impl AllowArgs {
+    pub fn allow(&self) -> mijlpaal::project::Allow {
+        mijlpaal::project::Allow {
+            errors: self.allow_errors,
+            unpinned: self.allow_unpinned,
+        }
+    }
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Color {
     Auto,
@@ -122,13 +146,38 @@ fn options(c: &Common) -> Options {
     }
 }
 
-/// Writes to stdout; a closed pipe (`mijlpaal explain | head`) is not an error.
-pub fn out(text: &str) {
+/// Writes a text report to stdout, hidden characters escaped (see
+/// `render::escape`). Returns the exit code of the write: a closed pipe
+/// (`mijlpaal explain | head`) is no error, the reader has what it wanted;
+/// any other failure (a full disk behind a redirect) is I010 and exit 2, so
+/// that an empty report never passes for a clean one.
+#[must_use]
+pub fn out(text: &str) -> u8 {
+    write_stdout(&render::escape::text(text))
+}
+
+/// Writes JSON (or SARIF) to stdout, hidden characters as JSON escapes.
+#[must_use]
+pub fn out_json(text: &str) -> u8 {
+    write_stdout(&render::escape::json(text))
+}
+
+fn write_stdout(text: &str) -> u8 {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout
+    match stdout
         .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let d = mijlpaal::write::write_error(std::path::Path::new("standard output"), &e);
+            let shown = render::human::render(&[d], &Default::default(), false);
+            say!("{}", shown.trim_end());
+            EXIT_USAGE
+        }
+    }
 }
 
 /// Prints diagnostics to stderr in human form.
@@ -162,5 +211,19 @@ pub fn exit_code(diags: &[Diagnostic], deny_warnings: bool) -> u8 {
         EXIT_ERRORS
     } else {
         EXIT_OK
+    }
+}
+
+/// The longest obligations horizon accepted: a hundred years, which reaches
+/// past every plan; more is a typo, refused as a usage error.
+pub const MAX_HORIZON_DAYS: u32 = 36_525;
+
+/// Parses `--horizon DAYS`.
+pub fn horizon_days(text: &str) -> Result<u32, String> {
+    match text.parse::<u32>() {
+        Ok(days) if days <= MAX_HORIZON_DAYS => Ok(days),
+        _ => Err(format!(
+            "`{text}` is not a number of days from 0 to {MAX_HORIZON_DAYS} (a hundred years)"
+        )),
     }
 }

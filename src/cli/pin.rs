@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use mijlpaal::project::{Loaded, Session};
 
-use super::{print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use super::{print_human, Common, EXIT_ERRORS, EXIT_USAGE};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -15,8 +15,7 @@ pub struct Args {
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     match session.load(&args.rules) {
         Some(Loaded::Rules(rules)) if !session.diagnostics.has_errors() => {
-            super::out(&format!("{}\n", rules.content_hash()));
-            EXIT_OK
+            super::out(&format!("{}\n", rules.content_hash()))
         }
         Some(Loaded::Rules(_)) => {
             let diags = session.diagnostics.items.clone();

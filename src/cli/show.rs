@@ -34,8 +34,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     }
     let json = render::show::plan_json(&project.plan);
     match serde_json::to_string_pretty(&json) {
-        Ok(s) => super::out(&format!("{s}\n")),
-        Err(e) => say!("cannot print the model: {e}"),
+        Ok(s) => code.max(super::out_json(&format!("{s}\n"))),
+        Err(e) => {
+            say!("cannot print the model: {e}");
+            code.max(super::EXIT_USAGE)
+        }
     }
-    code
 }

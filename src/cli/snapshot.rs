@@ -6,9 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
+use mijlpaal::diagnostic::Diagnostic;
 use mijlpaal::eval;
-use mijlpaal::project::Session;
-use mijlpaal::render;
+use mijlpaal::project::{self, Session};
+use mijlpaal::{render, source, write};
 
 use super::{exit_code, print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 
@@ -19,6 +20,8 @@ pub struct Args {
     /// Change nothing; exit 1 with a diff when a snapshot is out of date.
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub allow: super::AllowArgs,
 }
 
 fn scenarios(plan: &Path) -> Vec<PathBuf> {
@@ -35,6 +38,18 @@ fn scenarios(plan: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The snapshot as it is now: empty if there is none yet; refused (I009)
+/// when the target is a link or lies outside the project.
+// A refusal ends the command; the size of its error is irrelevant.
+#[allow(clippy::result_large_err)]
+fn old_snapshot(target: &Path, root: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
+    write::check_target(target, root)?;
+    if std::fs::symlink_metadata(target).is_err() {
+        return Ok(String::new());
+    }
+    source::load(target, max_bytes, None).map(|f| f.text)
+}
+
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let files = scenarios(&args.plan);
     if files.is_empty() {
@@ -45,7 +60,9 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         );
         return EXIT_USAGE;
     }
+    let root = project::project_root(&args.plan);
     let mut code = EXIT_OK;
+    let mut gate_shown = false;
     for facts_path in files {
         let mut s = Session::new(session.options.clone());
         let Some(project) = s.load_project(&args.plan, std::slice::from_ref(&facts_path)) else {
@@ -62,14 +79,25 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             print_human(&s, &d, common);
             return load_errors.max(EXIT_ERRORS);
         };
+        let gate = s.gate(&project, args.allow.allow());
+        // The plan and rules are the same for every scenario: shown once.
+        if !gate_shown {
+            print_human(&s, &gate.diagnostics, common);
+            gate_shown = true;
+        }
+        if gate.stop {
+            say!("error: {} not snapshotted: the plan has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin); the snapshot then records it", facts_path.display());
+            return EXIT_ERRORS;
+        }
         let stem = facts_path
             .file_stem()
             .map(|x| x.to_string_lossy().to_string())
             .unwrap_or_default();
         let mut content = format!(
-            "// mijlpaal snapshot of {} with {}\n",
+            "// mijlpaal snapshot of {} with {}\n{}",
             args.plan.display(),
-            facts_path.display()
+            facts_path.display(),
+            gate.notice("// ")
         );
         if facts.evaluate_at.is_empty() {
             say!(
@@ -100,21 +128,31 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             content.push_str(&format!("\n== {stem} at {at} ==\n\n"));
             content.push_str(&render::evaluation::text(&e, &project.plan));
         }
+        // Snapshots hold rendered text: escaped as `evaluate` shows it.
+        let content = render::escape::text(&content).into_owned();
         let target = facts_path.with_extension("snapshot");
-        let old = std::fs::read_to_string(&target).unwrap_or_default();
+        // The old snapshot is read (and shown in a diff) only when it is a
+        // regular file inside the project: never through a link.
+        let old = match old_snapshot(&target, &root, s.options.max_file_bytes) {
+            Ok(old) => old,
+            Err(d) => {
+                print_human(&s, &[d], common);
+                return EXIT_USAGE;
+            }
+        };
         if old == content {
             continue;
         }
         if args.check {
             let name = target.display().to_string();
-            super::out(&super::fmt::unified(&name, &old, &content, "now"));
+            let written = super::out(&super::fmt::unified(&name, &old, &content, "now"));
             say!(
                 "{name} is out of date: review the diff, then run `mijlpaal snapshot {}`",
                 args.plan.display()
             );
-            code = EXIT_ERRORS;
-        } else if let Err(e) = std::fs::write(&target, &content) {
-            say!("error: cannot write {}: {e}", target.display());
+            code = code.max(EXIT_ERRORS).max(written);
+        } else if let Err(d) = write::replace(&target, &content, &root) {
+            print_human(&s, &[d], common);
             code = EXIT_USAGE;
         } else {
             say!("wrote {}", target.display());

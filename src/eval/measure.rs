@@ -6,8 +6,11 @@ use rust_decimal::Decimal;
 
 use super::facts::FactIndex;
 use super::model::Measured;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::checked::percent_of;
 use crate::model::money::dutch;
 use crate::model::*;
+use crate::source::{FileId, Span};
 
 /// The count of `metric` over `from ..= to`, from the counted facts: a chain
 /// of adjacent windows from `from`, taking at each start the widest window
@@ -18,8 +21,10 @@ pub fn count(
     metric: &MetricId,
     from: NaiveDate,
     to: NaiveDate,
-) -> Option<(Decimal, NaiveDate)> {
-    let counts = idx.counted.get(metric)?;
+) -> Result<Option<(Decimal, NaiveDate)>, (FileId, Span)> {
+    let Some(counts) = idx.counted.get(metric) else {
+        return Ok(None);
+    };
     let mut cursor = from;
     let mut sum = Decimal::ZERO;
     let mut covered = None;
@@ -29,14 +34,38 @@ pub fn count(
             .filter(|f| f.value.0 == cursor && f.value.1 <= to)
             .max_by_key(|f| (f.value.1, f.date));
         let Some(f) = best else { break };
-        sum += f.value.2;
+        sum = sum.checked_add(f.value.2).ok_or((f.file, f.span))?;
         covered = Some(f.value.1);
         match f.value.1.succ_opt() {
             Some(next) if next <= to => cursor = next,
             _ => break,
         }
     }
-    covered.map(|c| (sum, c))
+    Ok(covered.map(|c| (sum, c)))
+}
+
+/// A501: the counts of a window are too large to add up.
+fn count_overflow(metric: &MetricId, (file, span): (FileId, Span)) -> Diagnostic {
+    Diagnostic::new(
+        "A501",
+        Severity::Error,
+        format!("the counts of `{metric}` are too large to add up"),
+    )
+    .in_file(file)
+    .at(span, "too large to compute with")
+    .with_help("mijlpaal computes exactly, with at most 28 significant digits; check this count for a typo")
+}
+
+/// A502: a level target's wanted value (baseline plus change) does not fit.
+fn level_overflow(plan: &Plan, t: &Target) -> Diagnostic {
+    Diagnostic::new(
+        "A502",
+        Severity::Error,
+        "the baseline and its change are too large to compute the wanted level",
+    )
+    .in_file(plan.file)
+    .at(t.span, "too large to compute with")
+    .with_help("mijlpaal computes exactly, with at most 28 significant digits; check the change and the measured baseline")
 }
 
 /// The latest measurement of `metric` at `date`.
@@ -85,11 +114,17 @@ fn verdict(
     }
 }
 
-/// Computes every target of `m` from the facts.
-pub fn measure(plan: &Plan, idx: &FactIndex, m: &Milestone) -> Vec<Measured> {
+/// Computes every target of `m` from the facts; figures too large to
+/// compute with are reported (A501, A502) and the target shown unmeasured.
+pub fn measure(
+    plan: &Plan,
+    idx: &FactIndex,
+    m: &Milestone,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Measured> {
     m.targets
         .iter()
-        .map(|t| measure_one(plan, idx, m, t))
+        .map(|t| measure_one(plan, idx, m, t, diagnostics))
         .collect()
 }
 
@@ -99,7 +134,13 @@ fn window_of(w: &Window, m: &Milestone, plan: &Plan) -> Option<(NaiveDate, Naive
     Some((from, to))
 }
 
-fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measured {
+fn measure_one(
+    plan: &Plan,
+    idx: &FactIndex,
+    m: &Milestone,
+    t: &Target,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Measured {
     let none = |target: String, why: &str| {
         // "gesprekken: no counts yet", so that two targets read apart.
         let subject = target.split(' ').nth(1).unwrap_or("").to_string();
@@ -121,8 +162,13 @@ fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measu
             let Some((from, to)) = window_of(window, m, plan) else {
                 return none(target, "no window");
             };
-            let Some((sum, covered)) = count(idx, metric, from, to) else {
-                return none(target, "no counts yet");
+            let (sum, covered) = match count(idx, metric, from, to) {
+                Ok(Some(found)) => found,
+                Ok(None) => return none(target, "no counts yet"),
+                Err(at) => {
+                    diagnostics.push(count_overflow(metric, at));
+                    return none(target, "too large to add up");
+                }
             };
             let complete = covered >= to;
             let met = cmp.holds(sum, *value);
@@ -157,16 +203,29 @@ fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measu
             let Some((from, to)) = window_of(window, m, plan) else {
                 return none(target, "no window");
             };
-            let (Some((num, c1)), Some((den, c2))) = (
+            let (num, den) = match (
                 count(idx, numerator, from, to),
                 count(idx, denominator, from, to),
-            ) else {
+            ) {
+                (Ok(num), Ok(den)) => (num, den),
+                (Err(at), _) => {
+                    diagnostics.push(count_overflow(numerator, at));
+                    return none(target, "too large to add up");
+                }
+                (_, Err(at)) => {
+                    diagnostics.push(count_overflow(denominator, at));
+                    return none(target, "too large to add up");
+                }
+            };
+            let (Some((num, c1)), Some((den, c2))) = (num, den) else {
                 return none(target, "no counts yet");
             };
             if den.is_zero() {
                 return none(target, "no cases counted yet");
             }
-            let share = (num * Decimal::ONE_HUNDRED / den).round_dp(2);
+            let Some(share) = percent_of(num, den).map(|s| s.round_dp(2)) else {
+                return none(target, "too large to compute a share");
+            };
             let complete = c1 >= to && c2 >= to;
             let met = cmp.holds(share, value.value());
             let (met, mut text) = verdict(
@@ -194,7 +253,7 @@ fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measu
         } => {
             let (wanted, target) = match rhs {
                 LevelRhs::Value(v) => (
-                    Some(*v),
+                    Some(Some(*v)),
                     format!("level {metric} at {at} {} {}", cmp.as_str(), show(*v)),
                 ),
                 LevelRhs::Baseline {
@@ -206,9 +265,9 @@ fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measu
                         .map(|b| b.at);
                     let base = base_date.and_then(|d| level(idx, metric, d));
                     let (wanted, shown) = match delta {
-                        Delta::None => (base, String::new()),
+                        Delta::None => (base.map(Some), String::new()),
                         Delta::Absolute(d) => (
-                            base.map(|b| b + *d),
+                            base.map(|b| b.checked_add(*d)),
                             format!(
                                 " {} {}",
                                 if d.is_sign_negative() { "-" } else { "+" },
@@ -216,7 +275,9 @@ fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measu
                             ),
                         ),
                         Delta::Relative(p) => (
-                            base.map(|b| b + b * p.fraction()),
+                            base.map(|b| {
+                                b.checked_mul(p.fraction()).and_then(|c| b.checked_add(c))
+                            }),
                             format!(
                                 " {} {}",
                                 if p.value().is_sign_negative() {
@@ -240,6 +301,14 @@ fn measure_one(plan: &Plan, idx: &FactIndex, m: &Milestone, t: &Target) -> Measu
             };
             let Some(value) = level(idx, metric, *at) else {
                 return none(target, "not measured yet");
+            };
+            let wanted = match wanted {
+                Some(Some(w)) => Some(w),
+                Some(None) => {
+                    diagnostics.push(level_overflow(plan, t));
+                    return none(target, "too large to compute the wanted level");
+                }
+                None => None,
             };
             let Some(wanted) = wanted else {
                 return Measured {

@@ -4,18 +4,16 @@
 //! (and article) that produced it.
 
 pub mod allocate;
-pub mod calendar;
 pub mod facts;
 pub mod ledger;
 pub mod measure;
 pub mod model;
 pub mod overrides;
-pub mod rules;
 pub mod status;
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -24,7 +22,6 @@ use crate::model::*;
 pub use model::*;
 pub use overrides::Overrides;
 
-use self::rules::Clauses;
 use self::status::Earned;
 
 /// What to evaluate: the date, the horizon for obligations, what-ifs.
@@ -67,7 +64,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
         &amended
     };
     let rules = &rules.as_of(plan, at);
-    let clauses = Clauses::of(rules);
+    let clauses = Terms::of(rules);
     let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
     let assessor_names = match &clauses.assessors {
@@ -180,7 +177,7 @@ fn money(
     plan: &Plan,
     m: &Milestone,
     streams: &[StreamId],
-    clauses: &Clauses,
+    clauses: &Terms,
     index: &facts::FactIndex,
     outcome: status::Outcome,
     diagnostics: &mut Vec<Diagnostic>,
@@ -304,8 +301,7 @@ fn money(
     // end and no one holds it.
     let mut repayable = Sums::default();
     let mut exposure = Sums::default();
-    let repay_stream = clauses.repay.as_ref().map(|(s, _)| s);
-    if let Some((stream, rcite)) = &clauses.repay {
+    for (Repay { stream, .. }, rcite) in &clauses.repay {
         let unearned = m.stream_amount(stream) - earned.get(stream);
         // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
         if !unearned.is_zero() && !status.is_achieved() && status != Status::Withdrawn {
@@ -330,7 +326,7 @@ fn money(
         }
     }
     if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
-        for s in streams.iter().filter(|s| Some(*s) != repay_stream) {
+        for s in streams.iter().filter(|s| clauses.repay_of(s).is_none()) {
             let unearned = m.stream_amount(s) - earned.get(s);
             if unearned.amount() > Decimal::ZERO {
                 lapsed.add(s, unearned);
@@ -368,7 +364,7 @@ fn money(
         repayable: repayable.per_stream(streams),
         exposure: exposure.per_stream(streams),
         lapsed: lapsed.per_stream(streams),
-        measured: measure::measure(plan, index, m),
+        measured: measure::measure(plan, index, m, diagnostics),
         trace,
     }
 }
@@ -656,14 +652,14 @@ fn total(v: &PerStream) -> Money {
 /// Who must do what, from `at` to `at + horizon`, and what is overdue.
 fn obligations(
     plan: &Plan,
-    c: &Clauses,
+    c: &Terms,
     results: &[MilestoneResult],
     parties: &[PartyResult],
     dissolved: Option<NaiveDate>,
     options: &Options,
 ) -> Vec<Duty> {
     let at = options.at;
-    let until = at + Duration::days(i64::from(options.horizon_days));
+    let until = horizon_end(at, options.horizon_days);
     let in_horizon = |d: NaiveDate| d <= until;
     let mut out = Vec::new();
     let assessors: Vec<String> = match &c.assessors {
@@ -748,7 +744,7 @@ fn obligations(
             }
         }
     }
-    if let Some((stream, cite)) = &c.repay {
+    for (Repay { stream, .. }, cite) in &c.repay {
         for p in parties {
             let owed = total(&p.repayable) - total(&p.repaid);
             if owed.amount() > Decimal::ZERO {

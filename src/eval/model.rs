@@ -51,12 +51,7 @@ impl Status {
     }
 }
 
-/// The clause a result rests on: its kind and the article it cites.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cite {
-    pub clause: &'static str,
-    pub citation: String,
-}
+pub use crate::model::Cite;
 
 /// One step of the reasoning for a milestone, in date order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -286,4 +281,17 @@ pub struct Evaluation {
     pub advances: PerStream,
     /// Problems with the facts, and what was ignored because of them.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Evaluation {
+    /// The last day of the obligations horizon.
+    pub fn horizon_end(&self) -> NaiveDate {
+        horizon_end(self.at, self.horizon_days)
+    }
+}
+
+/// `at` plus `days`; a horizon past the end of the calendar reaches its end.
+pub fn horizon_end(at: NaiveDate, days: u32) -> NaiveDate {
+    at.checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
 }

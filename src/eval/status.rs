@@ -1,14 +1,13 @@
 //! The status of one milestone at a date, clause by clause, with the trace
 //! of every step that led there.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::facts::{FactIndex, MilestoneFacts};
 use super::model::{Cite, Status, Step};
 use super::overrides::Overrides;
-use super::rules::Clauses;
-use crate::model::{Milestone, Money, PartialShare};
+use crate::model::{Milestone, Money, PartialShare, Terms};
 
 /// How much of the milestone's amount is earned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +73,7 @@ pub struct Input<'a> {
     pub milestone: &'a Milestone,
     pub facts: Option<&'a MilestoneFacts>,
     pub index: &'a FactIndex,
-    pub clauses: &'a Clauses,
+    pub clauses: &'a Terms,
     pub overrides: &'a Overrides,
     pub at: NaiveDate,
     /// Who assesses, for the reasons ("by menzis, vgz"); empty if unknown.
@@ -176,7 +175,7 @@ fn decide(input: &Input) -> Outcome {
         trace.add(
             Some(due.min(at)),
             format!("partial payout of {p} (what-if: --partial)"),
-            c.partial.as_ref(),
+            c.partial.as_ref().map(|p| &p.1),
         );
         return entitled(
             c,
@@ -214,7 +213,7 @@ fn decide(input: &Input) -> Outcome {
         );
         effective_due = until.max(due);
     }
-    let deadline = c.deadline(effective_due);
+    let deadline = c.assessment_deadline(effective_due);
 
     let verdicts: Vec<_> = f
         .assessments
@@ -258,7 +257,7 @@ fn decide(input: &Input) -> Outcome {
         trace.add(
             Some(p.date),
             format!("partial payout of {shown} decided by {}", p.value.1),
-            c.partial.as_ref(),
+            c.partial.as_ref().map(|p| &p.1),
         );
         entitled(
             c,
@@ -271,7 +270,7 @@ fn decide(input: &Input) -> Outcome {
             earned,
             trace,
         )
-    } else if let Some(deemed) = deemed(input, deadline, &verdicts, &mut trace) {
+    } else if let Some(deemed) = deemed(input, effective_due, &verdicts, &mut trace) {
         deemed(trace)
     } else if let Some(d) = dissolved.filter(|d| d.date <= at) {
         trace.add(
@@ -389,7 +388,7 @@ fn decide(input: &Input) -> Outcome {
 
 /// The right to money arises on achievement (art. 3.1.2), before the cutoff.
 fn entitled(
-    c: &Clauses,
+    c: &Terms,
     status: Status,
     when: NaiveDate,
     reason: String,
@@ -397,7 +396,7 @@ fn entitled(
     mut trace: Trace,
 ) -> Outcome {
     if let Some((cut, cite)) = &c.cutoff {
-        if when > *cut {
+        if !c.payable_on(when) {
             let how = match status {
                 Status::DeemedAchieved => "deemed achieved",
                 Status::PartiallyAchieved => "partially paid out",
@@ -427,7 +426,7 @@ fn entitled(
         return outcome(status, Some(when), reason, None, Earned::None, trace);
     };
     let cite = if status == Status::PartiallyAchieved {
-        c.partial.as_ref().unwrap_or(cite)
+        c.partial.as_ref().map_or(cite, |p| &p.1)
     } else {
         cite
     };
@@ -436,13 +435,7 @@ fn entitled(
 }
 
 /// Not achieved: may still be achieved later until the cutoff.
-fn missed(
-    c: &Clauses,
-    at: NaiveDate,
-    when: NaiveDate,
-    reason: String,
-    mut trace: Trace,
-) -> Outcome {
+fn missed(c: &Terms, at: NaiveDate, when: NaiveDate, reason: String, mut trace: Trace) -> Outcome {
     match (&c.cutoff, &c.postponement) {
         (Some((cut, cite)), Some(_)) if at <= *cut => {
             trace.add(
@@ -474,12 +467,14 @@ fn missed(
 /// achieved, provided the administration is compliant.
 fn deemed<'a>(
     input: &'a Input,
-    deadline: Option<NaiveDate>,
+    due: NaiveDate,
     verdicts: &[&super::facts::Dated<(bool, crate::model::PartyId)>],
     trace: &mut Trace,
 ) -> Option<impl FnOnce(Trace) -> Outcome + 'a> {
     let c = input.clauses;
-    let deadline = deadline?;
+    // Both from the terms, as C305 computes them; past the calendar: never.
+    let deadline = c.assessment_deadline(due)?;
+    let when = c.deemed_on(due)?;
     let cite = c.deemed.as_ref()?;
     // An assessment within the window, even one set aside as contradictory, is not silence.
     let assessed_in_window = verdicts.iter().any(|v| v.date <= deadline)
@@ -509,7 +504,6 @@ fn deemed<'a>(
             return None;
         }
     }
-    let when = deadline + Duration::days(1);
     trace.add(
         Some(deadline),
         "assessment window passed without a verdict",

@@ -58,7 +58,12 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
     }
     let digits: String = groups.concat();
     let frac = frac_part.unwrap_or("");
-    if digits.trim_start_matches('0').len() + frac.len() > MAX_DIGITS {
+    if digits
+        .trim_start_matches('0')
+        .len()
+        .saturating_add(frac.len())
+        > MAX_DIGITS
+    {
         return Err(err(
             "L002",
             format!("`{text}` is too large or too precise for an exact decimal"),
@@ -89,7 +94,8 @@ pub fn whole(text: &str) -> Result<u32, LitError> {
             "write it without decimals",
         ));
     }
-    u32::try_from(d.mantissa() / 10i128.pow(d.scale())).map_err(|_| {
+    // A whole number: its fraction is zero, so truncating loses nothing.
+    u32::try_from(d.trunc().mantissa()).map_err(|_| {
         err(
             "L002",
             format!("`{text}` is too large here"),
@@ -172,12 +178,11 @@ pub fn date(text: &str) -> Result<NaiveDate, LitError> {
 }
 
 fn days_in_month(first: NaiveDate) -> u32 {
-    let next = if first.month() == 12 {
-        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-    };
-    next.map(|n| (n - first).num_days() as u32).unwrap_or(31)
+    // The last day of the month: the day before the first of the next.
+    first
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .map_or(31, |last| last.day())
 }
 
 fn month_name(m: u32) -> &'static str {

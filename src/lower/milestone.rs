@@ -345,7 +345,7 @@ fn declared(
         .document(&by)
         .map(|d| d.unit)
         .unwrap_or(Money::new(rust_decimal::Decimal::ONE));
-    let total = ctx.money(total)?.checked_mul(unit.amount())?;
+    let total = ctx.money_in(total, unit)?;
     let streams = match s {
         Some(s) => split(ctx, names, s, unit)?,
         None => Vec::new(),
@@ -453,15 +453,11 @@ fn target(ctx: &mut Ctx, names: &Names, t: &TargetAst) -> Option<TargetKind> {
                             let negative = sign.text == "-";
                             if amount.kind == ast::LitKind::Percent {
                                 ctx.percent(amount).map(|p| {
-                                    Delta::Relative(Percent::new(if negative {
-                                        -p.value()
-                                    } else {
-                                        p.value()
-                                    }))
+                                    Delta::Relative(Percent::new(signed(p.value(), negative)))
                                 })
                             } else {
                                 ctx.number(amount)
-                                    .map(|n| Delta::Absolute(if negative { -n } else { n }))
+                                    .map(|n| Delta::Absolute(signed(n, negative)))
                             }
                         }
                     };
@@ -483,4 +479,14 @@ fn target(ctx: &mut Ctx, names: &Names, t: &TargetAst) -> Option<TargetKind> {
             })
         }
     }
+}
+
+/// `value`, negated when written with a minus sign. Flipping the sign of a
+/// decimal cannot overflow (its range is symmetric).
+fn signed(value: rust_decimal::Decimal, negative: bool) -> rust_decimal::Decimal {
+    let mut v = value;
+    if negative && !v.is_zero() {
+        v.set_sign_negative(!v.is_sign_negative());
+    }
+    v
 }

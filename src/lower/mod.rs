@@ -131,6 +131,23 @@ impl Ctx {
             .ok()
     }
 
+    /// An amount declared in a document's unit (`€ 16.275` in `€ 1.000`),
+    /// in euros; L031 when the product is too large to hold exactly.
+    pub fn money_in(&mut self, lit: &Lit, unit: Money) -> Option<Money> {
+        let amount = self.money(lit)?;
+        let scaled = amount.checked_mul(unit.amount());
+        if scaled.is_none() {
+            self.error(
+                "L031",
+                lit.span,
+                format!("{amount} in units of {unit} is too large to compute with"),
+                "too large in this unit",
+                "amounts hold at most 28 significant digits; check the figure and the document's unit",
+            );
+        }
+        scaled
+    }
+
     pub fn percent(&mut self, lit: &Lit) -> Option<Percent> {
         if lit.kind != LitKind::Percent {
             self.wrong_kind(lit, "a percentage", "73%");

@@ -1,9 +1,25 @@
 //! Name resolution helpers: "did you mean `hengelo`?".
 
+/// Names longer than this get no suggestion: a typo is found in a name a
+/// person typed, and Jaro-Winkler's cost grows with both lengths.
+const MAX_SUGGESTED_LEN: usize = 64;
+
+/// How many candidates are compared at most; beyond it no suggestion is
+/// made, so a file with a hundred thousand unknown names stays fast.
+const MAX_CANDIDATES: usize = 10_000;
+
 /// The candidate closest to `name`, if any is close enough to be a typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if name.len() > MAX_SUGGESTED_LEN {
+        return None;
+    }
     candidates
         .into_iter()
+        .take(MAX_CANDIDATES)
+        // Jaro-Winkler cannot reach 0,8 for names of very different length.
+        .filter(|c| {
+            c.len() <= MAX_SUGGESTED_LEN && c.len().abs_diff(name.len()) <= name.len().max(4)
+        })
         .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -495,9 +495,7 @@ pub(super) fn split(
     let mut ok = true;
     for sa in split {
         let stream = names.stream(ctx, &sa.stream);
-        let amount = ctx
-            .money(&sa.amount)
-            .and_then(|m| m.checked_mul(unit.amount()));
+        let amount = ctx.money_in(&sa.amount, unit);
         match (stream, amount) {
             (Some(s), Some(a)) => {
                 if out.iter().any(|(x, _)| x == &s) {
@@ -537,7 +535,7 @@ fn declared_total(
         .and_then(|d| plan.document(d))
         .map(|d| d.unit)
         .unwrap_or(Money::new(rust_decimal::Decimal::ONE));
-    let total = ctx.money(total)?.checked_mul(unit.amount())?;
+    let total = ctx.money_in(total, unit)?;
     let streams = match streams {
         Some(s) => split(ctx, names, s, unit)?,
         None => Vec::new(),

@@ -1,5 +1,5 @@
-//! Lowering of rule sets: each clause kind has one fixed form, listed in
-//! [`FORMS`] (which `docs/language.md` mirrors).
+//! Lowering of rule sets: each clause kind has one fixed form, listed with
+//! its keyword in [`Keyword::ALL`] (which `docs/language.md` mirrors).
 
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
@@ -9,44 +9,17 @@ use crate::syntax::ast::{self, LitKind, Token};
 use super::names::help_for_fixed;
 use super::Ctx;
 
-/// Every clause kind with the form its arguments take.
-pub const FORMS: &[(&str, &str)] = &[
-    ("entitlement", "entitlement on-achievement"),
-    ("assessors", "assessors ROLE ROLE..."),
-    ("assessment-window", "assessment-window N days|weeks"),
-    (
-        "deemed-achieved",
-        "deemed-achieved if administration-compliant",
-    ),
-    ("payment", "payment by ROLE"),
-    ("no-clawback", "no-clawback"),
-    ("partial-payout", "partial-payout by ROLE ROLE..."),
-    ("postponement", "postponement until payout-cutoff"),
-    ("payout-cutoff", "payout-cutoff DATE"),
-    ("repay-unmet", "repay-unmet STREAM by risk-key"),
-    ("advances", "advances yearly"),
-    ("dissolution", "dissolution lapses-claims"),
-    ("double-funding", "double-funding reclaimable"),
-    ("amendment", "amendment needs addendum"),
-    ("monitoring", "monitoring quarterly"),
-    ("max-duration", "max-duration N years"),
-    ("deadline-shift", "deadline-shift next-working-day|none"),
-];
-
 pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnostic>) {
     let mut ctx = Ctx::new(file);
     let mut clauses: Vec<Clause> = Vec::new();
     for c in &ast.clauses {
         if let Some(kind) = clause(&mut ctx, c) {
-            let same = clauses
-                .iter()
-                .find(|x| std::mem::discriminant(&x.kind) == std::mem::discriminant(&kind));
-            if let Some(first) = same {
+            if let Some(first) = clauses.iter().find(|x| same_subject(&x.kind, &kind)) {
                 ctx.given_twice(
-                    format!("clause `{}` is given twice", c.kind.name),
+                    format!("clause `{}` is given twice", label(&kind)),
                     c.span,
                     first.span,
-                    "a rule set has one clause of each kind",
+                    "a rule set has one clause of each kind; `repay-unmet` one per stream, `non-working-day` one per date",
                 );
                 continue;
             }
@@ -68,6 +41,20 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
     (rules, ctx.diagnostics)
 }
 
+/// Whether two clauses say something about the same thing, so that only one
+/// of them may stand: the same keyword and subject.
+fn same_subject(a: &ClauseKind, b: &ClauseKind) -> bool {
+    a.keyword() == b.keyword() && a.subject() == b.subject()
+}
+
+/// The keyword, with the subject of a repeatable clause (`repay-unmet spuk`).
+fn label(kind: &ClauseKind) -> String {
+    match kind.subject() {
+        Some(subject) => format!("{} {subject}", kind.keyword().as_str()),
+        None => kind.keyword().as_str().to_string(),
+    }
+}
+
 fn word(t: &Token) -> Option<&str> {
     match t {
         Token::Ident(i) => Some(&i.name),
@@ -76,13 +63,17 @@ fn word(t: &Token) -> Option<&str> {
 }
 
 pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
-    let Some((_, form)) = FORMS.iter().find(|(k, _)| *k == c.kind.name) else {
+    let Some(keyword) = Keyword::parse(&c.kind.name) else {
         ctx.error(
             "L012",
             c.kind.span,
             format!("unknown clause kind `{}`", c.kind.name),
             "not a clause kind",
-            help_for_fixed("clause kinds", &c.kind.name, FORMS.iter().map(|(k, _)| *k)),
+            help_for_fixed(
+                "clause kinds",
+                &c.kind.name,
+                Keyword::ALL.iter().map(|(_, word, _)| *word),
+            ),
         );
         return None;
     };
@@ -96,54 +87,44 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
         );
     }
     let words: Vec<Option<&str>> = c.args.iter().map(word).collect();
-    let kind = match (c.kind.name.as_str(), words.as_slice()) {
-        ("entitlement", [Some("on-achievement")]) => Some(ClauseKind::Entitlement),
-        ("assessors", ws) if !ws.is_empty() => roles(ctx, &c.args).map(ClauseKind::Assessors),
-        ("assessment-window", [None, Some(unit @ ("days" | "weeks"))]) => {
-            count(ctx, &c.args).map(|n| ClauseKind::AssessmentWindow {
-                days: if *unit == "weeks" {
-                    n.saturating_mul(7)
-                } else {
-                    n
-                },
-            })
+    use Keyword as K;
+    let kind = match (keyword, words.as_slice()) {
+        (K::Entitlement, [Some("on-achievement")]) => Some(ClauseKind::Entitlement),
+        (K::Assessors, ws) if !ws.is_empty() => roles(ctx, &c.args).map(ClauseKind::Assessors),
+        (K::AssessmentWindow, [None, Some(unit @ ("days" | "weeks"))]) => {
+            window_days(ctx, &c.args, unit).map(|days| ClauseKind::AssessmentWindow { days })
         }
-        ("deemed-achieved", [Some("if"), Some("administration-compliant")]) => {
+        (K::DeemedAchieved, [Some("if"), Some("administration-compliant")]) => {
             Some(ClauseKind::DeemedAchieved)
         }
-        ("payment", [Some("by"), Some(_)]) => roles(ctx, c.args.get(1..).unwrap_or(&[]))
+        (K::Payment, [Some("by"), Some(_)]) => roles(ctx, c.args.get(1..).unwrap_or(&[]))
             .and_then(|r| r.first().copied())
             .map(|by| ClauseKind::Payment { by }),
-        ("no-clawback", []) => Some(ClauseKind::NoClawback),
-        ("partial-payout", [Some("by"), rest @ ..]) if !rest.is_empty() => {
+        (K::NoClawback, []) => Some(ClauseKind::NoClawback),
+        (K::PartialPayout, [Some("by"), rest @ ..]) if !rest.is_empty() => {
             roles(ctx, c.args.get(1..).unwrap_or(&[])).map(|by| ClauseKind::PartialPayout { by })
         }
-        ("postponement", [Some("until"), Some("payout-cutoff")]) => Some(ClauseKind::Postponement),
-        ("payout-cutoff", [None]) => match c.args.first() {
-            Some(Token::Lit(l)) if l.kind == LitKind::Date => {
-                ctx.date(l).map(ClauseKind::PayoutCutoff)
-            }
-            _ => None,
-        },
-        ("repay-unmet", [Some(stream), Some("by"), Some("risk-key")]) => {
-            Some(ClauseKind::RepayUnmet {
-                stream: StreamId::new(*stream),
-            })
-        }
-        ("advances", [Some("yearly")]) => Some(ClauseKind::Advances),
-        ("dissolution", [Some("lapses-claims")]) => Some(ClauseKind::DissolutionLapsesClaims),
-        ("double-funding", [Some("reclaimable")]) => Some(ClauseKind::DoubleFundingReclaimable),
-        ("amendment", [Some("needs"), Some("addendum")]) => {
+        (K::Postponement, [Some("until"), Some("payout-cutoff")]) => Some(ClauseKind::Postponement),
+        (K::PayoutCutoff, [None]) => date_arg(ctx, &c.args).map(ClauseKind::PayoutCutoff),
+        (K::NonWorkingDay, [None]) => date_arg(ctx, &c.args).map(ClauseKind::NonWorkingDay),
+        (K::RepayUnmet, [Some(stream), Some("by"), Some(key)]) => Some(ClauseKind::RepayUnmet {
+            stream: StreamId::new(*stream),
+            key: (*key != "risk-key").then(|| KeyId::new(*key)),
+        }),
+        (K::Advances, [Some("yearly")]) => Some(ClauseKind::Advances),
+        (K::Dissolution, [Some("lapses-claims")]) => Some(ClauseKind::DissolutionLapsesClaims),
+        (K::DoubleFunding, [Some("reclaimable")]) => Some(ClauseKind::DoubleFundingReclaimable),
+        (K::Amendment, [Some("needs"), Some("addendum")]) => {
             Some(ClauseKind::AmendmentNeedsAddendum)
         }
-        ("monitoring", [Some("quarterly")]) => Some(ClauseKind::MonitoringQuarterly),
-        ("max-duration", [None, Some("years")]) => {
+        (K::Monitoring, [Some("quarterly")]) => Some(ClauseKind::MonitoringQuarterly),
+        (K::MaxDuration, [None, Some("years")]) => {
             count(ctx, &c.args).map(|years| ClauseKind::MaxDuration { years })
         }
-        ("deadline-shift", [Some("next-working-day")]) => Some(ClauseKind::DeadlineShift {
+        (K::DeadlineShift, [Some("next-working-day")]) => Some(ClauseKind::DeadlineShift {
             next_working_day: true,
         }),
-        ("deadline-shift", [Some("none")]) => Some(ClauseKind::DeadlineShift {
+        (K::DeadlineShift, [Some("none")]) => Some(ClauseKind::DeadlineShift {
             next_working_day: false,
         }),
         _ => None,
@@ -159,10 +140,45 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
             c.span,
             format!("clause `{}` is not written in its form", c.kind.name),
             "does not match the form",
-            format!("write it as `clause \"ARTICLE\" {form}`"),
+            format!("write it as `clause \"ARTICLE\" {}`", keyword.form()),
         );
     }
     kind
+}
+
+/// The longest assessment window accepted: ten years. Longer is no
+/// agreement anyone signed, and it keeps every deadline inside the calendar.
+pub const MAX_WINDOW_DAYS: u32 = 3653;
+
+/// `N days` or `N weeks`, in days; L030 beyond [`MAX_WINDOW_DAYS`].
+fn window_days(ctx: &mut Ctx, args: &[Token], unit: &str) -> Option<u32> {
+    let n = count(ctx, args)?;
+    let days = if unit == "weeks" {
+        n.checked_mul(7)
+    } else {
+        Some(n)
+    };
+    match days.filter(|d| *d <= MAX_WINDOW_DAYS) {
+        Some(d) => Some(d),
+        None => {
+            let span = args.first().map_or_else(Default::default, Token::span);
+            ctx.error(
+                "L030",
+                span,
+                format!("an assessment window of {n} {unit} is longer than ten years"),
+                "too long",
+                format!("write at most {MAX_WINDOW_DAYS} days; the model agreement gives four weeks (art. 3.2.2)"),
+            );
+            None
+        }
+    }
+}
+
+fn date_arg(ctx: &mut Ctx, args: &[Token]) -> Option<chrono::NaiveDate> {
+    match args.first() {
+        Some(Token::Lit(l)) if l.kind == LitKind::Date => ctx.date(l),
+        _ => None,
+    }
 }
 
 fn count(ctx: &mut Ctx, args: &[Token]) -> Option<u32> {

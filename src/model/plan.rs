@@ -97,8 +97,11 @@ pub struct Subset {
 }
 
 impl Key {
-    pub fn total_weight(&self) -> Decimal {
-        self.members.iter().map(|m| m.weight).sum()
+    /// The sum of the weights, or the span of the member whose weight made
+    /// it overflow.
+    pub fn total_weight(&self) -> Result<Decimal, Span> {
+        super::checked::sum_decimal(self.members.iter().map(|m| m.weight))
+            .map_err(|i| self.members.get(i).map_or(self.span, |m| m.span))
     }
 }
 

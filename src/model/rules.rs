@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::ids::{RulesId, StreamId};
+use super::ids::{KeyId, RulesId, StreamId};
 use super::plan::Role;
 use crate::source::{FileId, Span};
 
@@ -27,8 +27,13 @@ pub enum ClauseKind {
     Postponement,
     /// `payout-cutoff 2027-12-31`: the last date on which money can be paid.
     PayoutCutoff(NaiveDate),
-    /// `repay-unmet spuk by risk-key`: at the cutoff, money linked to milestones not achieved is repaid.
-    RepayUnmet { stream: StreamId },
+    /// `repay-unmet spuk by risk-key` (or `by KEY`): at the cutoff, money of
+    /// this stream linked to milestones not achieved is repaid, over the
+    /// milestone's risk key or over the key named here.
+    RepayUnmet {
+        stream: StreamId,
+        key: Option<KeyId>,
+    },
     /// `advances yearly`: advances follow the ministry's (yearly) advances.
     Advances,
     /// `dissolution lapses-claims`: on dissolution, unpaid claims lapse; payments made stand.
@@ -44,37 +49,195 @@ pub enum ClauseKind {
     /// `deadline-shift next-working-day` or `deadline-shift none`: whether a deadline
     /// on a Saturday, Sunday or Dutch public holiday moves to the next working day.
     DeadlineShift { next_working_day: bool },
+    /// `non-working-day 2026-05-15`: a day put on a par with the public
+    /// holidays by decree (Algemene termijnenwet art. 3 lid 3).
+    NonWorkingDay(NaiveDate),
+}
+
+/// The keyword a clause starts with: the one spelling of each clause kind.
+/// Lowering parses it, `written` prints it, evaluation cites it and `diff`
+/// compares by it, all through [`Keyword::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Keyword {
+    Entitlement,
+    Assessors,
+    AssessmentWindow,
+    DeemedAchieved,
+    Payment,
+    NoClawback,
+    PartialPayout,
+    Postponement,
+    PayoutCutoff,
+    RepayUnmet,
+    Advances,
+    Dissolution,
+    DoubleFunding,
+    Amendment,
+    Monitoring,
+    MaxDuration,
+    DeadlineShift,
+    NonWorkingDay,
+}
+
+impl Keyword {
+    /// Every clause kind: its keyword, and the form its arguments take
+    /// (which `docs/language.md` mirrors).
+    pub const ALL: &'static [(Keyword, &'static str, &'static str)] = &[
+        (
+            Keyword::Entitlement,
+            "entitlement",
+            "entitlement on-achievement",
+        ),
+        (Keyword::Assessors, "assessors", "assessors ROLE ROLE..."),
+        (
+            Keyword::AssessmentWindow,
+            "assessment-window",
+            "assessment-window N days|weeks",
+        ),
+        (
+            Keyword::DeemedAchieved,
+            "deemed-achieved",
+            "deemed-achieved if administration-compliant",
+        ),
+        (Keyword::Payment, "payment", "payment by ROLE"),
+        (Keyword::NoClawback, "no-clawback", "no-clawback"),
+        (
+            Keyword::PartialPayout,
+            "partial-payout",
+            "partial-payout by ROLE ROLE...",
+        ),
+        (
+            Keyword::Postponement,
+            "postponement",
+            "postponement until payout-cutoff",
+        ),
+        (Keyword::PayoutCutoff, "payout-cutoff", "payout-cutoff DATE"),
+        (
+            Keyword::RepayUnmet,
+            "repay-unmet",
+            "repay-unmet STREAM by risk-key|KEY",
+        ),
+        (Keyword::Advances, "advances", "advances yearly"),
+        (
+            Keyword::Dissolution,
+            "dissolution",
+            "dissolution lapses-claims",
+        ),
+        (
+            Keyword::DoubleFunding,
+            "double-funding",
+            "double-funding reclaimable",
+        ),
+        (Keyword::Amendment, "amendment", "amendment needs addendum"),
+        (Keyword::Monitoring, "monitoring", "monitoring quarterly"),
+        (Keyword::MaxDuration, "max-duration", "max-duration N years"),
+        (
+            Keyword::DeadlineShift,
+            "deadline-shift",
+            "deadline-shift next-working-day|none",
+        ),
+        (
+            Keyword::NonWorkingDay,
+            "non-working-day",
+            "non-working-day DATE",
+        ),
+    ];
+
+    /// The keyword as written (`assessment-window`).
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(k, _, _)| *k == self)
+            .map_or("", |(_, word, _)| word)
+    }
+
+    /// The clause's form (`assessment-window N days|weeks`).
+    pub fn form(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(k, _, _)| *k == self)
+            .map_or("", |(_, _, form)| form)
+    }
+
+    pub fn parse(word: &str) -> Option<Keyword> {
+        Self::ALL
+            .iter()
+            .find(|(_, w, _)| *w == word)
+            .map(|(k, _, _)| *k)
+    }
 }
 
 impl ClauseKind {
+    pub fn keyword(&self) -> Keyword {
+        match self {
+            ClauseKind::Entitlement => Keyword::Entitlement,
+            ClauseKind::Assessors(_) => Keyword::Assessors,
+            ClauseKind::AssessmentWindow { .. } => Keyword::AssessmentWindow,
+            ClauseKind::DeemedAchieved => Keyword::DeemedAchieved,
+            ClauseKind::Payment { .. } => Keyword::Payment,
+            ClauseKind::NoClawback => Keyword::NoClawback,
+            ClauseKind::PartialPayout { .. } => Keyword::PartialPayout,
+            ClauseKind::Postponement => Keyword::Postponement,
+            ClauseKind::PayoutCutoff(_) => Keyword::PayoutCutoff,
+            ClauseKind::RepayUnmet { .. } => Keyword::RepayUnmet,
+            ClauseKind::Advances => Keyword::Advances,
+            ClauseKind::DissolutionLapsesClaims => Keyword::Dissolution,
+            ClauseKind::DoubleFundingReclaimable => Keyword::DoubleFunding,
+            ClauseKind::AmendmentNeedsAddendum => Keyword::Amendment,
+            ClauseKind::MonitoringQuarterly => Keyword::Monitoring,
+            ClauseKind::MaxDuration { .. } => Keyword::MaxDuration,
+            ClauseKind::DeadlineShift { .. } => Keyword::DeadlineShift,
+            ClauseKind::NonWorkingDay(_) => Keyword::NonWorkingDay,
+        }
+    }
+
+    /// What a repeatable clause is about (the stream of a `repay-unmet`, the
+    /// date of a `non-working-day`); `None` for the kinds a rule set holds
+    /// once. Two clauses with the same keyword and subject cannot both stand.
+    pub fn subject(&self) -> Option<String> {
+        match self {
+            ClauseKind::RepayUnmet { stream, .. } => Some(stream.to_string()),
+            ClauseKind::NonWorkingDay(d) => Some(d.to_string()),
+            _ => None,
+        }
+    }
+
     /// The clause as it is written in a rule set (`assessment-window 28 days`).
     pub fn written(&self) -> String {
         let roles = |r: &[Role]| r.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(" ");
-        match self {
-            ClauseKind::Entitlement => "entitlement on-achievement".into(),
-            ClauseKind::Assessors(r) => format!("assessors {}", roles(r)),
-            ClauseKind::AssessmentWindow { days } => format!("assessment-window {days} days"),
-            ClauseKind::DeemedAchieved => "deemed-achieved if administration-compliant".into(),
-            ClauseKind::Payment { by } => format!("payment by {}", by.as_str()),
-            ClauseKind::NoClawback => "no-clawback".into(),
-            ClauseKind::PartialPayout { by } => format!("partial-payout by {}", roles(by)),
-            ClauseKind::Postponement => "postponement until payout-cutoff".into(),
-            ClauseKind::PayoutCutoff(d) => format!("payout-cutoff {d}"),
-            ClauseKind::RepayUnmet { stream } => format!("repay-unmet {stream} by risk-key"),
-            ClauseKind::Advances => "advances yearly".into(),
-            ClauseKind::DissolutionLapsesClaims => "dissolution lapses-claims".into(),
-            ClauseKind::DoubleFundingReclaimable => "double-funding reclaimable".into(),
-            ClauseKind::AmendmentNeedsAddendum => "amendment needs addendum".into(),
-            ClauseKind::MonitoringQuarterly => "monitoring quarterly".into(),
-            ClauseKind::MaxDuration { years } => format!("max-duration {years} years"),
-            ClauseKind::DeadlineShift { next_working_day } => format!(
-                "deadline-shift {}",
-                if *next_working_day {
-                    "next-working-day"
-                } else {
-                    "none"
-                }
-            ),
+        let args = match self {
+            ClauseKind::Entitlement => "on-achievement".into(),
+            ClauseKind::Assessors(r) => roles(r),
+            ClauseKind::AssessmentWindow { days } => format!("{days} days"),
+            ClauseKind::DeemedAchieved => "if administration-compliant".into(),
+            ClauseKind::Payment { by } => format!("by {}", by.as_str()),
+            ClauseKind::NoClawback => String::new(),
+            ClauseKind::PartialPayout { by } => format!("by {}", roles(by)),
+            ClauseKind::Postponement => "until payout-cutoff".into(),
+            ClauseKind::PayoutCutoff(d) => d.to_string(),
+            ClauseKind::RepayUnmet { stream, key } => match key {
+                Some(k) => format!("{stream} by {k}"),
+                None => format!("{stream} by risk-key"),
+            },
+            ClauseKind::Advances => "yearly".into(),
+            ClauseKind::DissolutionLapsesClaims => "lapses-claims".into(),
+            ClauseKind::DoubleFundingReclaimable => "reclaimable".into(),
+            ClauseKind::AmendmentNeedsAddendum => "needs addendum".into(),
+            ClauseKind::MonitoringQuarterly => "quarterly".into(),
+            ClauseKind::MaxDuration { years } => format!("{years} years"),
+            ClauseKind::DeadlineShift { next_working_day } => if *next_working_day {
+                "next-working-day"
+            } else {
+                "none"
+            }
+            .into(),
+            ClauseKind::NonWorkingDay(d) => d.to_string(),
+        };
+        let keyword = self.keyword().as_str();
+        if args.is_empty() {
+            keyword.to_string()
+        } else {
+            format!("{keyword} {args}")
         }
     }
 }
@@ -143,9 +306,10 @@ impl RuleSet {
             _ => None,
         })
     }
-    pub fn repay_unmet(&self) -> Option<(&StreamId, &Clause)> {
-        self.clauses.iter().find_map(|c| match &c.kind {
-            ClauseKind::RepayUnmet { stream } => Some((stream, c)),
+    /// The `repay-unmet` clauses, one per stream.
+    pub fn repay_unmet(&self) -> impl Iterator<Item = (&StreamId, &Clause)> {
+        self.clauses.iter().filter_map(|c| match &c.kind {
+            ClauseKind::RepayUnmet { stream, .. } => Some((stream, c)),
             _ => None,
         })
     }

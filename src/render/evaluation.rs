@@ -3,10 +3,8 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::eval::{
-    amount_of, Cite, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream,
-};
-use crate::model::{Money, Plan};
+use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
+use crate::model::{Cite, Money, Plan};
 
 fn sum(v: &PerStream) -> Money {
     v.iter().map(|(_, m)| *m).sum()
@@ -248,7 +246,7 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
     out.push_str(&party_table("party", &rows));
     out.push_str(&format!(
         "\nObligations until {} ({} days)\n",
-        e.at + chrono::Duration::days(i64::from(e.horizon_days)),
+        e.horizon_end(),
         e.horizon_days
     ));
     if e.obligations.is_empty() {

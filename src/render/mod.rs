@@ -2,6 +2,7 @@
 //! decide nothing.
 
 pub mod diff;
+pub mod escape;
 pub mod evaluation;
 pub mod human;
 pub mod json;

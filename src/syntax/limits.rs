@@ -2,6 +2,11 @@
 //! thousand nested braces) ends in one clear diagnostic instead of a slow
 //! parse or a deep recursion.
 
+// PANIC SAFETY: the arithmetic here is on byte positions, line and column
+// numbers and counts within one loaded file, all bounded by its length (at
+// most --max-file-bytes), so it cannot overflow a usize.
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 
@@ -167,4 +172,172 @@ fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
             .at(Span::new(start, start + 1), if suspect.is_some() { "this block's `}` seems to be missing" } else { "this block is never closed" })
             .with_help("a `}` is missing somewhere inside it: every block closes with `}` on a line of its own")
     })
+}
+
+/// At most this many S009/S010 findings per file; the last one says how
+/// many more there are, so a file full of them stays one screen.
+const MAX_HIDDEN: usize = 20;
+
+/// Where in a line a character stands, as the grammar reads it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Code,
+    String,
+    Comment,
+}
+
+/// Finds the characters that make a file look different from what it says
+/// (see `render::escape::is_hidden`): control characters, bidirectional
+/// controls, the Unicode line separators and a byte-order mark after the
+/// start. Each is a warning inside a string or comment (text nobody
+/// evaluates, but someone reads) and an error elsewhere. Runs beside the
+/// parser, not instead of it: the file is still parsed. A carriage return
+/// is allowed anywhere (CRLF files), a tab and a newline are layout.
+pub fn hidden(file: FileId, text: &str) -> Vec<Diagnostic> {
+    if !text.chars().any(crate::source::is_hidden) {
+        return Vec::new();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut found = 0usize;
+    let (mut zone, mut zone_end) = (Zone::Code, 0);
+    for (i, c) in text.char_indices() {
+        if zone != Zone::Code && i >= zone_end {
+            zone = Zone::Code;
+        }
+        if zone == Zone::Code {
+            if c == '"' {
+                if let Some(end) = string_end(bytes, i) {
+                    (zone, zone_end) = (Zone::String, end + 1);
+                }
+            } else if c == '/' && bytes.get(i + 1) == Some(&b'/') {
+                let line_end = text
+                    .get(i..)
+                    .and_then(|r| r.find('\n'))
+                    .map_or(text.len(), |n| i + n);
+                (zone, zone_end) = (Zone::Comment, line_end);
+            }
+        }
+        if crate::source::is_hidden(c) {
+            found += 1;
+            if found <= MAX_HIDDEN {
+                out.push(hidden_char(file, c, i, zone));
+            }
+        }
+    }
+    if let (Some(last), true) = (out.last_mut(), found > MAX_HIDDEN) {
+        last.notes.push(format!(
+            "{} more such characters in this file are not listed",
+            found - MAX_HIDDEN
+        ));
+    }
+    out
+}
+
+/// The name of a hidden character, as the Unicode standard gives it.
+fn char_name(c: char) -> &'static str {
+    match c {
+        '\u{0}' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{9b}' => "control sequence introducer",
+        '\u{202a}' => "left-to-right embedding",
+        '\u{202b}' => "right-to-left embedding",
+        '\u{202c}' => "pop directional formatting",
+        '\u{202d}' => "left-to-right override",
+        '\u{202e}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{2028}' => "line separator",
+        '\u{2029}' => "paragraph separator",
+        '\u{feff}' => "byte-order mark",
+        _ => "control character",
+    }
+}
+
+/// One S009 (or S010 for a byte-order mark) finding.
+fn hidden_char(file: FileId, c: char, at: usize, zone: Zone) -> Diagnostic {
+    let code = if c == '\u{feff}' { "S010" } else { "S009" };
+    let kind = match c {
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
+        '\u{2028}' | '\u{2029}' | '\u{85}' => "invisible line break",
+        '\u{feff}' => "invisible character",
+        _ => "control character",
+    };
+    let place = match zone {
+        Zone::Code => "",
+        Zone::String => " in a string",
+        Zone::Comment => " in a comment",
+    };
+    let message = format!("{kind} U+{:04X} ({}){place}", u32::from(c), char_name(c));
+    let help = match c {
+        '\u{2028}' | '\u{2029}' | '\u{85}' => "delete it: editors show it as a line break, mijlpaal does not, so what follows it on this line is read differently from how it looks",
+        '\u{feff}' => "delete it: a byte-order mark belongs only at the very start of a file",
+        _ => "delete it: it changes how the text looks (or what a terminal does) without being visible; mijlpaal shows it escaped",
+    };
+    let len = c.len_utf8();
+    let d = if zone == Zone::Code {
+        Diagnostic::error(code, message)
+    } else {
+        Diagnostic::warning(code, message)
+    };
+    d.in_file(file)
+        .at(Span::new(at, at + len), "here")
+        .with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn found(text: &str) -> Vec<(&'static str, Severity, usize)> {
+        hidden(FileId(0), text)
+            .iter()
+            .map(|d| {
+                let at = d.labels.first().map_or(usize::MAX, |l| l.span.start);
+                (d.code, d.severity, at)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hidden_characters_by_place() {
+        // In a string and in a comment: warnings; between tokens: an error.
+        let text = "a \"x\u{1b}\" // y\u{2028}z\n\u{202e}b \"\\\"\u{7}\"\n";
+        let esc = text.find('\u{1b}').unwrap_or(0);
+        let ls = text.find('\u{2028}').unwrap_or(0);
+        let rlo = text.find('\u{202e}').unwrap_or(0);
+        let bel = text.find('\u{7}').unwrap_or(0);
+        assert_eq!(
+            found(text),
+            [
+                ("S009", Severity::Warning, esc),
+                ("S009", Severity::Warning, ls),
+                ("S009", Severity::Error, rlo),
+                ("S009", Severity::Warning, bel),
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_is_not_hidden_and_a_late_bom_is_named() {
+        assert!(found("plan x \"y\" {\r\n\tperiod\n}\n").is_empty());
+        let d = hidden(FileId(0), "x // \u{feff}\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "S010");
+        assert!(d[0].message.contains("byte-order mark"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn at_most_twenty_are_listed() {
+        let d = hidden(FileId(0), &"\u{0}".repeat(100));
+        assert_eq!(d.len(), MAX_HIDDEN);
+        assert!(d[MAX_HIDDEN - 1].notes[0].starts_with("80 more"));
+    }
 }

@@ -22,16 +22,23 @@ pub struct MijlpaalParser;
 /// Parses one file. Returns the tree (if the file's outline could be read)
 /// and every syntax diagnostic found.
 pub fn parse(file: FileId, text: &str, limits: &Limits) -> (Option<ast::File>, Vec<Diagnostic>) {
+    // Hidden characters are reported beside whatever else is wrong.
+    let mut diags = limits::hidden(file, text);
     if let Some(d) = limits::check(file, text, limits) {
-        return (None, vec![d]);
+        diags.push(d);
+        return (None, diags);
     }
     match MijlpaalParser::parse(Rule::file, text) {
         Ok(pairs) => {
             let mut builder = build::Builder::new(file, text);
             let tree = builder.file(pairs);
-            (tree, builder.diagnostics)
+            diags.extend(builder.diagnostics);
+            (tree, diags)
         }
-        Err(e) => (None, vec![pest_error(file, text, e)]),
+        Err(e) => {
+            diags.push(pest_error(file, text, e));
+            (None, diags)
+        }
     }
 }
 
@@ -98,9 +105,12 @@ fn word_end(text: &str, p: usize) -> usize {
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(rest.len());
     if word > 0 {
-        return p + word;
+        return p.saturating_add(word);
     }
-    rest.chars().next().map(|c| p + c.len_utf8()).unwrap_or(p)
+    rest.chars()
+        .next()
+        .map(|c| p.saturating_add(c.len_utf8()))
+        .unwrap_or(p)
 }
 
 fn join_or(items: &[&str]) -> String {

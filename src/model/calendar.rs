@@ -4,11 +4,18 @@
 //! Nieuwjaarsdag, Goede Vrijdag (lid 2), tweede Paasdag, Koningsdag,
 //! 5 mei, Hemelvaartsdag, tweede Pinksterdag and both Kerstdagen. Days that
 //! a royal decree adds per three years (lid 3, e.g. the Friday after
-//! Hemelvaartsdag) cannot be computed and are not included.
+//! Hemelvaartsdag) cannot be computed: a rule set declares them with
+//! `non-working-day DATE`, and they are passed in as `extra`.
+//!
+//! All date arithmetic is checked: a date near the end of chrono's calendar
+//! gives `None`, never a panic.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// Easter Sunday of `year` (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+// PANIC SAFETY: chrono's years lie within ±262 143, so every intermediate
+// value below stays under 10^7, far inside i32.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
     let b = year / 100;
@@ -30,11 +37,11 @@ pub fn easter(year: i32) -> Option<NaiveDate> {
 /// Koningsdag: 27 April, or the 26th when the 27th is a Sunday (since 2014).
 fn kings_day(year: i32) -> Option<NaiveDate> {
     let d = NaiveDate::from_ymd_opt(year, 4, 27)?;
-    Some(if d.weekday() == Weekday::Sun {
-        d - Duration::days(1)
+    if d.weekday() == Weekday::Sun {
+        d.pred_opt()
     } else {
-        d
-    })
+        Some(d)
+    }
 }
 
 /// The Atw holidays of `year`, in date order, with their Dutch names.
@@ -45,10 +52,13 @@ pub fn holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
         out.push((d, "Nieuwjaarsdag"));
     }
     if let Some(e) = easter(year) {
-        out.push((e - Duration::days(2), "Goede Vrijdag"));
-        out.push((e + Duration::days(1), "Tweede Paasdag"));
-        out.push((e + Duration::days(39), "Hemelvaartsdag"));
-        out.push((e + Duration::days(50), "Tweede Pinksterdag"));
+        let movable = [
+            (e.checked_sub_days(Days::new(2)), "Goede Vrijdag"),
+            (e.checked_add_days(Days::new(1)), "Tweede Paasdag"),
+            (e.checked_add_days(Days::new(39)), "Hemelvaartsdag"),
+            (e.checked_add_days(Days::new(50)), "Tweede Pinksterdag"),
+        ];
+        out.extend(movable.into_iter().filter_map(|(d, n)| Some((d?, n))));
     }
     if let Some(d) = kings_day(year) {
         out.push((d, "Koningsdag"));
@@ -74,22 +84,28 @@ pub fn holiday(date: NaiveDate) -> Option<&'static str> {
         .map(|(_, n)| n)
 }
 
-pub fn is_working_day(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && holiday(date).is_none()
+/// Whether `date` is a working day: not a Saturday, Sunday, Atw holiday or
+/// one of the `extra` days put on a par with them by decree.
+pub fn is_working_day(date: NaiveDate, extra: &[NaiveDate]) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+        && holiday(date).is_none()
+        && !extra.contains(&date)
 }
 
 /// The first working day on or after `date` (Atw art. 1: a term ending on a
-/// Saturday, Sunday or holiday runs until the next working day).
-pub fn next_working_day(date: NaiveDate) -> NaiveDate {
+/// Saturday, Sunday or holiday runs until the next working day). `None` only
+/// past the end of the calendar.
+pub fn next_working_day(date: NaiveDate, extra: &[NaiveDate]) -> Option<NaiveDate> {
     let mut d = date;
-    // At most a handful of iterations: no run of non-working days is longer than 4.
-    for _ in 0..14 {
-        if is_working_day(d) {
-            return d;
+    // Without extra days no run of non-working days is longer than 4; each
+    // declared day can lengthen a run by one at most.
+    for _ in 0..=extra.len().saturating_add(7) {
+        if is_working_day(d, extra) {
+            return Some(d);
         }
-        d += Duration::days(1);
+        d = d.succ_opt()?;
     }
-    d
+    Some(d)
 }
 
 #[cfg(test)]
@@ -138,12 +154,36 @@ mod tests {
     #[test]
     fn deadlines_move_to_the_next_working_day() {
         // 2026-01-28 is a Wednesday: unchanged.
-        assert_eq!(next_working_day(d(2026, 1, 28)), d(2026, 1, 28));
+        let next = |date| next_working_day(date, &[]);
+        assert_eq!(next(d(2026, 1, 28)), Some(d(2026, 1, 28)));
         // 2027-04-24 is a Saturday: Monday the 26th.
-        assert_eq!(next_working_day(d(2027, 4, 24)), d(2027, 4, 26));
+        assert_eq!(next(d(2027, 4, 24)), Some(d(2027, 4, 26)));
         // Christmas 2027 is a Saturday, Boxing day a Sunday: Monday 27th.
-        assert_eq!(next_working_day(d(2027, 12, 25)), d(2027, 12, 27));
+        assert_eq!(next(d(2027, 12, 25)), Some(d(2027, 12, 27)));
         // Goede Vrijdag 2026-04-03, weekend, Tweede Paasdag 04-06: Tuesday 04-07.
-        assert_eq!(next_working_day(d(2026, 4, 3)), d(2026, 4, 7));
+        assert_eq!(next(d(2026, 4, 3)), Some(d(2026, 4, 7)));
+    }
+
+    #[test]
+    fn declared_days_count_as_holidays() {
+        // Hemelvaartsdag 2026-05-14; the Friday after it declared by decree:
+        // a deadline on Thursday runs to Monday 2026-05-18.
+        let decree = [d(2026, 5, 15)];
+        assert_eq!(
+            next_working_day(d(2026, 5, 14), &decree),
+            Some(d(2026, 5, 18))
+        );
+        assert!(!is_working_day(d(2026, 5, 15), &decree));
+        assert!(is_working_day(d(2026, 5, 15), &[]));
+    }
+
+    #[test]
+    fn the_end_of_the_calendar_is_not_a_panic() {
+        // Would panic with unchecked `+ Duration`: the calendar's last and first days.
+        for date in [NaiveDate::MAX, NaiveDate::MIN] {
+            let next = next_working_day(date, &[]);
+            assert!(next.is_none_or(|n| n >= date));
+            assert!(!holidays(date.year()).is_empty());
+        }
     }
 }

@@ -1,0 +1,84 @@
+//! Writing files safely: `fmt` and `snapshot` replace files that a plan's
+//! project (someone else's, perhaps) laid out. A link at the target could
+//! send the write anywhere, so the target must be a regular file or absent,
+//! lie inside the project, and is replaced by renaming a temporary file from
+//! the same directory over it: the write never goes through a link, and an
+//! interrupted write never leaves half a file.
+
+// A refused write ends that file's run; the size of its error is irrelevant.
+#![allow(clippy::result_large_err)]
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// Checks that `target` may be written: not a link, not a directory or
+/// device, and (its directory followed to its real place) inside `root`.
+/// Returns the target's real directory.
+pub fn check_target(target: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
+    let shown = target.display();
+    let refuse = |why: String| {
+        Diagnostic::error("I009", format!("refusing to write `{shown}`: {why}")).with_help(
+            "mijlpaal writes only regular files inside the plan's project; remove the link or move the project",
+        )
+    };
+    match std::fs::symlink_metadata(target) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let to = std::fs::read_link(target)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            return Err(refuse(format!("it is a link (to `{to}`)")));
+        }
+        Ok(m) if !m.is_file() => return Err(refuse("it is not a regular file".to_string())),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(write_error(target, &e)),
+    }
+    let dir = crate::project::canonical_parent(target);
+    if dir.starts_with(root) {
+        Ok(dir)
+    } else {
+        Err(refuse(format!(
+            "its directory `{}` lies outside the project `{}`",
+            dir.display(),
+            root.display()
+        )))
+    }
+}
+
+/// Replaces `target` with `content` after [`check_target`]: writes a
+/// temporary file beside it (created new, so never through a link) and
+/// renames it over the target.
+pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnostic> {
+    let dir = check_target(target, root)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.mijlpaal-{}.tmp", std::process::id()));
+    // The replaced file keeps its permissions; a new one gets the defaults.
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut f| {
+            f.write_all(content.as_bytes())?;
+            if let Some(p) = permissions {
+                f.set_permissions(p)?;
+            }
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, dir.join(&name)));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        write_error(target, &e)
+    })
+}
+
+/// I010: a write that failed (a full disk, no permission).
+pub fn write_error(target: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("I010", format!("cannot write `{}`: {e}", target.display()))
+        .with_help("check the free space and the permissions of the directory")
+}
