@@ -78,7 +78,7 @@ fn outstanding_per_party_is_its_earned_minus_its_paid() {
         mijlpaal::eval::amount_of(&line.outstanding, &StreamId::new("spuk")),
         money("5250.01")
     );
-    common::money_laws(&e, &p, Some(&StreamId::new("spuk"))).unwrap();
+    common::money_laws(&e, &p, &["spuk"]).unwrap();
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn dissolution_lapses_unpaid_claims_and_makes_spuk_repayable() {
         party_amount(&e, "beedorp", Column::Repayable, "spuk"),
         money("19999.50")
     );
-    common::money_laws(&e, &p, Some(&StreamId::new("spuk"))).unwrap();
+    common::money_laws(&e, &p, &["spuk"]).unwrap();
 }
 
 #[test]
@@ -287,4 +287,127 @@ fn a_stream_without_payout_is_reported_not_dropped() {
         )]
     );
     assert_eq!(party_amount(&e, "a", Column::Earned, "spuk"), money("60"));
+}
+
+/// The repository's rules with `repay-unmet` for both streams: SPUK over
+/// each milestone's risk key, IZA over the plan's key `k2`.
+fn rules_repaying_both() -> mijlpaal::model::RuleSet {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("rules/overeenkomst-transformatieplan.rules"),
+    )
+    .unwrap()
+    .replace(
+        "repay-unmet spuk by risk-key",
+        "repay-unmet spuk by risk-key\n  clause \"aanname\" repay-unmet iza by k2",
+    );
+    let id = mijlpaal::source::FileId(2);
+    let (tree, diags) = mijlpaal::syntax::parse(id, &text, &Default::default());
+    assert!(diags.is_empty(), "{diags:#?}");
+    let Some(mijlpaal::syntax::ast::File::Rules(r)) = tree else {
+        panic!("a rule set");
+    };
+    let (rules, diags) = mijlpaal::lower::lower_rules(&r, id);
+    assert!(diags.is_empty(), "{diags:#?}");
+    rules
+}
+
+#[test]
+fn each_stream_is_repaid_over_its_own_key_with_one_duty_per_stream() {
+    // Milestone 1 (€ 40 IZA, € 60 SPUK) not achieved by the cutoff
+    // 2027-12-31. SPUK over the risk key k (30.001 : 10.000): 6.000 cents ×
+    // 30.001 / 40.001 = 4.500,11… and × 10.000 / 40.001 = 1.499,89…: floors
+    // 4.500 and 1.499, the cent left to b's larger remainder: a € 45, b € 15.
+    // IZA over k2 (1 : 3): a € 10, b € 30.
+    let text = plan(
+        &[("a", "30.001"), ("b", "10.000")],
+        "k",
+        &[(1, "2026-06-30", "100", "40", "60")],
+    )
+    .replace(
+        "  default payout iza to zorg\n",
+        "  default payout iza to zorg\n  key k2 \"Zorgsleutel\" {\n    a 1\n    b 3\n  }\n",
+    );
+    let p = plan_from_text(&text);
+    let e = mijlpaal::eval::evaluate(
+        &p,
+        &rules_repaying_both(),
+        &[],
+        &mijlpaal::eval::Options {
+            at: chrono::NaiveDate::from_ymd_opt(2028, 1, 31).unwrap(),
+            horizon_days: 90,
+            overrides: Default::default(),
+            party_lines: false,
+        },
+    );
+    no_errors(&e);
+    assert!(e.diagnostics.is_empty(), "{:#?}", e.diagnostics);
+    assert_eq!(
+        party_amount(&e, "a", Column::Repayable, "spuk"),
+        money("45")
+    );
+    assert_eq!(
+        party_amount(&e, "b", Column::Repayable, "spuk"),
+        money("15")
+    );
+    assert_eq!(party_amount(&e, "a", Column::Repayable, "iza"), money("10"));
+    assert_eq!(party_amount(&e, "b", Column::Repayable, "iza"), money("30"));
+    let mut duties: Vec<(String, String, String)> = e
+        .obligations
+        .iter()
+        .filter(|d| d.kind == mijlpaal::eval::DutyKind::Repay)
+        .map(|d| {
+            (
+                d.party.clone(),
+                d.stream.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+                d.amount.map(|a| a.to_plain()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    duties.sort();
+    let want = [
+        ("a", "iza", "10.00"),
+        ("a", "spuk", "45.00"),
+        ("b", "iza", "30.00"),
+        ("b", "spuk", "15.00"),
+    ];
+    assert_eq!(
+        duties,
+        want.map(|(p, s, a)| (p.to_string(), s.to_string(), a.to_string()))
+    );
+    common::money_laws(&e, &p, &["spuk", "iza"]).unwrap();
+}
+
+#[test]
+fn payments_too_large_to_add_are_reported_not_saturated() {
+    // Eight payments of € 9.999.999.999.999.999.999.999.999.999: seven add
+    // up to € 69.999.999.999.999.999.999.999.999.993, the eighth would pass
+    // the largest decimal (about € 7,9 × 10^28) and is ignored (E015).
+    let p = plan_from_text(&plan(
+        &[("a", "1")],
+        "k",
+        &[(1, "2026-06-30", "100", "0", "100")],
+    ));
+    let mut facts = String::from("facts p {\n  2026-07-10 assessed 1 achieved by zv\n");
+    for day in 1..=8 {
+        facts.push_str(&format!(
+            "  2026-08-0{day} paid spuk for 1 € 9.999.999.999.999.999.999.999.999.999\n"
+        ));
+    }
+    facts.push_str("}\n");
+    let (f, d) = facts_from_text(&facts, &p);
+    assert!(d.is_empty(), "{d:#?}");
+    let e = evaluate_at(&p, &[f], "2026-09-01");
+    let codes: Vec<&str> = e.diagnostics.iter().map(|d| d.code).collect();
+    // Each of the seven counted payments goes beyond what is earned (E003).
+    assert_eq!(
+        codes,
+        [["E003"; 7].as_slice(), &["E015"]].concat(),
+        "{:#?}",
+        e.diagnostics
+    );
+    assert_eq!(
+        milestone_amount(&e, 1, Column::Paid, "spuk"),
+        money("69999999999999999999999999993")
+    );
 }

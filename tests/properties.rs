@@ -294,7 +294,7 @@ proptest! {
         let facts = facts_of(&w);
         let at = day(w.at);
         let e = evaluate(&facts, at);
-        let laws = common::money_laws(&e, &project().plan, Some(&StreamId::new("spuk")));
+        let laws = common::money_laws(&e, &project().plan, &["spuk"]);
         prop_assert!(laws.is_ok(), "{}", laws.unwrap_err());
 
         // The same input gives the same bytes.
@@ -624,7 +624,7 @@ proptest! {
         );
         let refused: Vec<_> = e.diagnostics.iter().filter(|d| d.code == "E011").collect();
         prop_assert!(refused.is_empty(), "{:#?}\n{}", refused, g.text());
-        let laws = common::money_laws(&e, &plan, Some(&StreamId::new("spuk")));
+        let laws = common::money_laws(&e, &plan, &["spuk"]);
         prop_assert!(laws.is_ok(), "{}\n{}", laws.unwrap_err(), g.text());
     }
 }

@@ -12,7 +12,7 @@ mod common;
 
 use common::{money, total};
 use mijlpaal::eval::{self, Evaluation, Overrides};
-use mijlpaal::model::{Money, Plan, StreamId};
+use mijlpaal::model::{Money, Plan};
 use mijlpaal::project::{Options, Project, Session};
 use mijlpaal::render;
 
@@ -53,7 +53,7 @@ fn run(project: &Project, at: NaiveDate, overrides: Overrides) -> Evaluation {
 
 /// The money laws of `common::money_laws`; the Twente rules repay unmet `spuk`.
 fn assert_invariants(e: &Evaluation, plan: &Plan, what: &str) {
-    if let Err(e) = common::money_laws(e, plan, Some(&StreamId::new("spuk"))) {
+    if let Err(e) = common::money_laws(e, plan, &["spuk"]) {
         panic!("{what}: {e}");
     }
 }

@@ -39,9 +39,24 @@ pub struct Options {
 struct Sums(BTreeMap<StreamId, Money>);
 
 impl Sums {
+    /// Adds parts of one milestone's amount (earned, repayable, ...): they
+    /// add up to at most the amount, which the money gate has checked, so
+    /// the sum cannot overflow.
     fn add(&mut self, s: &StreamId, m: Money) {
         let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
         *e = *e + m;
+    }
+    /// Adds a figure from the facts (a payment, an advance): false, and
+    /// nothing added, if the sum would not fit.
+    fn try_add(&mut self, s: &StreamId, m: Money) -> bool {
+        let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
+        match e.checked_add(m) {
+            Some(sum) => {
+                *e = sum;
+                true
+            }
+            None => false,
+        }
     }
     fn get(&self, s: &StreamId) -> Money {
         self.0.get(s).copied().unwrap_or(Money::ZERO)
@@ -107,6 +122,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     }
     let parties = parties(
         plan,
+        &clauses,
         &streams,
         &milestones,
         &index,
@@ -118,7 +134,16 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     let obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
     let mut advances = Sums::default();
     for a in &index.advances {
-        advances.add(&a.value.0, a.value.1);
+        if !advances.try_add(&a.value.0, a.value.1) {
+            diagnostics.push(too_large_to_add(
+                a.file,
+                a.span,
+                format!(
+                    "the advances of `{}` add up to more than can be computed",
+                    a.value.0
+                ),
+            ));
+        }
     }
     diagnostics.sort_by_key(|d| (d.file, d.offset()));
     Evaluation {
@@ -196,10 +221,24 @@ fn money(
         .next_back();
     let mut paid = Sums::default();
     let mut paid_before_amendment = Sums::default();
+    // The payments that count: all but one that would make the sum overflow.
+    let mut payments = Vec::new();
     if let Some(f) = index.of(m.number) {
         for p in &f.paid {
-            paid.add(&p.value.0, p.value.1);
+            if !paid.try_add(&p.value.0, p.value.1) {
+                diagnostics.push(too_large_to_add(
+                    p.file,
+                    p.span,
+                    format!(
+                        "milestone {}: the payments of `{}` add up to more than can be computed",
+                        m.number, p.value.0
+                    ),
+                ));
+                continue;
+            }
+            payments.push(p);
             if amended.as_ref().is_some_and(|(when, _)| p.date < *when) {
+                // At most what was paid in all, which fitted.
                 paid_before_amendment.add(&p.value.0, p.value.1);
             }
             trace.push(Step {
@@ -227,9 +266,10 @@ fn money(
             }
         }
     }
-    if let Some(f) = index.of(m.number) {
+    {
         let mut so_far = Sums::default();
-        for p in &f.paid {
+        for p in payments {
+            // At most what was paid in all, which fitted.
             so_far.add(&p.value.0, p.value.1);
             let total = so_far.get(&p.value.0);
             if total <= earned.get(&p.value.0) {
@@ -390,6 +430,7 @@ fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
 /// outstanding per party as its earned minus its paid.
 fn parties(
     plan: &Plan,
+    clauses: &Terms,
     streams: &[StreamId],
     results: &[MilestoneResult],
     index: &facts::FactIndex,
@@ -433,7 +474,10 @@ fn parties(
             if repayable.is_zero() && exposure.is_zero() {
                 continue;
             }
-            let Some(k) = m.risk_for(s) else {
+            // The key the clause names (`repay-unmet STREAM by KEY`), else
+            // the milestone's risk key for the stream (`by risk-key`).
+            let named = clauses.repay_of(s).and_then(|(r, _)| r.key.as_ref());
+            let Some(k) = named.or(m.risk_for(s).map(|r| &r.key)) else {
                 diagnostics.push(
                     Diagnostic::new("E010", Severity::Warning, format!("milestone {}: no risk key bears `{s}`; its repayable amount and exposure are not divided over parties", m.number))
                         .in_file(plan.file)
@@ -442,7 +486,7 @@ fn parties(
                 );
                 continue;
             };
-            let key = Ledger::key(&k.key);
+            let key = Ledger::key(k);
             for (c, amount) in [(Column::Repayable, repayable), (Column::Exposure, exposure)] {
                 if let Err(e) = ledger.add(&key, c, m.number, si, amount) {
                     diagnostics.push(not_divided(plan, m, s, c, e));
@@ -645,8 +689,18 @@ fn not_divided(
     .with_help(help)
 }
 
-fn total(v: &PerStream) -> Money {
-    v.iter().map(|(_, m)| *m).sum()
+/// E015: figures from the facts that add up to more than a decimal of 28
+/// significant digits holds; the one that overflowed is ignored.
+fn too_large_to_add(
+    file: crate::source::FileId,
+    span: crate::source::Span,
+    message: String,
+) -> Diagnostic {
+    Diagnostic::new("E015", Severity::Error, message)
+        .in_file(file)
+        .at(span, "too large to add")
+        .with_help("amounts are exact decimals of at most 28 significant digits; check the amounts")
+        .with_note("this fact is ignored")
 }
 
 /// Who must do what, from `at` to `at + horizon`, and what is overdue.
@@ -746,7 +800,13 @@ fn obligations(
     }
     for (Repay { stream, .. }, cite) in &c.repay {
         for p in parties {
-            let owed = total(&p.repayable) - total(&p.repaid);
+            // Per stream: what the party must repay of this stream, less what it repaid of it.
+            let Some(owed) = crate::model::checked::difference(
+                amount_of(&p.repayable, stream),
+                amount_of(&p.repaid, stream),
+            ) else {
+                continue;
+            };
             if owed.amount() > Decimal::ZERO {
                 // On dissolution the agreement ends at once; otherwise repayment follows the cutoff.
                 let due = dissolved.or(c.cutoff.as_ref().map(|x| x.0)).unwrap_or(at);

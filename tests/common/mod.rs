@@ -186,7 +186,7 @@ fn at(v: Option<&PerStream>, s: &StreamId) -> i128 {
 /// 2. every column: the sum over parties equals the sum over milestones,
 ///    per stream;
 /// 3. every milestone and stream not withdrawn: for the stream whose unmet
-///    money is repaid (`repay`), earned + exposure + repayable + lapsed is
+///    money is repaid (each of `repay`), earned + exposure + repayable + lapsed is
 ///    its amount; for any other stream exposure and repayable are zero,
 ///    and after dissolution earned + lapsed is its amount (before it,
 ///    lapsed is zero); no part is negative;
@@ -194,7 +194,7 @@ fn at(v: Option<&PerStream>, s: &StreamId) -> i128 {
 ///    nothing at risk or lapsed.
 ///
 /// `plan` is the plan as written; the laws read it as of the evaluation date.
-pub fn money_laws(e: &Evaluation, plan: &Plan, repay: Option<&StreamId>) -> Result<(), String> {
+pub fn money_laws(e: &Evaluation, plan: &Plan, repay: &[&str]) -> Result<(), String> {
     let plan = plan.as_of(e.at);
     let dissolved = e
         .milestones
@@ -236,7 +236,7 @@ pub fn money_laws(e: &Evaluation, plan: &Plan, repay: Option<&StreamId>) -> Resu
                 .map(|x| cents(x.stream_amount(s)))
                 .unwrap_or(0);
             let accounted = earned + exposure + repayable + lapsed;
-            if Some(s) == repay {
+            if repay.contains(&s.as_str()) {
                 if accounted != amount {
                     return Err(format!(
                         "milestone {} ({}) `{s}`: earned {earned} + exposure {exposure} + repayable {repayable} + lapsed {lapsed} != amount {amount} (cents)",
