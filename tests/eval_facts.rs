@@ -227,6 +227,9 @@ fn contradicting_partial_payouts_of_one_day_are_both_ignored() {
     let m = milestone(json, 10);
     assert_eq!(m["status"], "missed");
     assert_eq!(m["earned"]["spuk"], "0.00");
+    let swapped = evaluate("partials-contradicting-swapped", "2026-03-01");
+    assert_eq!(codes(&swapped.stderr), ["E013"]);
+    assert_eq!(swapped.stdout, r.stdout, "swapping the lines changes nothing");
 }
 
 #[test]
