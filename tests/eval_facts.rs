@@ -229,7 +229,10 @@ fn contradicting_partial_payouts_of_one_day_are_both_ignored() {
     assert_eq!(m["earned"]["spuk"], "0.00");
     let swapped = evaluate("partials-contradicting-swapped", "2026-03-01");
     assert_eq!(codes(&swapped.stderr), ["E013"]);
-    assert_eq!(swapped.stdout, r.stdout, "swapping the lines changes nothing");
+    assert_eq!(
+        swapped.stdout, r.stdout,
+        "swapping the lines changes nothing"
+    );
 }
 
 #[test]

@@ -373,20 +373,15 @@ fn same_day<T, K: PartialEq>(
     says: impl Fn(&T) -> K,
     diags: &mut Vec<Diagnostic>,
     help: &str,
-) -> Vec<NaiveDate> {
-    let mut dates: Vec<NaiveDate> = Vec::new();
-    for (i, a) in facts.iter().enumerate() {
-        let Some(b) = facts
-            .iter()
-            .skip(i.saturating_add(1))
-            .find(|b| b.date == a.date && says(&b.value) != says(&a.value))
-        else {
+) {
+    // The facts are in date order (see `index`): one pass over each day's run.
+    let mut dates: std::collections::BTreeSet<NaiveDate> = std::collections::BTreeSet::new();
+    for day in facts.chunk_by(|x, y| x.date == y.date) {
+        let Some(a) = day.first() else { continue };
+        let Some(b) = day.iter().find(|b| says(&b.value) != says(&a.value)) else {
             continue;
         };
-        if dates.contains(&a.date) {
-            continue;
-        }
-        dates.push(a.date);
+        dates.insert(a.date);
         let mut d = Diagnostic::new(
             "E013",
             Severity::Error,
@@ -405,7 +400,6 @@ fn same_day<T, K: PartialEq>(
         );
     }
     facts.retain(|f| !dates.contains(&f.date));
-    dates
 }
 
 /// Verdicts that contradict each other. A milestone judged not achieved may

@@ -205,23 +205,24 @@ fn statement_of(milestone: MilestoneNo, edit: &MilestoneEdit) -> Statement<'_> {
 /// (L024): neither takes effect before the other, so the order they are
 /// written in would decide, silently.
 pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
-    let mut added: Vec<(MilestoneNo, &Amendment, Span)> = Vec::new();
-    let mut set: Vec<(Statement, &Amendment, Span)> = Vec::new();
+    use std::collections::HashMap;
+    let mut added: HashMap<MilestoneNo, (&Amendment, Span)> = HashMap::new();
+    let mut set: HashMap<(Statement, chrono::NaiveDate), (&Amendment, Span)> = HashMap::new();
     for a in &plan.amendments {
-        let mut own: Vec<Statement> = Vec::new();
+        let mut own: HashSet<Statement> = HashSet::new();
         for e in &a.edits {
             match e {
                 AmendmentEdit::Add { milestone, .. } => {
-                    let (n, span) = (milestone.number, &milestone.header_span);
-                    if let Some((_, first, at)) = added.iter().find(|(m, _, _)| *m == n) {
+                    let (n, span) = (milestone.number, milestone.header_span);
+                    if let Some((first, at)) = added.get(&n) {
                         ctx.push(
                             Diagnostic::error("L010", format!("milestone {n} is added by amendment `{}` already", first.id))
-                                .at(*span, "added again here")
+                                .at(span, "added again here")
                                 .also(*at, "first added here")
                                 .with_help("an amendment adds new milestone numbers; to change the added milestone write `change N ...` in the later amendment"),
                         );
                     } else {
-                        added.push((n, a, *span));
+                        added.insert(n, (a, span));
                     }
                 }
                 AmendmentEdit::Change {
@@ -230,15 +231,12 @@ pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
                     span,
                 } => {
                     let key = statement_of(*milestone, edit);
-                    if own.contains(&key) {
+                    // One amendment may set a list statement on several lines.
+                    if !own.insert(key) {
                         continue;
                     }
-                    own.push(key);
-                    if let Some((_, first, at)) = set
-                        .iter()
-                        .find(|(k, b, _)| *k == key && b.effective == a.effective && b.id != a.id)
-                    {
-                        ctx.push(
+                    match set.get(&(key, a.effective)) {
+                        Some((first, at)) => ctx.push(
                             Diagnostic::error(
                                 "L024",
                                 format!(
@@ -249,9 +247,10 @@ pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
                             .at(*span, "set again here")
                             .also(*at, "first set here")
                             .with_help("amendments effective on the same date take effect together; set each statement in one of them, or give them different dates"),
-                        );
-                    } else {
-                        set.push((key, a, *span));
+                        ),
+                        None => {
+                            set.insert((key, a.effective), (a, *span));
+                        }
                     }
                 }
                 AmendmentEdit::Withdraw { .. } | AmendmentEdit::Rule { .. } => {}

@@ -1,6 +1,8 @@
 //! Lowering of facts files against the plan they describe: every fact has
 //! one fixed form ([`FORMS`]), and every name it uses must exist in the plan.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::source::FileId;
@@ -51,9 +53,10 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
         );
     }
     let evaluate_at = ast.evaluate_at.iter().filter_map(|d| ctx.date(d)).collect();
+    let added = added_milestones(plan);
     let mut facts = Vec::new();
     for f in &ast.facts {
-        if let Some(fact) = fact(&mut ctx, plan, f) {
+        if let Some(fact) = fact(&mut ctx, plan, &added, f) {
             facts.push(fact);
         }
     }
@@ -91,7 +94,28 @@ fn is(w: &W, word: &str) -> bool {
     matches!(w, W::Word(i) if i.name == word)
 }
 
-fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
+/// Milestones added by amendments: the first amendment (by effective
+/// date) that adds each, with that date.
+type Added<'a> = HashMap<MilestoneNo, (&'a str, chrono::NaiveDate)>;
+
+fn added_milestones(plan: &Plan) -> Added<'_> {
+    let mut added: Added = HashMap::new();
+    for a in &plan.amendments {
+        for e in &a.edits {
+            if let AmendmentEdit::Add { milestone, .. } = e {
+                let entry = added
+                    .entry(milestone.number)
+                    .or_insert((a.id.as_str(), a.effective));
+                if a.effective < entry.1 {
+                    *entry = (a.id.as_str(), a.effective);
+                }
+            }
+        }
+    }
+    added
+}
+
+fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<Fact> {
     let date = ctx.date(&f.date);
     let verb = f.verb.name.as_str();
     let Some((_, form)) = FORMS.iter().find(|(v, _)| *v == verb) else {
@@ -141,14 +165,14 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
                 _ => return bad_form(ctx, f, form),
             };
             Some(FactKind::Evidence {
-                milestone: milestone(ctx, plan, n, date)?,
+                milestone: milestone(ctx, plan, added, n, date)?,
                 note,
             })
         }
         ("assessed", [W::Lit(n), verdict, by, W::Word(p)])
             if is(by, "by") && (is(verdict, "achieved") || is(verdict, "not-achieved")) =>
         {
-            let m = milestone(ctx, plan, n, date);
+            let m = milestone(ctx, plan, added, n, date);
             let by = party(ctx, plan, p);
             Some(FactKind::Assessed {
                 milestone: m?,
@@ -159,7 +183,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
         ("decided", [W::Lit(n), partial, W::Lit(share), by, W::Word(p)])
             if is(partial, "partial") && is(by, "by") =>
         {
-            let m = milestone(ctx, plan, n, date);
+            let m = milestone(ctx, plan, added, n, date);
             let share = match share.kind {
                 LitKind::Percent => ctx.percent(share).map(PartialShare::Percent),
                 LitKind::Money | LitKind::MoneySuffix => ctx.money(share).map(PartialShare::Amount),
@@ -176,7 +200,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
             })
         }
         ("postponed", [W::Lit(n), until, W::Lit(d)]) if is(until, "until") => {
-            let m = milestone(ctx, plan, n, date);
+            let m = milestone(ctx, plan, added, n, date);
             let until = ctx.date(d);
             Some(FactKind::Postponed {
                 milestone: m?,
@@ -197,7 +221,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, f: &ast::FactAst) -> Option<Fact> {
         }
         ("paid", [W::Word(s), for_, W::Lit(n), W::Lit(a)]) if is(for_, "for") => {
             let stream = stream(ctx, plan, s);
-            let m = milestone(ctx, plan, n, date);
+            let m = milestone(ctx, plan, added, n, date);
             let amount = ctx.money(a);
             Some(FactKind::Paid {
                 stream: stream?,
@@ -251,6 +275,7 @@ fn bad_form(ctx: &mut Ctx, f: &ast::FactAst, form: &str) -> Option<Fact> {
 fn milestone(
     ctx: &mut Ctx,
     plan: &Plan,
+    added: &Added,
     n: &Lit,
     date: Option<chrono::NaiveDate>,
 ) -> Option<MilestoneNo> {
@@ -258,31 +283,16 @@ fn milestone(
     if plan.milestone(number).is_some() {
         return Some(number);
     }
-    let added_by = plan
-        .amendments
-        .iter()
-        .filter(|a| {
-            a.edits.iter().any(
-                |e| matches!(e, AmendmentEdit::Add { milestone, .. } if milestone.number == number),
-            )
-        })
-        .min_by_key(|a| a.effective);
-    if let Some(a) = added_by {
-        if date.is_some_and(|d| d >= a.effective) {
+    if let Some((id, effective)) = added.get(&number) {
+        if date.is_some_and(|d| d >= *effective) {
             return Some(number);
         }
         ctx.error(
             "L011",
             n.span,
-            format!(
-                "milestone {number} is added by amendment `{}` from {}, after this fact",
-                a.id, a.effective
-            ),
+            format!("milestone {number} is added by amendment `{id}` from {effective}, after this fact"),
             "not in the plan yet",
-            format!(
-                "facts about milestone {number} count from {}, when the amendment takes effect",
-                a.effective
-            ),
+            format!("facts about milestone {number} count from {effective}, when the amendment takes effect"),
         );
         return None;
     }
