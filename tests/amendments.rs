@@ -41,9 +41,7 @@ fn run(p: &Project, at: NaiveDate) -> eval::Evaluation {
     )
 }
 
-fn total(v: &eval::PerStream) -> Money {
-    v.iter().map(|(_, m)| *m).sum()
-}
+use common::total;
 
 #[test]
 fn the_plan_as_it_stands_on_each_date() {

@@ -53,7 +53,7 @@ proptest! {
         let ws: Vec<Decimal> = weights.iter().map(|w| Decimal::from(*w)).collect();
         let parts = allocate(amount, &ws).expect("positive weights allocate");
         prop_assert_eq!(parts.len(), weights.len());
-        let sum: Money = parts.iter().copied().sum();
+        let sum = Money::checked_sum(parts.iter().copied()).expect("the parts of an amount fit");
         prop_assert_eq!(sum, amount.round_cents());
         // Within a cent of the exact share: |part × total − amount × w| < total (in cents).
         let total: i128 = weights.iter().map(|w| i128::from(*w)).sum();
@@ -427,7 +427,7 @@ impl GenPlan {
             t.push_str(&format!(
                 "    milestone {} \"Mijlpaal\" {{\n      effort\n      due {due}\n      amount € {} {{ iza € {}, spuk € {} }}\n      evidence \"Bewijs\"\n    }}\n",
                 n + 1,
-                dutch((*iza + *spuk).amount()),
+                dutch(iza.checked_add(*spuk).expect("generated amounts fit").amount()),
                 dutch(iza.amount()),
                 dutch(spuk.amount()),
             ));

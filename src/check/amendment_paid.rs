@@ -38,7 +38,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             if matches!(e, AmendmentEdit::Add { .. }) {
                 continue;
             }
-            let paid: Money = ctx
+            let paid = ctx
                 .facts
                 .iter()
                 .flat_map(|f| &f.facts)
@@ -48,9 +48,12 @@ fn run(ctx: &Context, out: &mut Sink) {
                         milestone, amount, ..
                     } if *milestone == n => Some(*amount),
                     _ => None,
-                })
-                .sum();
-            if !paid.is_zero() {
+                });
+            // Payments too large to add up are E015 in evaluation; here
+            // they still touch a paid milestone.
+            let paid = Money::checked_sum(paid)
+                .map_or("more than can be added up".to_string(), |p| p.to_string());
+            if paid != Money::ZERO.to_string() {
                 let d = out
                     .report(format!("amendment `{}` changes milestone {n}, for which {paid} was paid before it takes effect on {}", a.id, a.effective))
                     .at(e.span(), "touches a paid milestone")

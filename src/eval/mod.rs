@@ -44,7 +44,12 @@ impl Sums {
     /// the sum cannot overflow.
     fn add(&mut self, s: &StreamId, m: Money) {
         let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
-        *e = *e + m;
+        debug_assert!(e.checked_add(m).is_some());
+        // PANIC SAFETY: parts of one milestone's amount of one stream add up
+        // to at most that amount, a decimal that fits.
+        #[allow(clippy::arithmetic_side_effects)]
+        let sum = Money::new(e.amount() + m.amount());
+        *e = sum;
     }
     /// Adds a figure from the facts (a payment, an advance): false, and
     /// nothing added, if the sum would not fit.
@@ -312,7 +317,7 @@ fn money(
                     date: Some(d.date),
                     text: format!(
                         "{} of `{s}` earned but not paid lapses on dissolution",
-                        e - p
+                        e.less(p)
                     ),
                     cite: dcite.clone(),
                 });
@@ -333,7 +338,7 @@ fn money(
     }
     let mut outstanding = Sums::default();
     for s in streams {
-        outstanding.add(s, earned.get(s) - paid.get(s));
+        outstanding.add(s, earned.get(s).less(paid.get(s)));
     }
     // What is linked to milestones not achieved: repayable once final,
     // exposure while open, for the stream whose unmet money is repaid. On
@@ -342,7 +347,7 @@ fn money(
     let mut repayable = Sums::default();
     let mut exposure = Sums::default();
     for (Repay { stream, .. }, rcite) in &clauses.repay {
-        let unearned = m.stream_amount(stream) - earned.get(stream);
+        let unearned = m.stream_amount(stream).less(earned.get(stream));
         // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
         if !unearned.is_zero() && !status.is_achieved() && status != Status::Withdrawn {
             if outcome.final_ {
@@ -367,7 +372,7 @@ fn money(
     }
     if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
         for s in streams.iter().filter(|s| clauses.repay_of(s).is_none()) {
-            let unearned = m.stream_amount(s) - earned.get(s);
+            let unearned = m.stream_amount(s).less(earned.get(s));
             if unearned.amount() > Decimal::ZERO {
                 lapsed.add(s, unearned);
                 trace.push(Step {

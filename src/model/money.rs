@@ -1,8 +1,6 @@
 //! Exact money and percentages. Floats never touch either.
 
 use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, Sub};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
@@ -39,31 +37,32 @@ impl Money {
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
     }
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        self.0.checked_sub(other.0).map(Money)
+    }
+    /// `self - other` for two amounts that are not negative, as every amount
+    /// of the language is (it has no minus sign for money) and every part of
+    /// one: their difference lies within ±`Decimal::MAX`.
+    pub fn less(self, other: Money) -> Money {
+        debug_assert!(!self.0.is_sign_negative() && !other.0.is_sign_negative());
+        // PANIC SAFETY: the difference of two non-negative decimals cannot
+        // overflow; a negative operand would be a bug, caught above in tests.
+        #[allow(clippy::arithmetic_side_effects)]
+        let difference = self.0 - other.0;
+        Money(difference)
+    }
+    /// The sum of `items`, `None` if it does not fit. Money has no `+`:
+    /// every sum of figures from input says what happens when it is too large.
+    pub fn checked_sum(items: impl IntoIterator<Item = Money>) -> Option<Money> {
+        items
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
     /// "208000.00": the machine form used in JSON and CSV.
     pub fn to_plain(self) -> String {
         let mut d = self.0;
         d.rescale(2);
         d.to_string()
-    }
-}
-
-impl Add for Money {
-    type Output = Money;
-    fn add(self, rhs: Money) -> Money {
-        Money(self.0.saturating_add(rhs.0))
-    }
-}
-
-impl Sub for Money {
-    type Output = Money;
-    fn sub(self, rhs: Money) -> Money {
-        Money(self.0.saturating_sub(rhs.0))
-    }
-}
-
-impl Sum for Money {
-    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        iter.fold(Money::ZERO, |a, b| a + b)
     }
 }
 

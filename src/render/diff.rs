@@ -13,6 +13,14 @@ fn field_line(f: &FieldChange) -> String {
     format!("{}: {} → {}", f.path, opt(&f.old), opt(&f.new))
 }
 
+/// The change of a money figure, signed; "too large" when the difference
+/// of two extreme figures does not fit.
+fn delta(c: &crate::diff::MoneyChange) -> String {
+    c.new
+        .checked_sub(c.old)
+        .map_or_else(|| "too large to show".to_string(), signed)
+}
+
 fn signed(m: Money) -> String {
     if m.amount().is_sign_positive() && !m.is_zero() {
         format!("+{m}")
@@ -76,7 +84,7 @@ pub fn text(d: &PlanDiff) -> String {
                 c.stream.as_str(),
                 c.old.to_string(),
                 c.new.to_string(),
-                signed(c.new - c.old)
+                delta(c)
             ));
         }
     }
@@ -160,7 +168,7 @@ pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
                 c.stream,
                 c.old,
                 c.new,
-                signed(c.new - c.old)
+                delta(c)
             ));
         }
         out.push('\n');
@@ -205,7 +213,7 @@ pub fn json(d: &PlanDiff) -> Value {
             "at": at.to_string(),
             "changes": changes.iter().map(|c| json!({
                 "party": c.party, "column": c.column.name(), "stream": c.stream,
-                "old": c.old.to_plain(), "new": c.new.to_plain(), "delta": (c.new - c.old).to_plain(),
+                "old": c.old.to_plain(), "new": c.new.to_plain(), "delta": c.new.checked_sub(c.old).map(Money::to_plain),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "obligations": d.duties.iter().map(|o| json!({

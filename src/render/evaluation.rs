@@ -6,8 +6,29 @@ use serde_json::{json, Map, Value};
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan};
 
-fn sum(v: &PerStream) -> Money {
-    v.iter().map(|(_, m)| *m).sum()
+/// A sum shown in a table: exact, or "too large" when no decimal holds it
+/// (the ledger reports such party totals as E011).
+fn sum(v: &PerStream) -> Shown {
+    Shown(Money::checked_sum(v.iter().map(|(_, m)| *m)))
+}
+
+/// A total that may not fit, as text (`€ 1.000`, or "too large") and as
+/// JSON (a plain decimal, or null).
+struct Shown(Option<Money>);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(m) => write!(f, "{m}"),
+            None => f.write_str("too large"),
+        }
+    }
+}
+
+impl Shown {
+    fn json(&self) -> Value {
+        self.0.map_or(Value::Null, |m| json!(m.to_plain()))
+    }
 }
 
 fn cite_text(c: &Option<Cite>) -> String {
@@ -88,12 +109,12 @@ pub fn json(e: &Evaluation) -> Value {
     for c in Column::MILESTONE {
         let mut per: Map<String, Value> = Map::new();
         for s in &e.streams {
-            let total: Money = e
-                .milestones
-                .iter()
-                .filter_map(|m| m.column(c).map(|v| amount_of(v, s)))
-                .sum();
-            per.insert(s.to_string(), json!(total.to_plain()));
+            let total = Shown(Money::checked_sum(
+                e.milestones
+                    .iter()
+                    .filter_map(|m| m.column(c).map(|v| amount_of(v, s))),
+            ));
+            per.insert(s.to_string(), total.json());
         }
         totals.insert(c.name().to_string(), Value::Object(per));
     }
@@ -214,7 +235,7 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
             r.extend(
                 summed
                     .iter()
-                    .map(|c| m.column(*c).map(sum).unwrap_or_default().to_string()),
+                    .map(|c| m.column(*c).map(|v| sum(v).to_string()).unwrap_or_default()),
             );
             r.push(reason);
             r
@@ -224,12 +245,12 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
     let totals: Vec<String> = Column::MILESTONE
         .iter()
         .map(|c| {
-            let total: Money = e
+            let total = e
                 .milestones
                 .iter()
-                .filter_map(|m| m.column(*c).map(sum))
-                .sum();
-            format!("{} {total}", c.name())
+                .filter_map(|m| m.column(*c).map(|v| sum(v).0))
+                .try_fold(Money::ZERO, |acc, m| acc.checked_add(m?));
+            format!("{} {}", c.name(), Shown(total))
         })
         .collect();
     out.push_str(&format!("total: {}\n\n", totals.join(", ")));
@@ -483,7 +504,7 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         .chain(["why"])
         .map(String::from)
         .collect();
-    let line_columns = |l: &'_ crate::eval::PartyLine| -> Vec<Money> {
+    let line_columns = |l: &'_ crate::eval::PartyLine| -> Vec<Shown> {
         Column::MILESTONE
             .iter()
             .filter_map(|c| l.column(*c))
@@ -493,7 +514,7 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
     let rows: Vec<Vec<String>> = p
         .lines
         .iter()
-        .filter(|l| line_columns(l).iter().any(|v| !v.is_zero()))
+        .filter(|l| line_columns(l).iter().any(|v| v.0 != Some(Money::ZERO)))
         .map(|l| {
             let m = e.milestones.iter().find(|m| m.number == l.milestone);
             let why = m

@@ -167,10 +167,10 @@ pub fn money(s: &str) -> Money {
 
 /// The sum of a per-stream amount over its streams.
 pub fn total(v: &PerStream) -> Money {
-    v.iter().map(|(_, m)| *m).sum()
+    Money::checked_sum(v.iter().map(|(_, m)| *m)).expect("the streams add up")
 }
 
-/// Whole cents, exactly (sums in `i128` never saturate as `Money` sums do).
+/// Whole cents, exactly (sums of cents in `i128` hold what no `Money` can).
 pub fn cents(m: Money) -> i128 {
     cents_of(m).expect("an amount in cents")
 }
