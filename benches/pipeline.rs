@@ -10,6 +10,15 @@
 //! 1000,10000,100000); `MIJLPAAL_BENCH_EVAL_MAX` (default 10000) is the
 //! largest size whose evaluation and timeline are benchmarked.
 
+// Benchmarks and generators may unwrap, index and compute freely.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 #[path = "../examples/synth/gen.rs"]
 mod gen;
 

@@ -3,6 +3,15 @@
 //! milestone, a milestone added, a rule changed; and `check` warning about
 //! an amendment that touches a milestone already paid.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -5,6 +5,15 @@
 //! Inputs are generated into `target/bad-input/` (never committed); paths are
 //! passed relative to the crate root so that the snapshots are deterministic.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

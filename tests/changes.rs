@@ -4,6 +4,15 @@
 //! target/tmp-changes/<test>/ and runs the binary there with relative paths,
 //! so the outputs (and the snapshots of them) do not depend on the machine.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,15 @@
 //! the library, and the shape of the JSON and SARIF output, `--deny
 //! warnings` and `explain` through the binary.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

@@ -3,6 +3,15 @@
 //! in `snapshots/`. Files under `valid/` must produce no errors; files under
 //! `invalid/` must produce at least one.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Component, Path, PathBuf};
 
 use mijlpaal::project::{Options, Session};

@@ -9,6 +9,15 @@
 //! window and a 2027-12-31 cutoff, and the evaluator then deemed the
 //! milestone achieved on 2028-01-01, too late to be paid.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use chrono::{Days, NaiveDate};
 use mijlpaal::diagnostic::Diagnostic;
 use mijlpaal::eval::{self, Status};

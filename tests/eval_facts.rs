@@ -4,6 +4,15 @@
 //! is that the evaluation is still printed (valid JSON on stdout) with the
 //! bad fact ignored, except where lowering fails and nothing is evaluated.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::Path;
 use std::process::Command;
 

@@ -3,6 +3,15 @@
 //! payout cutoff): the JSON shape, the CSV tables adding up, the trace with
 //! its citations, and the what-if flags, good and bad.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};

@@ -3,6 +3,15 @@
 //! diagnostic. Plans are generated under `target/tmp-figures/`, inside the
 //! repository, so that `rules overeenkomst-transformatieplan` is found.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

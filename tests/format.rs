@@ -2,6 +2,15 @@
 //! is the same whatever the whitespace it starts from. Tested on every
 //! file of the repository that parses, and on whitespace-perturbed copies.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Path, PathBuf};
 
 use mijlpaal::format::format;

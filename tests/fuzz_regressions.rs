@@ -12,6 +12,15 @@
 //! - with `MIJLPAAL_FUZZ_CORPUS=1`, also every file libFuzzer has kept in
 //!   `fuzz/corpus/<target>/` (not in git; thousands of files).
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 #[path = "../fuzz/pipelines.rs"]
 mod pipelines;
 

@@ -4,6 +4,15 @@
 //! dissolution lapses claims not yet paid and makes the SPUK money held for
 //! them repayable over the risk key.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 mod common;
 
 use common::{evaluate_at, facts_from_text, milestone_amount, money, party_amount, plan_from_text};

@@ -5,6 +5,15 @@
 //! invariants, and one scenario's per-municipality figures are computed by
 //! hand below.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

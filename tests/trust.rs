@@ -6,6 +6,15 @@
 //! byte-order mark, `/dev/full` as stdout. Each asserts the exact code and
 //! exit status, and that nothing outside was shown or changed.
 
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 mod common;
 
 use std::path::Path;

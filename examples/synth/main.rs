@@ -7,6 +7,15 @@
 //! DIR/synth.plan, DIR/synth.facts, DIR/rules/synth.rules and with `--json`
 //! DIR/synth.json (the same plan as a JSON document).
 
+// Benchmarks and generators may unwrap, index and compute freely.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 mod gen;
 
 use std::path::PathBuf;

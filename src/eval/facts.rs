@@ -438,7 +438,7 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
         );
         let mut drop = vec![false; mf.assessments.len()];
         for (i, a) in mf.assessments.iter().enumerate() {
-            for (j, b) in mf.assessments.iter().enumerate().skip(i + 1) {
+            for (j, b) in mf.assessments.iter().enumerate().skip(i.saturating_add(1)) {
                 if a.value.0 == b.value.0 {
                     continue;
                 }
@@ -487,7 +487,7 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
         let mut k = 0;
         mf.assessments.retain(|_| {
             let keep = !drop.get(k).copied().unwrap_or(false);
-            k += 1;
+            k = k.saturating_add(1);
             keep
         });
     }

@@ -171,7 +171,7 @@ fn table(headers: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
                 out.push_str(c);
             } else {
                 out.push_str(c);
-                if i + 1 < cells.len() {
+                if i.saturating_add(1) < cells.len() {
                     out.push_str(&" ".repeat(pad));
                 }
             }
