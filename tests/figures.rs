@@ -360,3 +360,47 @@ fn a_sixty_thousand_long_cycle_checks_on_a_small_stack() {
         &rendered[..2000.min(rendered.len())]
     );
 }
+
+#[test]
+fn many_contradicting_verdicts_give_one_finding_each() {
+    // 5 000 achieved and 5 000 not-achieved verdicts on alternate days after
+    // the first achievement: every "not achieved" is ignored, with one E004
+    // each. Compared pair by pair this was 12,5 million findings.
+    let dir = scratch("verdicts");
+    let p = write(
+        &dir,
+        "p.plan",
+        &plan(2, "1", "", &milestone(1, "effort", "100", "")),
+    );
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let mut facts = String::from("facts p {\n");
+    for i in 0..10_000u64 {
+        let day = start.checked_add_days(chrono::Days::new(i)).unwrap();
+        let verdict = if i % 2 == 0 {
+            "achieved"
+        } else {
+            "not-achieved"
+        };
+        facts.push_str(&format!("  {day} assessed 1 {verdict} by z\n"));
+    }
+    facts.push_str("}\n");
+    let f = write(&dir, "f.facts", &facts);
+    let mut session = Session::new(Options::default());
+    let project = session.load_project(&p, &[f]).unwrap();
+    let options = eval::Options {
+        at: chrono::NaiveDate::from_ymd_opt(2060, 1, 1).unwrap(),
+        horizon_days: 0,
+        overrides: Default::default(),
+        party_lines: false,
+    };
+    let e = eval::evaluate(
+        &project.plan,
+        project.rules.as_ref().unwrap(),
+        &project.facts,
+        &options,
+    );
+    let e004 = e.diagnostics.iter().filter(|d| d.code == "E004").count();
+    assert_eq!(e004, 5_000);
+    assert_eq!(e.milestones[0].status, mijlpaal::eval::Status::Achieved);
+    assert_eq!(e.milestones[0].since, Some(start));
+}

@@ -436,49 +436,7 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
             diags,
             "record the one date it was postponed until",
         );
-        let mut drop = vec![false; mf.assessments.len()];
-        for (i, a) in mf.assessments.iter().enumerate() {
-            for (j, b) in mf.assessments.iter().enumerate().skip(i.saturating_add(1)) {
-                if a.value.0 == b.value.0 {
-                    continue;
-                }
-                let (yes, no) = if a.value.0 { (a, b) } else { (b, a) };
-                let same_day = a.date == b.date;
-                if !same_day && no.date < yes.date {
-                    continue;
-                }
-                let d = Diagnostic::new(
-                    "E004",
-                    Severity::Error,
-                    format!("milestone {n} is assessed both achieved and not achieved"),
-                )
-                .in_file(no.file)
-                .at(no.span, format!("not achieved, by {}", no.value.1));
-                let d = if yes.file == no.file {
-                    d.also(yes.span, format!("achieved, by {}", yes.value.1))
-                } else {
-                    d
-                };
-                let d = if same_day {
-                    if let Some(x) = drop.get_mut(i) {
-                        *x = true;
-                    }
-                    if let Some(x) = drop.get_mut(j) {
-                        *x = true;
-                    }
-                    d.with_help("the coordinating and the second insurer share one verdict (art. 3.2.2); record the verdict they agreed")
-                        .with_note("two verdicts on one day: both are ignored")
-                } else {
-                    // Sorted by date, so the later verdict, not achieved, is `b` at `j`.
-                    if let Some(x) = drop.get_mut(j) {
-                        *x = true;
-                    }
-                    d.with_help("an achieved milestone stays achieved: achieved amounts are never reclaimed (fin.model Risicodragerschap 4)")
-                        .with_note("the later verdict, not achieved, is ignored")
-                };
-                diags.push(d);
-            }
-        }
+        let drop = contradicting_verdicts(n, &mf.assessments, diags);
         for (d, a) in drop.iter().zip(&mf.assessments) {
             if *d {
                 mf.set_aside.push(a.date);
@@ -491,4 +449,75 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
             keep
         });
     }
+}
+
+/// Which of a milestone's verdicts (sorted by date) to set aside, with one
+/// E004 per contradiction, in one pass: a day with both verdicts loses all
+/// of its verdicts; after the first day judged achieved (of the days that
+/// stand), every later "not achieved" is ignored. Linear in the number of
+/// verdicts, so a facts file of a million verdicts cannot make it slow or
+/// fill memory with findings.
+fn contradicting_verdicts(
+    n: MilestoneNo,
+    verdicts: &[Dated<(bool, PartyId)>],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<bool> {
+    let mut drop = vec![false; verdicts.len()];
+    let e004 = |no: &Dated<(bool, PartyId)>, yes: &Dated<(bool, PartyId)>| {
+        let d = Diagnostic::new(
+            "E004",
+            Severity::Error,
+            format!("milestone {n} is assessed both achieved and not achieved"),
+        )
+        .in_file(no.file)
+        .at(no.span, format!("not achieved, by {}", no.value.1));
+        if yes.file == no.file {
+            d.also(yes.span, format!("achieved, by {}", yes.value.1))
+        } else {
+            d
+        }
+    };
+    // Days with both verdicts: all of that day's verdicts are set aside.
+    let mut start = 0;
+    while let Some(first) = verdicts.get(start) {
+        let end = verdicts
+            .iter()
+            .skip(start)
+            .position(|v| v.date != first.date)
+            .map_or(verdicts.len(), |k| start.saturating_add(k));
+        let day = verdicts.get(start..end).unwrap_or_default();
+        let yes = day.iter().find(|v| v.value.0);
+        let no = day.iter().find(|v| !v.value.0);
+        if let (Some(yes), Some(no)) = (yes, no) {
+            drop.iter_mut()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .for_each(|x| *x = true);
+            diags.push(
+                e004(no, yes)
+                    .with_help("the coordinating and the second insurer share one verdict (art. 3.2.2); record the verdict they agreed")
+                    .with_note("two verdicts on one day: both are ignored"),
+            );
+        }
+        start = end;
+    }
+    // After the first achieved verdict that stands, "not achieved" is ignored.
+    let first_yes = verdicts
+        .iter()
+        .zip(&drop)
+        .find(|(v, dropped)| v.value.0 && !**dropped)
+        .map(|(v, _)| v);
+    if let Some(yes) = first_yes {
+        for (v, dropped) in verdicts.iter().zip(drop.iter_mut()) {
+            if !v.value.0 && !*dropped && v.date > yes.date {
+                *dropped = true;
+                diags.push(
+                    e004(v, yes)
+                        .with_help("an achieved milestone stays achieved: achieved amounts are never reclaimed (fin.model Risicodragerschap 4)")
+                        .with_note("the later verdict, not achieved, is ignored"),
+                );
+            }
+        }
+    }
+    drop
 }
