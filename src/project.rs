@@ -160,9 +160,17 @@ impl Session {
             }
         };
         let rules = self.load_rules_of(&plan, plan_path);
+        let facts = self.load_distinct_facts(facts_paths, &plan);
+        Some(Project { plan, rules, facts })
+    }
+
+    /// Loads facts files against `plan`, each once: a file given again, by
+    /// the same canonical path or with the same content, is refused (I011),
+    /// since every payment in it would count twice.
+    pub fn load_distinct_facts(&mut self, paths: &[PathBuf], plan: &Plan) -> Vec<Facts> {
         let mut facts: Vec<Facts> = Vec::new();
         let mut seen: Vec<(Option<PathBuf>, [u8; 32], PathBuf)> = Vec::new();
-        for p in facts_paths {
+        for p in paths {
             let canonical = std::fs::canonicalize(p).ok();
             if let Some((_, _, first)) =
                 seen.iter().find(|(c, _, _)| c.is_some() && *c == canonical)
@@ -171,7 +179,7 @@ impl Session {
                     .push(facts_twice(p, first, "is the same file as"));
                 continue;
             }
-            let Some(f) = self.load_facts(p, &plan) else {
+            let Some(f) = self.load_facts(p, plan) else {
                 continue;
             };
             let hash = self.content_hash(f.file);
@@ -186,7 +194,7 @@ impl Session {
             seen.push((canonical, hash, p.clone()));
             facts.push(f);
         }
-        Some(Project { plan, rules, facts })
+        facts
     }
 
     /// SHA-256 of a loaded file's text.
@@ -315,11 +323,7 @@ impl Session {
             }
         }
         if let Some(first) = projects.first_mut() {
-            for path in &facts {
-                if let Some(f) = self.load_facts(path, &first.plan) {
-                    first.facts.push(f);
-                }
-            }
+            first.facts = self.load_distinct_facts(&facts, &first.plan);
         }
         if facts.is_empty() || projects.is_empty() {
             for path in facts.iter().filter(|_| projects.is_empty()) {

@@ -247,3 +247,21 @@ fn explain_every_code() {
         }
     }
 }
+
+#[test]
+fn check_refuses_a_facts_file_given_twice() {
+    let facts = "plans/mentaal-gezond-twente/ontbinding.facts";
+    let out = bin(&["check", "--format", "json", TWENTE, facts, facts]);
+    let v = json_of(&out);
+    let i011: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "I011")
+        .collect();
+    assert_eq!(i011.len(), 1, "{v:#}");
+    assert_eq!(
+        i011[0]["message"],
+        format!("facts file `{facts}` is the same file as `{facts}`, given before; it is not read again")
+    );
+}
