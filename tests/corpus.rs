@@ -57,9 +57,9 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Runs the checker on one corpus file (with the facts' plan, if named by a
-/// `// with: FILE` first line) and renders what a user would see.
-pub fn render_check(path: &Path) -> (String, bool) {
+/// What `mijlpaal check` is given for a corpus file, relative to the root:
+/// the plan named by a `// with: FILE` first line, if any, then the file.
+fn with_plan(path: &Path) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut paths = Vec::new();
@@ -72,6 +72,14 @@ pub fn render_check(path: &Path) -> (String, bool) {
         paths.push(normalize(&rel.parent().unwrap().join(with.trim())));
     }
     paths.push(rel.to_path_buf());
+    paths
+}
+
+/// Runs the checker on one corpus file (with the facts' plan, if named by a
+/// `// with: FILE` first line) and renders what a user would see.
+pub fn render_check(path: &Path) -> (String, bool) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = with_plan(path);
     let mut session = Session::new(Options {
         rule_dirs: vec![PathBuf::from("rules")],
         ..Options::default()
@@ -116,17 +124,7 @@ fn corpus() {
 /// The codes a corpus file gives, as `mijlpaal check` finds them.
 fn codes_of(path: &Path) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let mut paths = Vec::new();
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    if let Some(with) = text
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("// with: "))
-    {
-        paths.push(normalize(&rel.parent().unwrap().join(with.trim())));
-    }
-    paths.push(rel.to_path_buf());
+    let paths = with_plan(path);
     std::env::set_current_dir(root).unwrap();
     let mut session = Session::new(Options::default());
     session.check_paths(&paths);
