@@ -89,8 +89,7 @@ pub fn explain(code: &str) -> Option<String> {
 /// The default severity of a code in `CODES`: most are errors.
 pub fn severity(code: &str) -> &'static str {
     match code {
-        "L022" | "E002" | "E006" | "E007" | "E008" | "E009" | "E010" | "E014"
-        | "E016" => "warning",
+        "L022" | "E002" | "E006" | "E007" | "E008" | "E009" | "E010" | "E014" | "E016" => "warning",
         "I007" | "E001" => "info",
         _ => "error",
     }

@@ -309,8 +309,7 @@ fn partial_payout_by_the_steering_group_alone_is_ignored() {
     assert_eq!(r.code, 0, "E007 is a warning");
     assert_eq!(codes(&r.stderr), ["E007"]);
     assert!(
-        r.stderr.contains("without the coordinating-")
-            && r.stderr.contains("insurer (menzis)"),
+        r.stderr.contains("without the coordinating-") && r.stderr.contains("insurer (menzis)"),
         "names the missing role and who holds it: {}",
         r.stderr
     );
