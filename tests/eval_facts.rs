@@ -9,6 +9,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+
 const TWENTE: &str = "plans/mentaal-gezond-twente.plan";
 
 fn root() -> &'static Path {
@@ -390,4 +392,47 @@ fn unknown_party_in_a_by_list_fails_lowering() {
     assert_eq!(codes(&r.stderr), ["L011"]);
     assert!(r.stderr.contains("did you mean `menzis`?"), "{}", r.stderr);
     assert!(r.stdout.is_empty(), "nothing is evaluated: {}", r.stdout);
+}
+
+/// Backward compatibility: under a `postponement` clause that names no
+/// roles, a `postponed` fact without `by` still counts, as it did before
+/// the clause could name roles.
+#[test]
+fn postponement_naming_nobody_counts_when_the_clause_names_no_roles() {
+    let dir = common::scratch("tmp-eval-facts", "postponement-no-roles");
+    common::twente(
+        &dir,
+        |p| p.to_string(),
+        |r| {
+            common::replace_once(
+                r,
+                "postponement until payout-cutoff by steering-group coordinating-insurer",
+                "postponement until payout-cutoff",
+            )
+        },
+    );
+    common::write(
+        dir.join("nobody.facts"),
+        common::read(root().join("tests/eval_facts/postponed-by-nobody.facts")),
+    );
+    let r = common::mijlpaal(
+        &dir,
+        &[
+            "evaluate",
+            "mgt.plan",
+            "--facts",
+            "nobody.facts",
+            "--at",
+            "2026-06-30",
+            "--format",
+            "json",
+            "--allow-unpinned",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("E016"), "{}", r.stderr);
+    let json: Value = serde_json::from_str(&r.stdout).expect("JSON on stdout");
+    let m = milestone(&json, 11);
+    assert_eq!(m["status"], "postponed");
+    assert_eq!(m["reason"], "postponed until 2026-09-30");
 }
