@@ -436,3 +436,12 @@ fn postponement_naming_nobody_counts_when_the_clause_names_no_roles() {
     assert_eq!(m["status"], "postponed");
     assert_eq!(m["reason"], "postponed until 2026-09-30");
 }
+
+#[test]
+fn a_party_named_twice_in_a_by_list_fails_lowering() {
+    let r = evaluate("party-named-twice", "2026-03-01");
+    insta::assert_snapshot!("party_named_twice", r.stderr);
+    assert_eq!(r.code, 1);
+    assert_eq!(codes(&r.stderr), ["L014"]);
+    assert!(r.stdout.is_empty(), "nothing is evaluated: {}", r.stdout);
+}
