@@ -18,6 +18,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod common;
+
 const TWENTE: &str = "plans/mentaal-gezond-twente.plan";
 
 fn root() -> &'static Path {
@@ -309,4 +311,146 @@ fn the_same_facts_file_twice_is_refused() {
     assert!(stderr.contains("has the same content as"), "{stderr}");
     // Refused: nothing is evaluated with the payment counted twice.
     assert!(!codes(&stderr).contains(&"E003"), "{stderr}");
+}
+
+#[test]
+fn partial_payout_by_the_steering_group_alone_is_ignored() {
+    let r = evaluate("partial-by-steering-group-alone", "2026-03-01");
+    insta::assert_snapshot!("partial_by_steering_group_alone", r.stderr);
+    assert_eq!(r.code, 0, "E007 is a warning");
+    assert_eq!(codes(&r.stderr), ["E007"]);
+    assert!(
+        r.stderr.contains("without the coordinating-") && r.stderr.contains("insurer (menzis)"),
+        "names the missing role and who holds it: {}",
+        r.stderr
+    );
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "missed", "the decision is ignored");
+    assert_eq!(m["earned"]["iza"], "0.00");
+    assert_eq!(m["earned"]["spuk"], "0.00");
+}
+
+#[test]
+fn partial_payout_by_the_steering_group_and_the_insurer_counts() {
+    let r = evaluate("partial-by-steering-group-and-insurer", "2026-03-01");
+    assert_eq!(r.code, 0);
+    assert_eq!(codes(&r.stderr), Vec::<&str>::new(), "{}", r.stderr);
+    let json = evaluated(&r);
+    let m = milestone(json, 10);
+    assert_eq!(m["status"], "partially-achieved");
+    assert_eq!(
+        m["reason"],
+        "60% paid out by decision of twentse_koers, menzis on 2026-02-10"
+    );
+    // Milestone 10 is € 127.000 { iza € 60.000, spuk € 67.000 }: 60% of each.
+    assert_eq!(m["earned"]["iza"], "36000.00");
+    assert_eq!(m["earned"]["spuk"], "40200.00");
+}
+
+#[test]
+fn postponement_without_the_insurer_is_ignored() {
+    let r = evaluate("postponed-without-insurer", "2026-06-30");
+    insta::assert_snapshot!("postponed_without_insurer", r.stderr);
+    assert_eq!(r.code, 0, "E016 is a warning");
+    assert_eq!(codes(&r.stderr), ["E016"]);
+    assert!(
+        r.stderr.contains("(menzis)"),
+        "names who holds the missing role: {}",
+        r.stderr
+    );
+    let json = evaluated(&r);
+    let m = milestone(json, 11);
+    assert_eq!(m["status"], "missed", "the postponement is ignored");
+    assert_eq!(
+        m["reason"],
+        "assessed not achieved on 2026-04-15; may still be achieved until 2027-12-31"
+    );
+}
+
+#[test]
+fn postponement_naming_nobody_is_ignored_when_the_clause_names_roles() {
+    let r = evaluate("postponed-by-nobody", "2026-06-30");
+    insta::assert_snapshot!("postponed_by_nobody", r.stderr);
+    assert_eq!(r.code, 0, "E016 is a warning");
+    assert_eq!(codes(&r.stderr), ["E016"]);
+    let json = evaluated(&r);
+    assert_eq!(status(json, 11), "missed", "the postponement is ignored");
+}
+
+#[test]
+fn postponement_by_the_steering_group_and_the_insurer_counts() {
+    let r = evaluate("postponed-by-both", "2026-06-30");
+    assert_eq!(r.code, 0);
+    assert_eq!(codes(&r.stderr), Vec::<&str>::new(), "{}", r.stderr);
+    let json = evaluated(&r);
+    let m = milestone(json, 11);
+    assert_eq!(m["status"], "postponed");
+    assert_eq!(
+        m["reason"],
+        "postponed until 2026-09-30 by decision of twentse_koers, menzis"
+    );
+    assert_eq!(m["earned"]["spuk"], "0.00");
+}
+
+#[test]
+fn unknown_party_in_a_by_list_fails_lowering() {
+    let r = evaluate("unknown-party-in-by-list", "2026-03-01");
+    insta::assert_snapshot!("unknown_party_in_by_list", r.stderr);
+    assert_eq!(r.code, 1);
+    assert_eq!(codes(&r.stderr), ["L011"]);
+    assert!(r.stderr.contains("did you mean `menzis`?"), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "nothing is evaluated: {}", r.stdout);
+}
+
+/// Backward compatibility: under a `postponement` clause that names no
+/// roles, a `postponed` fact without `by` still counts, as it did before
+/// the clause could name roles.
+#[test]
+fn postponement_naming_nobody_counts_when_the_clause_names_no_roles() {
+    let dir = common::scratch("tmp-eval-facts", "postponement-no-roles");
+    common::twente(
+        &dir,
+        |p| p.to_string(),
+        |r| {
+            common::replace_once(
+                r,
+                "postponement until payout-cutoff by steering-group coordinating-insurer",
+                "postponement until payout-cutoff",
+            )
+        },
+    );
+    common::write(
+        dir.join("nobody.facts"),
+        common::read(root().join("tests/eval_facts/postponed-by-nobody.facts")),
+    );
+    let r = common::mijlpaal(
+        &dir,
+        &[
+            "evaluate",
+            "mgt.plan",
+            "--facts",
+            "nobody.facts",
+            "--at",
+            "2026-06-30",
+            "--format",
+            "json",
+            "--allow-unpinned",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("E016"), "{}", r.stderr);
+    let json: Value = serde_json::from_str(&r.stdout).expect("JSON on stdout");
+    let m = milestone(&json, 11);
+    assert_eq!(m["status"], "postponed");
+    assert_eq!(m["reason"], "postponed until 2026-09-30");
+}
+
+#[test]
+fn a_party_named_twice_in_a_by_list_fails_lowering() {
+    let r = evaluate("party-named-twice", "2026-03-01");
+    insta::assert_snapshot!("party_named_twice", r.stderr);
+    assert_eq!(r.code, 1);
+    assert_eq!(codes(&r.stderr), ["L014"]);
+    assert!(r.stdout.is_empty(), "nothing is evaluated: {}", r.stdout);
 }

@@ -87,3 +87,27 @@ fn a_changed_clause_breaks_the_pin() {
         "{out}"
     );
 }
+
+/// A `postponement` clause written without `by` keeps the canonical text it
+/// had before the clause could name roles: the Twente rule set without the
+/// roles hashes to the pin it had then, so such pins stay valid. Naming
+/// the roles is a change of meaning and breaks the pin.
+#[test]
+fn a_postponement_without_roles_keeps_its_old_pin() {
+    let dir = project("postponement-old", |r| {
+        r.replace(
+            "postponement until payout-cutoff by steering-group coordinating-insurer",
+            "postponement until payout-cutoff",
+        )
+    });
+    let (code, out, _) = bin(&dir, &["pin", "rules/overeenkomst-transformatieplan.rules"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.trim(),
+        "sha256:f0c50b027c7d06e799b56e73fe1ac66a386425b75532d01667a5467ee070d2e3",
+        "the pin before roles could be named"
+    );
+    let (code, _, err) = bin(&dir, &["check", "mgt.plan"]);
+    assert_eq!(code, 1);
+    assert!(c901(&err), "dropping the roles changes the meaning: {err}");
+}

@@ -231,7 +231,7 @@ fn facts_of(w: &World) -> Facts {
                     FactKind::Partial {
                         milestone: n,
                         share: PartialShare::Percent(*p),
-                        by: PartyId::new("twentse_koers"),
+                        by: vec![PartyId::new("twentse_koers"), PartyId::new("menzis")],
                     },
                 ));
             }
@@ -240,6 +240,7 @@ fn facts_of(w: &World) -> Facts {
                 FactKind::Postponed {
                     milestone: n,
                     until: day(*b),
+                    by: vec![PartyId::new("twentse_koers"), PartyId::new("menzis")],
                 },
             )),
         }
@@ -557,7 +558,7 @@ fn gen_facts(plan: &Plan, w: &World) -> Facts {
                     FactKind::Partial {
                         milestone: n,
                         share: PartialShare::Percent(*p),
-                        by: PartyId::new("sg"),
+                        by: vec![PartyId::new("sg"), PartyId::new("zv")],
                     },
                 ));
             }
@@ -566,6 +567,7 @@ fn gen_facts(plan: &Plan, w: &World) -> Facts {
                 FactKind::Postponed {
                     milestone: n,
                     until: day(*b),
+                    by: vec![PartyId::new("sg"), PartyId::new("zv")],
                 },
             )),
         }

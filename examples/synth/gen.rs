@@ -886,7 +886,7 @@ pub fn render_facts(p: &SynthPlan, rng: &mut Rng) -> String {
                 if rng.chance(20) {
                     lines.push((
                         assessed + Duration::days(20),
-                        format!("decided {} partial 50% by regio", m.number),
+                        format!("decided {} partial 50% by regio, zk1", m.number),
                     ));
                 }
             }

@@ -24,8 +24,10 @@ pub struct MilestoneFacts {
     pub evidence: Vec<Dated<Option<String>>>,
     /// (achieved, by)
     pub assessments: Vec<Dated<(bool, PartyId)>>,
-    pub partials: Vec<Dated<(PartialShare, PartyId)>>,
-    pub postponements: Vec<Dated<NaiveDate>>,
+    /// (share, the parties who decided)
+    pub partials: Vec<Dated<(PartialShare, Vec<PartyId>)>>,
+    /// (until, the parties who decided; none when the rule set names no roles)
+    pub postponements: Vec<Dated<(NaiveDate, Vec<PartyId>)>>,
     pub paid: Vec<Dated<(StreamId, Money)>>,
     /// Dates of verdicts set aside as contradictory: the insurers did judge.
     pub set_aside: Vec<NaiveDate>,
@@ -84,23 +86,20 @@ fn warn(file: FileId, span: Span, code: &'static str, message: String, help: &st
 /// rules. Returns the index and the diagnostics about ignored facts.
 pub fn index(
     plan: &Plan,
-    rules: &RuleSet,
+    terms: &Terms,
     facts: &[Facts],
     at: NaiveDate,
 ) -> (FactIndex, Vec<Diagnostic>) {
     let mut idx = FactIndex::default();
     let mut diags = Vec::new();
-    let assessor_roles: Vec<Role> = rules
-        .find(|k| matches!(k, ClauseKind::Assessors(_)))
-        .map(|c| match &c.kind {
-            ClauseKind::Assessors(r) => r.clone(),
-            _ => Vec::new(),
-        })
+    let assessor_roles: Vec<Role> = terms
+        .assessors
+        .as_ref()
+        .map(|(r, _)| r.clone())
         .unwrap_or_default();
-    let partial_roles: Option<Vec<Role>> = rules.clauses.iter().find_map(|c| match &c.kind {
-        ClauseKind::PartialPayout { by } => Some(by.clone()),
-        _ => None,
-    });
+    let partial_roles: Option<&[Role]> = terms.partial.as_ref().map(|(r, _)| r.as_slice());
+    let postponement_roles: Option<&[Role]> =
+        terms.postponement.as_ref().map(|(r, _)| r.as_slice());
     let holders = |roles: &[Role]| -> String {
         let ids: Vec<&str> = plan
             .parties
@@ -233,17 +232,21 @@ pub fn index(
                         ),
                         "add a `partial-payout` clause to the rules, or remove the decision",
                     ));
-                } else if let Some(roles) = partial_roles.as_ref().filter(|r| !has_role(by, r)) {
-                    diags.push(warn(
-                        file,
-                        f.span,
-                        "E007",
-                        format!("`{by}` may not decide a partial payout; that is for {} together", holders(roles)),
-                        &format!(
-                            "record the decision of {} (fin.model: the steering group with the insurer)",
-                            holders(roles)
-                        ),
-                    ));
+                } else if let Some(d) = partial_roles.and_then(|roles| {
+                    not_together(plan, by, roles).map(|why| {
+                        undecided(
+                            file,
+                            f.span,
+                            "E007",
+                            format!("the partial payout of milestone {milestone} {why}"),
+                            plan,
+                            by,
+                            roles,
+                            "a partial payout is decided by the steering group together with the insurer (fin.model mitigerende maatregelen, plan Uitgangspunten monitoring)",
+                        )
+                    })
+                }) {
+                    diags.push(d);
                 } else if let Some(d) = partial_too_large(plan, *milestone, share, file, f) {
                     diags.push(d);
                 } else {
@@ -254,12 +257,37 @@ pub fn index(
                         .push(dated(f, file, (share.clone(), by.clone())));
                 }
             }
-            FactKind::Postponed { milestone, until } => idx
-                .per_milestone
-                .entry(*milestone)
-                .or_default()
-                .postponements
-                .push(dated(f, file, *until)),
+            FactKind::Postponed {
+                milestone,
+                until,
+                by,
+            } => match postponement_roles {
+                None => diags.push(warn(
+                    file,
+                    f.span,
+                    "E016",
+                    format!("postponement of milestone {milestone}, but the rule set allows none"),
+                    "add a `postponement` clause to the rules, or remove the postponement",
+                )),
+                Some(roles) => match not_together(plan, by, roles) {
+                    Some(why) => diags.push(undecided(
+                        file,
+                        f.span,
+                        "E016",
+                        format!("the postponement of milestone {milestone} {why}"),
+                        plan,
+                        by,
+                        roles,
+                        "a postponement is decided by the parties holding every role the `postponement` clause names, together",
+                    )),
+                    None => idx
+                        .per_milestone
+                        .entry(*milestone)
+                        .or_default()
+                        .postponements
+                        .push(dated(f, file, (*until, by.clone()))),
+                },
+            },
             FactKind::Advance { stream, amount, by } => {
                 idx.advances
                     .push(dated(f, file, (stream.clone(), *amount, by.clone())))
@@ -330,6 +358,123 @@ pub fn index(
     }
     contradictions(&mut idx, &mut diags);
     (idx, diags)
+}
+
+/// Parties named as a list: `twentse_koers, menzis`.
+pub fn names(parties: &[PartyId]) -> String {
+    parties
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The parties of the plan that hold `role`, in the plan's order.
+fn holders_of(plan: &Plan, role: Role) -> Vec<&PartyId> {
+    plan.parties
+        .iter()
+        .filter(|p| p.roles.contains(&role))
+        .map(|p| &p.id)
+        .collect()
+}
+
+/// Why the parties `by` cannot take a decision that needs every role of
+/// `roles` together: nobody named, a party holding none of the roles, or
+/// a role none of them holds. `None` when they can. The result depends on
+/// the sets of parties and roles only, not on the order they are written in.
+fn not_together(plan: &Plan, by: &[PartyId], roles: &[Role]) -> Option<String> {
+    if roles.is_empty() {
+        return None;
+    }
+    let wanted = roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(" and ");
+    if by.is_empty() {
+        return Some(format!(
+            "names nobody who decided; the rule set needs the {wanted} together"
+        ));
+    }
+    let held = |p: &PartyId| {
+        plan.party(p)
+            .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
+    };
+    if let Some(p) = by.iter().find(|p| !held(p)) {
+        return Some(format!(
+            "is decided by {}, but `{p}` holds none of the roles that decide it ({wanted})",
+            names(by)
+        ));
+    }
+    let missing: Vec<String> = roles
+        .iter()
+        .filter(|r| {
+            !by.iter()
+                .any(|p| plan.party(p).is_some_and(|x| x.roles.contains(r)))
+        })
+        .map(|r| {
+            let who = holders_of(plan, *r);
+            if who.is_empty() {
+                format!("the {} (held by no party of the plan)", r.as_str())
+            } else {
+                let who: Vec<&str> = who.iter().map(|p| p.as_str()).collect();
+                format!("the {} ({})", r.as_str(), who.join(", "))
+            }
+        })
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "is decided by {} without {}; the rule set needs the {wanted} together",
+        names(by),
+        missing.join(" and ")
+    ))
+}
+
+/// The warning for a decision taken without every role it needs: the
+/// decision is ignored; the help names the parties who would make it whole.
+#[allow(clippy::too_many_arguments)]
+fn undecided(
+    file: FileId,
+    span: Span,
+    code: &'static str,
+    message: String,
+    plan: &Plan,
+    by: &[PartyId],
+    roles: &[Role],
+    why: &str,
+) -> Diagnostic {
+    // The parties who decided and hold a role, then a holder of each role
+    // none of them holds: the list to write after `by`.
+    let mut need: Vec<&PartyId> = by
+        .iter()
+        .filter(|p| {
+            plan.party(p)
+                .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
+        })
+        .collect();
+    for r in roles {
+        let covered = need
+            .iter()
+            .any(|p| plan.party(p).is_some_and(|x| x.roles.contains(r)));
+        if !covered {
+            if let Some(h) = holders_of(plan, *r).first() {
+                need.push(h);
+            }
+        }
+    }
+    let list = need
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = if list.is_empty() {
+        format!("{why}; no party of the plan holds these roles")
+    } else {
+        format!("{why}: record the decision `by {list}`")
+    };
+    warn(file, span, code, message, &help).with_note("the decision is ignored")
 }
 
 /// E012: a partial payout of more than the whole milestone: above 100%,
@@ -432,7 +577,7 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
         same_day(
             &format!("the postponements of milestone {n}"),
             &mut mf.postponements,
-            |until| *until,
+            |(until, _)| *until,
             diags,
             "record the one date it was postponed until",
         );

@@ -85,7 +85,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     };
     let rules = &rules.as_of(plan, at);
     let clauses = Terms::of(rules);
-    let (index, mut diagnostics) = facts::index(plan, rules, facts, at);
+    let (index, mut diagnostics) = facts::index(plan, &clauses, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
     let assessor_names = match &clauses.assessors {
         Some((roles, _)) => plan

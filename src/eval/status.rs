@@ -195,7 +195,7 @@ fn decide(input: &Input) -> Outcome {
         .filter(|_| c.postponement.is_some());
     let mut effective_due = due;
     if let Some(p) = postponed {
-        let mut until = p.value;
+        let mut until = p.value.0;
         if let Some((cut, cite)) = cutoff {
             if until > *cut {
                 trace.add(
@@ -208,8 +208,8 @@ fn decide(input: &Input) -> Outcome {
         }
         trace.add(
             Some(p.date),
-            format!("postponed until {until}"),
-            c.postponement.as_ref(),
+            format!("postponed until {until}{}", decided_by(&p.value.1)),
+            c.postponement.as_ref().map(|p| &p.1),
         );
         effective_due = until.max(due);
     }
@@ -256,7 +256,10 @@ fn decide(input: &Input) -> Outcome {
         };
         trace.add(
             Some(p.date),
-            format!("partial payout of {shown} decided by {}", p.value.1),
+            format!(
+                "partial payout of {shown} decided by {}",
+                super::facts::names(&p.value.1)
+            ),
             c.partial.as_ref().map(|p| &p.1),
         );
         entitled(
@@ -265,7 +268,8 @@ fn decide(input: &Input) -> Outcome {
             p.date,
             format!(
                 "{shown} paid out by decision of {} on {}",
-                p.value.1, p.date
+                super::facts::names(&p.value.1),
+                p.date
             ),
             earned,
             trace,
@@ -290,11 +294,11 @@ fn decide(input: &Input) -> Outcome {
             trace,
         )
     } else if let (Some(p), true) = (postponed, at <= effective_due) {
-        let cite = c.postponement.as_ref();
+        let cite = c.postponement.as_ref().map(|p| &p.1);
         outcome(
             Status::Postponed,
             Some(p.date),
-            format!("postponed until {effective_due}"),
+            format!("postponed until {effective_due}{}", decided_by(&p.value.1)),
             cite,
             Earned::None,
             trace,
@@ -524,4 +528,13 @@ fn deemed<'a>(
             trace,
         )
     })
+}
+
+/// ` by decision of twentse_koers, menzis`, or nothing when nobody is named.
+fn decided_by(by: &[crate::model::PartyId]) -> String {
+    if by.is_empty() {
+        String::new()
+    } else {
+        format!(" by decision of {}", super::facts::names(by))
+    }
 }

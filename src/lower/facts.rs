@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 use crate::syntax::ast::{self, Ident, Lit, LitKind, Token};
 
 use super::names::{help_for, help_for_fixed};
@@ -26,9 +26,12 @@ pub const FORMS: &[(&str, &str)] = &[
     ),
     (
         "decided",
-        "DATE decided MILESTONE partial PERCENT|AMOUNT by PARTY",
+        "DATE decided MILESTONE partial PERCENT|AMOUNT by PARTY[, PARTY...]",
     ),
-    ("postponed", "DATE postponed MILESTONE until DATE"),
+    (
+        "postponed",
+        "DATE postponed MILESTONE until DATE [by PARTY[, PARTY...]]",
+    ),
     ("advance", "DATE advance STREAM AMOUNT received by PARTY"),
     ("paid", "DATE paid STREAM for MILESTONE AMOUNT"),
     ("repaid", "DATE repaid STREAM AMOUNT by PARTY"),
@@ -79,6 +82,7 @@ enum W<'a> {
     Lit(&'a Lit),
     Str(&'a ast::Str),
     Range(&'a Lit, &'a Lit),
+    Names(&'a [Ident]),
 }
 
 fn view(t: &Token) -> W<'_> {
@@ -87,6 +91,7 @@ fn view(t: &Token) -> W<'_> {
         Token::Lit(l) => W::Lit(l),
         Token::Str(s) => W::Str(s),
         Token::Range(a, b, _) => W::Range(a, b),
+        Token::Names(names, _) => W::Names(names),
     }
 }
 
@@ -180,8 +185,8 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
                 by: by?,
             })
         }
-        ("decided", [W::Lit(n), partial, W::Lit(share), by, W::Word(p)])
-            if is(partial, "partial") && is(by, "by") =>
+        ("decided", [W::Lit(n), partial, W::Lit(share), by, who])
+            if is(partial, "partial") && is(by, "by") && is_names(who) =>
         {
             let m = milestone(ctx, plan, added, n, date);
             let share = match share.kind {
@@ -192,19 +197,28 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
                     None
                 }
             };
-            let by = party(ctx, plan, p);
+            let by = parties(ctx, plan, who);
             Some(FactKind::Partial {
                 milestone: m?,
                 share: share?,
                 by: by?,
             })
         }
-        ("postponed", [W::Lit(n), until, W::Lit(d)]) if is(until, "until") => {
+        ("postponed", [W::Lit(n), until, W::Lit(d), rest @ ..])
+            if is(until, "until")
+                && (rest.is_empty()
+                    || matches!(rest, [by, who] if is(by, "by") && is_names(who))) =>
+        {
             let m = milestone(ctx, plan, added, n, date);
             let until = ctx.date(d);
+            let by = match rest {
+                [_, who] => parties(ctx, plan, who),
+                _ => Some(Vec::new()),
+            };
             Some(FactKind::Postponed {
                 milestone: m?,
                 until: until?,
+                by: by?,
             })
         }
         ("advance", [W::Word(s), W::Lit(a), received, by, W::Word(p)])
@@ -352,6 +366,43 @@ fn party(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<PartyId> {
     )
     .map(PartyId::new)
 }
+/// Whether a word is a name or a list of names (`twentse_koers, menzis`).
+fn is_names(w: &W) -> bool {
+    matches!(w, W::Word(_) | W::Names(_))
+}
+
+/// The parties named after `by`: one, or several separated by commas. Each
+/// must exist in the plan (L011) and be named once (L014); all are
+/// checked, so every unknown name is reported at once.
+fn parties(ctx: &mut Ctx, plan: &Plan, w: &W) -> Option<Vec<PartyId>> {
+    let names: &[Ident] = match w {
+        W::Word(i) => std::slice::from_ref(*i),
+        W::Names(names) => names,
+        _ => return None,
+    };
+    let mut out: Vec<PartyId> = Vec::with_capacity(names.len());
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    let mut ok = true;
+    for id in names {
+        if let Some(first) = seen.get(id.name.as_str()) {
+            ctx.given_twice(
+                format!("party `{}` is named twice", id.name),
+                id.span,
+                *first,
+                "name each party who decided once",
+            );
+            ok = false;
+            continue;
+        }
+        seen.insert(id.name.as_str(), id.span);
+        match party(ctx, plan, id) {
+            Some(p) => out.push(p),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
 fn stream(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<StreamId> {
     lookup(
         ctx,

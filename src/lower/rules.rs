@@ -104,7 +104,14 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
         (K::PartialPayout, [Some("by"), rest @ ..]) if !rest.is_empty() => {
             roles(ctx, c.args.get(1..).unwrap_or(&[])).map(|by| ClauseKind::PartialPayout { by })
         }
-        (K::Postponement, [Some("until"), Some("payout-cutoff")]) => Some(ClauseKind::Postponement),
+        (K::Postponement, [Some("until"), Some("payout-cutoff")]) => {
+            Some(ClauseKind::Postponement { by: Vec::new() })
+        }
+        (K::Postponement, [Some("until"), Some("payout-cutoff"), Some("by"), rest @ ..])
+            if !rest.is_empty() =>
+        {
+            roles(ctx, c.args.get(3..).unwrap_or(&[])).map(|by| ClauseKind::Postponement { by })
+        }
         (K::PayoutCutoff, [None]) => date_arg(ctx, &c.args).map(ClauseKind::PayoutCutoff),
         (K::NonWorkingDay, [None]) => date_arg(ctx, &c.args).map(ClauseKind::NonWorkingDay),
         (K::RepayUnmet, [Some(stream), Some("by"), Some(key)]) => Some(ClauseKind::RepayUnmet {

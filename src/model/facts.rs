@@ -41,16 +41,19 @@ pub enum FactKind {
         achieved: bool,
         by: PartyId,
     },
-    /// `decided 10 partial 60% by twentse_koers`
+    /// `decided 10 partial 60% by twentse_koers, menzis`: the parties who
+    /// decided, as written (at least one, none twice).
     Partial {
         milestone: MilestoneNo,
         share: PartialShare,
-        by: PartyId,
+        by: Vec<PartyId>,
     },
-    /// `postponed 11 until 2026-06-30`
+    /// `postponed 11 until 2026-06-30 by twentse_koers, menzis`; `by` is
+    /// empty when the fact names nobody (`postponed 11 until 2026-06-30`).
     Postponed {
         milestone: MilestoneNo,
         until: NaiveDate,
+        by: Vec<PartyId>,
     },
     /// `advance spuk € 2.858.000 received by enschede`
     Advance {

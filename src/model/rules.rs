@@ -23,8 +23,11 @@ pub enum ClauseKind {
     NoClawback,
     /// `partial-payout by steering-group coordinating-insurer`: who may pay part or all of a missed milestone.
     PartialPayout { by: Vec<Role> },
-    /// `postponement until payout-cutoff`: a milestone may still be achieved later.
-    Postponement,
+    /// `postponement until payout-cutoff` or `postponement until payout-cutoff by
+    /// steering-group coordinating-insurer`: a milestone may still be achieved
+    /// later; with `by`, only when parties holding every role named decide so
+    /// together. `by` is empty when the clause names no roles.
+    Postponement { by: Vec<Role> },
     /// `payout-cutoff 2027-12-31`: the last date on which money can be paid.
     PayoutCutoff(NaiveDate),
     /// `repay-unmet spuk by risk-key` (or `by KEY`): at the cutoff, money of
@@ -109,7 +112,7 @@ impl Keyword {
         (
             Keyword::Postponement,
             "postponement",
-            "postponement until payout-cutoff",
+            "postponement until payout-cutoff [by ROLE ROLE...]",
         ),
         (Keyword::PayoutCutoff, "payout-cutoff", "payout-cutoff DATE"),
         (
@@ -177,7 +180,7 @@ impl ClauseKind {
             ClauseKind::Payment { .. } => Keyword::Payment,
             ClauseKind::NoClawback => Keyword::NoClawback,
             ClauseKind::PartialPayout { .. } => Keyword::PartialPayout,
-            ClauseKind::Postponement => Keyword::Postponement,
+            ClauseKind::Postponement { .. } => Keyword::Postponement,
             ClauseKind::PayoutCutoff(_) => Keyword::PayoutCutoff,
             ClauseKind::RepayUnmet { .. } => Keyword::RepayUnmet,
             ClauseKind::Advances => Keyword::Advances,
@@ -213,7 +216,10 @@ impl ClauseKind {
             ClauseKind::Payment { by } => format!("by {}", by.as_str()),
             ClauseKind::NoClawback => String::new(),
             ClauseKind::PartialPayout { by } => format!("by {}", roles(by)),
-            ClauseKind::Postponement => "until payout-cutoff".into(),
+            // Without roles exactly the text of before roles could be named,
+            // so that the pins of rule sets written without `by` stay valid.
+            ClauseKind::Postponement { by } if by.is_empty() => "until payout-cutoff".into(),
+            ClauseKind::Postponement { by } => format!("until payout-cutoff by {}", roles(by)),
             ClauseKind::PayoutCutoff(d) => d.to_string(),
             ClauseKind::RepayUnmet { stream, key } => match key {
                 Some(k) => format!("{stream} by {k}"),

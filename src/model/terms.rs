@@ -42,7 +42,9 @@ pub struct Terms {
     pub no_clawback: Option<Cite>,
     /// The roles that must decide a partial payout together.
     pub partial: Option<(Vec<Role>, Cite)>,
-    pub postponement: Option<Cite>,
+    /// The roles that must decide a postponement together (none named: a
+    /// postponement needs no decision of a named role).
+    pub postponement: Option<(Vec<Role>, Cite)>,
     pub cutoff: Option<(NaiveDate, Cite)>,
     /// One per stream.
     pub repay: Vec<(Repay, Cite)>,
@@ -74,7 +76,7 @@ impl Terms {
                 ClauseKind::Payment { by } => t.payment = Some((*by, cite)),
                 ClauseKind::NoClawback => t.no_clawback = Some(cite),
                 ClauseKind::PartialPayout { by } => t.partial = Some((by.clone(), cite)),
-                ClauseKind::Postponement => t.postponement = Some(cite),
+                ClauseKind::Postponement { by } => t.postponement = Some((by.clone(), cite)),
                 ClauseKind::PayoutCutoff(d) => t.cutoff = Some((*d, cite)),
                 ClauseKind::RepayUnmet { stream, key } => t.repay.push((
                     Repay {

@@ -330,6 +330,8 @@ pub enum Token {
     Ident(Ident),
     Str(Str),
     Range(Lit, Lit, Span),
+    /// Two or more names separated by commas (`twentse_koers, menzis`).
+    Names(Vec<Ident>, Span),
 }
 
 impl Token {
@@ -339,6 +341,7 @@ impl Token {
             Token::Ident(i) => i.span,
             Token::Str(s) => s.span,
             Token::Range(_, _, s) => *s,
+            Token::Names(_, s) => *s,
         }
     }
 }

@@ -293,6 +293,7 @@ pub(super) fn token(p: P) -> Result<Token, Shape> {
             let b = lit(c.need(Rule::date)?);
             Token::Range(a, b, sp)
         }
+        Rule::names => Token::Names(p.into_inner().map(ident).collect(), sp),
         _ => Token::Lit(lit(p)),
     })
 }
