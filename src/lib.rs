@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`.
 
+pub mod builtin;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;

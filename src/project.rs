@@ -232,12 +232,16 @@ impl Session {
             // with its own message; a dangling link is not there at all.
             .find(|(p, _)| p.exists());
         let Some((path, dir)) = found else {
+            if let Some(text) = crate::builtin::rule_set(&reference.name) {
+                return self.load_builtin_rules(&reference.name, text);
+            }
             self.diagnostics.push(
                 Diagnostic::error("I006", format!("rule set `{}` not found", reference.name))
                     .in_file(plan.file)
                     .at(reference.span, "named here")
                     .with_help(format!(
-                        "put it in rules/{file_name} beside the plan or in a parent directory, or pass --rules-dir"
+                        "put it in rules/{file_name} beside the plan or in a parent directory, or pass --rules-dir; built in are: {}",
+                        crate::builtin::RULE_SETS.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ")
                     )),
             );
             return None;
@@ -300,6 +304,28 @@ impl Session {
                 );
                 None
             }
+        }
+    }
+
+    /// Parses and lowers a rule set compiled into the binary (`builtin`):
+    /// used when a plan names it and the project has no copy of its own.
+    fn load_builtin_rules(&mut self, name: &str, text: &str) -> Option<RuleSet> {
+        let file = source::SourceFile::new(
+            crate::builtin::display_name(name),
+            crate::builtin::display_name(name),
+            text.to_string(),
+        );
+        let id = self.sources.add(file);
+        let (tree, diags) = syntax::parse(id, text, &self.options.limits);
+        self.diagnostics.extend(diags);
+        match tree? {
+            ast::File::Rules(r) => {
+                let (mut rules, diags) = lower::lower_rules(&r, id);
+                rules.hash = Some(rules.content_hash());
+                self.diagnostics.extend(diags);
+                Some(rules)
+            }
+            _ => None,
         }
     }
 

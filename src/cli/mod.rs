@@ -19,6 +19,7 @@ mod evaluate;
 mod explain;
 mod fmt;
 mod pin;
+mod rules;
 mod show;
 mod snapshot;
 
@@ -117,6 +118,8 @@ pub enum Command {
     Pin(pin::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
+    /// List the rule sets built into the binary, or print one (`rules show NAME`).
+    Rules(rules::Args),
 }
 
 pub fn run(cli: Cli) -> u8 {
@@ -125,6 +128,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
+        Command::Rules(a) => rules::run(a),
         Command::Pin(a) => pin::run(&mut session, &cli.common, a),
         Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),

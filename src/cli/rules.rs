@@ -1,0 +1,45 @@
+//! `mijlpaal rules`: the rule sets built into the binary. Without a
+//! subcommand it lists them; `rules show NAME` prints one, to copy into a
+//! project's `rules/` and adapt.
+
+use mijlpaal::builtin;
+
+use super::EXIT_USAGE;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<RulesCommand>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum RulesCommand {
+    /// Print a built-in rule set, to copy into rules/NAME.rules and adapt.
+    Show {
+        /// The rule set's name, as a plan names it (`rules NAME`).
+        name: String,
+    },
+}
+
+pub fn run(args: Args) -> u8 {
+    match args.command {
+        None => {
+            let list: String = builtin::RULE_SETS
+                .iter()
+                .map(|(name, about, _)| format!("{name}  {about}\n"))
+                .collect();
+            super::out(&list)
+        }
+        Some(RulesCommand::Show { name }) => match builtin::rule_set(&name) {
+            Some(text) => super::out(text),
+            None => {
+                let known: Vec<&str> = builtin::RULE_SETS.iter().map(|(n, _, _)| *n).collect();
+                say!(
+                    "error: no built-in rule set `{name}`\n  help: built in are: {}",
+                    known.join(", ")
+                );
+                EXIT_USAGE
+            }
+        },
+    }
+}

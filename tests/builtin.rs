@@ -1,0 +1,120 @@
+//! The built-in rule set: an installed binary checks and evaluates a plan
+//! kept in any folder, with no `rules/` anywhere above it, exactly as it
+//! does in the repository; `mijlpaal rules show` prints what a drafter can
+//! copy, and a project's own copy wins over the built-in one.
+
+// Tests may unwrap, index and compute freely: a failing test fails loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{mijlpaal, read, root, write, TWENTE_PLAN, TWENTE_RULES};
+
+/// A folder outside the repository (no `.git`, no `rules/` above it).
+fn elsewhere(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("mijlpaal-builtin-{}", std::process::id()))
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn codes(json: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_plan_outside_any_project_uses_the_built_in_rule_set() {
+    let dir = elsewhere("check");
+    write(dir.join("mgt.plan"), read(root().join(TWENTE_PLAN)));
+    let facts = "plans/mentaal-gezond-twente/gemiste-resultaten-2026.facts";
+    write(dir.join("f.facts"), read(root().join(facts)));
+    let here = mijlpaal(&dir, &["check", "--format", "json", "mgt.plan"]);
+    let there = mijlpaal(root(), &["check", "--format", "json", TWENTE_PLAN]);
+    assert_eq!(
+        here.code, 1,
+        "the Twente plan's real errors: {}",
+        here.stderr
+    );
+    assert!(!here.stdout.contains("I006"), "{}", here.stdout);
+    // The same findings as in the repository, the pin (C901) holding.
+    assert_eq!(codes(&here.stdout), codes(&there.stdout));
+    assert!(!codes(&here.stdout).contains(&"C901".to_string()));
+    // And it evaluates, with the same money as in the repository.
+    let args = |plan: &str, f: &str| -> Vec<String> {
+        [
+            "evaluate",
+            plan,
+            "--facts",
+            f,
+            "--at",
+            "2028-01-31",
+            "--format",
+            "json",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let a = args("mgt.plan", "f.facts");
+    let b = args(TWENTE_PLAN, facts);
+    let here = mijlpaal(&dir, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    let there = mijlpaal(root(), &b.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(here.code, 0, "{}", here.stderr);
+    let (x, y): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&here.stdout).unwrap(),
+        serde_json::from_str(&there.stdout).unwrap(),
+    );
+    assert_eq!(x["parties"], y["parties"]);
+    assert_eq!(x["milestones"], y["milestones"]);
+}
+
+#[test]
+fn rules_show_prints_the_rule_set_a_project_can_copy() {
+    let listed = mijlpaal(root(), &["rules"]);
+    assert_eq!(listed.code, 0);
+    assert!(listed
+        .stdout
+        .starts_with("overeenkomst-transformatieplan  "));
+    let shown = mijlpaal(root(), &["rules", "show", "overeenkomst-transformatieplan"]);
+    assert_eq!(shown.code, 0);
+    assert_eq!(shown.stdout, read(root().join(TWENTE_RULES)));
+    let unknown = mijlpaal(root(), &["rules", "show", "overeenkomst"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown
+        .stderr
+        .contains("built in are: overeenkomst-transformatieplan"));
+}
+
+#[test]
+fn a_project_copy_wins_over_the_built_in_one() {
+    // An edited copy beside the plan is used: its changed window breaks the pin.
+    let dir = elsewhere("own-copy");
+    write(dir.join("mgt.plan"), read(root().join(TWENTE_PLAN)));
+    write(
+        dir.join(TWENTE_RULES),
+        read(root().join(TWENTE_RULES))
+            .replace("assessment-window 4 weeks", "assessment-window 6 weeks"),
+    );
+    let run = mijlpaal(&dir, &["check", "--format", "json", "mgt.plan"]);
+    assert!(
+        codes(&run.stdout).contains(&"C901".to_string()),
+        "{}",
+        run.stdout
+    );
+}
