@@ -262,7 +262,7 @@ fn snapshot_write_check_change() {
         let snap = read(dir.join(SCENARIOS).join(format!("{stem}.snapshot")));
         assert!(
             snap.starts_with(&format!(
-                "// mijlpaal snapshot of {PLAN} with {SCENARIOS}/{stem}.facts\n"
+                "// mijlpaal snapshot of mentaal-gezond-twente.plan with {stem}.facts\n"
             )),
             "{snap}"
         );
@@ -568,4 +568,28 @@ fn diff_identical_and_exit_code() {
     assert_eq!(with.code, 1, "{}{}", with.stdout, with.stderr);
     assert_eq!(with.stdout, without.stdout);
     assert!(with.stdout.contains("~ 14\n"), "{}", with.stdout);
+}
+
+#[test]
+fn snapshot_check_from_another_directory() {
+    // The header names files, not the path as typed: the same snapshot
+    // checks from the repository root and from plans/.
+    for (dir, plan) in [
+        (root().to_path_buf(), PLAN),
+        (root().join("plans"), "mentaal-gezond-twente.plan"),
+        (
+            root().join("plans/mentaal-gezond-twente"),
+            "../mentaal-gezond-twente.plan",
+        ),
+    ] {
+        let out = run(&dir, &["snapshot", "--check", plan]);
+        assert_eq!(
+            out.code,
+            0,
+            "from {}: {}{}",
+            dir.display(),
+            out.stdout,
+            out.stderr
+        );
+    }
 }

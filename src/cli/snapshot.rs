@@ -93,10 +93,18 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             .file_stem()
             .map(|x| x.to_string_lossy().to_string())
             .unwrap_or_default();
+        // File names only: the scenario lies beside its snapshot, in the
+        // directory named after the plan, so the header does not depend on
+        // the directory the command was run from.
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
         let mut content = format!(
             "// mijlpaal snapshot of {} with {}\n{}",
-            args.plan.display(),
-            facts_path.display(),
+            name(&args.plan),
+            name(&facts_path),
             gate.notice("// ")
         );
         if facts.evaluate_at.is_empty() {

@@ -37,7 +37,7 @@ pub fn help_for<'a>(
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     match all.len() {
-        0 => format!("no {plural} are declared yet; declare them before using them"),
+        0 => format!("no {plural} are declared; declare the one meant (anywhere in the file: order does not matter)"),
         1..=12 => format!("declared {plural}: {}", all.join(", ")),
         n => format!("there are {n} {plural}; check the spelling against their declarations"),
     }
