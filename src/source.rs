@@ -145,6 +145,9 @@ pub fn load(
     max_bytes: u64,
     origin: Option<(FileId, Span)>,
 ) -> Result<SourceFile, Diagnostic> {
+    if path == Path::new(STDIN) && origin.is_none() {
+        return load_stdin(max_bytes);
+    }
     let shown = path.display().to_string();
     let with_origin = |mut d: Diagnostic| {
         if let Some((file, span)) = origin {
@@ -209,6 +212,38 @@ pub fn load(
         }
     };
     decode(shown, path, bytes)
+}
+
+/// The path that names standard input on the command line (`check -`).
+pub const STDIN: &str = "-";
+
+/// The name standard input has in diagnostics.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads a file piped to standard input (`mijlpaal check -`), bounded by the
+/// same limit as a file: at most `max_bytes + 1` bytes are read. Only a file
+/// named on the command line can be `-`; a plan's `rules NAME` never is.
+fn load_stdin(max_bytes: u64) -> Result<SourceFile, Diagnostic> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    if let Err(e) = read {
+        return Err(
+            Diagnostic::error("I001", format!("cannot read standard input: {e}"))
+                .with_help("pipe a plan, rule set or facts file into `mijlpaal check -`"),
+        );
+    }
+    if u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes) {
+        return Err(Diagnostic::error(
+            "I003",
+            format!("standard input is more than the limit of {max_bytes} bytes"),
+        )
+        .with_help("raise the limit with --max-file-bytes if this input is genuine"));
+    }
+    decode(STDIN_NAME.to_string(), Path::new(STDIN), bytes)
 }
 
 /// What a bounded read found.

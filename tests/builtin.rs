@@ -118,3 +118,62 @@ fn a_project_copy_wins_over_the_built_in_one() {
         run.stdout
     );
 }
+
+/// Runs the binary in the repository root with `input` on standard input.
+fn with_stdin(args: &[&str], input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+        .args(["--color", "never"])
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_plan_from_standard_input() {
+    let plan = read(root().join("plans/examples/buurtzorg.plan"));
+    let (code, _, err) = with_stdin(&["check", "-"], &plan);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.ends_with("0 errors, 0 warnings, 0 notes\n"), "{err}");
+    // Diagnostics name it <stdin>, at the right line.
+    let broken = plan.replace("spuk to regio", "spuk to regoi");
+    let (code, _, err) = with_stdin(&["check", "-"], &broken);
+    assert_eq!(code, 1);
+    assert!(err.contains("╭─[<stdin>:28:26]"), "{err}");
+    // Evaluated like the file (the rule set found from the current directory).
+    let (code, out, err) = with_stdin(&["evaluate", "-", "--at", "2026-07-01"], &plan);
+    let file = mijlpaal(
+        root(),
+        &[
+            "evaluate",
+            "plans/examples/buurtzorg.plan",
+            "--at",
+            "2026-07-01",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, file.stdout);
+    // `fmt -` is a filter.
+    let (code, out, _) = with_stdin(
+        &["fmt", "-"],
+        &plan.replace("  party zilverzee  ", "  party   zilverzee "),
+    );
+    assert_eq!((code, out), (0, plan));
+}

@@ -48,6 +48,11 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
                 continue;
             }
         };
+        // `fmt -` is a filter: the formatted text goes to stdout, always.
+        if path.as_path() == std::path::Path::new(source::STDIN) && !args.check {
+            code = code.max(super::out(&formatted));
+            continue;
+        }
         if formatted == file.text {
             continue;
         }
