@@ -152,6 +152,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     }
     diagnostics.sort_by_key(|d| (d.file, d.offset()));
     Evaluation {
+        plan: plan.id.to_string(),
         at,
         horizon_days: options.horizon_days,
         advances: advances.per_stream(&streams),

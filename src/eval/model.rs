@@ -271,6 +271,8 @@ pub struct Duty {
 
 #[derive(Debug, Clone)]
 pub struct Evaluation {
+    /// The plan's id (`plan mgt "..."`).
+    pub plan: String,
     pub at: NaiveDate,
     pub horizon_days: u32,
     pub streams: Vec<StreamId>,

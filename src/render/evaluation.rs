@@ -104,6 +104,11 @@ fn duty_json(d: &Duty) -> Value {
     })
 }
 
+/// The shape of `evaluate --format json`, versioned: a tool reading it
+/// checks this before anything else. Documented in docs/language.md
+/// ("Evaluation JSON"); raised when a key is removed or changes meaning.
+pub const SCHEMA: &str = "mijlpaal-evaluation/1";
+
 pub fn json(e: &Evaluation) -> Value {
     let mut totals = Map::new();
     for c in Column::MILESTONE {
@@ -119,6 +124,9 @@ pub fn json(e: &Evaluation) -> Value {
         totals.insert(c.name().to_string(), Value::Object(per));
     }
     json!({
+        "schema": SCHEMA,
+        "version": env!("CARGO_PKG_VERSION"),
+        "plan": e.plan,
         "at": e.at.to_string(),
         "horizon_days": e.horizon_days,
         "milestones": e.milestones.iter().map(milestone_json).collect::<Vec<_>>(),
