@@ -177,3 +177,36 @@ fn a_plan_from_standard_input() {
     );
     assert_eq!((code, out), (0, plan));
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    let bash = mijlpaal(root(), &["completions", "bash"]);
+    assert_eq!(bash.code, 0);
+    for word in [
+        "evaluate",
+        "explain-milestone",
+        "snapshot",
+        "--allow-unpinned",
+        "--horizon",
+    ] {
+        assert!(bash.stdout.contains(word), "bash completion lacks {word}");
+    }
+    let zsh = mijlpaal(root(), &["completions", "zsh"]);
+    assert!(
+        zsh.stdout.starts_with("#compdef mijlpaal"),
+        "{}",
+        &zsh.stdout[..40]
+    );
+    let man = mijlpaal(root(), &["man"]);
+    assert_eq!(man.code, 0);
+    assert!(
+        man.stdout.contains(".TH mijlpaal 1"),
+        "{}",
+        &man.stdout[..200]
+    );
+    assert!(man
+        .stdout
+        .contains("Check and evaluate milestone\\-based funding agreements"));
+    let bad = mijlpaal(root(), &["completions", "cmd.exe"]);
+    assert_eq!(bad.code, 2);
+}

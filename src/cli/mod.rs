@@ -18,6 +18,7 @@ mod diff;
 mod evaluate;
 mod explain;
 mod fmt;
+mod generate;
 mod pin;
 mod rules;
 mod show;
@@ -120,6 +121,10 @@ pub enum Command {
     Explain(explain::Args),
     /// List the rule sets built into the binary, or print one (`rules show NAME`).
     Rules(rules::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff): `mijlpaal man > mijlpaal.1`.
+    Man,
 }
 
 pub fn run(cli: Cli) -> u8 {
@@ -129,6 +134,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
         Command::Rules(a) => rules::run(a),
+        Command::Completions(a) => generate::completions(a),
+        Command::Man => generate::man(),
         Command::Pin(a) => pin::run(&mut session, &cli.common, a),
         Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),
