@@ -29,9 +29,13 @@ pub fn count(
     let mut sum = Decimal::ZERO;
     let mut covered = None;
     loop {
+        // The windows starting at `cursor` (counts are sorted by start).
+        let first = counts.partition_point(|f| f.value.0 < cursor);
         let best = counts
             .iter()
-            .filter(|f| f.value.0 == cursor && f.value.1 <= to)
+            .skip(first)
+            .take_while(|f| f.value.0 == cursor)
+            .filter(|f| f.value.1 <= to)
             .max_by_key(|f| (f.value.1, f.date));
         let Some(f) = best else { break };
         sum = sum.checked_add(f.value.2).ok_or((f.file, f.span))?;
