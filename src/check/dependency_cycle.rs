@@ -49,14 +49,14 @@ pub fn graph(plan: &Plan) -> DiGraphMap<MilestoneNo, ()> {
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
-    let g = graph(plan);
+    let g = ctx.dependencies();
     for mut scc in kosaraju_scc(&g) {
         let self_loop = scc.len() == 1 && scc.first().is_some_and(|n| g.contains_edge(*n, *n));
         if scc.len() < 2 && !self_loop {
             continue;
         }
         scc.sort();
-        let cycle = order_cycle(&g, &scc);
+        let cycle = order_cycle(g, &scc);
         let members: HashSet<MilestoneNo> = cycle.iter().copied().collect();
         let path: Vec<String> = cycle
             .iter()

@@ -32,7 +32,7 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     // Edges inside a cycle are reported by C201; their order is moot.
-    let graph = super::dependency_cycle::graph(plan);
+    let graph = ctx.dependencies();
     let in_cycle: std::collections::HashSet<MilestoneNo> = kosaraju_scc(&graph)
         .into_iter()
         .filter(|c| c.len() > 1)

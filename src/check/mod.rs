@@ -7,7 +7,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::checked::sum_money;
-use crate::model::{Facts, Milestone, Money, Plan, RuleSet, Terms};
+use petgraph::graphmap::DiGraphMap;
+
+use crate::model::{Facts, Milestone, MilestoneNo, Money, Plan, RuleSet, Terms};
 use crate::source::Span;
 
 mod amendment_paid;
@@ -53,6 +55,17 @@ pub struct Context<'a> {
     pub terms: Terms,
     pub written: &'a Plan,
     pub facts: &'a [Facts],
+    /// The `after` graph, built once for the checks that need it.
+    dependencies: std::cell::OnceCell<DiGraphMap<MilestoneNo, ()>>,
+}
+
+impl Context<'_> {
+    /// The dependency graph: an edge from each milestone to what builds on
+    /// it (built on first use, shared by C201, C202 and C203).
+    pub fn dependencies(&self) -> &DiGraphMap<MilestoneNo, ()> {
+        self.dependencies
+            .get_or_init(|| dependency_cycle::graph(self.plan))
+    }
 }
 
 /// One check of the catalogue.
@@ -198,6 +211,7 @@ pub fn run_all(written: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) -> Vec<
         terms: rules.map(Terms::of).unwrap_or_default(),
         written,
         facts,
+        dependencies: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
     for check in ALL {
