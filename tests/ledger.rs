@@ -348,7 +348,7 @@ fn xlsx_ledger_of_one_party() {
     assert!(values
         .rows()
         .skip(1)
-        .all(|r| r[1].to_string() == "enschede"));
+        .all(|r| r[1] == Data::String("enschede".into())));
 }
 
 #[test]
