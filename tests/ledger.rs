@@ -336,6 +336,20 @@ fn xlsx_ledger_of_one_party() {
         }
     }
 
+    // The CSV of one party: its row, its lines.
+    let run = evaluate(
+        GEMIST,
+        AT,
+        &[
+            "--format", "csv", "--table", "parties", "--party", "enschede",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    assert!(run.stdout.lines().nth(1).unwrap().starts_with("enschede,"));
+    let run = evaluate(GEMIST, AT, &["--format", "csv", "--party", "enschede"]);
+    assert_eq!(run.stdout.lines().count(), 1 + lines.len());
+
     let (values, _) = &sheets["obligations"];
     let theirs = all["obligations"]
         .as_array()
@@ -627,6 +641,22 @@ fn output_never_goes_through_a_link() {
     assert!(std::fs::read(dir.join("ledger-ok.xlsx"))
         .unwrap()
         .starts_with(b"PK"));
+    // Any format can go to a file: the Excel CSV with its byte-order mark.
+    let mut csv = args("ledger.csv");
+    csv.truncate(csv.len() - 4);
+    csv.extend([
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "excel-nl",
+        "-o",
+        "ledger.csv",
+    ]);
+    let run = mijlpaal(&dir, &csv);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let bytes = std::fs::read(dir.join("ledger.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFnumber;status;since;due;earned_iza;"));
     // A place the user names outside the project is theirs to choose.
     let elsewhere = outside.join("chosen.xlsx");
     let run = mijlpaal(
