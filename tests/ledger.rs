@@ -597,6 +597,78 @@ fn flag_combinations_that_would_be_ignored_are_usage_errors() {
         assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
     }
     assert!(!Path::new(out).exists(), "nothing written on a usage error");
+    // -o naming an input would replace the plan or the facts.
+    let plan = std::fs::read(root().join(TWENTE_PLAN)).unwrap();
+    for target in [TWENTE_PLAN, GEMIST] {
+        let run = evaluate(GEMIST, AT, &["--format", "csv", "-o", target]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("names an input"), "{}", run.stderr);
+    }
+    assert_eq!(std::fs::read(root().join(TWENTE_PLAN)).unwrap(), plan);
+}
+
+/// A ledger evaluated from a draft with `--allow-errors` says so at the
+/// top of every sheet and of the Excel CSV, as the other outputs do.
+#[test]
+fn a_draft_ledger_says_so() {
+    let dir = scratch("ledger", "draft");
+    common::twente(
+        &dir,
+        |p| {
+            let kpi14 = "due 2026-12-31\n      amount € 208.000 { iza € 98.500, spuk € 109.500 }\n      declared by kpi_tabel € 208 { iza € 98, spuk € 109 }\n      target count gesprekken from 2026-01-01 >= 650";
+            common::replace_once(p, kpi14, &kpi14.replace("spuk € 109.500", "spuk € 209.500"))
+        },
+        |r| r.to_string(),
+    );
+    let base = ["evaluate", "mgt.plan", "--at", "2026-06-01"];
+    let run = mijlpaal(
+        &dir,
+        &[&base[..], &["--format", "xlsx", "-o", "l.xlsx"]].concat(),
+    );
+    assert_eq!(
+        run.code, 1,
+        "refused without --allow-errors: {}",
+        run.stderr
+    );
+    assert!(!dir.join("l.xlsx").exists());
+    let run = mijlpaal(
+        &dir,
+        &[
+            &base[..],
+            &["--allow-errors", "--format", "xlsx", "-o", "l.xlsx"],
+        ]
+        .concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (names, sheets) = sheets(&std::fs::read(dir.join("l.xlsx")).unwrap());
+    assert_eq!(names.len(), 3);
+    for (name, (values, _)) in &sheets {
+        let first = values.rows().next().unwrap()[0].to_string();
+        assert!(
+            first.starts_with("evaluated with --allow-errors"),
+            "{name}: {first}"
+        );
+    }
+    let run = mijlpaal(
+        &dir,
+        &[
+            &base[..],
+            &[
+                "--allow-errors",
+                "--format",
+                "csv",
+                "--csv-dialect",
+                "excel-nl",
+            ],
+        ]
+        .concat(),
+    );
+    assert!(
+        run.stdout
+            .starts_with("\u{feff}# evaluated with --allow-errors"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[cfg(unix)]

@@ -222,6 +222,18 @@ fn check_flags(args: &Args) -> Result<(), String> {
             _ => "--table applies to --format csv only".into(),
         });
     }
+    if let Some(target) = &args.output {
+        // A typo that would replace an input with the output.
+        let same = |input: &PathBuf| matches!((std::fs::canonicalize(target), std::fs::canonicalize(input)), (Ok(a), Ok(b)) if a == b);
+        let s = &args.scenario;
+        if let Some(input) = std::iter::once(&s.plan).chain(&s.facts).find(|p| same(p)) {
+            return Err(format!(
+                "-o {} names an input ({}); the output would replace it",
+                target.display(),
+                input.display()
+            ));
+        }
+    }
     Ok(())
 }
 
