@@ -607,6 +607,48 @@ fn flag_combinations_that_would_be_ignored_are_usage_errors() {
     assert_eq!(std::fs::read(root().join(TWENTE_PLAN)).unwrap(), plan);
 }
 
+/// An amount no spreadsheet number holds to the cent (more than 15
+/// digits) refuses the workbook, exit 1, nothing written: never a rounded
+/// figure. The JSON still has it exactly.
+#[test]
+fn a_figure_no_double_holds_refuses_the_workbook() {
+    let dir = scratch("ledger", "huge");
+    common::twente(
+        &dir,
+        |p| {
+            let kpi14 = "due 2026-12-31\n      amount € 208.000 { iza € 98.500, spuk € 109.500 }\n      declared by kpi_tabel € 208 { iza € 98, spuk € 109 }\n      target count gesprekken from 2026-01-01 >= 650";
+            common::replace_once(
+                p,
+                kpi14,
+                &kpi14.replace(
+                    "amount € 208.000 { iza € 98.500,",
+                    "amount € 100.000.000.000.108.000 { iza € 99.999.999.999.998.500,",
+                ),
+            )
+        },
+        |r| r.to_string(),
+    );
+    let base = ["evaluate", "mgt.plan", "--at", "2026-06-01", "--achieved", "all"];
+    let run = mijlpaal(
+        &dir,
+        &[&base[..], &["--format", "xlsx", "-o", "l.xlsx"]].concat(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot be held exactly by a spreadsheet number"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("l.xlsx").exists());
+    let run = mijlpaal(&dir, &[&base[..], &["--format", "json"]].concat());
+    assert!(
+        run.stdout.contains("\"99999999999998500.00\""),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A ledger evaluated from a draft with `--allow-errors` says so at the
 /// top of every sheet and of the Excel CSV, as the other outputs do.
 #[test]

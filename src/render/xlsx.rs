@@ -11,6 +11,7 @@
 //! `rust_xlsxwriter` stamps the zip entries with a fixed time.
 
 use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     utility::row_col_to_cell, ColNum, DocProperties, ExcelDateTime, Format, FormatBorder, Formula,
     RowNum, Workbook, Worksheet, XlsxError,
@@ -61,9 +62,10 @@ impl From<XlsxError> for Refused {
 /// double, which for such an amount is its own decimal text. An amount
 /// that does not survive the round trip is refused, never written rounded.
 fn number(m: Money) -> Option<f64> {
-    let exact = m.to_plain();
-    let double: f64 = exact.parse().ok()?;
-    (double.is_finite() && format!("{double:.2}") == exact).then_some(double)
+    let exact = m.amount();
+    let double: f64 = exact.to_string().parse().ok()?;
+    let back: Decimal = format!("{double:.2}").parse().ok()?;
+    (double.is_finite() && back == exact).then_some(double)
 }
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, Refused> {
@@ -262,5 +264,7 @@ mod tests {
         assert_eq!(number(m("0.10")), Some(0.1));
         assert_eq!(number(m("9999999999999.99")), Some(9_999_999_999_999.99));
         assert_eq!(number(m("99999999999999999.99")), None);
+        // Not whole cents: never written rounded.
+        assert_eq!(number(m("0.005")), None);
     }
 }
