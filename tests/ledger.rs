@@ -628,7 +628,14 @@ fn a_figure_no_double_holds_refuses_the_workbook() {
         },
         |r| r.to_string(),
     );
-    let base = ["evaluate", "mgt.plan", "--at", "2026-06-01", "--achieved", "all"];
+    let base = [
+        "evaluate",
+        "mgt.plan",
+        "--at",
+        "2026-06-01",
+        "--achieved",
+        "all",
+    ];
     let run = mijlpaal(
         &dir,
         &[&base[..], &["--format", "xlsx", "-o", "l.xlsx"]].concat(),
