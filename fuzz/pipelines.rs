@@ -255,7 +255,7 @@ fn evaluate_and_render(
     let labels = render::ledger::ENGLISH;
     for party in [None, plan.parties.first().map(|p| p.id.as_str())] {
         if let Some(tables) = render::evaluation::tables(&e, party, &labels) {
-            let _ = render::xlsx::workbook(&tables, &labels, e.at, "");
+            let _ = render::xlsx::workbook(&tables, &labels, "fuzz", e.at, "");
         }
     }
     for m in plan.milestones.iter().take(8) {

@@ -293,7 +293,8 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
             let labels = render::ledger::ENGLISH;
             let tables = render::evaluation::tables(e, party, &labels)
                 .ok_or_else(|| unknown(party.unwrap_or_default()))?;
-            render::xlsx::workbook(&tables, &labels, e.at, notice).map_err(|r| {
+            let title = format!("{} ({}) at {}", plan.title, plan.id, e.at);
+            render::xlsx::workbook(&tables, &labels, &title, e.at, notice).map_err(|r| {
                 say!("error: no workbook written: {r}");
                 EXIT_ERRORS
             })

@@ -141,16 +141,21 @@ impl Formats {
 /// The workbook of `tables`, one sheet each, named by `labels`; the gate's
 /// `notice` (empty unless it was overridden) in the first rows of every
 /// sheet, so a draft's figures never pass for agreed ones; `at` is the
-/// document's creation date.
+/// document's creation date, and `title` (the plan and the date) its title.
 pub fn workbook(
     tables: &[Table],
     labels: &Labels,
+    title: &str,
     at: NaiveDate,
     notice: &str,
 ) -> Result<Vec<u8>, Refused> {
     let mut wb = Workbook::new();
     let created = excel_date(at)?;
-    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(text(title))
+            .set_creation_datetime(&created),
+    );
     let f = Formats::new();
     for t in tables {
         let ws = wb.add_worksheet();
