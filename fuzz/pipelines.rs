@@ -208,8 +208,13 @@ pub fn evaluate_bytes(data: &[u8]) {
         let e = eval::evaluate(plan, rules, &facts, &options);
         let _ = render::evaluation::json(&e).to_string();
         let _ = render::evaluation::text(&e, plan);
-        for table in ["milestones", "parties", "obligations"] {
-            let _ = render::evaluation::csv(&e, table);
+        for kind in render::ledger::Kind::ALL {
+            for dialect in [
+                render::ledger::Dialect::Plain,
+                render::ledger::Dialect::ExcelNl,
+            ] {
+                let _ = render::evaluation::csv(&e, kind, None, dialect);
+            }
         }
         for m in &plan.milestones {
             let _ = render::evaluation::trace(&e, plan, m.number);
@@ -238,8 +243,20 @@ fn evaluate_and_render(
     let e = eval::evaluate(plan, rules, facts, &options);
     let _ = render::evaluation::json(&e).to_string();
     let _ = render::escape::text(&render::evaluation::text(&e, plan));
-    for table in ["milestones", "parties", "obligations"] {
-        let _ = render::evaluation::csv(&e, table);
+    for kind in render::ledger::Kind::ALL {
+        for dialect in [
+            render::ledger::Dialect::Plain,
+            render::ledger::Dialect::ExcelNl,
+        ] {
+            let _ = render::evaluation::csv(&e, kind, None, dialect);
+        }
+    }
+    // The ledger workbook, of everyone and of one party.
+    let labels = render::ledger::ENGLISH;
+    for party in [None, plan.parties.first().map(|p| p.id.as_str())] {
+        if let Some(tables) = render::evaluation::tables(&e, party, &labels) {
+            let _ = render::xlsx::workbook(&tables, &labels, "fuzz", e.at, "");
+        }
     }
     for m in plan.milestones.iter().take(8) {
         let _ = render::evaluation::trace(&e, plan, m.number);

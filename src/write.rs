@@ -50,7 +50,7 @@ pub fn check_target(target: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
 /// Replaces `target` with `content` after [`check_target`]: writes a
 /// temporary file beside it (created new, so never through a link) and
 /// renames it over the target.
-pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnostic> {
+pub fn replace(target: &Path, content: impl AsRef<[u8]>, root: &Path) -> Result<(), Diagnostic> {
     let dir = check_target(target, root)?;
     let name = target
         .file_name()
@@ -64,7 +64,7 @@ pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnost
         .create_new(true)
         .open(&temp)
         .and_then(|mut f| {
-            f.write_all(content.as_bytes())?;
+            f.write_all(content.as_ref())?;
             if let Some(p) = permissions {
                 f.set_permissions(p)?;
             }
@@ -75,6 +75,23 @@ pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnost
         let _ = std::fs::remove_file(&temp);
         write_error(target, &e)
     })
+}
+
+/// The directory a file named on the command line (`evaluate -o FILE`) must
+/// be written inside. The command line is the user's own (see the trust
+/// model): a file named outside the plan's project is written where it was
+/// named. But a file named inside the project must stay there: a link that
+/// the project's author placed on the way (`out -> /home/...`) cannot carry
+/// the write out of it. The target itself is never a link (`check_target`).
+pub fn output_root(target: &Path, project_root: &Path) -> PathBuf {
+    let as_named = std::env::current_dir()
+        .map(|dir| dir.join(target))
+        .unwrap_or_else(|_| target.to_path_buf());
+    if as_named.starts_with(project_root) {
+        project_root.to_path_buf()
+    } else {
+        crate::project::canonical_parent(target)
+    }
 }
 
 /// I010: a write that failed (a full disk, no permission).

@@ -9,10 +9,11 @@ use mijlpaal::diagnostic::Diagnostic;
 use mijlpaal::eval::{self, overrides, Evaluation, Overrides};
 use mijlpaal::lower::literal;
 use mijlpaal::model::{MilestoneNo, Plan};
-use mijlpaal::project::{Project, Session};
-use mijlpaal::render;
+use mijlpaal::project::{self, Project, Session};
+use mijlpaal::render::{self, ledger::Dialect, ledger::Kind};
+use mijlpaal::write;
 
-use super::{exit_code, print_human, Common, EXIT_ERRORS, EXIT_USAGE};
+use super::{exit_code, print_human, Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 
 #[derive(clap::Args, Debug)]
 pub struct Scenario {
@@ -44,14 +45,21 @@ pub struct Scenario {
 pub struct Args {
     #[command(flatten)]
     pub scenario: Scenario,
+    /// The output: text, json, csv (one table) or xlsx (a workbook of every table; needs -o).
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
     /// Show one party: its money in total and per milestone, and its obligations.
     #[arg(long, value_name = "PARTY")]
     pub party: Option<String>,
-    /// With --format csv: which table.
-    #[arg(long, value_enum, default_value_t = Table::Milestones)]
-    pub table: Table,
+    /// With --format csv: which table (default: milestones).
+    #[arg(long, value_enum)]
+    pub table: Option<Table>,
+    /// With --format csv: `excel-nl` for Dutch Excel (byte-order mark, `;`, decimal comma).
+    #[arg(long, value_enum, value_name = "DIALECT")]
+    pub csv_dialect: Option<CsvDialect>,
+    /// Write the output to FILE (replaced by rename, never through a link) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -67,6 +75,15 @@ pub enum EvalFormat {
     Text,
     Json,
     Csv,
+    Xlsx,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvDialect {
+    /// `,` and a decimal point, for programs (the default).
+    Plain,
+    /// For Dutch Excel: UTF-8 byte-order mark, `;`, decimal comma, ISO dates.
+    ExcelNl,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +203,109 @@ fn json_with_notice(notice: &str, mut v: serde_json::Value) -> serde_json::Value
     v
 }
 
+/// Flag combinations that would be ignored or cannot be written: usage
+/// errors, checked before anything is loaded.
+fn check_flags(args: &Args) -> Result<(), String> {
+    let format = args.format;
+    if format == EvalFormat::Xlsx && args.output.is_none() {
+        return Err(
+            "--format xlsx writes a binary workbook, not text: name the file with -o LEDGER.xlsx"
+                .into(),
+        );
+    }
+    if args.csv_dialect.is_some() && format != EvalFormat::Csv {
+        return Err("--csv-dialect applies to --format csv only".into());
+    }
+    if args.table.is_some() && format != EvalFormat::Csv {
+        return Err(match format {
+            EvalFormat::Xlsx => "--table chooses the table of --format csv; --format xlsx writes every table as a sheet".into(),
+            _ => "--table applies to --format csv only".into(),
+        });
+    }
+    if let Some(target) = &args.output {
+        // A typo that would replace an input with the output.
+        let same = |input: &PathBuf| matches!((std::fs::canonicalize(target), std::fs::canonicalize(input)), (Ok(a), Ok(b)) if a == b);
+        let s = &args.scenario;
+        if let Some(input) = std::iter::once(&s.plan).chain(&s.facts).find(|p| same(p)) {
+            return Err(format!(
+                "-o {} names an input ({}); the output would replace it",
+                target.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The help for a party not in the plan.
+fn no_such_party(plan: &Plan, id: &str) -> String {
+    let ids: Vec<&str> = plan.parties.iter().map(|p| p.id.as_str()).collect();
+    let help = mijlpaal::lower::names::help_for("parties", id, ids.iter().copied());
+    format!("party `{id}` is not in plan `{}`; {help}", plan.id)
+}
+
+/// What an evaluation is shown as: the bytes of the output, hidden
+/// characters escaped in text and JSON; `Err` with the exit code when it
+/// cannot be rendered (an unknown party, a workbook refused).
+fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<u8>, u8> {
+    let party = args.party.as_deref();
+    let unknown = |id: &str| usage(no_such_party(plan, id));
+    let text = |t: String| render::escape::text(&t).into_owned().into_bytes();
+    let json = |v: serde_json::Value| {
+        let t = serde_json::to_string_pretty(&json_with_notice(notice, v))
+            .map(|s| s + "\n")
+            .unwrap_or_default();
+        render::escape::json(&t).into_owned().into_bytes()
+    };
+    match (args.format, party) {
+        (EvalFormat::Text, None) => Ok(text(with_notice(
+            notice,
+            "",
+            render::evaluation::text(e, plan),
+        ))),
+        (EvalFormat::Text, Some(id)) => render::evaluation::party_text(e, plan, id)
+            .map(|t| text(with_notice(notice, "", t)))
+            .ok_or_else(|| unknown(id)),
+        (EvalFormat::Json, None) => Ok(json(render::evaluation::json(e))),
+        (EvalFormat::Json, Some(id)) => render::evaluation::party_json(e, id)
+            .map(json)
+            .ok_or_else(|| unknown(id)),
+        (EvalFormat::Csv, _) => {
+            let kind = match args.table.unwrap_or(Table::Milestones) {
+                Table::Milestones => Kind::Milestones,
+                Table::Parties => Kind::Parties,
+                Table::Obligations => Kind::Obligations,
+            };
+            let dialect = match args.csv_dialect.unwrap_or(CsvDialect::Plain) {
+                CsvDialect::Plain => Dialect::Plain,
+                CsvDialect::ExcelNl => Dialect::ExcelNl,
+            };
+            let csv = render::evaluation::csv(e, kind, party, dialect)
+                .ok_or_else(|| unknown(party.unwrap_or_default()))?;
+            let mut bytes = match dialect {
+                Dialect::ExcelNl => render::ledger::BOM.to_vec(),
+                Dialect::Plain => Vec::new(),
+            };
+            bytes.extend(text(with_notice(notice, "# ", csv)));
+            Ok(bytes)
+        }
+        (EvalFormat::Xlsx, _) => {
+            let labels = render::ledger::ENGLISH;
+            let tables = render::evaluation::tables(e, party, &labels)
+                .ok_or_else(|| unknown(party.unwrap_or_default()))?;
+            let title = format!("{} ({}) at {}", plan.title, plan.id, e.at);
+            render::xlsx::workbook(&tables, &labels, &title, e.at, notice).map_err(|r| {
+                say!("error: no workbook written: {r}");
+                EXIT_ERRORS
+            })
+        }
+    }
+}
+
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
+    if let Err(message) = check_flags(&args) {
+        return usage(message);
+    }
     let s = &args.scenario;
     let Evaluated {
         project,
@@ -196,53 +315,25 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    if let Some(id) = &args.party {
-        let shown = match args.format {
-            EvalFormat::Json => render::evaluation::party_json(&e, id).map(|v| {
-                serde_json::to_string_pretty(&json_with_notice(&notice, v))
-                    .map(|s| s + "\n")
-                    .unwrap_or_default()
-            }),
-            _ => render::evaluation::party_text(&e, &project.plan, id)
-                .map(|t| with_notice(&notice, "", t)),
-        };
-        return match shown {
-            Some(text) if args.format == EvalFormat::Json => {
-                exit_code(&e.diagnostics, false).max(super::out_json(&text))
+    let bytes = match render(&args, &e, &project.plan, &notice) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let written = match &args.output {
+        None => super::out_bytes(&bytes),
+        Some(target) => {
+            // Never through a link; inside the project when named inside it.
+            let root = write::output_root(target, &project::project_root(&s.plan));
+            match write::replace(target, &bytes, &root) {
+                Ok(()) => {
+                    say!("wrote {}", target.display());
+                    EXIT_OK
+                }
+                Err(d) => {
+                    print_human(session, &[d], common);
+                    EXIT_USAGE
+                }
             }
-            Some(text) => exit_code(&e.diagnostics, false).max(super::out(&text)),
-            None => {
-                let ids: Vec<&str> = project.plan.parties.iter().map(|p| p.id.as_str()).collect();
-                let help = mijlpaal::lower::names::help_for("parties", id, ids.iter().copied());
-                usage(format!(
-                    "party `{id}` is not in plan `{}`; {help}",
-                    project.plan.id
-                ))
-            }
-        };
-    }
-    let written = match args.format {
-        EvalFormat::Text => super::out(&with_notice(
-            &notice,
-            "",
-            render::evaluation::text(&e, &project.plan),
-        )),
-        EvalFormat::Json => super::out_json(
-            &serde_json::to_string_pretty(&json_with_notice(&notice, render::evaluation::json(&e)))
-                .map(|s| s + "\n")
-                .unwrap_or_default(),
-        ),
-        EvalFormat::Csv => {
-            let table = match args.table {
-                Table::Milestones => "milestones",
-                Table::Parties => "parties",
-                Table::Obligations => "obligations",
-            };
-            super::out(&with_notice(
-                &notice,
-                "# ",
-                render::evaluation::csv(&e, table),
-            ))
         }
     };
     exit_code(&e.diagnostics, false).max(written)

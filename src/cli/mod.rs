@@ -174,12 +174,16 @@ pub fn out_json(text: &str) -> u8 {
 }
 
 fn write_stdout(text: &str) -> u8 {
+    out_bytes(text.as_bytes())
+}
+
+/// Writes bytes to stdout as they are (already escaped), with the exit code
+/// of [`out`].
+#[must_use]
+pub fn out_bytes(bytes: &[u8]) -> u8 {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {

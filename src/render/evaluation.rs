@@ -4,7 +4,8 @@
 use serde_json::{json, Map, Value};
 
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
-use crate::model::{Cite, Money, Plan};
+use crate::model::{Cite, Money, Plan, StreamId};
+use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table, ENGLISH};
 
 /// A sum shown in a table: exact, or "too large" when no decimal holds it
 /// (the ledger reports such party totals as E011).
@@ -309,103 +310,175 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
     out
 }
 
-// ------------------------------------------------------------------ CSV
+// ------------------------------------------------------------------ tables (CSV, workbook)
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// The money cells of one column, one per stream in plan order.
+fn money_cells<'a>(streams: &'a [StreamId], v: &'a PerStream) -> impl Iterator<Item = Cell> + 'a {
+    streams.iter().map(|s| Cell::Money(amount_of(v, s)))
 }
 
-fn csv_row(cells: &[String]) -> String {
-    cells
-        .iter()
-        .map(|c| csv_field(c))
-        .collect::<Vec<_>>()
-        .join(",")
-        + "\n"
+fn date_cell(d: Option<chrono::NaiveDate>) -> Cell {
+    d.map_or(Cell::Empty, Cell::Date)
 }
 
-fn plain(v: &PerStream, s: &crate::model::StreamId) -> String {
-    amount_of(v, s).to_plain()
-}
-
-/// CSV of one table: `milestones`, `parties` or `obligations`; money in plain decimals.
-pub fn csv(e: &Evaluation, which: &str) -> String {
-    match which {
-        "parties" => {
-            let mut head = vec!["party".to_string()];
-            for c in Column::ALL {
-                head.extend(e.streams.iter().map(|s| format!("{}_{s}", c.name())));
-            }
-            let mut out = csv_row(&head);
-            for p in &e.parties {
-                let mut r = vec![p.id.clone()];
-                for c in Column::ALL {
-                    r.extend(e.streams.iter().map(|s| plain(p.column(c), s)));
-                }
-                out.push_str(&csv_row(&r));
-            }
-            out
+/// The headers of a table and which of them hold money: `first`, then
+/// each of `columns` per stream, then `last`.
+fn headers(
+    e: &Evaluation,
+    l: &Labels,
+    first: &[&str],
+    columns: &[Column],
+    last: &[&str],
+) -> (Vec<String>, Vec<bool>) {
+    let mut head: Vec<String> = first.iter().map(|h| h.to_string()).collect();
+    let mut money = vec![false; head.len()];
+    for c in columns {
+        for s in &e.streams {
+            head.push(l.money(*c, s));
+            money.push(true);
         }
-        "obligations" => {
-            let mut out = csv_row(
-                &[
-                    "due",
-                    "party",
-                    "kind",
-                    "milestone",
-                    "stream",
-                    "amount",
-                    "overdue",
-                    "text",
-                ]
-                .map(String::from),
+    }
+    head.extend(last.iter().map(|h| h.to_string()));
+    money.resize(head.len(), false);
+    (head, money)
+}
+
+/// One table of the evaluation, typed: the milestones (number, status,
+/// since, due, every milestone column per stream, reason), the parties
+/// (every column per stream) or the obligations. With `party`, only that
+/// party: its lines per milestone, its row, its obligations; `None` when
+/// the evaluation has no such party. The plain CSV, the Excel CSV and the
+/// workbook are all drawn from these tables.
+pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels) -> Option<Table> {
+    let chosen = match party {
+        Some(id) => Some(e.parties.iter().find(|p| p.id == id)?),
+        None => None,
+    };
+    let t = match kind {
+        Kind::Milestones => {
+            let (headers, money) = headers(
+                e,
+                l,
+                &[l.number, l.status, l.since, l.due],
+                &Column::MILESTONE,
+                &[l.reason],
             );
-            for d in &e.obligations {
-                out.push_str(&csv_row(&[
-                    d.due.to_string(),
-                    d.party.clone(),
-                    d.kind.as_str().to_string(),
-                    d.milestone.map(|m| m.to_string()).unwrap_or_default(),
-                    d.stream.as_ref().map(|s| s.to_string()).unwrap_or_default(),
-                    d.amount.map(|a| a.to_plain()).unwrap_or_default(),
-                    d.overdue.to_string(),
-                    d.text.clone(),
-                ]));
-            }
-            out
-        }
-        _ => {
-            let mut head = vec![
-                "number".to_string(),
-                "status".into(),
-                "since".into(),
-                "due".into(),
-            ];
-            for c in Column::MILESTONE {
-                head.extend(e.streams.iter().map(|s| format!("{}_{s}", c.name())));
-            }
-            head.push("reason".into());
-            let mut out = csv_row(&head);
-            for m in &e.milestones {
+            let row = |m: &MilestoneResult, column: &dyn Fn(Column) -> Option<PerStream>| {
                 let mut r = vec![
-                    m.number.to_string(),
-                    m.status.as_str().to_string(),
-                    m.since.map(|d| d.to_string()).unwrap_or_default(),
-                    m.due.map(|d| d.to_string()).unwrap_or_default(),
+                    Cell::Whole(m.number.0),
+                    Cell::Text(m.status.as_str().to_string()),
+                    date_cell(m.since),
+                    date_cell(m.due),
                 ];
-                for v in Column::MILESTONE.iter().filter_map(|c| m.column(*c)) {
-                    r.extend(e.streams.iter().map(|s| plain(v, s)));
+                for v in Column::MILESTONE.iter().filter_map(|c| column(*c)) {
+                    r.extend(money_cells(&e.streams, &v));
                 }
-                r.push(m.reason.clone());
-                out.push_str(&csv_row(&r));
+                r.push(Cell::Text(m.reason.clone()));
+                r
+            };
+            let rows = match chosen {
+                None => e
+                    .milestones
+                    .iter()
+                    .map(|m| row(m, &|c| m.column(c).cloned()))
+                    .collect(),
+                Some(p) => p
+                    .lines
+                    .iter()
+                    .filter_map(|line| {
+                        let m = e.milestones.iter().find(|m| m.number == line.milestone)?;
+                        Some(row(m, &|c| line.column(c).cloned()))
+                    })
+                    .collect(),
+            };
+            Table {
+                kind,
+                headers,
+                money,
+                rows,
+                totals: true,
             }
-            out
         }
-    }
+        Kind::Parties => {
+            let (headers, money) = headers(e, l, &[l.party], &Column::ALL, &[]);
+            let rows = e
+                .parties
+                .iter()
+                .filter(|p| chosen.is_none_or(|c| c.id == p.id))
+                .map(|p| {
+                    let mut r = vec![Cell::Text(p.id.clone())];
+                    for c in Column::ALL {
+                        r.extend(money_cells(&e.streams, p.column(c)));
+                    }
+                    r
+                })
+                .collect();
+            Table {
+                kind,
+                headers,
+                money,
+                rows,
+                totals: true,
+            }
+        }
+        Kind::Obligations => {
+            let headers: Vec<String> = [
+                l.due,
+                l.party,
+                l.kind,
+                l.milestone,
+                l.stream,
+                l.amount,
+                l.overdue,
+                l.text,
+            ]
+            .map(String::from)
+            .to_vec();
+            let money = headers.iter().map(|h| h == l.amount).collect();
+            let rows = e
+                .obligations
+                .iter()
+                .filter(|d| chosen.is_none_or(|c| c.id == d.party))
+                .map(|d| {
+                    vec![
+                        Cell::Date(d.due),
+                        Cell::Text(d.party.clone()),
+                        Cell::Text(d.kind.as_str().to_string()),
+                        d.milestone.map_or(Cell::Empty, |m| Cell::Whole(m.0)),
+                        d.stream
+                            .as_ref()
+                            .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+                        d.amount.map_or(Cell::Empty, Cell::Money),
+                        Cell::Bool(d.overdue),
+                        Cell::Text(d.text.clone()),
+                    ]
+                })
+                .collect();
+            Table {
+                kind,
+                headers,
+                money,
+                rows,
+                totals: false,
+            }
+        }
+    };
+    Some(t)
+}
+
+/// Every table of the evaluation (or of one party), in the order
+/// milestones, parties, obligations.
+pub fn tables(e: &Evaluation, party: Option<&str>, l: &Labels) -> Option<Vec<Table>> {
+    Kind::ALL
+        .iter()
+        .map(|k| ledger_table(e, *k, party, l))
+        .collect()
+}
+
+/// CSV of one table in a dialect; money in plain decimals (a decimal comma
+/// in the Excel dialect). `None` when `party` is not in the evaluation.
+pub fn csv(e: &Evaluation, kind: Kind, party: Option<&str>, dialect: Dialect) -> Option<String> {
+    ledger_table(e, kind, party, &ENGLISH).map(|t| ledger::csv(&t, dialect))
 }
 
 // ------------------------------------------------------------------ trace

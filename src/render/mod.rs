@@ -1,10 +1,13 @@
-//! Stage 4: results → text, JSON, SARIF, CSV. Renderers only format; they
-//! decide nothing.
+//! Stage 4: results → text, JSON, SARIF, CSV, a workbook. Renderers only
+//! format; they decide nothing and do no IO (a workbook is built in memory
+//! and written by the CLI).
 
 pub mod diff;
 pub mod escape;
 pub mod evaluation;
 pub mod human;
 pub mod json;
+pub mod ledger;
 pub mod sarif;
 pub mod show;
+pub mod xlsx;

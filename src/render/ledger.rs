@@ -1,0 +1,228 @@
+//! The evaluation's tables as typed cells (`milestones`, `parties`,
+//! `obligations`), the one shape every ledger output is drawn from: the
+//! plain CSV, the CSV for Dutch Excel (`--csv-dialect excel-nl`) and the
+//! workbook (`render::xlsx`). The tables are built in `render::evaluation`
+//! from `eval::Column`, so a money column is named and ordered in one place;
+//! this module only says how a cell is written.
+//!
+//! Every header text is in [`Labels`] ([`ENGLISH`] today), so a Dutch
+//! catalogue is one more constant, not a search through the renderers.
+
+use chrono::NaiveDate;
+
+use crate::eval::Column;
+use crate::model::{Money, StreamId};
+
+/// The words of the ledger outputs: sheet and table names and the headers
+/// that are not money columns. Money column headers are
+/// `{column}_{stream}` from [`Labels::column`].
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    pub milestones: &'static str,
+    pub parties: &'static str,
+    pub obligations: &'static str,
+    pub number: &'static str,
+    pub status: &'static str,
+    pub since: &'static str,
+    pub due: &'static str,
+    pub reason: &'static str,
+    pub party: &'static str,
+    pub kind: &'static str,
+    pub milestone: &'static str,
+    pub stream: &'static str,
+    pub amount: &'static str,
+    pub overdue: &'static str,
+    pub text: &'static str,
+    /// The first cell of a totals row.
+    pub total: &'static str,
+    /// A money column's name (`earned`), before its stream.
+    pub column: fn(Column) -> &'static str,
+}
+
+/// The output language: English, as the JSON and the plain CSV.
+pub const ENGLISH: Labels = Labels {
+    milestones: "milestones",
+    parties: "parties",
+    obligations: "obligations",
+    number: "number",
+    status: "status",
+    since: "since",
+    due: "due",
+    reason: "reason",
+    party: "party",
+    kind: "kind",
+    milestone: "milestone",
+    stream: "stream",
+    amount: "amount",
+    overdue: "overdue",
+    text: "text",
+    total: "total",
+    column: Column::name,
+};
+
+impl Labels {
+    /// The header of a money column of one stream: `earned_iza`.
+    pub fn money(&self, c: Column, s: &StreamId) -> String {
+        format!("{}_{s}", (self.column)(c))
+    }
+}
+
+/// Which table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Milestones,
+    Parties,
+    Obligations,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Milestones, Kind::Parties, Kind::Obligations];
+
+    pub fn name(self, l: &Labels) -> &'static str {
+        match self {
+            Kind::Milestones => l.milestones,
+            Kind::Parties => l.parties,
+            Kind::Obligations => l.obligations,
+        }
+    }
+}
+
+/// One cell, typed: each output writes it its own way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    /// A whole number (a milestone's number).
+    Whole(u32),
+    Date(NaiveDate),
+    Money(Money),
+    Bool(bool),
+    Empty,
+}
+
+/// A table: its kind, headers and rows; `money[i]` says whether column `i`
+/// holds money (summed in a totals row of the workbook).
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub kind: Kind,
+    pub headers: Vec<String>,
+    pub money: Vec<bool>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Whether a totals row makes sense (not for obligations, whose
+    /// amounts are of different kinds: pay and repay).
+    pub totals: bool,
+}
+
+impl Table {
+    /// The exact total of money column `i`; `None` when no decimal holds it.
+    pub fn total(&self, i: usize) -> Option<Money> {
+        Money::checked_sum(self.rows.iter().map(|r| match r.get(i) {
+            Some(Cell::Money(m)) => *m,
+            _ => Money::ZERO,
+        }))
+    }
+}
+
+/// How a CSV is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// `,` between fields, decimal point, ISO dates: for programs.
+    Plain,
+    /// What Dutch Excel opens by double-click without the import wizard: a
+    /// UTF-8 byte-order mark (else Excel reads the bytes as Windows-1252),
+    /// `;` between fields (the list separator of the Dutch locale, where
+    /// `,` is the decimal sign), money with a decimal comma and no thousands
+    /// separator (`1237000,50`: a number, never text), dates as ISO
+    /// `2026-12-31`, which Excel in every locale reads as a date (the Dutch
+    /// `31-12-2026` would be read as text or a wrong date elsewhere). A text
+    /// that starts with `=`, `+`, `-` or `@` is written with a leading `'`
+    /// so that Excel never takes text from a plan for a formula.
+    ExcelNl,
+}
+
+impl Dialect {
+    fn separator(self) -> char {
+        match self {
+            Dialect::Plain => ',',
+            Dialect::ExcelNl => ';',
+        }
+    }
+}
+
+/// A cell as CSV text (unquoted).
+fn csv_text(c: &Cell, d: Dialect) -> String {
+    match c {
+        Cell::Text(t) => match d {
+            Dialect::ExcelNl if t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
+            _ => t.clone(),
+        },
+        Cell::Whole(n) => n.to_string(),
+        Cell::Date(x) => x.to_string(),
+        Cell::Money(m) => match d {
+            Dialect::Plain => m.to_plain(),
+            Dialect::ExcelNl => m.to_plain().replace('.', ","),
+        },
+        Cell::Bool(b) => b.to_string(),
+        Cell::Empty => String::new(),
+    }
+}
+
+fn csv_field(s: &str, d: Dialect) -> String {
+    if s.contains([d.separator(), '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_row(cells: impl Iterator<Item = String>, d: Dialect) -> String {
+    let sep = d.separator().to_string();
+    let row: Vec<String> = cells.map(|c| csv_field(&c, d)).collect();
+    row.join(&sep) + "\n"
+}
+
+/// The UTF-8 byte-order mark the Excel dialect starts with. It is not part
+/// of [`csv`]'s text: the CLI escapes hidden characters (U+FEFF among them)
+/// in what it prints and writes the mark before it.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A table as CSV in a dialect: a header line, then one line per row.
+pub fn csv(t: &Table, d: Dialect) -> String {
+    let mut out = csv_row(t.headers.iter().cloned(), d);
+    for r in &t.rows {
+        out.push_str(&csv_row(r.iter().map(|c| csv_text(c, d)), d));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Money {
+        Money::new(s.parse().unwrap_or_default())
+    }
+
+    #[test]
+    fn excel_nl_cells() {
+        let t = Table {
+            kind: Kind::Obligations,
+            headers: vec!["a".into(), "b;c".into(), "d".into(), "e".into()],
+            money: vec![false, false, true, false],
+            rows: vec![vec![
+                Cell::Text("=1+1".into()),
+                Cell::Date(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default()),
+                Cell::Money(m("1237000.5")),
+                Cell::Text("x, y".into()),
+            ]],
+            totals: false,
+        };
+        assert_eq!(
+            csv(&t, Dialect::ExcelNl),
+            "a;\"b;c\";d;e\n'=1+1;2026-12-31;1237000,50;x, y\n"
+        );
+        assert_eq!(
+            csv(&t, Dialect::Plain),
+            "a,b;c,d,e\n=1+1,2026-12-31,1237000.50,\"x, y\"\n"
+        );
+    }
+}
