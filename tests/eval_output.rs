@@ -347,3 +347,50 @@ fn bad_what_ifs_are_refused() {
         "error: milestone 5 is given both as --achieved and as --missed",
     );
 }
+
+#[test]
+fn at_today_is_the_current_date_in_utc() {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 86_400;
+    let today = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .unwrap()
+        .checked_add_days(chrono::Days::new(days))
+        .unwrap()
+        .to_string();
+    let o = bin(&[
+        "evaluate",
+        "plans/examples/buurtzorg.plan",
+        "--at",
+        "today",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["at"], today.as_str());
+}
+
+#[test]
+fn flags_a_command_does_not_use_are_refused() {
+    // explain-milestone shows no obligations: it has no --horizon.
+    let o = bin(&[
+        "explain-milestone",
+        TWENTE,
+        "14",
+        "--facts",
+        FACTS,
+        "--at",
+        AT,
+        "--horizon",
+        "30",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unexpected argument '--horizon'"),
+        "{}",
+        stderr(&o)
+    );
+}

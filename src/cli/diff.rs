@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use mijlpaal::diff::{self, Version};
-use mijlpaal::lower::literal;
 use mijlpaal::project::{Loaded, Session};
 use mijlpaal::render;
 
@@ -41,10 +40,10 @@ pub enum DiffFormat {
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
-    let at = match args.at.as_deref().map(literal::date).transpose() {
+    let at = match args.at.as_deref().map(super::evaluation_date).transpose() {
         Ok(a) => a,
         Err(e) => {
-            say!("error: --at: {}; {}", e.message, e.help);
+            say!("error: --at {e}");
             return EXIT_USAGE;
         }
     };

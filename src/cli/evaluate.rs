@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 
 use mijlpaal::diagnostic::Diagnostic;
 use mijlpaal::eval::{self, overrides, Evaluation, Overrides};
-use mijlpaal::lower::literal;
 use mijlpaal::model::{MilestoneNo, Plan};
 use mijlpaal::project::{self, Project, Session};
 use mijlpaal::render::{self, ledger::Dialect, ledger::Kind};
@@ -22,7 +21,7 @@ pub struct Scenario {
     /// Facts files (measurements, assessments, decisions, payments).
     #[arg(long = "facts", value_name = "FILE")]
     pub facts: Vec<PathBuf>,
-    /// The evaluation date (YYYY-MM-DD): facts dated later are ignored.
+    /// The evaluation date (YYYY-MM-DD, or `today`): facts dated later are ignored.
     #[arg(long, value_name = "DATE")]
     pub at: String,
     /// What-if: treat these milestones as achieved (numbers, ranges like 13-15, or `all`).
@@ -34,9 +33,6 @@ pub struct Scenario {
     /// What-if: a partial payout, as N=60% (repeatable).
     #[arg(long, value_name = "N=PCT")]
     pub partial: Vec<String>,
-    /// Days ahead for which obligations are listed.
-    #[arg(long, default_value_t = 90, value_parser = crate::cli::horizon_days)]
-    pub horizon: u32,
     #[command(flatten)]
     pub allow: super::AllowArgs,
 }
@@ -45,6 +41,9 @@ pub struct Scenario {
 pub struct Args {
     #[command(flatten)]
     pub scenario: Scenario,
+    /// Days ahead for which obligations are listed.
+    #[arg(long, default_value_t = 90, value_parser = crate::cli::horizon_days)]
+    pub horizon: u32,
     /// The output: text, json, csv (one table) or xlsx (a workbook of every table; needs -o).
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
@@ -99,7 +98,7 @@ fn usage(message: String) -> u8 {
 }
 
 fn parse_at(text: &str) -> Result<NaiveDate, String> {
-    literal::date(text).map_err(|e| format!("--at {text}: {}; {}", e.message, e.help))
+    super::evaluation_date(text).map_err(|e| format!("--at {e}"))
 }
 
 fn overrides(
@@ -142,6 +141,7 @@ fn run_scenario(
     session: &mut Session,
     common: &Common,
     s: &Scenario,
+    horizon_days: u32,
     party_lines: bool,
 ) -> Result<Evaluated, u8> {
     let at = parse_at(&s.at).map_err(usage)?;
@@ -169,7 +169,7 @@ fn run_scenario(
     let overrides = overrides(&project.plan, &s.achieved, &s.missed, &s.partial).map_err(usage)?;
     let options = eval::Options {
         at,
-        horizon_days: s.horizon,
+        horizon_days,
         overrides,
         party_lines,
     };
@@ -311,7 +311,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         project,
         evaluation: e,
         notice,
-    } = match run_scenario(session, common, s, args.party.is_some()) {
+    } = match run_scenario(session, common, s, args.horizon, args.party.is_some()) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -345,7 +345,8 @@ pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) ->
         project,
         evaluation: e,
         notice,
-    } = match run_scenario(session, common, s, false) {
+        // The trace shows no obligations, so there is no horizon to choose.
+    } = match run_scenario(session, common, s, 0, false) {
         Ok(x) => x,
         Err(code) => return code,
     };

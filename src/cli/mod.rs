@@ -242,3 +242,17 @@ pub fn horizon_days(text: &str) -> Result<u32, String> {
         )),
     }
 }
+
+/// `--at DATE`: an ISO date, or `today` (the current date in UTC, so that
+/// the same command gives the same answer on every machine that day).
+pub fn evaluation_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    if text == "today" {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        return chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+            .ok_or_else(|| "today: the system clock is past the calendar".to_string());
+    }
+    mijlpaal::lower::literal::date(text).map_err(|e| format!("{text}: {}; {}", e.message, e.help))
+}
