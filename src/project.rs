@@ -39,7 +39,7 @@ pub enum Loaded {
     Plan(Box<Plan>),
     Rules(RuleSet),
     /// Facts are lowered only against a plan; alone they are just parsed.
-    Facts(ast::FactsAst),
+    Facts(FileId, ast::FactsAst),
 }
 
 /// What lets a command evaluate a project that the gate would stop.
@@ -133,7 +133,7 @@ impl Session {
                 self.diagnostics.extend(diags);
                 Loaded::Rules(rules)
             }
-            ast::File::Facts(f) => Loaded::Facts(f),
+            ast::File::Facts(f) => Loaded::Facts(id, f),
         })
     }
 
@@ -168,9 +168,22 @@ impl Session {
     /// the same canonical path or with the same content, is refused (I011),
     /// since every payment in it would count twice.
     pub fn load_distinct_facts(&mut self, paths: &[PathBuf], plan: &Plan) -> Vec<Facts> {
+        let inputs = paths.iter().map(|p| (p.clone(), None)).collect();
+        self.distinct_facts(inputs, plan)
+    }
+
+    /// As [`Session::load_distinct_facts`], for files of which some were
+    /// parsed already (by `check`, which parses every file to learn its
+    /// kind): those are lowered, not read and parsed a second time.
+    fn distinct_facts(
+        &mut self,
+        inputs: Vec<(PathBuf, Option<(FileId, ast::FactsAst)>)>,
+        plan: &Plan,
+    ) -> Vec<Facts> {
         let mut facts: Vec<Facts> = Vec::new();
         let mut seen: Vec<(Option<PathBuf>, [u8; 32], PathBuf)> = Vec::new();
-        for p in paths {
+        for (p, parsed) in inputs {
+            let p = &p;
             let canonical = std::fs::canonicalize(p).ok();
             if let Some((_, _, first)) =
                 seen.iter().find(|(c, _, _)| c.is_some() && *c == canonical)
@@ -179,7 +192,15 @@ impl Session {
                     .push(facts_twice(p, first, "is the same file as"));
                 continue;
             }
-            let Some(f) = self.load_facts(p, plan) else {
+            let loaded = match parsed {
+                Some((id, tree)) => {
+                    let (f, diags) = lower::lower_facts(&tree, id, plan);
+                    self.diagnostics.extend(diags);
+                    Some(f)
+                }
+                None => self.load_facts(p, plan),
+            };
+            let Some(f) = loaded else {
                 continue;
             };
             let hash = self.content_hash(f.file);
@@ -344,15 +365,16 @@ impl Session {
                         facts: Vec::new(),
                     });
                 }
-                Some(Loaded::Facts(_)) => facts.push(path.clone()),
+                Some(Loaded::Facts(id, tree)) => facts.push((path.clone(), Some((id, tree)))),
                 Some(Loaded::Rules(_)) | None => {}
             }
         }
+        let facts_paths: Vec<PathBuf> = facts.iter().map(|(p, _)| p.clone()).collect();
         if let Some(first) = projects.first_mut() {
-            first.facts = self.load_distinct_facts(&facts, &first.plan);
+            first.facts = self.distinct_facts(facts, &first.plan);
         }
-        if facts.is_empty() || projects.is_empty() {
-            for path in facts.iter().filter(|_| projects.is_empty()) {
+        if facts_paths.is_empty() || projects.is_empty() {
+            for path in facts_paths.iter().filter(|_| projects.is_empty()) {
                 self.diagnostics.push(
                     Diagnostic::info(
                         "I007",
