@@ -17,6 +17,7 @@ mod check;
 mod diff;
 mod evaluate;
 mod explain;
+mod facts;
 mod fmt;
 mod pin;
 mod show;
@@ -115,6 +116,8 @@ pub enum Command {
     Snapshot(snapshot::Args),
     /// Print the content hash that pins a rule set (`rules NAME pinned "sha256:..."`).
     Pin(pin::Args),
+    /// Facts from other tools: `facts count` turns a Forms export into `counted` facts.
+    Facts(facts::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
 }
@@ -125,6 +128,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(a) => check::run(&mut session, &cli.common, a),
         Command::Show(a) => show::run(&mut session, &cli.common, a),
         Command::Explain(a) => explain::run(a),
+        Command::Facts(a) => facts::run(&mut session, &cli.common, a),
         Command::Pin(a) => pin::run(&mut session, &cli.common, a),
         Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),
