@@ -59,9 +59,13 @@ use crate::syntax::{self, ast, Limits};
 /// The most periods one command writes: a hundred years of months.
 pub const MAX_PERIODS: usize = 1200;
 
-/// At most this many unreadable cells are reported one by one (and listed in
-/// the `--skip-invalid` comment); the rest are counted.
+/// At most this many unreadable cells are listed in the `--skip-invalid`
+/// comment; the rest are counted.
 pub const MAX_LISTED: usize = 50;
+
+/// At most this many unreadable cells are reported one by one; one more
+/// diagnostic counts the rest.
+pub const MAX_REPORTED: usize = 20;
 
 /// The length of calendar period counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,7 +302,7 @@ pub fn count(req: &Request) -> Outcome {
     } else {
         Severity::Error
     };
-    for (cell, why) in invalid.iter().take(MAX_LISTED) {
+    for (cell, why) in invalid.iter().take(MAX_REPORTED) {
         let d = Diagnostic::new(
             "F001",
             severity,
@@ -308,13 +312,12 @@ pub fn count(req: &Request) -> Outcome {
             d.with_help("skipped (--skip-invalid): the row is not counted")
         } else {
             d.with_help(format!(
-                "correct the cell in the export, or pass --skip-invalid to count without the row (the output then lists it); dates are read as ISO (2026-03-14), day-month-year (14-3-2026) or {} (with --day-first: {})",
-                if req.day_first { "day/month/year" } else { "month/day/year (3/14/2026)" },
-                if req.day_first { "day first" } else { "14/3/2026" },
+                "correct the cell, or pass --skip-invalid to leave the row out (the output lists it); dates are read as 2026-03-14, 14-3-2026 or {}",
+                if req.day_first { "14/3/2026 (--day-first)" } else { "3/14/2026 (14/3/2026 with --day-first)" },
             ))
         });
     }
-    if let Some(more) = invalid.len().checked_sub(MAX_LISTED).filter(|n| *n > 0) {
+    if let Some(more) = invalid.len().checked_sub(MAX_REPORTED).filter(|n| *n > 0) {
         out.diagnostics.push(
             Diagnostic::new(
                 "F001",
@@ -609,10 +612,7 @@ impl Unreadable {
         match self {
             Unreadable::Empty => "the cell is empty".to_string(),
             Unreadable::DateLike(s) => {
-                format!(
-                    "`{}` is not a date on the calendar in a form mijlpaal reads",
-                    comment_safe(s)
-                )
+                format!("`{}` is no date mijlpaal can read", comment_safe(s))
             }
             Unreadable::Text(n) => {
                 format!("it holds text that is no date ({n} characters, not shown)")
