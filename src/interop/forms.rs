@@ -1068,11 +1068,10 @@ fn read_xlsx(
     })
 }
 
-fn xlsx_error(e: &calamine::XlsxError) -> String {
-    // calamine's messages name parts of the archive, never cell content.
-    let text = e.to_string();
-    let short: String = text.chars().take(200).collect();
-    format!("not a readable .xlsx workbook ({})", comment_safe(&short))
+/// calamine's messages may quote what it failed to parse (a cell's text),
+/// so none of it is shown: only that the workbook cannot be read.
+fn xlsx_error(_: &calamine::XlsxError) -> String {
+    "not a readable .xlsx workbook".to_string()
 }
 
 /// Unpacks every member of the archive through a bounded reader and
