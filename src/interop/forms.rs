@@ -229,6 +229,13 @@ pub fn count(req: &Request) -> Outcome {
     let name = file_name(req.export);
     let mut wanted = vec![req.date_column];
     wanted.extend(req.filters.iter().map(|(c, _)| c.as_str()));
+    if bytes.starts_with(OLE) {
+        out.diagnostics.push(unreadable(
+            &name,
+            "it is an Excel 97-2003 workbook (.xls), not .xlsx",
+        ));
+        return out;
+    }
     let xlsx = is_xlsx(&bytes);
     let table = if xlsx {
         read_xlsx(&bytes, &name, &wanted, req.max_bytes)
@@ -854,6 +861,9 @@ fn letters(mut col: u32) -> String {
     out.iter().rev().collect()
 }
 
+/// The start of an OLE compound file: Excel 97-2003 `.xls`.
+const OLE: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+
 /// An `.xlsx` is a zip archive: `PK\x03\x04`.
 fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
@@ -1269,6 +1279,30 @@ mod tests {
         assert!(!date_shaped("06-12345678"));
         assert!(!date_shaped("jan@example.nl"));
         assert!(!date_shaped("1-2-3 Pam"));
+    }
+
+    #[test]
+    fn csv_with_semicolons_quotes_and_ragged_rows() {
+        let text = "\u{feff}Naam;Datum;Verwijzing\r\n\"de Vries; Jan\";\"14-3-2026\";\"Sociaal\ndomein\"\r\nPiet;2026-04-01\r\n;;\r\n";
+        let t = read_csv(text.as_bytes().to_vec(), "x.csv", &["Datum", "Verwijzing"]).unwrap();
+        assert_eq!(t.letters, ["B", "C"]);
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[0].number, 2);
+        assert_eq!(
+            t.rows[0].cells,
+            [
+                Cell::Text("14-3-2026".into()),
+                Cell::Text("Sociaal\ndomein".into())
+            ]
+        );
+        assert_eq!(t.rows[1].number, 3);
+        assert_eq!(t.rows[1].cells[1], Cell::Empty);
+        assert!(t.rows[2].blank);
+        let missing = read_csv(text.as_bytes().to_vec(), "x.csv", &["Datm"])
+            .err()
+            .unwrap();
+        assert_eq!(missing[0].code, "F002");
+        assert_eq!(missing[0].help.as_deref(), Some("did you mean `Datum`?"));
     }
 
     #[test]
