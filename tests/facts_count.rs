@@ -585,6 +585,15 @@ fn names_and_periods_are_checked() {
         "{}",
         column.stderr
     );
+    // An export saved without its header row: its first row is a person's
+    // data, and none of it is shown.
+    let csv = read(f.dir.join("exports/registraties.csv"));
+    let headerless: String = csv.split_inclusive("\r\n").skip(1).collect();
+    write(f.dir.join("exports/headerless.csv"), headerless);
+    let no_header = count(&f, "exports/headerless.csv", &["--metric", "gesprekken"]);
+    assert_eq!(no_header.code, 1, "{}", no_header.stderr);
+    assert!(no_header.stderr.contains("F002"), "{}", no_header.stderr);
+    no_personal_data(&f, &no_header.stderr, "stderr");
     // A value that never occurs: a warning, and every count 0.
     let never = count(
         &f,

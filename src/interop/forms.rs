@@ -890,9 +890,8 @@ fn columns(headers: &[String], wanted: &[&str]) -> Result<Vec<usize>, Vec<Diagno
         match hits.as_slice() {
             [one] => found.push(*one),
             [] => errors.push(
-                Diagnostic::error("F002", format!("the export has no column `{w}`")).with_help(
-                    names::help_for("columns", w, headers.iter().map(String::as_str)),
-                ),
+                Diagnostic::error("F002", format!("the export has no column `{w}`"))
+                    .with_help(column_help(w, headers)),
             ),
             [first, ..] => {
                 let at: Vec<String> = hits
@@ -920,6 +919,19 @@ fn columns(headers: &[String], wanted: &[&str]) -> Result<Vec<usize>, Vec<Diagno
         Ok(found)
     } else {
         Err(errors)
+    }
+}
+
+/// A suggestion close to what the user typed, never the list of headers:
+/// an export saved without its header row has a person's data in its
+/// first row.
+fn column_help(name: &str, headers: &[String]) -> String {
+    match names::closest(name, headers.iter().map(String::as_str)) {
+        Some(c) => format!("did you mean `{}`?", comment_safe(c)),
+        None => format!(
+            "the export's first row has {} columns; give one of its headers exactly, as Forms writes the question",
+            headers.len()
+        ),
     }
 }
 
