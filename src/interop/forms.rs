@@ -1021,34 +1021,6 @@ fn read_xlsx(
             format!("sheet `{}` is empty", comment_safe(&sheet)),
         )]);
     };
-    let cell = |d: &Data| -> Cell {
-        match d {
-            Data::Empty => Cell::Empty,
-            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                if s.is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(s.clone())
-                }
-            }
-            Data::Int(i) => Cell::Other(i.to_string()),
-            Data::Float(f) => Cell::Other(f.to_string()),
-            Data::Bool(b) => Cell::Other(if *b { "TRUE" } else { "FALSE" }.to_string()),
-            Data::Error(e) => Cell::Other(e.to_string()),
-            Data::DateTime(dt) if dt.is_datetime() => Cell::Serial {
-                value: dt.as_f64(),
-                // calamine keeps the workbook's epoch private; a value
-                // made in the 1900 system compares equal only if it is.
-                is_1904: *dt
-                    != calamine::ExcelDateTime::new(
-                        dt.as_f64(),
-                        calamine::ExcelDateTimeType::DateTime,
-                        false,
-                    ),
-            },
-            Data::DateTime(dt) => Cell::Other(dt.as_f64().to_string()),
-        }
-    };
     let headers: Vec<String> = header
         .iter()
         .map(|d| cell(d).text().trim().to_string())
@@ -1092,6 +1064,37 @@ fn read_xlsx(
 
 /// calamine's messages may quote what it failed to parse (a cell's text),
 /// so none of it is shown: only that the workbook cannot be read.
+/// A calamine cell as counting sees it.
+fn cell(d: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            if s.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s.clone())
+            }
+        }
+        Data::Int(i) => Cell::Other(i.to_string()),
+        Data::Float(f) => Cell::Other(f.to_string()),
+        Data::Bool(b) => Cell::Other(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::Error(e) => Cell::Other(e.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() => Cell::Serial {
+            value: dt.as_f64(),
+            // calamine keeps the workbook's epoch private; a value made in
+            // the 1900 system compares equal only if it is.
+            is_1904: *dt
+                != calamine::ExcelDateTime::new(
+                    dt.as_f64(),
+                    calamine::ExcelDateTimeType::DateTime,
+                    false,
+                ),
+        },
+        Data::DateTime(dt) => Cell::Other(dt.as_f64().to_string()),
+    }
+}
+
 fn xlsx_error(_: &calamine::XlsxError) -> String {
     "not a readable .xlsx workbook".to_string()
 }
@@ -1315,6 +1318,26 @@ mod tests {
             .unwrap();
         assert_eq!(missing[0].code, "F002");
         assert_eq!(missing[0].help.as_deref(), Some("did you mean `Datum`?"));
+    }
+
+    #[test]
+    fn excel_cells_in_both_epochs() {
+        use calamine::{Data, ExcelDateTime, ExcelDateTimeType::DateTime};
+        // 2026-03-14 10:05 in the 1900 system is 46095.42; in the 1904
+        // system the same serial is 1462 days later.
+        let v1900 = Data::DateTime(ExcelDateTime::new(46_095.42, DateTime, false));
+        let v1904 = Data::DateTime(ExcelDateTime::new(46_095.42, DateTime, true));
+        assert_eq!(cell_date(&cell(&v1900), false), Ok(d(2026, 3, 14)));
+        assert_eq!(cell_date(&cell(&v1904), false), Ok(d(2030, 3, 15)));
+        assert_eq!(
+            cell_date(&cell(&Data::Float(46_095.0)), false),
+            Err(Unreadable::Number)
+        );
+        assert_eq!(cell(&Data::Float(3.0)).text(), "3");
+        assert_eq!(
+            cell_date(&cell(&Data::Empty), false),
+            Err(Unreadable::Empty)
+        );
     }
 
     #[test]
