@@ -148,6 +148,19 @@ pub fn load(
     if path == Path::new(STDIN) && origin.is_none() {
         return load_stdin(max_bytes);
     }
+    let bytes = load_bytes(path, max_bytes, origin)?;
+    decode(path.display().to_string(), path, bytes)
+}
+
+/// Reads a file's bytes under the same refusals as [`load`] (I001-I003:
+/// missing, not a regular file, larger than `max_bytes` while reading), but
+/// does not decode them: for files that are not mijlpaal text, such as a
+/// spreadsheet export (`interop::forms`), whose hash is taken of the bytes.
+pub fn load_bytes(
+    path: &Path,
+    max_bytes: u64,
+    origin: Option<(FileId, Span)>,
+) -> Result<Vec<u8>, Diagnostic> {
     let shown = path.display().to_string();
     let with_origin = |mut d: Diagnostic| {
         if let Some((file, span)) = origin {
@@ -211,7 +224,7 @@ pub fn load(
             ))
         }
     };
-    decode(shown, path, bytes)
+    Ok(bytes)
 }
 
 /// The path that names standard input on the command line (`check -`).

@@ -17,6 +17,7 @@ mod check;
 mod diff;
 mod evaluate;
 mod explain;
+mod facts;
 mod fmt;
 mod generate;
 mod pin;
@@ -117,6 +118,8 @@ pub enum Command {
     Snapshot(snapshot::Args),
     /// Print the content hash that pins a rule set (`rules NAME pinned "sha256:..."`).
     Pin(pin::Args),
+    /// Facts from other tools: `facts count` turns a Forms export into `counted` facts.
+    Facts(facts::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
     /// List the rule sets built into the binary, or print one (`rules show NAME`).
@@ -136,6 +139,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules(a) => rules::run(a),
         Command::Completions(a) => generate::completions(a),
         Command::Man => generate::man(),
+        Command::Facts(a) => facts::run(&mut session, &cli.common, a),
         Command::Pin(a) => pin::run(&mut session, &cli.common, a),
         Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),

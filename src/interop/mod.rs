@@ -1,0 +1,3 @@
+//! Reading what other tools write: facts from their exports.
+
+pub mod forms;
