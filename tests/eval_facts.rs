@@ -454,3 +454,26 @@ fn a_party_named_twice_in_a_by_list_fails_lowering() {
     assert_eq!(codes(&r.stderr), ["L014"]);
     assert!(r.stdout.is_empty(), "nothing is evaluated: {}", r.stdout);
 }
+
+#[test]
+fn contradicting_counts_of_one_day_are_both_ignored_in_any_order() {
+    let r = evaluate("counts-contradicting", "2026-03-01");
+    assert_eq!(r.code, 1, "E013 is an error");
+    assert_eq!(codes(&r.stderr), ["E013"]);
+    assert!(
+        r.stderr.contains(
+            "the counts of `gesprekken` for 2025-01-01 .. 2025-12-31 stated on 2026-01-10"
+        ),
+        "{}",
+        r.stderr
+    );
+    let json = evaluated(&r);
+    let measured = &milestone(json, 13)["measured"][0];
+    assert_eq!(measured["value"], Value::Null, "{measured}");
+    let swapped = evaluate("counts-contradicting-swapped", "2026-03-01");
+    assert_eq!(codes(&swapped.stderr), ["E013"]);
+    assert_eq!(
+        swapped.stdout, r.stdout,
+        "swapping the lines changes nothing"
+    );
+}

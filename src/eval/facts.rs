@@ -554,6 +554,51 @@ fn same_day<T, K: PartialEq>(
     facts.retain(|f| !dates.contains(&f.date));
 }
 
+/// E013 for counts: two `counted` facts of one day for the same window with
+/// different numbers. Which was written last says nothing about which is
+/// right, so both are ignored, whatever their order (`measure::count` would
+/// otherwise take the one that comes last).
+fn contradicting_counts(
+    metric: &MetricId,
+    counts: &mut Vec<Dated<Count>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    counts.sort_by_key(|c| (c.date, c.value.0, c.value.1));
+    let mut dropped: std::collections::BTreeSet<(NaiveDate, NaiveDate, NaiveDate)> =
+        std::collections::BTreeSet::new();
+    for same in
+        counts.chunk_by(|x, y| (x.date, x.value.0, x.value.1) == (y.date, y.value.0, y.value.1))
+    {
+        let Some(a) = same.first() else { continue };
+        let Some(b) = same.iter().find(|b| b.value.2 != a.value.2) else {
+            continue;
+        };
+        dropped.insert((a.date, a.value.0, a.value.1));
+        let d = Diagnostic::new(
+            "E013",
+            Severity::Error,
+            format!(
+                "the counts of `{metric}` for {} .. {} stated on {} contradict each other",
+                a.value.0, a.value.1, a.date
+            ),
+        )
+        .in_file(b.file)
+        .at(b.span, "says otherwise");
+        let d = if a.file == b.file {
+            d.also(a.span, "than this")
+        } else {
+            d
+        };
+        diags.push(
+            d.with_help(
+                "record the one count of that window, or state a corrected count on a later day",
+            )
+            .with_note("facts of one day that contradict each other are all ignored"),
+        );
+    }
+    counts.retain(|c| !dropped.contains(&(c.date, c.value.0, c.value.1)));
+}
+
 /// Verdicts that contradict each other. A milestone judged not achieved may
 /// still be achieved later (fin.model: "op een later tijdstip alsnog"), so
 /// "not achieved, later achieved" is no contradiction. But two different
@@ -561,6 +606,13 @@ fn same_day<T, K: PartialEq>(
 /// milestone cannot be judged not achieved afterwards (fin.model
 /// Risicodragerschap 4): the later verdict is ignored.
 fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
+    let mut metrics: Vec<MetricId> = idx.counted.keys().cloned().collect();
+    metrics.sort();
+    for metric in metrics {
+        if let Some(counts) = idx.counted.get_mut(&metric) {
+            contradicting_counts(&metric, counts, diags);
+        }
+    }
     same_day(
         "the administration facts",
         &mut idx.administration,
