@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod format;
+pub mod interop;
 pub mod lower;
 pub mod model;
 pub mod project;

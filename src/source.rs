@@ -145,6 +145,17 @@ pub fn load(
     max_bytes: u64,
     origin: Option<(FileId, Span)>,
 ) -> Result<SourceFile, Diagnostic> {
+    let bytes = load_bytes(path, max_bytes, origin)?;
+    decode(path.display().to_string(), path, bytes)
+}
+
+/// Reads a file's bytes with the refusals of [`load`] (I001-I003), bounded
+/// by `max_bytes` while reading: for files that are not text (a workbook).
+pub fn load_bytes(
+    path: &Path,
+    max_bytes: u64,
+    origin: Option<(FileId, Span)>,
+) -> Result<Vec<u8>, Diagnostic> {
     let shown = path.display().to_string();
     let with_origin = |mut d: Diagnostic| {
         if let Some((file, span)) = origin {
@@ -208,7 +219,7 @@ pub fn load(
             ))
         }
     };
-    decode(shown, path, bytes)
+    Ok(bytes)
 }
 
 /// What a bounded read found.

@@ -1,4 +1,4 @@
-//! Writing files safely: `fmt` and `snapshot` replace files that a plan's
+//! Writing files safely: `fmt`, `snapshot`, `import` and `export` replace files that a plan's
 //! project (someone else's, perhaps) laid out. A link at the target could
 //! send the write anywhere, so the target must be a regular file or absent,
 //! lie inside the project, and is replaced by renaming a temporary file from
@@ -51,6 +51,11 @@ pub fn check_target(target: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
 /// temporary file beside it (created new, so never through a link) and
 /// renames it over the target.
 pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnostic> {
+    replace_bytes(target, content.as_bytes(), root)
+}
+
+/// [`replace`] for bytes (a workbook written by `export`).
+pub fn replace_bytes(target: &Path, content: &[u8], root: &Path) -> Result<(), Diagnostic> {
     let dir = check_target(target, root)?;
     let name = target
         .file_name()
@@ -64,7 +69,7 @@ pub fn replace(target: &Path, content: &str, root: &Path) -> Result<(), Diagnost
         .create_new(true)
         .open(&temp)
         .and_then(|mut f| {
-            f.write_all(content.as_bytes())?;
+            f.write_all(content)?;
             if let Some(p) = permissions {
                 f.set_permissions(p)?;
             }

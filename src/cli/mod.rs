@@ -17,7 +17,9 @@ mod check;
 mod diff;
 mod evaluate;
 mod explain;
+mod export;
 mod fmt;
+mod import;
 mod pin;
 mod show;
 mod snapshot;
@@ -117,6 +119,10 @@ pub enum Command {
     Pin(pin::Args),
     /// Explain a diagnostic code, with a failing and a fixed example; without a code, list them all.
     Explain(explain::Args),
+    /// Read a Mijlpalenformat workbook into a plan (-o), or compare it with a plan (--compare).
+    Import(import::Args),
+    /// Write a plan as a Mijlpalenformat workbook.
+    Export(export::Args),
 }
 
 pub fn run(cli: Cli) -> u8 {
@@ -131,6 +137,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),
         Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
+        Command::Import(a) => import::run(&mut session, &cli.common, a),
+        Command::Export(a) => export::run(&mut session, &cli.common, a),
     }
 }
 
