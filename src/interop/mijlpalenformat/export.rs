@@ -177,7 +177,7 @@ fn fill(
         ws.write_string_with_format(row, 3, obligation_word(m.obligation), &wrap)
             .map_err(e)?;
         if !m.evidence.is_empty() {
-            ws.write_string_with_format(row, 4, m.evidence.join("\n"), &wrap)
+            ws.write_string_with_format(row, 4, m.evidence.join(" "), &wrap)
                 .map_err(e)?;
         }
         let span = m.amount.as_ref().map_or(m.header_span, |a| a.span);

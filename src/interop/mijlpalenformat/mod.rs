@@ -237,7 +237,7 @@ pub struct Row {
     pub text: String,
     pub due: Option<NaiveDate>,
     pub obligation: Option<Obligation>,
-    /// One entry per line of the cell.
+    /// The cell's text on one line (none when empty).
     pub evidence: Vec<String>,
     /// `None` when unreadable; an empty cell is zero.
     pub total: Option<Money>,

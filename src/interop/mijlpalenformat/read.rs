@@ -373,7 +373,11 @@ impl Cells<'_> {
                 .filter_map(|f| sheet.column(*f))
                 .all(|c| self.is_blank(row, c));
             if labelled_total || unlabelled_total {
-                let total = self.amount(&sheet, row, Field::Total);
+                // A blank cell of the totals row shows no total (not zero).
+                let total = match sheet.column(Field::Total) {
+                    Some(c) if !self.is_blank(row, c) => self.amount_at(row, c),
+                    _ => None,
+                };
                 let payments = self.payments(&sheet, row);
                 sheet.totals = Some(Totals {
                     row,
@@ -425,13 +429,16 @@ impl Cells<'_> {
         }
         let due = self.date(sheet, row);
         let obligation = self.obligation(sheet, row);
-        let evidence = sheet
+        // One evidence text: a cell's line breaks are layout, as in the text.
+        let evidence: Vec<String> = sheet
             .column(Field::Evidence)
-            .map(|c| self.lines(row, c))
-            .unwrap_or_default();
+            .map(|c| self.line(row, c))
+            .filter(|e| !e.is_empty())
+            .into_iter()
+            .collect();
         let explanation = sheet
             .column(Field::Explanation)
-            .map(|c| self.lines(row, c).join("\n"))
+            .map(|c| self.line(row, c))
             .filter(|t| !t.is_empty());
         let total = self.amount(sheet, row, Field::Total);
         let payments = self.payments(sheet, row);
