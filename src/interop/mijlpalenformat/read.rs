@@ -5,6 +5,9 @@
 //! into a bounded map, the header row found by its names, and every row read
 //! cell by cell. Whatever cannot be read is an X diagnostic naming its cell.
 
+// A refused workbook ends the reading; the size of its error is irrelevant.
+#![allow(clippy::result_large_err)]
+
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
@@ -170,6 +173,9 @@ pub fn sheet_of(g: &Grid, diags: &mut Vec<Diagnostic>) -> Option<Sheet> {
     r.sheet()
 }
 
+/// The header row: its row, the fixed columns found, the payees.
+type Header = (u32, Vec<(Field, u32)>, Vec<Payee>);
+
 struct Cells<'a> {
     g: &'a Grid,
     diags: &'a mut Vec<Diagnostic>,
@@ -245,7 +251,7 @@ impl Cells<'_> {
         }
     }
 
-    fn header_row(&mut self) -> Option<(u32, Vec<(Field, u32)>, Vec<Payee>)> {
+    fn header_row(&mut self) -> Option<Header> {
         for row in 0..HEADER_SEARCH_ROWS {
             let cols: Vec<u32> = self
                 .g
@@ -617,7 +623,7 @@ fn component_of(name: &str, before: Option<&(u32, String)>) -> (u32, String) {
 /// that Lotus 1-2-3 invented and Excel kept), or from 1904-01-01 in the 1904
 /// system.
 pub fn date_of_serial(serial: f64, is_1904: bool) -> Result<NaiveDate, String> {
-    if !serial.is_finite() || serial < 0.0 || serial >= 3_000_000.0 {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return Err(format!("the date cell holds {serial}, which is no day"));
     }
     if serial.fract() != 0.0 {
