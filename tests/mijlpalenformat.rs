@@ -21,7 +21,9 @@ use mijlpaal::interop::mijlpalenformat::{self as mf, compare, export, import, re
 use mijlpaal::model::Plan;
 
 fn twente_plan() -> Plan {
-    common::plan_from_text(&common::read(common::root().join("plans/mentaal-gezond-twente.plan")))
+    common::plan_from_text(&common::read(
+        common::root().join("plans/mentaal-gezond-twente.plan"),
+    ))
 }
 
 fn twente_sheet(name: &str) -> (std::path::PathBuf, sheets::Layout) {
@@ -61,7 +63,10 @@ fn twente_imports_to_the_plans_milestones() {
     let map = mf::stream_map_of(&plan);
     assert_eq!(
         map,
-        vec![("DNR.000041".to_string(), "iza".to_string()), ("DNR.000514".to_string(), "spuk".to_string())]
+        vec![
+            ("DNR.000041".to_string(), "iza".to_string()),
+            ("DNR.000514".to_string(), "spuk".to_string())
+        ]
     );
     let (text, diags) = import_text(&sheet, map);
     assert!(diags.is_empty(), "{diags:#?}");
@@ -75,7 +80,13 @@ fn twente_imports_to_the_plans_milestones() {
         assert_eq!(a.component, b.component, "milestone {}", a.number);
         assert_eq!(a.total(), b.total(), "milestone {}", a.number);
         for s in &plan.streams {
-            assert_eq!(a.stream_amount(&s.id), b.stream_amount(&s.id), "milestone {} {}", a.number, s.id.as_str());
+            assert_eq!(
+                a.stream_amount(&s.id),
+                b.stream_amount(&s.id),
+                "milestone {} {}",
+                a.number,
+                s.id.as_str()
+            );
         }
         assert_eq!(a.due, b.due, "milestone {}", a.number);
         assert_eq!(a.obligation, b.obligation, "milestone {}", a.number);
@@ -88,8 +99,14 @@ fn twente_imports_to_the_plans_milestones() {
     assert_eq!(total, common::money("16274000"));
     let iza = mijlpaal::model::StreamId::new("iza");
     let spuk = mijlpaal::model::StreamId::new("spuk");
-    let sum = |s| mijlpaal::model::Money::checked_sum(imported.milestones.iter().map(|m| m.stream_amount(s))).unwrap();
-    let planned = |s| mijlpaal::model::Money::checked_sum(plan.milestones.iter().map(|m| m.stream_amount(s))).unwrap();
+    let sum = |s| {
+        mijlpaal::model::Money::checked_sum(imported.milestones.iter().map(|m| m.stream_amount(s)))
+            .unwrap()
+    };
+    let planned = |s| {
+        mijlpaal::model::Money::checked_sum(plan.milestones.iter().map(|m| m.stream_amount(s)))
+            .unwrap()
+    };
     assert_eq!((sum(&iza), sum(&spuk)), (planned(&iza), planned(&spuk)));
     // The explanation of KPI 4 comes along as a comment.
     assert!(text.contains("// Toelichting bedrag: Afname a.g.v. VG, DOCO, consult.func. over 2025"));
@@ -102,10 +119,22 @@ fn import_through_the_binary_writes_a_checked_formatted_plan() {
     let plan = common::root().join("plans/mentaal-gezond-twente.plan");
     let run = common::mijlpaal(
         dir,
-        &["import", "mijlpalenformat", "twente.xlsx", "--plan", plan.to_str().unwrap(), "-o", "mgt.plan"],
+        &[
+            "import",
+            "mijlpalenformat",
+            "twente.xlsx",
+            "--plan",
+            plan.to_str().unwrap(),
+            "-o",
+            "mgt.plan",
+        ],
     );
     assert_eq!(run.code, 0, "{run:#?}");
-    assert!(run.stderr.contains("wrote mgt.plan (47 milestones)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("wrote mgt.plan (47 milestones)"),
+        "{}",
+        run.stderr
+    );
     let fmt = common::mijlpaal(dir, &["fmt", "--check", "mgt.plan"]);
     assert_eq!(fmt.code, 0, "{fmt:#?}");
     let check = common::mijlpaal(dir, &["check", "mgt.plan"]);
@@ -114,16 +143,43 @@ fn import_through_the_binary_writes_a_checked_formatted_plan() {
     // --stream instead of a plan gives the same text.
     let run2 = common::mijlpaal(
         dir,
-        &["import", "mijlpalenformat", "twente.xlsx", "--stream", "DNR.000041=iza", "--stream", "DNR.000514=spuk", "--id", "mgt"],
+        &[
+            "import",
+            "mijlpalenformat",
+            "twente.xlsx",
+            "--stream",
+            "DNR.000041=iza",
+            "--stream",
+            "DNR.000514=spuk",
+            "--id",
+            "mgt",
+        ],
     );
     assert_eq!(run2.code, 0, "{run2:#?}");
     assert_eq!(run2.stdout, common::read(dir.join("mgt.plan")));
     // Without a mapping the payee columns that hold money are X008, and nothing is written.
-    let run3 = common::mijlpaal(dir, &["import", "mijlpalenformat", "twente.xlsx", "-o", "x.plan"]);
+    let run3 = common::mijlpaal(
+        dir,
+        &["import", "mijlpalenformat", "twente.xlsx", "-o", "x.plan"],
+    );
     assert_eq!(run3.code, 1, "{run3:#?}");
-    assert!(run3.stderr.contains("X008") && run3.stderr.contains("Mijlpalen!I5"), "{}", run3.stderr);
+    assert!(
+        run3.stderr.contains("X008") && run3.stderr.contains("Mijlpalen!I5"),
+        "{}",
+        run3.stderr
+    );
     assert!(!dir.join("x.plan").exists());
-    let forced = common::mijlpaal(dir, &["import", "mijlpalenformat", "twente.xlsx", "-o", "x.plan", "--force"]);
+    let forced = common::mijlpaal(
+        dir,
+        &[
+            "import",
+            "mijlpalenformat",
+            "twente.xlsx",
+            "-o",
+            "x.plan",
+            "--force",
+        ],
+    );
     assert_eq!(forced.code, 1);
     assert!(dir.join("x.plan").exists());
 }
@@ -164,10 +220,15 @@ fn compare_finds_exactly_the_differences() {
             ("X022", r(30, "B")),
         ]
     );
-    assert!(found.iter().all(|d| d.file.is_some() && !d.labels.is_empty()));
+    assert!(found
+        .iter()
+        .all(|d| d.file.is_some() && !d.labels.is_empty()));
     let due_label = &found[2].labels[0];
     let plan_text = common::read(common::root().join("plans/mentaal-gezond-twente.plan"));
-    assert_eq!(&plan_text[due_label.span.start..due_label.span.end], "2025-12-31");
+    assert_eq!(
+        &plan_text[due_label.span.start..due_label.span.end],
+        "2025-12-31"
+    );
 }
 
 #[test]
@@ -183,25 +244,50 @@ fn export_then_import_gives_the_same_milestones_and_cells() {
     assert!(diags.is_empty(), "{diags:#?}");
     let again = common::plan_from_text(&text);
     for (a, b) in again.milestones.iter().zip(&plan.milestones) {
-        assert_eq!((a.number, a.total(), a.due, a.obligation), (b.number, b.total(), b.due, b.obligation));
-        assert_eq!(a.amount.as_ref().map(|x| &x.streams), b.amount.as_ref().map(|x| &x.streams));
-        assert_eq!((&a.text, &a.evidence, a.component), (&b.text, &b.evidence, b.component));
+        assert_eq!(
+            (a.number, a.total(), a.due, a.obligation),
+            (b.number, b.total(), b.due, b.obligation)
+        );
+        assert_eq!(
+            a.amount.as_ref().map(|x| &x.streams),
+            b.amount.as_ref().map(|x| &x.streams)
+        );
+        assert_eq!(
+            (&a.text, &a.evidence, a.component),
+            (&b.text, &b.evidence, b.component)
+        );
     }
-    let second = export::workbook(&again, &vec![
-        ("DNR.000041".to_string(), "iza".to_string()),
-        ("DNR.000514".to_string(), "spuk".to_string()),
-    ])
+    let second = export::workbook(
+        &again,
+        &vec![
+            ("DNR.000041".to_string(), "iza".to_string()),
+            ("DNR.000514".to_string(), "spuk".to_string()),
+        ],
+    )
     .unwrap();
-    let cells = |bytes: Vec<u8>| read::grid_of_bytes("x", bytes, 64 << 20, None).unwrap().cells;
+    let cells = |bytes: Vec<u8>| {
+        read::grid_of_bytes("x", bytes, 64 << 20, None)
+            .unwrap()
+            .cells
+    };
     let (c1, c2) = (cells(first), cells(second));
     assert!(c1.len() > 47 * 6, "{}", c1.len());
     assert_eq!(c1, c2);
     // Dates are date cells, amounts numbers, the totals row formulas with their values.
-    let g = read::grid_of_bytes("x", std::fs::read(dir.join("a.xlsx")).unwrap(), 64 << 20, None).unwrap();
+    let g = read::grid_of_bytes(
+        "x",
+        std::fs::read(dir.join("a.xlsx")).unwrap(),
+        64 << 20,
+        None,
+    )
+    .unwrap();
     assert!(matches!(g.get(1, 2), Some(read::Value::Date(_))));
     assert_eq!(g.get(1, 5), Some(&read::Value::Number(1_237_000.0)));
     assert_eq!(g.get(48, 5), Some(&read::Value::Number(16_274_000.0)));
-    assert_eq!(sheet.totals.as_ref().map(|t| t.total), Some(Some(common::money("16274000"))));
+    assert_eq!(
+        sheet.totals.as_ref().map(|t| t.total),
+        Some(Some(common::money("16274000")))
+    );
 }
 
 #[test]
@@ -224,7 +310,10 @@ fn every_planted_error_is_one_diagnostic_at_its_cell() {
         let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
         digits.parse::<u32>().unwrap()
     });
-    let want: Vec<(&str, String)> = planted.iter().map(|(c, cell)| (*c, cell.to_string())).collect();
+    let want: Vec<(&str, String)> = planted
+        .iter()
+        .map(|(c, cell)| (*c, cell.to_string()))
+        .collect();
     assert_eq!(got, want, "{diags:#?}");
     assert!(diags.iter().all(|d| d.help.is_some()));
     let x010 = diags.iter().find(|d| d.code == "X010").unwrap();
@@ -233,7 +322,17 @@ fn every_planted_error_is_one_diagnostic_at_its_cell() {
     // Through the binary: exit 1, nothing written without --force.
     let run = common::mijlpaal(
         &dir,
-        &["import", "mijlpalenformat", "fouten.xlsx", "--stream", "DNR.000041=iza", "--stream", "DNR.000514=spuk", "-o", "f.plan"],
+        &[
+            "import",
+            "mijlpalenformat",
+            "fouten.xlsx",
+            "--stream",
+            "DNR.000041=iza",
+            "--stream",
+            "DNR.000514=spuk",
+            "-o",
+            "f.plan",
+        ],
     );
     assert_eq!(run.code, 1, "{run:#?}");
     assert!(!dir.join("f.plan").exists());
@@ -249,22 +348,41 @@ fn a_workbook_that_is_not_one_is_refused() {
     assert!(run.stderr.contains("X001"), "{}", run.stderr);
     let missing = common::mijlpaal(&dir, &["import", "mijlpalenformat", "nope.xlsx"]);
     assert_eq!(missing.code, 2, "{missing:#?}");
-    let big = common::mijlpaal(&dir, &["--max-file-bytes", "5", "import", "mijlpalenformat", "plan.xlsx"]);
+    let big = common::mijlpaal(
+        &dir,
+        &[
+            "--max-file-bytes",
+            "5",
+            "import",
+            "mijlpalenformat",
+            "plan.xlsx",
+        ],
+    );
     assert_eq!(big.code, 2, "{big:#?}");
     assert!(big.stderr.contains("I003"), "{}", big.stderr);
     // Export never writes through a link.
     std::os::unix::fs::symlink("/tmp/elsewhere.xlsx", dir.join("link.xlsx")).unwrap();
     std::fs::create_dir_all(dir.join(".git")).unwrap();
     let plan = dir.join("p.plan");
-    std::fs::copy(common::root().join("plans/mentaal-gezond-twente.plan"), &plan).unwrap();
-    let run = common::mijlpaal(&dir, &["export", "mijlpalenformat", "p.plan", "-o", "link.xlsx"]);
+    std::fs::copy(
+        common::root().join("plans/mentaal-gezond-twente.plan"),
+        &plan,
+    )
+    .unwrap();
+    let run = common::mijlpaal(
+        &dir,
+        &["export", "mijlpalenformat", "p.plan", "-o", "link.xlsx"],
+    );
     assert_eq!(run.code, 2, "{run:#?}");
     assert!(run.stderr.contains("I009"), "{}", run.stderr);
 }
 
 #[test]
 fn libreoffice_recalculates_the_exported_totals() {
-    let Ok(out) = std::process::Command::new("sh").args(["-c", "command -v soffice"]).output() else {
+    let Ok(out) = std::process::Command::new("sh")
+        .args(["-c", "command -v soffice"])
+        .output()
+    else {
         return;
     };
     if !out.status.success() {
@@ -275,13 +393,24 @@ fn libreoffice_recalculates_the_exported_totals() {
     let bytes = export::workbook(&twente_plan(), &Vec::new()).unwrap();
     std::fs::write(dir.join("mgt.xlsx"), bytes).unwrap();
     let run = std::process::Command::new("soffice")
-        .args(["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false", "mgt.xlsx"])
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false",
+            "mgt.xlsx",
+        ])
         .current_dir(&dir)
         .output()
         .unwrap();
     assert!(run.status.success(), "{run:?}");
     let csv = common::read(dir.join("mgt.csv"));
     let totals = csv.lines().find(|l| l.starts_with("Totaal")).unwrap();
-    let digits: String = totals.split(';').nth(5).unwrap().chars().filter(char::is_ascii_digit).collect();
+    let digits: String = totals
+        .split(';')
+        .nth(5)
+        .unwrap()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     assert!(digits.starts_with("16275000"), "{totals}");
 }

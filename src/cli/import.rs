@@ -69,7 +69,11 @@ pub fn load_plan(session: &mut Session, path: &Path) -> Option<Plan> {
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let SheetFormat::Mijlpalenformat = args.format;
-    let (sheet, diags) = read::read(&args.workbook, session.options.max_file_bytes, args.sheet.as_deref());
+    let (sheet, diags) = read::read(
+        &args.workbook,
+        session.options.max_file_bytes,
+        args.sheet.as_deref(),
+    );
     session.diagnostics.extend(diags);
     let mut map: StreamMap = args.streams.clone();
     let with = args.compare.as_ref().or(args.plan.as_ref());
@@ -101,7 +105,11 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         .and_then(|o| o.file_stem())
         .map(|s| s.to_string_lossy().into_owned());
     let options = import::Options {
-        id: args.id.clone().or(stem).unwrap_or_else(|| "plan".to_string()),
+        id: args
+            .id
+            .clone()
+            .or(stem)
+            .unwrap_or_else(|| "plan".to_string()),
         title: args.title.clone(),
         streams: map,
         source_name: args
@@ -120,9 +128,11 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         .as_ref()
         .map(|o| o.display().to_string())
         .unwrap_or_else(|| "imported.plan".to_string());
-    let id = session
-        .sources
-        .add(SourceFile::new(name.clone(), PathBuf::from(&name), text.clone()));
+    let id = session.sources.add(SourceFile::new(
+        name.clone(),
+        PathBuf::from(&name),
+        text.clone(),
+    ));
     let (tree, parse_diags) = syntax::parse(id, &text, &session.options.limits);
     session.diagnostics.extend(parse_diags);
     if let Some(syntax::ast::File::Plan(p)) = tree {
@@ -142,11 +152,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     match &args.output {
         None => code = code.max(super::out(&text)),
         Some(path) => match write::replace(path, &text, &project::project_root(path)) {
-            Ok(()) => say!(
-                "wrote {} ({} milestones)",
-                path.display(),
-                sheet.rows.len()
-            ),
+            Ok(()) => say!("wrote {} ({} milestones)", path.display(), sheet.rows.len()),
             Err(d) => {
                 print_human(session, &[d], common);
                 code = code.max(EXIT_USAGE);

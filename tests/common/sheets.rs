@@ -11,11 +11,36 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 /// The 30 payee numbers of the Twente sheet, in its column order
 /// (001 r. 743-1002); only DNR.000041 and DNR.000514 hold amounts.
 pub const PAYEES: [&str; 30] = [
-    "DNR.000041", "DNR.000047", "DNR.000548", "DNR.000442", "DNR.000475", "DNR.000495",
-    "DNR.000529", "DNR.000545", "DNR.000556", "DNR.000591", "DNR.000626", "DNR.000652",
-    "DNR.000688", "DNR.000689", "DNR.000731", "DNR.001478", "DNR.001573", "DNR.001371",
-    "DNR.000031", "DNR.001614", "DNR.001615", "DNR.001616", "DNR.001617", "DNR.001618",
-    "DNR.001619", "DNR.001620", "DNR.001621", "DNR.001622", "DNR.001623", "DNR.000514",
+    "DNR.000041",
+    "DNR.000047",
+    "DNR.000548",
+    "DNR.000442",
+    "DNR.000475",
+    "DNR.000495",
+    "DNR.000529",
+    "DNR.000545",
+    "DNR.000556",
+    "DNR.000591",
+    "DNR.000626",
+    "DNR.000652",
+    "DNR.000688",
+    "DNR.000689",
+    "DNR.000731",
+    "DNR.001478",
+    "DNR.001573",
+    "DNR.001371",
+    "DNR.000031",
+    "DNR.001614",
+    "DNR.001615",
+    "DNR.001616",
+    "DNR.001617",
+    "DNR.001618",
+    "DNR.001619",
+    "DNR.001620",
+    "DNR.001621",
+    "DNR.001622",
+    "DNR.001623",
+    "DNR.000514",
 ];
 
 /// One row of the seed text.
@@ -45,7 +70,11 @@ pub fn seed() -> Vec<Seed> {
                 text: c[1].into(),
                 date: c[2].into(),
                 obligation: c[3].into(),
-                evidence: c[4].split(" | ").filter(|e| !e.is_empty()).map(String::from).collect(),
+                evidence: c[4]
+                    .split(" | ")
+                    .filter(|e| !e.is_empty())
+                    .map(String::from)
+                    .collect(),
                 total: num(c[5]),
                 explanation: c[6].into(),
                 iza: num(c[7]),
@@ -102,12 +131,15 @@ fn header(ws: &mut Worksheet, row: u32, payees: &[&str]) {
         "Toelichting bedrag",
     ];
     for (c, h) in fixed.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *h, &wrap).unwrap();
+        ws.write_string_with_format(row, c as u16, *h, &wrap)
+            .unwrap();
     }
     for (i, p) in payees.iter().enumerate() {
         let c = 7 + 2 * i as u16;
-        ws.write_string_with_format(row, c, format!("{p} - \nMonitoring"), &wrap).unwrap();
-        ws.write_string_with_format(row, c + 1, format!("{p} - \nBetaling"), &wrap).unwrap();
+        ws.write_string_with_format(row, c, format!("{p} - \nMonitoring"), &wrap)
+            .unwrap();
+        ws.write_string_with_format(row, c + 1, format!("{p} - \nBetaling"), &wrap)
+            .unwrap();
     }
 }
 
@@ -135,13 +167,18 @@ pub fn twente_xlsx(path: &Path) -> Layout {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("Mijlpalen").unwrap();
-    ws.write_string(0, 0, "Mijlpalenformat Mentaal Gezond Twente").unwrap();
-    ws.write_string(1, 0, "Bijlage 3 bij de Overeenkomst Transformatieplan").unwrap();
+    ws.write_string(0, 0, "Mijlpalenformat Mentaal Gezond Twente")
+        .unwrap();
+    ws.write_string(1, 0, "Bijlage 3 bij de Overeenkomst Transformatieplan")
+        .unwrap();
     header(ws, 3, &PAYEES);
     let iza_col = 7 + 1;
     let spuk_col = 7 + 2 * 29 + 1;
     let mut r = 3;
-    let mut layout = Layout { rows: Vec::new(), totals: 0 };
+    let mut layout = Layout {
+        rows: Vec::new(),
+        totals: 0,
+    };
     let mut last_naam = String::new();
     let money = Format::new().set_num_format("#,##0\\ \"€\"");
     for (i, s) in rows.iter().enumerate() {
@@ -162,24 +199,43 @@ pub fn twente_xlsx(path: &Path) -> Layout {
         }
         ws.write_string(r, 3, &s.obligation).unwrap();
         if !s.evidence.is_empty() {
-            ws.write_string(r, 4, s.evidence.iter().map(|e| wrap(e, 50)).collect::<Vec<_>>().join("\n"))
-                .unwrap();
+            ws.write_string(
+                r,
+                4,
+                s.evidence
+                    .iter()
+                    .map(|e| wrap(e, 50))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+            .unwrap();
         }
         if let Some(t) = s.total {
             match i % 3 {
-                0 => ws.write_number_with_format(r, 5, t as f64, &money).map(|_| ()).unwrap(),
-                1 => ws.write_string(r, 5, format!("{}€", dutch(t))).map(|_| ()).unwrap(),
-                _ => ws.write_string(r, 5, format!("€ {}", dutch(t))).map(|_| ()).unwrap(),
+                0 => ws
+                    .write_number_with_format(r, 5, t as f64, &money)
+                    .map(|_| ())
+                    .unwrap(),
+                1 => ws
+                    .write_string(r, 5, format!("{}€", dutch(t)))
+                    .map(|_| ())
+                    .unwrap(),
+                _ => ws
+                    .write_string(r, 5, format!("€ {}", dutch(t)))
+                    .map(|_| ())
+                    .unwrap(),
             }
         }
         if !s.explanation.is_empty() {
             ws.write_string(r, 6, wrap(&s.explanation, 25)).unwrap();
         }
         if let Some(v) = s.iza {
-            ws.write_number_with_format(r, iza_col, v as f64, &money).unwrap();
+            ws.write_number_with_format(r, iza_col, v as f64, &money)
+                .unwrap();
         }
         if let Some(v) = s.spuk {
-            ws.write_number_with_format(r, spuk_col, v as f64, &money).unwrap();
+            ws.write_number_with_format(r, spuk_col, v as f64, &money)
+                .unwrap();
         }
     }
     r += 1;
@@ -193,7 +249,8 @@ pub fn twente_xlsx(path: &Path) -> Layout {
         (iza_col, "I", sum(|s| s.iza)),
         (spuk_col, "BM", sum(|s| s.spuk)),
     ] {
-        let f = Formula::new(format!("=SUM({letters}{first}:{letters}{last})")).set_result(value.to_string());
+        let f = Formula::new(format!("=SUM({letters}{first}:{letters}{last})"))
+            .set_result(value.to_string());
         ws.write_formula_with_format(r, col, f, &money).unwrap();
     }
     book.save(path).unwrap();
@@ -236,7 +293,13 @@ pub fn errors_xlsx(path: &Path) -> Vec<(&'static str, &'static str)> {
     row(ws, 6, "Vijfde", "30-6-2026", "Resultaatverplichting");
     ws.write_number(6, 5, 1000.005).unwrap();
     // Row 8: an escape sequence inside the text.
-    row(ws, 7, "Zesde \u{1b}[31mrood", "30-6-2026", "Inspanningsverplichting");
+    row(
+        ws,
+        7,
+        "Zesde \u{1b}[31mrood",
+        "30-6-2026",
+        "Inspanningsverplichting",
+    );
     ws.write_number(7, 5, 100.0).unwrap();
     ws.write_number(7, 8, 100.0).unwrap();
     // Row 9: an amount in a Monitoring column.

@@ -17,11 +17,7 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
     let streams = streams(sheet, map, &mut out);
     let file = plan.file;
     for row in &sheet.rows {
-        let Some(m) = plan
-            .milestones
-            .iter()
-            .find(|m| m.number.0 == row.number)
-        else {
+        let Some(m) = plan.milestones.iter().find(|m| m.number.0 == row.number) else {
             out.push(
                 Diagnostic::error(
                     "X023",
@@ -93,7 +89,10 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
                     ),
                 )
                 .in_file(file)
-                .at(m.due_span.unwrap_or(m.header_span), format!("the plan says {shown}"))
+                .at(
+                    m.due_span.unwrap_or(m.header_span),
+                    format!("the plan says {shown}"),
+                )
                 .with_help("the sheet sent must say what the plan says: correct one of them"),
             );
         }
@@ -110,7 +109,10 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
                         ),
                     )
                     .in_file(file)
-                    .at(m.header_span, format!("the plan says {}", m.obligation.as_str()))
+                    .at(
+                        m.header_span,
+                        format!("the plan says {}", m.obligation.as_str()),
+                    )
                     .with_help("the sheet sent must say what the plan says: correct one of them"),
                 );
             }
@@ -156,8 +158,7 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
                     "X023",
                     format!(
                         "milestone {} of the plan is not in sheet `{}`",
-                        m.number.0,
-                        sheet.name
+                        m.number.0, sheet.name
                     ),
                 )
                 .in_file(file)

@@ -12,7 +12,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Money, Plan};
 
 use super::read::{money_of_f64, EXACT_LIMIT};
-use super::{cell_name, obligation_word, payee_header, Field, PayeeColumn, StreamMap, SHEET, TOTALS};
+use super::{
+    cell_name, obligation_word, payee_header, Field, PayeeColumn, StreamMap, SHEET, TOTALS,
+};
 
 /// The payee column pairs of a plan: (reference, stream id), in stream
 /// order; X030 for a stream with neither a mapping nor a paying party with
@@ -112,7 +114,10 @@ fn fill(
         ws.set_column_width(col_u16(c), f.width()).map_err(e)?;
     }
     for (i, (reference, _)) in payees.iter().enumerate() {
-        for (k, kind) in [PayeeColumn::Monitoring, PayeeColumn::Payment].iter().enumerate() {
+        for (k, kind) in [PayeeColumn::Monitoring, PayeeColumn::Payment]
+            .iter()
+            .enumerate()
+        {
             let c = col_u16(fixed.saturating_add(i.saturating_mul(2)).saturating_add(k));
             ws.write_string_with_format(0, c, payee_header(reference, *kind), &header)
                 .map_err(e)?;
@@ -123,11 +128,22 @@ fn fill(
     let mut errors = Vec::new();
     let mut row: u32 = 0;
     let total_col = col_u16(Field::Total as usize);
-    let money = |ws: &mut Worksheet, row: u32, col: u16, m: Money, errors: &mut Vec<Diagnostic>, span| {
+    let money = |ws: &mut Worksheet,
+                 row: u32,
+                 col: u16,
+                 m: Money,
+                 errors: &mut Vec<Diagnostic>,
+                 span| {
         match number_of(m) {
             Some(f) => {
-                let fmt = if m.amount().fract().is_zero() { &euro } else { &euro_cents };
-                ws.write_number_with_format(row, col, f, fmt).map(|_| ()).map_err(e)
+                let fmt = if m.amount().fract().is_zero() {
+                    &euro
+                } else {
+                    &euro_cents
+                };
+                ws.write_number_with_format(row, col, f, fmt)
+                    .map(|_| ())
+                    .map_err(e)
             }
             None => {
                 errors.push(
@@ -155,22 +171,33 @@ fn fill(
             .find(|c| c.number == m.component)
             .map(|c| format!("{}. {}", c.number.0, c.name))
             .unwrap_or_default();
-        ws.write_string_with_format(row, 0, component, &wrap).map_err(e)?;
-        ws.write_string_with_format(row, 1, &m.text, &wrap).map_err(e)?;
+        ws.write_string_with_format(row, 0, component, &wrap)
+            .map_err(e)?;
+        ws.write_string_with_format(row, 1, &m.text, &wrap)
+            .map_err(e)?;
         if let Some(d) = m.due {
-            let ok = u16::try_from(d.year())
+            let ok = u16::try_from(d.year()).ok().and_then(|y| {
+                ExcelDateTime::from_ymd(
+                    y,
+                    u8::try_from(d.month()).ok()?,
+                    u8::try_from(d.day()).ok()?,
+                )
                 .ok()
-                .and_then(|y| {
-                    ExcelDateTime::from_ymd(y, u8::try_from(d.month()).ok()?, u8::try_from(d.day()).ok()?).ok()
-                });
+            });
             match ok {
                 Some(x) => {
                     ws.write_datetime_with_format(row, 2, x, &date).map_err(e)?;
                 }
                 None => errors.push(
-                    Diagnostic::error("X031", format!("{SHEET}!{}: {d} cannot be a spreadsheet date", cell_name(row, 2)))
-                        .in_file(plan.file)
-                        .at(m.due_span.unwrap_or(m.header_span), "this date"),
+                    Diagnostic::error(
+                        "X031",
+                        format!(
+                            "{SHEET}!{}: {d} cannot be a spreadsheet date",
+                            cell_name(row, 2)
+                        ),
+                    )
+                    .in_file(plan.file)
+                    .at(m.due_span.unwrap_or(m.header_span), "this date"),
                 ),
             }
         }
@@ -197,7 +224,8 @@ fn fill(
     // The totals row: SUM formulas over the milestone rows, values cached.
     let last = row;
     row = row.saturating_add(1);
-    ws.write_string_with_format(row, 0, TOTALS, &bold).map_err(e)?;
+    ws.write_string_with_format(row, 0, TOTALS, &bold)
+        .map_err(e)?;
     let mut sum_cols: Vec<(u16, Option<Money>)> = vec![(
         total_col,
         Money::checked_sum(plan.milestones.iter().map(|m| m.total())),
@@ -213,12 +241,19 @@ fn fill(
         sum_cols.push((c, sum));
     }
     for (c, sum) in sum_cols {
-        let letters: String = cell_name(0, u32::from(c)).chars().filter(|x| x.is_ascii_alphabetic()).collect();
-        let mut f = Formula::new(format!("=SUM({letters}2:{letters}{})", u64::from(last).saturating_add(1)));
+        let letters: String = cell_name(0, u32::from(c))
+            .chars()
+            .filter(|x| x.is_ascii_alphabetic())
+            .collect();
+        let mut f = Formula::new(format!(
+            "=SUM({letters}2:{letters}{})",
+            u64::from(last).saturating_add(1)
+        ));
         if let Some(v) = sum.and_then(number_of) {
             f = f.set_result(format!("{v}"));
         }
-        ws.write_formula_with_format(row, c, f, &euro_total).map_err(e)?;
+        ws.write_formula_with_format(row, c, f, &euro_total)
+            .map_err(e)?;
     }
     Ok(errors)
 }

@@ -133,9 +133,7 @@ pub fn check_sums(sheet: &Sheet, streams: &[ImportedStream], diags: &mut Vec<Dia
             let parts = row
                 .payments
                 .iter()
-                .filter_map(|(p, m)| {
-                    Some(format!("{} {m}", sheet.payees.get(*p)?.reference))
-                })
+                .filter_map(|(p, m)| Some(format!("{} {m}", sheet.payees.get(*p)?.reference)))
                 .collect::<Vec<_>>()
                 .join(" + ");
             let shown_sum = sum.map_or("more than can be held".to_string(), |s| s.to_string());
@@ -179,7 +177,11 @@ pub fn check_sums(sheet: &Sheet, streams: &[ImportedStream], diags: &mut Vec<Dia
         );
         if let Some(sum) = sum {
             if sum != *shown {
-                let reference = sheet.payees.get(*p).map(|x| x.reference.as_str()).unwrap_or("?");
+                let reference = sheet
+                    .payees
+                    .get(*p)
+                    .map(|x| x.reference.as_str())
+                    .unwrap_or("?");
                 diags.push(
                     Diagnostic::error(
                         "X007",
@@ -220,9 +222,14 @@ pub fn plan_text(sheet: &Sheet, options: &Options, diags: &mut Vec<Diagnostic>) 
             comment(&sheet.name)
         ),
     );
-    line(0, &format!("plan {} {} {{", ident(&options.id, "plan"), quote(&title)));
+    line(
+        0,
+        &format!("plan {} {} {{", ident(&options.id, "plan"), quote(&title)),
+    );
     for s in &streams {
-        let Some(payee) = sheet.payees.get(s.payee) else { continue };
+        let Some(payee) = sheet.payees.get(s.payee) else {
+            continue;
+        };
         let party = ident(&payee.reference, "payee");
         line(
             1,
@@ -234,9 +241,14 @@ pub fn plan_text(sheet: &Sheet, options: &Options, diags: &mut Vec<Diagnostic>) 
         );
     }
     for s in &streams {
-        let Some(payee) = sheet.payees.get(s.payee) else { continue };
+        let Some(payee) = sheet.payees.get(s.payee) else {
+            continue;
+        };
         let party = ident(&payee.reference, "payee");
-        line(1, &format!("stream {} {} paid-by {party}", s.id, quote(&s.id)));
+        line(
+            1,
+            &format!("stream {} {} paid-by {party}", s.id, quote(&s.id)),
+        );
     }
     let mut open: Option<u32> = None;
     for row in &sheet.rows {
@@ -249,7 +261,10 @@ pub fn plan_text(sheet: &Sheet, options: &Options, diags: &mut Vec<Diagnostic>) 
             open = Some(cn);
         }
         line(2, &format!("// {}", sheet.cell(row.row, Field::Name)));
-        line(2, &format!("milestone {} {} {{", row.number, quote(&row.text)));
+        line(
+            2,
+            &format!("milestone {} {} {{", row.number, quote(&row.text)),
+        );
         match row.obligation {
             Some(Obligation::Effort) => line(3, "effort"),
             Some(Obligation::Result) => line(3, "result"),

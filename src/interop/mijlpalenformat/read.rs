@@ -72,8 +72,11 @@ pub fn grid_of_bytes(
     sheet: Option<&str>,
 ) -> Result<Grid, Diagnostic> {
     let unreadable = |why: String| {
-        Diagnostic::error("X001", format!("`{shown}` cannot be read as a workbook: {why}"))
-            .with_help("save the sheet as an Excel workbook (.xlsx) and try again")
+        Diagnostic::error(
+            "X001",
+            format!("`{shown}` cannot be read as a workbook: {why}"),
+        )
+        .with_help("save the sheet as an Excel workbook (.xlsx) and try again")
     };
     // An .xlsx is a zip archive; its parts are inflated in memory. The sizes
     // its directory declares are added up first, so that a small file that
@@ -101,10 +104,14 @@ pub fn grid_of_bytes(
         .map_err(|e: calamine::XlsxError| unreadable(e.to_string()))?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(s) => names.iter().find(|n| n.as_str() == s).cloned().ok_or_else(|| {
-            Diagnostic::error("X001", format!("`{shown}` has no sheet `{s}`"))
-                .with_help(format!("its sheets: {}", quoted(&names)))
-        })?,
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| {
+                Diagnostic::error("X001", format!("`{shown}` has no sheet `{s}`"))
+                    .with_help(format!("its sheets: {}", quoted(&names)))
+            })?,
         None => names
             .iter()
             .find(|n| n.as_str() == SHEET)
@@ -135,7 +142,9 @@ pub fn grid_of_bytes(
                 "X001",
                 format!("sheet `{name}` of `{shown}` has more than {MAX_CELLS} cells"),
             )
-            .with_help("a Mijlpalenformat has one row per milestone; remove what is not part of it"));
+            .with_help(
+                "a Mijlpalenformat has one row per milestone; remove what is not part of it",
+            ));
         }
         cells.insert(cell.get_position(), value);
     }
@@ -327,7 +336,9 @@ impl Cells<'_> {
                             f.header()
                         ),
                     )
-                    .with_help("add the column with its template header, or rename the header cell"),
+                    .with_help(
+                        "add the column with its template header, or rename the header cell",
+                    ),
                 );
             }
         }
@@ -371,13 +382,18 @@ impl Cells<'_> {
                 .iter()
                 .filter_map(|f| sheet.column(*f))
                 .collect::<Vec<_>>();
-            let labelled_total = label_cols.iter().any(|c| {
-                matches!(self.g.get(row, *c), Some(Value::Text(t)) if is_totals_label(t))
-            });
-            let unlabelled_total = [Field::Name, Field::Description, Field::Due, Field::Obligation]
+            let labelled_total = label_cols
                 .iter()
-                .filter_map(|f| sheet.column(*f))
-                .all(|c| self.is_blank(row, c));
+                .any(|c| matches!(self.g.get(row, *c), Some(Value::Text(t)) if is_totals_label(t)));
+            let unlabelled_total = [
+                Field::Name,
+                Field::Description,
+                Field::Due,
+                Field::Obligation,
+            ]
+            .iter()
+            .filter_map(|f| sheet.column(*f))
+            .all(|c| self.is_blank(row, c));
             if labelled_total || unlabelled_total {
                 // A blank cell of the totals row shows no total (not zero).
                 let total = match sheet.column(Field::Total) {
@@ -529,8 +545,13 @@ impl Cells<'_> {
             let at = self.at(row, col);
             let shown = crate::render::escape::text(&text);
             self.diags.push(
-                Diagnostic::error("X005", format!("{at}: `{shown}` is not a kind of obligation"))
-                    .with_help("write `Inspanningsverplichting` (effort) or `Resultaatverplichting` (result)"),
+                Diagnostic::error(
+                    "X005",
+                    format!("{at}: `{shown}` is not a kind of obligation"),
+                )
+                .with_help(
+                    "write `Inspanningsverplichting` (effort) or `Resultaatverplichting` (result)",
+                ),
             );
         }
         o
@@ -634,7 +655,9 @@ pub fn date_of_serial(serial: f64, is_1904: bool) -> Result<NaiveDate, String> {
     let days = serial as i64;
     let (epoch, days) = match (is_1904, days) {
         (true, d) => (NaiveDate::from_ymd_opt(1904, 1, 1), d),
-        (false, 60) => return Err("the date cell holds 29-2-1900, which does not exist".to_string()),
+        (false, 60) => {
+            return Err("the date cell holds 29-2-1900, which does not exist".to_string())
+        }
         (false, d) if d < 60 => (NaiveDate::from_ymd_opt(1899, 12, 31), d.saturating_sub(1)),
         (false, d) => (NaiveDate::from_ymd_opt(1899, 12, 30), d),
     };
@@ -662,7 +685,8 @@ pub fn date_of_text(text: &str) -> Result<NaiveDate, String> {
         return Err(format!("`{shown}` is not a date d-m-jjjj"));
     };
     let y = i32::try_from(y).map_err(|_| format!("`{shown}` is not a date d-m-jjjj"))?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("`{shown}` does not exist in the calendar"))
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("`{shown}` does not exist in the calendar"))
 }
 
 /// The largest whole number every smaller one of which a spreadsheet's
