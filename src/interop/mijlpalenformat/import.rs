@@ -1,5 +1,6 @@
 //! A [`Sheet`] as plan text: a party per payee (with its `ref`), a stream
-//! per mapped payee (`paid-by` that party), the components and milestones
+//! per mapped payee (`paid-by` that party, and paid out to it: `default
+//! payout`), the components and milestones
 //! in sheet order, each with a comment naming its row. The text is laid out
 //! by the project's formatter, so it passes `mijlpaal fmt --check`; the
 //! caller lowers and checks it like any plan. The sums the sheet states are
@@ -249,6 +250,16 @@ pub fn plan_text(sheet: &Sheet, options: &Options, diags: &mut Vec<Diagnostic>) 
             1,
             &format!("stream {} {} paid-by {party}", s.id, quote(&s.id)),
         );
+    }
+    // The sheet pays each stream's part to its payee (`Betaling`): the
+    // payee's party receives it. Who really pays and receives is for the
+    // drafter to write; a sheet does not say.
+    for s in &streams {
+        let Some(payee) = sheet.payees.get(s.payee) else {
+            continue;
+        };
+        let party = ident(&payee.reference, "payee");
+        line(1, &format!("default payout {} to {party}", s.id));
     }
     let mut open: Option<u32> = None;
     for row in &sheet.rows {

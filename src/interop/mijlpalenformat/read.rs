@@ -658,7 +658,7 @@ pub fn date_of_serial(serial: f64, is_1904: bool) -> Result<NaiveDate, String> {
         (false, 60) => {
             return Err("the date cell holds 29-2-1900, which does not exist".to_string())
         }
-        (false, d) if d < 60 => (NaiveDate::from_ymd_opt(1899, 12, 31), d.saturating_sub(1)),
+        (false, d) if d < 60 => (NaiveDate::from_ymd_opt(1899, 12, 31), d),
         (false, d) => (NaiveDate::from_ymd_opt(1899, 12, 30), d),
     };
     epoch
