@@ -419,3 +419,63 @@ fn libreoffice_recalculates_the_exported_totals() {
         .collect();
     assert!(digits.starts_with("16275000"), "{totals}");
 }
+
+#[test]
+fn export_through_the_binary_compares_clean_with_its_plan() {
+    let dir = common::scratch("mijlpalenformat", "export-binary");
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    std::fs::copy(
+        common::root().join("plans/mentaal-gezond-twente.plan"),
+        dir.join("mgt.plan"),
+    )
+    .unwrap();
+    let run = common::mijlpaal(
+        &dir,
+        &["export", "mijlpalenformat", "mgt.plan", "-o", "mgt.xlsx"],
+    );
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stderr.contains("wrote mgt.xlsx (47 milestones)"),
+        "{}",
+        run.stderr
+    );
+    let cmp = common::mijlpaal(
+        &dir,
+        &[
+            "import",
+            "mijlpalenformat",
+            "mgt.xlsx",
+            "--compare",
+            "mgt.plan",
+        ],
+    );
+    assert_eq!(cmp.code, 0, "{cmp:#?}");
+    assert!(
+        cmp.stderr.contains("says what the plan says"),
+        "{}",
+        cmp.stderr
+    );
+    // A plan whose paying parties have no ref: X030 at the stream, nothing written.
+    let plan = common::read(dir.join("mgt.plan")).replace(" ref \"DNR.000041\"", "");
+    std::fs::write(dir.join("noref.plan"), plan).unwrap();
+    let run = common::mijlpaal(
+        &dir,
+        &["export", "mijlpalenformat", "noref.plan", "-o", "n.xlsx"],
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(run.stderr.contains("X030"), "{}", run.stderr);
+    assert!(!dir.join("n.xlsx").exists());
+    let run = common::mijlpaal(
+        &dir,
+        &[
+            "export",
+            "mijlpalenformat",
+            "noref.plan",
+            "-o",
+            "n.xlsx",
+            "--stream",
+            "DNR.000041=iza",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:#?}");
+}
