@@ -327,3 +327,46 @@ pub fn stream_map_of(plan: &crate::model::Plan) -> StreamMap {
 pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(11, 5), "F12");
+        assert_eq!(cell_name(4, 25), "Z5");
+        assert_eq!(cell_name(4, 26), "AA5");
+        assert_eq!(cell_name(15, 66), "BO16");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(cell_ref("Mijlpalen", 11, 5), "Mijlpalen!F12");
+        assert_eq!(cell_ref("Blad 1", 0, 0), "'Blad 1'!A1");
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(
+            Field::of_header("Geplande datum \n(d-m-jjjj)"),
+            Some(Field::Due)
+        );
+        assert_eq!(
+            Field::of_header("Resultaatverplichting/Inspanning\nsverplichting"),
+            Some(Field::Obligation)
+        );
+        assert_eq!(
+            Field::of_header("Totaalbedrag (in hele euro's)"),
+            Some(Field::Total)
+        );
+        assert_eq!(
+            of_payee_header("DNR.000041 - \nBetaling"),
+            Some(("DNR.000041".to_string(), PayeeColumn::Payment))
+        );
+        assert_eq!(of_payee_header("Toelichting - bedrag"), None);
+        assert_eq!(
+            obligation_of(" inspanningsverplichting "),
+            Some(Obligation::Effort)
+        );
+        assert_eq!(obligation_of("Misschien"), None);
+    }
+}
