@@ -155,7 +155,7 @@ pub fn load(
 /// Reads a file's bytes under the same refusals as [`load`] (I001-I003:
 /// missing, not a regular file, larger than `max_bytes` while reading), but
 /// does not decode them: for files that are not mijlpaal text, such as a
-/// spreadsheet export (`interop::forms`), whose hash is taken of the bytes.
+/// workbook (`interop::mijlpalenformat`) or a spreadsheet export (`interop::forms`), whose hash is taken of the bytes.
 pub fn load_bytes(
     path: &Path,
     max_bytes: u64,

@@ -1,4 +1,4 @@
-//! Writing files safely: `fmt` and `snapshot` replace files that a plan's
+//! Writing files safely: `fmt`, `snapshot`, `import` and `export` replace files that a plan's
 //! project (someone else's, perhaps) laid out. A link at the target could
 //! send the write anywhere, so the target must be a regular file or absent,
 //! lie inside the project, and is replaced by renaming a temporary file from

@@ -17,9 +17,11 @@ mod check;
 mod diff;
 mod evaluate;
 mod explain;
+mod export;
 mod facts;
 mod fmt;
 mod generate;
+mod import;
 mod pin;
 mod rules;
 mod show;
@@ -128,6 +130,10 @@ pub enum Command {
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff): `mijlpaal man > mijlpaal.1`.
     Man,
+    /// Read a Mijlpalenformat workbook into a plan (-o), or compare it with a plan (--compare).
+    Import(import::Args),
+    /// Write a plan as a Mijlpalenformat workbook.
+    Export(export::Args),
 }
 
 pub fn run(cli: Cli) -> u8 {
@@ -146,6 +152,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),
         Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
+        Command::Import(a) => import::run(&mut session, &cli.common, a),
+        Command::Export(a) => export::run(&mut session, &cli.common, a),
     }
 }
 

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod sheets;
+
 use mijlpaal::eval::{allocate::cents_of, amount_of, Column, Evaluation, PerStream, Status};
 use mijlpaal::model::{Money, Plan, StreamId};
 use rust_decimal::Decimal;
