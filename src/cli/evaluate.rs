@@ -137,9 +137,8 @@ pub(super) struct Evaluated {
     pub rules: mijlpaal::model::RuleSet,
     /// The options of the evaluation (date, horizon, what-ifs).
     pub options: eval::Options,
-    /// What was shown on stderr: the findings of loading, the checks, the
-    /// gate and the evaluation.
-    pub findings: Vec<Diagnostic>,
+    /// The findings of loading the plan, its rule set and facts.
+    pub loaded: Vec<Diagnostic>,
 }
 
 /// Loads the project, passes the gate (pin and money checks) and evaluates
@@ -166,7 +165,7 @@ pub(super) fn run_scenario(
         return Err(EXIT_ERRORS);
     };
     let gate = session.gate(&project, s.allow.allow());
-    let mut shown = load_diags;
+    let mut shown = load_diags.clone();
     shown.extend(gate.diagnostics.iter().cloned());
     if gate.stop {
         print_human(session, &shown, common);
@@ -189,7 +188,7 @@ pub(super) fn run_scenario(
         notice: gate.notice(""),
         rules,
         options,
-        findings: shown,
+        loaded: load_diags,
     })
 }
 

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
+use mijlpaal::diagnostic::Diagnostics;
 use mijlpaal::eval;
 use mijlpaal::project::Session;
 use mijlpaal::render::report::{self, Point};
@@ -77,7 +78,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         notice,
         rules,
         options,
-        findings,
+        loaded,
     } = match evaluate_cli::run_scenario(session, common, s, args.horizon, false) {
         Ok(x) => x,
         Err(code) => return code,
@@ -109,13 +110,20 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             Point::of(&eval::evaluate(plan, &rules, &project.facts, &o))
         })
         .collect();
+    // The findings as `check` gives them (every severity, gate errors as
+    // errors: the notice on top says what was overridden), and the
+    // evaluation's.
+    let mut findings = Diagnostics { items: loaded };
+    findings.extend(mijlpaal::check::run_all(plan, Some(&rules), &project.facts));
+    findings.extend(e.diagnostics.iter().cloned());
+    findings.sort();
     let plan_at = plan.as_of(e.at);
     let input = report::Input {
         plan,
         plan_at: &plan_at,
         evaluation: &e,
         series: &series,
-        findings: &findings,
+        findings: &findings.items,
         sources: &session.sources,
         notice: &notice,
         party: args.party.as_deref(),
