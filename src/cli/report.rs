@@ -55,7 +55,7 @@ fn chart_dates(from: NaiveDate, at: NaiveDate) -> Vec<NaiveDate> {
     }
     let step = dates.len().div_ceil(MAX_POINTS).max(1);
     // Keep the latest month ends when thinning a long period.
-    let skip = dates.len().saturating_sub(1) % step;
+    let skip = dates.len().saturating_sub(1).checked_rem(step).unwrap_or(0);
     let mut kept: Vec<NaiveDate> = dates.into_iter().skip(skip).step_by(step).collect();
     kept.push(at);
     kept

@@ -477,7 +477,7 @@ fn milestones(out: &mut String, input: &Input<'_>) {
             let _ = write!(
                 out,
                 " <small>({}, {})</small>",
-                html(&c.clause),
+                html(c.clause),
                 html(&c.citation)
             );
         }
@@ -539,7 +539,7 @@ fn obligations(out: &mut String, input: &Input<'_>) {
             let _ = write!(
                 out,
                 " <small>({}, {})</small>",
-                html(&c.clause),
+                html(c.clause),
                 html(&c.citation)
             );
         }
