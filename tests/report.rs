@@ -114,7 +114,7 @@ fn parse(page: &str) -> Vec<Elem> {
     elems
 }
 
-fn children<'a>(elems: &'a [Elem], parent: usize) -> impl Iterator<Item = &'a Elem> {
+fn children(elems: &[Elem], parent: usize) -> impl Iterator<Item = &Elem> {
     elems.iter().filter(move |e| e.parent == Some(parent))
 }
 
