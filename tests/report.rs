@@ -390,6 +390,28 @@ fn figures_equal_the_json() {
     for l in &lines {
         assert_eq!(l.attr("points").unwrap().split(' ').count(), 37, "{l:?}");
     }
+    // The chart's last point is the evaluation's totals per stream, exactly.
+    for stream in &streams {
+        let table = elems
+            .iter()
+            .position(|e| e.name == "table" && e.attr("data-stream") == Some(stream.as_str()))
+            .unwrap();
+        let last = elems
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                e.name == "tr" && e.attrs.contains_key("data-date") && inside(&elems, *i, table)
+            })
+            .last()
+            .unwrap();
+        assert_eq!(last.1.attr("data-date"), Some(AT));
+        for cell in children(&elems, last.0).filter(|c| c.attrs.contains_key("data-column")) {
+            let column = cell.attr("data-column").unwrap();
+            let want = json["totals"][column][stream.as_str()].as_str().unwrap();
+            assert_eq!(cell.attr("data-amount"), Some(want), "{stream} {column}");
+            assert_eq!(cell.text, shown(want));
+        }
+    }
     let graph = by_id(&elems, "dependency-graph");
     let nodes: Vec<&Elem> = elems
         .iter()

@@ -73,6 +73,8 @@ pub struct Texts {
     pub dependencies_intro: &'static str,
     pub no_due_date: &'static str,
     pub generated_by: &'static str,
+    pub figures: &'static str,
+    pub date: &'static str,
     pub column: fn(Column) -> &'static str,
     pub status_name: fn(Status) -> &'static str,
     pub duty: fn(DutyKind) -> &'static str,
@@ -158,6 +160,8 @@ pub const ENGLISH: Texts = Texts {
     dependencies_intro: "Each milestone at its due date (after any postponement), one band per component; an arrow from a milestone to one that comes after it. Colour: status.",
     no_due_date: "without a due date",
     generated_by: "made by mijlpaal",
+    figures: "The figures",
+    date: "Date",
     column: english_column,
     status_name: english_status,
     duty: english_duty,
@@ -272,6 +276,9 @@ tr.total td { font-weight: bold; border-bottom: 2px solid #999; }
 .s-missed, .s-lapsed { background: #f8d6d6; }
 .s-open, .s-due, .s-in-assessment { background: #e3ecf7; }
 .s-withdrawn { background: #e6e6e6; }
+td time { white-space: nowrap; }
+.legend { font-size: 0.85rem; }
+.legend span.swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #333; border-radius: 50%; vertical-align: middle; margin: 0 0.2rem 0 0.8rem; }
 .overdue { color: #b00020; font-weight: bold; }
 .sev-error { color: #b00020; font-weight: bold; }
 .sev-warning { color: #8a5a00; font-weight: bold; }
@@ -282,7 +289,7 @@ figcaption { font-size: 0.85rem; color: #444; }
 footer { margin-top: 2rem; color: #777; font-size: 0.8rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  nav { display: none; }
+  nav, details { display: none; }
   section { break-before: page; }
   section#summary { break-before: auto; }
   tr, figure { break-inside: avoid; }
@@ -619,9 +626,41 @@ fn money(out: &mut String, input: &Input<'_>) {
             html(s.as_str())
         );
         out.push_str(&svg::money_chart(input.series, s, t));
+        series_table(out, input, s);
         out.push_str("</figure>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The chart's figures, exact, under a fold.
+fn series_table(out: &mut String, input: &Input<'_>, s: &StreamId) {
+    let t = input.texts;
+    let _ = write!(
+        out,
+        "<details>\n<summary>{}</summary>\n<table class=\"series\" data-stream=\"{}\">\n<thead><tr><th>{}</th>",
+        t.figures,
+        html(s.as_str()),
+        t.date
+    );
+    for c in CHART_COLUMNS {
+        let _ = write!(out, "<th class=\"num\">{}</th>", (t.column)(c));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for p in input.series {
+        let _ = write!(
+            out,
+            "<tr data-date=\"{at}\"><td><time>{at}</time></td>",
+            at = p.at
+        );
+        let cols = p.streams.iter().find(|(x, _)| x == s).map(|(_, c)| c);
+        for (i, c) in CHART_COLUMNS.iter().enumerate() {
+            let attr = format!(" data-column=\"{}\"", c.name());
+            let m = cols.and_then(|v| v.get(i).copied().flatten());
+            out.push_str(&money_cell(t, m, &attr));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</details>\n");
 }
 
 fn dependencies(out: &mut String, input: &Input<'_>) {
@@ -632,7 +671,27 @@ fn dependencies(out: &mut String, input: &Input<'_>) {
         t.dependencies, t.dependencies_intro
     );
     out.push_str(&svg::dependency_graph(input.plan_at, input.evaluation, t));
-    out.push_str("</figure>\n</section>\n");
+    let _ = write!(out, "<figcaption class=\"legend\">{}:", t.status);
+    for status in [
+        Status::Open,
+        Status::Due,
+        Status::InAssessment,
+        Status::Achieved,
+        Status::DeemedAchieved,
+        Status::PartiallyAchieved,
+        Status::Postponed,
+        Status::Missed,
+        Status::Lapsed,
+        Status::Withdrawn,
+    ] {
+        let _ = write!(
+            out,
+            "<span class=\"swatch\" style=\"background: {}\"></span>{}",
+            svg::status_colour(status),
+            (t.status_name)(status)
+        );
+    }
+    out.push_str("</figcaption>\n</figure>\n</section>\n");
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ fn pixels_of(m: Money) -> f64 {
 const CHART_W: f64 = 1000.0;
 const CHART_H: f64 = 300.0;
 const CHART_LEFT: f64 = 120.0;
-const CHART_RIGHT: f64 = 20.0;
+const CHART_RIGHT: f64 = 40.0;
 const CHART_TOP: f64 = 30.0;
 const CHART_BOTTOM: f64 = 40.0;
 
@@ -172,7 +172,7 @@ pub fn money_chart(series: &[Point], s: &StreamId, t: &Texts) -> String {
     out
 }
 
-fn status_colour(s: Status) -> &'static str {
+pub fn status_colour(s: Status) -> &'static str {
     match s {
         Status::Achieved | Status::DeemedAchieved => "#81c784",
         Status::PartiallyAchieved | Status::Postponed => "#ffd54f",
@@ -231,7 +231,8 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
         return out;
     };
     let from = NaiveDate::from_ymd_opt(lo.year(), 1, 1).unwrap_or(lo);
-    let to = NaiveDate::from_ymd_opt(hi.year().saturating_add(1), 1, 1).unwrap_or(hi);
+    // A month beyond the last date, so that its node and label fit.
+    let to = hi.checked_add_days(chrono::Days::new(45)).unwrap_or(hi);
     let undated = e
         .milestones
         .iter()
