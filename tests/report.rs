@@ -399,10 +399,9 @@ fn figures_equal_the_json() {
         let last = elems
             .iter()
             .enumerate()
-            .filter(|(i, e)| {
+            .rfind(|(i, e)| {
                 e.name == "tr" && e.attrs.contains_key("data-date") && inside(&elems, *i, table)
             })
-            .last()
             .unwrap();
         assert_eq!(last.1.attr("data-date"), Some(AT));
         for cell in children(&elems, last.0).filter(|c| c.attrs.contains_key("data-column")) {

@@ -14,6 +14,7 @@
 //! explicitly. Every text of the page's own is in [`Texts`] (`ENGLISH`
 //! today), so a Dutch set can be swapped in.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -393,18 +394,19 @@ fn summary(out: &mut String, input: &Input<'_>) {
         let _ = write!(out, "<th class=\"num\">{}</th>", (t.column)(c));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
+    let names: BTreeMap<&str, &str> = input
+        .plan
+        .parties
+        .iter()
+        .rev()
+        .map(|x| (x.id.as_str(), x.name.as_str()))
+        .collect();
     for p in e
         .parties
         .iter()
         .filter(|p| input.party.is_none_or(|id| id == p.id))
     {
-        let name = input
-            .plan
-            .parties
-            .iter()
-            .find(|x| x.id.as_str() == p.id)
-            .map(|x| x.name.as_str())
-            .unwrap_or(p.id.as_str());
+        let name = names.get(p.id.as_str()).copied().unwrap_or(p.id.as_str());
         let id = html(&p.id);
         for s in &e.streams {
             let _ = write!(
@@ -446,16 +448,17 @@ fn milestones(out: &mut String, input: &Input<'_>) {
         let _ = write!(out, "<th class=\"num\">{}</th>", (t.column)(c));
     }
     let _ = write!(out, "<th>{}</th></tr></thead>\n<tbody>\n", t.reason);
+    let components: BTreeMap<_, _> = input
+        .plan_at
+        .components
+        .iter()
+        .rev()
+        .map(|c| (c.number, c))
+        .collect();
     for m in &e.milestones {
         let written = input.plan_at.milestone(m.number);
         let component = written
-            .and_then(|w| {
-                input
-                    .plan_at
-                    .components
-                    .iter()
-                    .find(|c| c.number == w.component)
-            })
+            .and_then(|w| components.get(&w.component))
             .map(|c| format!("{}. {}", c.number, c.name))
             .unwrap_or_default();
         let text = written.map(|w| w.text.as_str()).unwrap_or_default();

@@ -5,6 +5,8 @@
 //! written, so the same input gives the same bytes); every amount shown as
 //! text is the exact `Money`, never a float.
 
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
@@ -214,9 +216,14 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
         .map(|c| (c.number, format!("{}. {}", c.number, c.name)))
         .collect();
     let component_of = |n: MilestoneNo| plan.milestone(n).map(|m| m.component);
+    let mut lane_of: BTreeMap<ComponentNo, usize> = BTreeMap::new();
+    for (i, (c, _)) in lanes.iter().enumerate() {
+        lane_of.entry(*c).or_insert(i);
+    }
     for m in &e.milestones {
         if let Some(c) = component_of(m.number) {
-            if !lanes.iter().any(|(x, _)| *x == c) {
+            if let std::collections::btree_map::Entry::Vacant(v) = lane_of.entry(c) {
+                v.insert(lanes.len());
                 lanes.push((c, c.to_string()));
             }
         }
@@ -250,7 +257,7 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
         .map(|m| {
             let due = m.effective_due.or(m.due);
             let lane = component_of(m.number)
-                .and_then(|c| lanes.iter().position(|(x, _)| *x == c))
+                .and_then(|c| lane_of.get(&c).copied())
                 .unwrap_or(0);
             let text = plan
                 .milestone(m.number)
@@ -278,32 +285,25 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
     nodes.sort_by(|a, b| {
         (a.lane, a.due.is_none(), a.due, a.number).cmp(&(b.lane, b.due.is_none(), b.due, b.number))
     });
+    // Nodes come in date order per lane: a node reuses the row that ended
+    // first if it ended far enough to its left, else opens a new row (a
+    // heap, so a thousand milestones on one day stay linear-logarithmic).
     let mut rows_per_lane = vec![1usize; lanes.len()];
-    let mut ends: Vec<(usize, Vec<f64>)> = Vec::new();
+    let mut ends: BTreeMap<usize, BinaryHeap<Reverse<(i64, usize)>>> = BTreeMap::new();
+    let gap = 2.0 * NODE_R + 4.0;
     for n in &mut nodes {
-        let lane_ends = match ends.iter_mut().find(|(l, _)| *l == n.lane) {
-            Some((_, v)) => v,
-            None => {
-                ends.push((n.lane, Vec::new()));
-                match ends.last_mut() {
-                    Some((_, v)) => v,
-                    None => continue,
-                }
+        let heap = ends.entry(n.lane).or_default();
+        // Tenths of a pixel, as integers, for an ordered heap.
+        let x = (n.x * 10.0).round() as i64;
+        let row = match heap.peek() {
+            Some(Reverse((end, row))) if (x.saturating_sub(*end) as f64) >= gap * 10.0 => {
+                let row = *row;
+                heap.pop();
+                row
             }
+            _ => heap.len(),
         };
-        let free = lane_ends
-            .iter()
-            .position(|end| n.x - *end >= 2.0 * NODE_R + 4.0);
-        let row = match free {
-            Some(r) => r,
-            None => {
-                lane_ends.push(f64::MIN);
-                lane_ends.len().saturating_sub(1)
-            }
-        };
-        if let Some(end) = lane_ends.get_mut(row) {
-            *end = n.x;
-        }
+        heap.push(Reverse((x, row)));
         n.row = row;
         if let Some(r) = rows_per_lane.get_mut(n.lane) {
             *r = (*r).max(row.saturating_add(1));
@@ -387,7 +387,9 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
         );
     }
     // Edges, under the nodes.
-    let position = |n: MilestoneNo| nodes.iter().find(|x| x.number == n).map(centre);
+    let centres: BTreeMap<MilestoneNo, (f64, f64)> =
+        nodes.iter().map(|n| (n.number, centre(n))).collect();
+    let position = |n: MilestoneNo| centres.get(&n).copied();
     for m in &e.milestones {
         let Some((x2, y2)) = position(m.number) else {
             continue;
