@@ -6,7 +6,7 @@
 //! text is the exact `Money`, never a float.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
@@ -285,25 +285,34 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
     nodes.sort_by(|a, b| {
         (a.lane, a.due.is_none(), a.due, a.number).cmp(&(b.lane, b.due.is_none(), b.due, b.number))
     });
-    // Nodes come in date order per lane: a node reuses the row that ended
-    // first if it ended far enough to its left, else opens a new row (a
-    // heap, so a thousand milestones on one day stay linear-logarithmic).
+    // Nodes come in date order per lane; each takes the lowest row that
+    // ended far enough to its left, else a new row. Rows still in use wait
+    // in a heap by where they end, free rows in a set, so a thousand
+    // milestones on one day stay linear-logarithmic.
     let mut rows_per_lane = vec![1usize; lanes.len()];
-    let mut ends: BTreeMap<usize, BinaryHeap<Reverse<(i64, usize)>>> = BTreeMap::new();
-    let gap = 2.0 * NODE_R + 4.0;
+    type Rows = (BinaryHeap<Reverse<(i64, usize)>>, BTreeSet<usize>, usize);
+    let mut lane_rows: BTreeMap<usize, Rows> = BTreeMap::new();
+    // Tenths of a pixel, as integers, to order the heap.
+    let gap = ((2.0 * NODE_R + 4.0) * 10.0).round() as i64;
     for n in &mut nodes {
-        let heap = ends.entry(n.lane).or_default();
-        // Tenths of a pixel, as integers, for an ordered heap.
+        let (busy, free, opened) = lane_rows.entry(n.lane).or_default();
         let x = (n.x * 10.0).round() as i64;
-        let row = match heap.peek() {
-            Some(Reverse((end, row))) if (x.saturating_sub(*end) as f64) >= gap * 10.0 => {
-                let row = *row;
-                heap.pop();
-                row
+        while let Some(Reverse((end, row))) = busy.peek().copied() {
+            if x.saturating_sub(end) < gap {
+                break;
             }
-            _ => heap.len(),
+            busy.pop();
+            free.insert(row);
+        }
+        let row = match free.pop_first() {
+            Some(r) => r,
+            None => {
+                let r = *opened;
+                *opened = opened.saturating_add(1);
+                r
+            }
         };
-        heap.push(Reverse((x, row)));
+        busy.push(Reverse((x, row)));
         n.row = row;
         if let Some(r) = rows_per_lane.get_mut(n.lane) {
             *r = (*r).max(row.saturating_add(1));
