@@ -92,7 +92,7 @@ pub enum Table {
     Obligations,
 }
 
-fn usage(message: String) -> u8 {
+pub(super) fn usage(message: String) -> u8 {
     say!("error: {message}");
     EXIT_USAGE
 }
@@ -129,15 +129,21 @@ fn overrides(
 
 /// An evaluated project, and the notice for the top of its output when the
 /// gate was overridden (empty otherwise).
-struct Evaluated {
-    project: Project,
-    evaluation: Evaluation,
-    notice: String,
+pub(super) struct Evaluated {
+    pub project: Project,
+    pub evaluation: Evaluation,
+    pub notice: String,
+    /// The rule set the plan was evaluated under.
+    pub rules: mijlpaal::model::RuleSet,
+    /// The options of the evaluation (date, horizon, what-ifs).
+    pub options: eval::Options,
+    /// The findings of loading the plan, its rule set and facts.
+    pub loaded: Vec<Diagnostic>,
 }
 
 /// Loads the project, passes the gate (pin and money checks) and evaluates
 /// it; on failure, returns the exit code.
-fn run_scenario(
+pub(super) fn run_scenario(
     session: &mut Session,
     common: &Common,
     s: &Scenario,
@@ -159,7 +165,7 @@ fn run_scenario(
         return Err(EXIT_ERRORS);
     };
     let gate = session.gate(&project, s.allow.allow());
-    let mut shown = load_diags;
+    let mut shown = load_diags.clone();
     shown.extend(gate.diagnostics.iter().cloned());
     if gate.stop {
         print_human(session, &shown, common);
@@ -180,6 +186,9 @@ fn run_scenario(
         project,
         evaluation,
         notice: gate.notice(""),
+        rules,
+        options,
+        loaded: load_diags,
     })
 }
 
@@ -223,22 +232,26 @@ fn check_flags(args: &Args) -> Result<(), String> {
         });
     }
     if let Some(target) = &args.output {
-        // A typo that would replace an input with the output.
-        let same = |input: &PathBuf| matches!((std::fs::canonicalize(target), std::fs::canonicalize(input)), (Ok(a), Ok(b)) if a == b);
-        let s = &args.scenario;
-        if let Some(input) = std::iter::once(&s.plan).chain(&s.facts).find(|p| same(p)) {
-            return Err(format!(
-                "-o {} names an input ({}); the output would replace it",
-                target.display(),
-                input.display()
-            ));
-        }
+        output_not_input(target, &args.scenario)?;
+    }
+    Ok(())
+}
+
+/// A typo that would replace an input with the output: a usage error.
+pub(super) fn output_not_input(target: &PathBuf, s: &Scenario) -> Result<(), String> {
+    let same = |input: &PathBuf| matches!((std::fs::canonicalize(target), std::fs::canonicalize(input)), (Ok(a), Ok(b)) if a == b);
+    if let Some(input) = std::iter::once(&s.plan).chain(&s.facts).find(|p| same(p)) {
+        return Err(format!(
+            "-o {} names an input ({}); the output would replace it",
+            target.display(),
+            input.display()
+        ));
     }
     Ok(())
 }
 
 /// The help for a party not in the plan.
-fn no_such_party(plan: &Plan, id: &str) -> String {
+pub(super) fn no_such_party(plan: &Plan, id: &str) -> String {
     let ids: Vec<&str> = plan.parties.iter().map(|p| p.id.as_str()).collect();
     let help = mijlpaal::lower::names::help_for("parties", id, ids.iter().copied());
     format!("party `{id}` is not in plan `{}`; {help}", plan.id)
@@ -311,6 +324,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         project,
         evaluation: e,
         notice,
+        ..
     } = match run_scenario(session, common, s, args.horizon, args.party.is_some()) {
         Ok(x) => x,
         Err(code) => return code,
@@ -321,22 +335,31 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     };
     let written = match &args.output {
         None => super::out_bytes(&bytes),
-        Some(target) => {
-            // Never through a link; inside the project when named inside it.
-            let root = write::output_root(target, &project::project_root(&s.plan));
-            match write::replace(target, &bytes, &root) {
-                Ok(()) => {
-                    say!("wrote {}", target.display());
-                    EXIT_OK
-                }
-                Err(d) => {
-                    print_human(session, &[d], common);
-                    EXIT_USAGE
-                }
-            }
-        }
+        Some(target) => write_output(session, common, target, &s.plan, &bytes),
     };
     exit_code(&e.diagnostics, false).max(written)
+}
+
+/// Writes `-o FILE`: never through a link; inside the project when named
+/// inside it. Returns the exit code of the write.
+pub(super) fn write_output(
+    session: &Session,
+    common: &Common,
+    target: &std::path::Path,
+    plan: &std::path::Path,
+    bytes: &[u8],
+) -> u8 {
+    let root = write::output_root(target, &project::project_root(plan));
+    match write::replace(target, bytes, &root) {
+        Ok(()) => {
+            say!("wrote {}", target.display());
+            EXIT_OK
+        }
+        Err(d) => {
+            print_human(session, &[d], common);
+            EXIT_USAGE
+        }
+    }
 }
 
 pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) -> u8 {
@@ -345,6 +368,7 @@ pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) ->
         project,
         evaluation: e,
         notice,
+        ..
         // The trace shows no obligations, so there is no horizon to choose.
     } = match run_scenario(session, common, s, 0, false) {
         Ok(x) => x,

@@ -23,6 +23,7 @@ mod fmt;
 mod generate;
 mod import;
 mod pin;
+mod report;
 mod rules;
 mod show;
 mod snapshot;
@@ -110,6 +111,8 @@ pub enum Command {
     Show(show::Args),
     /// Evaluate a plan against facts at a date: statuses, money per party, obligations.
     Evaluate(evaluate::Args),
+    /// A self-contained HTML page for a council: money per party, milestones, obligations, findings, charts.
+    Report(report::Args),
     /// Show how one milestone's status and amounts follow from the facts, clause by clause.
     ExplainMilestone(evaluate::ExplainArgs),
     /// Format plans, rules and facts in the canonical layout (keeps every comment).
@@ -151,6 +154,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),
         Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),
         Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
+        Command::Report(a) => report::run(&mut session, &cli.common, a),
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
         Command::Import(a) => import::run(&mut session, &cli.common, a),
         Command::Export(a) => export::run(&mut session, &cli.common, a),

@@ -8,6 +8,8 @@ pub mod evaluation;
 pub mod human;
 pub mod json;
 pub mod ledger;
+pub mod report;
 pub mod sarif;
 pub mod show;
+pub mod svg;
 pub mod xlsx;
