@@ -807,10 +807,9 @@ fn obligations(
     for (Repay { stream, .. }, cite) in &c.repay {
         for p in parties {
             // Per stream: what the party must repay of this stream, less what it repaid of it.
-            let Some(owed) = crate::model::checked::difference(
-                amount_of(&p.repayable, stream),
-                amount_of(&p.repaid, stream),
-            ) else {
+            let Some(owed) =
+                amount_of(&p.repayable, stream).checked_sub(amount_of(&p.repaid, stream))
+            else {
                 continue;
             };
             if owed.amount() > Decimal::ZERO {

@@ -21,14 +21,9 @@ pub fn sum_money(items: impl IntoIterator<Item = Money>) -> Result<Money, usize>
     sum_decimal(items.into_iter().map(Money::amount)).map(Money::new)
 }
 
-/// `a - b`, `None` on overflow.
-pub fn difference(a: Money, b: Money) -> Option<Money> {
-    a.amount().checked_sub(b.amount()).map(Money::new)
-}
-
 /// `|a - b|`, `None` on overflow.
 pub fn distance(a: Money, b: Money) -> Option<Money> {
-    difference(a, b).map(Money::abs)
+    a.checked_sub(b).map(Money::abs)
 }
 
 /// `part` as a percentage of `whole` (`part × 100 / whole`); `None` when
@@ -101,7 +96,7 @@ mod tests {
     fn differences_are_checked() {
         let max = Money::new(Decimal::MAX);
         let min = Money::new(Decimal::MIN);
-        assert_eq!(difference(max, min), None);
+        assert_eq!(max.checked_sub(min), None);
         assert_eq!(distance(Money::ZERO, max), Some(max));
     }
 }
