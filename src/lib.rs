@@ -16,5 +16,6 @@ pub mod model;
 pub mod project;
 pub mod render;
 pub mod source;
+pub mod submission;
 pub mod syntax;
 pub mod write;
