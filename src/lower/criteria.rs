@@ -53,7 +53,10 @@ pub fn lower_criteria(
                 None => ctx.error(
                     "B001",
                     d.span,
-                    format!("`{}` is neither a check code nor a test of `submission`", d.name),
+                    format!(
+                        "`{}` is neither a check code nor a test of `submission`",
+                        d.name
+                    ),
                     "unknown",
                     help_for_fixed("deciders", &d.name, known.iter().copied()),
                 ),

@@ -155,14 +155,12 @@ impl<'s> Builder<'s> {
 
     pub fn file(&mut self, mut pairs: Pairs<Rule>) -> Option<File> {
         let file = pairs.next()?;
-        let top = file
-            .into_inner()
-            .find(|p| {
-                matches!(
-                    p.as_rule(),
-                    Rule::plan | Rule::rules | Rule::facts | Rule::criteria
-                )
-            })?;
+        let top = file.into_inner().find(|p| {
+            matches!(
+                p.as_rule(),
+                Rule::plan | Rule::rules | Rule::facts | Rule::criteria
+            )
+        })?;
         let result = match top.as_rule() {
             Rule::plan => self.plan(top).map(File::Plan),
             Rule::rules => self.rules(top).map(File::Rules),
