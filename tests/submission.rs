@@ -520,3 +520,94 @@ fn a_pointer_is_escaped_in_every_format() {
         md.stdout
     );
 }
+
+/// The approval timeline of Beoordelingskader r. 6006-6012, by hand: submitted
+/// Monday 2026-01-05; provisional decision within four weeks: 2026-02-02;
+/// the other insurers' two weeks for questions: 2026-02-16; the final
+/// decision two weeks later: 2026-03-02. The market leaders are the
+/// coordinating and second insurer.
+#[test]
+fn the_approval_timeline_from_a_submitted_fact() {
+    let plan = replace_once(
+        PLAN,
+        "  party zorg",
+        "  party zv2 \"Tweede\" second-insurer\n  party zorg",
+    );
+    let dir = scratch("submission", "timeline");
+    write(dir.join("mijlpaal.toml"), "");
+    write(dir.join("rules/toets.rules"), RULES);
+    write(dir.join("p.plan"), &plan);
+    write(
+        dir.join("p/ingediend.facts"),
+        "facts p {\n  2025-11-01 submitted\n  2026-01-05 submitted\n}\n",
+    );
+    let run = mijlpaal(
+        &dir,
+        &[
+            "evaluate",
+            "p.plan",
+            "--facts",
+            "p/ingediend.facts",
+            "--at",
+            "2026-01-06",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let duties: Vec<(String, String, String)> = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["cite"]["clause"] == "approval")
+        .map(|d| {
+            assert_eq!(
+                d["cite"]["citation"],
+                "Beoordelingskader stap 3, r. 6006-6012"
+            );
+            (
+                d["due"].as_str().unwrap().to_string(),
+                d["party"].as_str().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String, String)> = [
+        ("2026-02-02", "zv", "decide"),
+        ("2026-02-02", "zv2", "decide"),
+        ("2026-02-16", "zv", "questions"),
+        ("2026-02-16", "zv2", "questions"),
+        ("2026-03-02", "zv", "decide"),
+        ("2026-03-02", "zv2", "decide"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    // The earlier submission (2025-11-01) is superseded by the later one.
+    assert_eq!(duties, want);
+
+    // After the provisional decision's date only what is still ahead is listed.
+    let run = mijlpaal(
+        &dir,
+        &[
+            "evaluate",
+            "p.plan",
+            "--facts",
+            "p/ingediend.facts",
+            "--at",
+            "2026-02-20",
+            "--format",
+            "json",
+        ],
+    );
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let dues: Vec<&str> = v["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["cite"]["clause"] == "approval")
+        .map(|d| d["due"].as_str().unwrap())
+        .collect();
+    assert_eq!(dues, ["2026-03-02", "2026-03-02"]);
+}

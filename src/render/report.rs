@@ -114,6 +114,8 @@ fn english_duty(d: DutyKind) -> &'static str {
         DutyKind::Assess => "assess",
         DutyKind::Pay => "pay",
         DutyKind::Repay => "repay",
+        DutyKind::Decide => "decide",
+        DutyKind::Questions => "questions",
     }
 }
 
