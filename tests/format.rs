@@ -74,6 +74,18 @@ fn meaning(text: &str) -> Option<String> {
                 .map(|x| (&x.date.text, &x.verb.name, x.args.len()))
                 .collect::<Vec<_>>()
         ),
+        ast::File::Criteria(c) => {
+            let (criteria, _) = lower::lower_criteria(&c, FileId(0));
+            format!(
+                "{:?} {:?}",
+                criteria
+                    .criteria
+                    .iter()
+                    .map(|c| (&c.id, &c.text, &c.source, &c.decided_by))
+                    .collect::<Vec<_>>(),
+                criteria.last_quarter
+            )
+        }
     })
 }
 
