@@ -34,7 +34,7 @@ fn repo_files() -> Vec<PathBuf> {
                 stack.push(p);
             } else if matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("plan" | "rules" | "facts")
+                Some("plan" | "rules" | "facts" | "criteria")
             ) {
                 out.push(p);
             }
