@@ -473,3 +473,61 @@ pub fn to_json(list: &Checklist, l: &Labels) -> serde_json::Value {
         },
     })
 }
+
+/// The checklist's own style on top of the council report's.
+const HTML_STYLE: &str = "
+.c-holds { background: #d8f0dc; }
+.c-fails { background: #f8d6d6; }
+.c-to-confirm { background: #e3ecf7; }
+td ul { margin: 0; padding-left: 1.1rem; }
+";
+
+/// The checklist as one self-contained HTML page (well-formed XML too), in
+/// the style of the council report (`render::report::STYLE`); every text
+/// from the input escaped by `render::report::html`.
+pub fn html(list: &Checklist, l: &Labels) -> String {
+    use crate::render::report::{html as h, STYLE};
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>{} — {}</title>\n<style>{STYLE}{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"meta\">{} <code>{}</code>: {}</p>\n",
+        h(&list.framework_title),
+        h(&list.plan),
+        h(&list.framework_title),
+        l.plan,
+        h(&list.plan),
+        h(&list.plan_title),
+    );
+    out.push_str(
+        "<table>\n<thead><tr><th>id</th><th>status</th><th>criterion</th><th>source</th><th>",
+    );
+    out.push_str(l.checks);
+    out.push_str("</th></tr></thead>\n<tbody>\n");
+    for o in &list.outcomes {
+        let status = o.status.as_str();
+        out.push_str(&format!(
+            "<tr data-criterion=\"{}\" data-status=\"{status}\"><td>{}</td><td><span class=\"status c-{status}\">{status}</span></td><td>{}</td><td>{}</td><td><ul>",
+            h(&o.id),
+            h(&o.id),
+            h(&o.text),
+            h(&o.source),
+        ));
+        if !o.checks.is_empty() {
+            out.push_str(&format!(
+                "<li>{}: {}</li>",
+                l.checks,
+                h(&o.checks.join(", "))
+            ));
+        }
+        for b in &o.because {
+            out.push_str(&format!("<li>{}</li>", h(b)));
+        }
+        for p in &o.pointers {
+            out.push_str(&format!("<li>{}: {}</li>", l.pointer, h(p)));
+        }
+        out.push_str("</ul></td></tr>\n");
+    }
+    out.push_str(&format!(
+        "</tbody>\n</table>\n<p><strong>{}</strong></p>\n</body>\n</html>\n",
+        h(&list.summary(l))
+    ));
+    out
+}

@@ -611,3 +611,70 @@ fn the_approval_timeline_from_a_submitted_fact() {
         .collect();
     assert_eq!(dues, ["2026-03-02", "2026-03-02"]);
 }
+
+/// Every `data-criterion` row of an HTML checklist, read as XML (an
+/// unbalanced tag or an unknown entity fails), with its `data-status`.
+fn html_rows(page: &str) -> Vec<(String, String)> {
+    use quick_xml::events::Event;
+    let body = page.trim_start_matches("<!DOCTYPE html>\n");
+    let mut reader = quick_xml::Reader::from_str(body);
+    let mut rows = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == b"tr" => {
+                let attr = |name: &[u8]| {
+                    e.attributes()
+                        .map(|a| a.unwrap())
+                        .find(|a| a.key.as_ref() == name)
+                        .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
+                };
+                if let (Some(id), Some(status)) = (attr(b"data-criterion"), attr(b"data-status")) {
+                    rows.push((id, status));
+                }
+            }
+            Event::Text(t) => {
+                t.decode().unwrap();
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_html_page_is_well_formed_and_escaped() {
+    let run = mijlpaal(
+        root(),
+        &[
+            "submission",
+            "plans/mentaal-gezond-twente.plan",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    let rows = html_rows(&run.stdout);
+    assert_eq!(rows.len(), 11);
+    assert_eq!(rows[0], ("voorwaarde-1".to_string(), "holds".to_string()));
+    assert_eq!(rows[8], ("middelen-3".to_string(), "fails".to_string()));
+    assert!(run
+        .stdout
+        .contains("11 criteria: 3 hold, 1 fails, 7 to confirm"));
+
+    let plan = replace_once(
+        PLAN,
+        "  default payout iza to zorg\n",
+        "  default payout iza to zorg\n  addresses voorwaarde-2 by plan \"<script>alert('x')</script> & par. 4\u{202e}\"\n",
+    );
+    let (_, _, _) = submit("html-escape", &plan, RULES, &[]);
+    let dir = root().join("target/submission/html-escape");
+    let page = mijlpaal(&dir, &["submission", "p.plan", "--format", "html"]).stdout;
+    assert_eq!(html_rows(&page).len(), 11);
+    assert!(!page.contains("<script>"));
+    assert!(!page.contains('\u{202e}'));
+    assert!(
+        page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; par. 4\\u{202e}"),
+        "{page}"
+    );
+}

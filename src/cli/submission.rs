@@ -1,4 +1,4 @@
-//! `mijlpaal submission PLAN [--format text|json|markdown] [--criteria FILE]`:
+//! `mijlpaal submission PLAN [--format text|json|markdown|html] [--criteria FILE]`:
 //! the assessment framework as a checklist filled in for the plan
 //! (`mijlpaal::submission`). Exit 1 when a criterion fails or a pointer
 //! names no criterion (L011).
@@ -27,6 +27,8 @@ pub enum SubmissionFormat {
     Text,
     Json,
     Markdown,
+    /// One self-contained page in the council report's style.
+    Html,
 }
 
 /// The framework a plan is assessed by.
@@ -58,6 +60,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let written = match args.format {
         SubmissionFormat::Text => super::out(&submission::text(&list, &EN)),
         SubmissionFormat::Markdown => super::out(&submission::markdown(&list, &EN)),
+        SubmissionFormat::Html => super::out(&submission::html(&list, &EN)),
         SubmissionFormat::Json => {
             match serde_json::to_string_pretty(&submission::to_json(&list, &EN)) {
                 Ok(s) => super::out_json(&format!("{s}\n")),
