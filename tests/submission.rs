@@ -678,3 +678,18 @@ fn the_html_page_is_well_formed_and_escaped() {
         "{page}"
     );
 }
+
+#[test]
+fn the_built_in_framework_can_be_listed_and_copied() {
+    let listed = mijlpaal(root(), &["rules"]);
+    assert_eq!(listed.code, 0);
+    assert!(listed
+        .stdout
+        .contains("\nbeoordelingskader  (criteria) Beoordelingskader"));
+    let shown = mijlpaal(root(), &["rules", "show", "beoordelingskader"]);
+    assert_eq!(shown.code, 0);
+    assert_eq!(
+        shown.stdout,
+        common::read(root().join("rules/beoordelingskader.criteria"))
+    );
+}
