@@ -100,7 +100,7 @@ impl Checklist {
         self.outcomes.iter().filter(|o| o.status == status).count()
     }
 
-    /// "11 criteria: 6 hold, 1 fails, 4 to confirm"
+    /// "16 criteria: 3 hold, 1 fails, 12 to confirm"
     pub fn summary(&self, l: &Labels) -> String {
         let fails = self.count(Status::Fails);
         format!(

@@ -125,6 +125,11 @@ fn the_good_plan_meets_every_criterion_decided_automatically() {
         "middelen-1",
         "middelen-2",
         "middelen-5",
+        "aspect-1",
+        "aspect-2",
+        "aspect-3",
+        "aspect-4",
+        "aspect-5",
     ] {
         assert_eq!(status(&v, id), "to-confirm", "{id}");
         assert_eq!(because(&v, id), ["no pointer yet"], "{id}");
@@ -149,7 +154,7 @@ fn the_good_plan_meets_every_criterion_decided_automatically() {
     );
     assert_eq!(
         v["summary"]["text"],
-        "11 criteria: 5 hold, 0 fail, 6 to confirm"
+        "16 criteria: 5 hold, 0 fail, 11 to confirm"
     );
 }
 
@@ -407,6 +412,11 @@ fn the_twente_checklist() {
         ("middelen-3", "fails", false),
         ("middelen-4", "holds", false),
         ("middelen-5", "to-confirm", true),
+        ("aspect-1", "to-confirm", false),
+        ("aspect-2", "to-confirm", false),
+        ("aspect-3", "to-confirm", false),
+        ("aspect-4", "to-confirm", false),
+        ("aspect-5", "to-confirm", false),
     ];
     let ids: Vec<&str> = v["criteria"]
         .as_array()
@@ -440,10 +450,10 @@ fn the_twente_checklist() {
         .contains("5. Maatschappelijke business case"));
     assert_eq!(v["summary"]["holds"], 3);
     assert_eq!(v["summary"]["fails"], 1);
-    assert_eq!(v["summary"]["to-confirm"], 7);
+    assert_eq!(v["summary"]["to-confirm"], 12);
     assert_eq!(
         v["summary"]["text"],
-        "11 criteria: 3 hold, 1 fails, 7 to confirm"
+        "16 criteria: 3 hold, 1 fails, 12 to confirm"
     );
 }
 
@@ -465,7 +475,7 @@ fn json_shape_and_the_other_formats() {
     let text = mijlpaal(&dir, &["submission", "p.plan"]);
     assert!(
         text.stdout
-            .ends_with("11 criteria: 5 hold, 0 fail, 6 to confirm\n"),
+            .ends_with("16 criteria: 5 hold, 0 fail, 11 to confirm\n"),
         "{}",
         text.stdout
     );
@@ -485,7 +495,7 @@ fn json_shape_and_the_other_formats() {
     );
     assert!(md
         .stdout
-        .contains("**11 criteria: 5 hold, 0 fail, 6 to confirm**"));
+        .contains("**16 criteria: 5 hold, 0 fail, 11 to confirm**"));
     // The same bytes twice.
     assert_eq!(
         md.stdout,
@@ -655,12 +665,12 @@ fn the_html_page_is_well_formed_and_escaped() {
     );
     assert_eq!(run.code, 1);
     let rows = html_rows(&run.stdout);
-    assert_eq!(rows.len(), 11);
+    assert_eq!(rows.len(), 16);
     assert_eq!(rows[0], ("voorwaarde-1".to_string(), "holds".to_string()));
     assert_eq!(rows[8], ("middelen-3".to_string(), "fails".to_string()));
     assert!(run
         .stdout
-        .contains("11 criteria: 3 hold, 1 fails, 7 to confirm"));
+        .contains("16 criteria: 3 hold, 1 fails, 12 to confirm"));
 
     let plan = replace_once(
         PLAN,
@@ -670,7 +680,7 @@ fn the_html_page_is_well_formed_and_escaped() {
     let (_, _, _) = submit("html-escape", &plan, RULES, &[]);
     let dir = root().join("target/submission/html-escape");
     let page = mijlpaal(&dir, &["submission", "p.plan", "--format", "html"]).stdout;
-    assert_eq!(html_rows(&page).len(), 11);
+    assert_eq!(html_rows(&page).len(), 16);
     assert!(!page.contains("<script>"));
     assert!(!page.contains('\u{202e}'));
     assert!(
