@@ -152,6 +152,23 @@ pub fn check_bytes(data: &[u8]) {
             let (_facts, lowered) = lower::lower_facts(&f, INPUT_FILE, twente());
             diags.extend(lowered);
         }
+        // A stranger's framework decides the Twente plan (`submission`).
+        Some(ast::File::Criteria(c)) => {
+            let (criteria, lowered) = lower::lower_criteria(&c, INPUT_FILE);
+            diags.extend(lowered);
+            let findings = check::run_all(twente(), Some(real_rules()), &[]);
+            let list = mijlpaal::submission::decide(
+                twente(),
+                Some(real_rules()),
+                &findings,
+                &criteria,
+                &mijlpaal::source::SourceMap::default(),
+            );
+            let _ = mijlpaal::submission::text(&list, &mijlpaal::submission::EN);
+            let _ = mijlpaal::submission::markdown(&list, &mijlpaal::submission::EN);
+            let _ = mijlpaal::submission::to_json(&list, &mijlpaal::submission::EN);
+            diags.extend(mijlpaal::submission::check_pointers(twente(), &criteria));
+        }
         None => {}
     }
     diags.sort_by_key(|d| d.file);

@@ -25,3 +25,20 @@ pub fn rule_set(name: &str) -> Option<&'static str> {
 pub fn display_name(name: &str) -> String {
     format!("<built-in>/{name}.rules")
 }
+
+/// The assessment frameworks compiled into the binary: (name, description,
+/// text). `mijlpaal submission` uses one when the project has no
+/// `rules/NAME.criteria` of its own.
+pub const CRITERIA: &[(&str, &str, &str)] = &[(
+    "beoordelingskader",
+    "Beoordelingskader Impactvolle zorgtransformaties en inzet transformatiemiddelen (Bijlage 1)",
+    include_str!("../rules/beoordelingskader.criteria"),
+)];
+
+/// The built-in framework `name`, if there is one.
+pub fn criteria(name: &str) -> Option<&'static str> {
+    CRITERIA
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, _, text)| *text)
+}

@@ -1,7 +1,8 @@
 //! mijlpaal: a rules-and-workflow engine for milestone-based funding agreements.
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`.
+//! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`;
+//! `submission` decides an assessment framework's criteria from the checks' findings.
 
 pub mod builtin;
 pub mod check;
@@ -16,5 +17,6 @@ pub mod model;
 pub mod project;
 pub mod render;
 pub mod source;
+pub mod submission;
 pub mod syntax;
 pub mod write;

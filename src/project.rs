@@ -40,6 +40,8 @@ pub enum Loaded {
     Rules(RuleSet),
     /// Facts are lowered only against a plan; alone they are just parsed.
     Facts(FileId, ast::FactsAst),
+    /// An assessment framework (`*.criteria`).
+    Criteria(Box<crate::model::criteria::Criteria>),
 }
 
 /// What lets a command evaluate a project that the gate would stop.
@@ -134,6 +136,11 @@ impl Session {
                 Loaded::Rules(rules)
             }
             ast::File::Facts(f) => Loaded::Facts(id, f),
+            ast::File::Criteria(c) => {
+                let (criteria, diags) = lower::lower_criteria(&c, id);
+                self.diagnostics.extend(diags);
+                Loaded::Criteria(Box::new(criteria))
+            }
         })
     }
 
@@ -144,6 +151,7 @@ impl Session {
             other => {
                 let what = match other {
                     Loaded::Rules(_) => "a rule set",
+                    Loaded::Criteria(_) => "an assessment framework",
                     _ => "a facts file",
                 };
                 let file = FileId(self.sources.iter().count().saturating_sub(1));
@@ -366,7 +374,7 @@ impl Session {
                     });
                 }
                 Some(Loaded::Facts(id, tree)) => facts.push((path.clone(), Some((id, tree)))),
-                Some(Loaded::Rules(_)) | None => {}
+                Some(Loaded::Rules(_) | Loaded::Criteria(_)) | None => {}
             }
         }
         let facts_paths: Vec<PathBuf> = facts.iter().map(|(p, _)| p.clone()).collect();
@@ -460,6 +468,63 @@ impl Session {
         if lowered_cleanly(plan.file) && rules.is_none_or(|r| lowered_cleanly(r.file)) {
             let found = crate::check::run_all(plan, rules, facts);
             self.diagnostics.extend(found);
+        }
+    }
+
+    /// Finds and loads the assessment framework `name` for a plan: the
+    /// project's own `rules/NAME.criteria`, looked for where its rule set
+    /// would be (a region's copy, extended or adapted), else the built-in
+    /// one, else an explicit file. `None` with a diagnostic when it cannot
+    /// be read or is not a framework.
+    pub fn load_criteria(
+        &mut self,
+        plan_path: &Path,
+        explicit: Option<&Path>,
+        name: &str,
+    ) -> Option<crate::model::criteria::Criteria> {
+        let file_name = format!("{name}.criteria");
+        let found = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => self
+                .rule_search_path(plan_path)
+                .into_iter()
+                .map(|d| (d.join(&file_name), d))
+                .find(|(p, _)| p.exists())
+                .and_then(|(p, d)| match inside(&p, &d) {
+                    Ok(_) => Some(p),
+                    Err(e) => {
+                        self.diagnostics.push(e);
+                        None
+                    }
+                }),
+        };
+        let (id, tree) = match found {
+            Some(path) => self.parse_file(&path, None)?,
+            None => {
+                let text = crate::builtin::criteria(name)?;
+                let display = format!("<built-in>/{file_name}");
+                let file = source::SourceFile::new(display.clone(), display, text.to_string());
+                let id = self.sources.add(file);
+                let (tree, diags) = syntax::parse(id, text, &self.options.limits);
+                self.diagnostics.extend(diags);
+                (id, tree?)
+            }
+        };
+        match tree {
+            ast::File::Criteria(c) => {
+                let (criteria, diags) = lower::lower_criteria(&c, id);
+                self.diagnostics.extend(diags);
+                Some(criteria)
+            }
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error("I005", "this file is not an assessment framework")
+                        .in_file(id)
+                        .at(Span::new(0, 0), "this file")
+                        .with_help("a framework starts with `criteria NAME \"title\" {`"),
+                );
+                None
+            }
         }
     }
 

@@ -34,7 +34,7 @@ fn repo_files() -> Vec<PathBuf> {
                 stack.push(p);
             } else if matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("plan" | "rules" | "facts")
+                Some("plan" | "rules" | "facts" | "criteria")
             ) {
                 out.push(p);
             }
@@ -74,6 +74,18 @@ fn meaning(text: &str) -> Option<String> {
                 .map(|x| (&x.date.text, &x.verb.name, x.args.len()))
                 .collect::<Vec<_>>()
         ),
+        ast::File::Criteria(c) => {
+            let (criteria, _) = lower::lower_criteria(&c, FileId(0));
+            format!(
+                "{:?} {:?}",
+                criteria
+                    .criteria
+                    .iter()
+                    .map(|c| (&c.id, &c.text, &c.source, &c.decided_by))
+                    .collect::<Vec<_>>(),
+                criteria.last_quarter
+            )
+        }
     })
 }
 

@@ -27,6 +27,7 @@ mod report;
 mod rules;
 mod show;
 mod snapshot;
+mod submission;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -121,6 +122,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Evaluate every scenario of a plan and write (or --check) the outputs beside them.
     Snapshot(snapshot::Args),
+    /// The assessment framework (Beoordelingskader) as a checklist filled in for a plan.
+    Submission(submission::Args),
     /// Print the content hash that pins a rule set (`rules NAME pinned "sha256:..."`).
     Pin(pin::Args),
     /// Facts from other tools: `facts count` turns a Forms export into `counted` facts.
@@ -149,6 +152,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Completions(a) => generate::completions(a),
         Command::Man => generate::man(),
         Command::Facts(a) => facts::run(&mut session, &cli.common, a),
+        Command::Submission(a) => submission::run(&mut session, &cli.common, a),
         Command::Pin(a) => pin::run(&mut session, &cli.common, a),
         Command::Snapshot(a) => snapshot::run(&mut session, &cli.common, a),
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),

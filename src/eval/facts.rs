@@ -49,6 +49,9 @@ pub struct FactIndex {
     pub advances: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub repaid: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub dissolved: Option<Dated<String>>,
+    /// The latest `submitted` fact: a plan adjusted after the assessment is
+    /// submitted again (Beoordelingskader r. 5910-5912).
+    pub submitted: Option<Dated<()>>,
 }
 
 impl FactIndex {
@@ -306,6 +309,11 @@ pub fn index(
             FactKind::Repaid { stream, amount, by } => {
                 idx.repaid
                     .push(dated(f, file, (stream.clone(), *amount, by.clone())))
+            }
+            FactKind::Submitted => {
+                if idx.submitted.as_ref().is_none_or(|s| s.date <= f.date) {
+                    idx.submitted = Some(dated(f, file, ()));
+                }
             }
             FactKind::Dissolved { reason } => {
                 if idx.dissolved.is_none() {

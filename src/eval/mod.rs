@@ -136,7 +136,13 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     );
     repaid_beyond_repayable(&index, &parties, &mut diagnostics);
     let dissolved = index.dissolved.as_ref().map(|d| d.date);
-    let obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
+    let mut obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
+    if let Some(submitted) = &index.submitted {
+        obligations.extend(approval(plan, submitted.date, options));
+        obligations.sort_by(|a, b| {
+            (a.due, a.kind, &a.party, a.milestone).cmp(&(b.due, b.kind, &b.party, b.milestone))
+        });
+    }
     let mut advances = Sums::default();
     for a in &index.advances {
         if !advances.try_add(&a.value.0, a.value.1) {
@@ -710,6 +716,78 @@ fn too_large_to_add(
 }
 
 /// Who must do what, from `at` to `at + horizon`, and what is overdue.
+/// Where the approval timeline comes from: the Beoordelingskader (Bijlage 1),
+/// stap 3, r. 6006-6012 of the sources.
+const APPROVAL_CITE: &str = "Beoordelingskader stap 3, r. 6006-6012";
+
+/// The approval timeline of a plan submitted on `submitted`
+/// (Beoordelingskader r. 6006-6012): the two market-leading insurers take a
+/// provisional decision within four weeks ("binnen vier weken een
+/// voorgenomen besluit"), the other insurers then have two weeks for
+/// questions ("twee weken de tijd om ... vragen te stellen"), after which the
+/// final decision follows within two weeks ("binnen twee weken een
+/// definitief besluit"). Each step counts from the latest date of the step
+/// before. The market leaders are the parties with the role
+/// `coordinating-insurer` or `second-insurer`. Duties dated before `at` or
+/// past the horizon are not listed, as for assessments.
+fn approval(plan: &Plan, submitted: NaiveDate, options: &Options) -> Vec<Duty> {
+    let at = options.at;
+    let until = horizon_end(at, options.horizon_days);
+    let leaders: Vec<String> = plan
+        .parties
+        .iter()
+        .filter(|p| {
+            p.roles
+                .iter()
+                .any(|r| matches!(r, Role::CoordinatingInsurer | Role::SecondInsurer))
+        })
+        .map(|p| p.id.to_string())
+        .collect();
+    let provisional = submitted.checked_add_days(chrono::Days::new(28));
+    let questions = provisional.and_then(|d| d.checked_add_days(chrono::Days::new(14)));
+    let decision = questions.and_then(|d| d.checked_add_days(chrono::Days::new(14)));
+    let steps = [
+        (
+            provisional,
+            DutyKind::Decide,
+            format!("take the provisional decision on the plan submitted {submitted} (four weeks) and inform the submitters and the other insurers"),
+        ),
+        (
+            questions,
+            DutyKind::Questions,
+            "the other insurers' two weeks for questions on the provisional decision end".to_string(),
+        ),
+        (
+            decision,
+            DutyKind::Decide,
+            "take the final decision on the plan (two weeks after the questions)".to_string(),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (due, kind, text) in steps {
+        let Some(due) = due.filter(|d| *d >= at && *d <= until) else {
+            continue;
+        };
+        for party in &leaders {
+            out.push(Duty {
+                party: party.clone(),
+                kind,
+                milestone: None,
+                due,
+                stream: None,
+                amount: None,
+                overdue: false,
+                text: text.clone(),
+                cite: Some(Cite {
+                    clause: "approval",
+                    citation: APPROVAL_CITE.to_string(),
+                }),
+            });
+        }
+    }
+    out
+}
+
 fn obligations(
     plan: &Plan,
     c: &Terms,

@@ -242,6 +242,11 @@ pub enum DutyKind {
     Pay,
     /// Repay what is linked to milestones not achieved.
     Repay,
+    /// Decide on a submitted plan: the market leaders' provisional decision
+    /// (four weeks), their final decision (two weeks after the questions).
+    Decide,
+    /// Take the other insurers' questions on a provisional decision (two weeks).
+    Questions,
 }
 
 impl DutyKind {
@@ -251,6 +256,8 @@ impl DutyKind {
             DutyKind::Assess => "assess",
             DutyKind::Pay => "pay",
             DutyKind::Repay => "repay",
+            DutyKind::Decide => "decide",
+            DutyKind::Questions => "questions",
         }
     }
 }

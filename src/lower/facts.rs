@@ -36,6 +36,7 @@ pub const FORMS: &[(&str, &str)] = &[
     ("paid", "DATE paid STREAM for MILESTONE AMOUNT"),
     ("repaid", "DATE repaid STREAM AMOUNT by PARTY"),
     ("dissolved", "DATE dissolved \"reason\""),
+    ("submitted", "DATE submitted"),
 ];
 
 pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Vec<Diagnostic>) {
@@ -256,6 +257,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
         ("dissolved", [W::Str(reason)]) => Some(FactKind::Dissolved {
             reason: reason.value.clone(),
         }),
+        ("submitted", []) => Some(FactKind::Submitted),
         _ => return bad_form(ctx, f, form),
     };
     if kind.is_none() && ctx.diagnostics.len() == before {

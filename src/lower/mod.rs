@@ -2,6 +2,7 @@
 //! plan's defaults, and reports every problem it finds (not just the first).
 
 mod amendment;
+pub mod criteria;
 pub mod facts;
 pub mod literal;
 mod milestone;
@@ -17,6 +18,7 @@ use crate::model::{Money, Percent};
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{Lit, LitKind};
 
+pub use criteria::lower_criteria;
 pub use facts::lower_facts;
 pub use plan::lower_plan;
 pub use rules::lower_rules;

@@ -203,6 +203,7 @@ fn single_statement(item: &PlanItem) -> Option<&'static str> {
 fn item_span(item: &PlanItem) -> Span {
     match item {
         PlanItem::Rules { span, .. }
+        | PlanItem::Addresses { span, .. }
         | PlanItem::Period { span, .. }
         | PlanItem::Document { span, .. }
         | PlanItem::DeclaredTotal { span, .. }
@@ -466,6 +467,16 @@ fn lower_item(
                 }
             }
         }
+        PlanItem::Addresses {
+            criterion,
+            pointer,
+            span,
+        } => plan.addresses.push(Address {
+            criterion: criterion.name.clone(),
+            criterion_span: criterion.span,
+            pointer: pointer.value.clone(),
+            span: *span,
+        }),
         PlanItem::Component(_) | PlanItem::Amendment(_) | PlanItem::Bad(_) => {}
     }
 }

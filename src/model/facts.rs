@@ -75,6 +75,9 @@ pub enum FactKind {
     },
     /// `dissolved "reden"`
     Dissolved { reason: String },
+    /// `2026-01-15 submitted`: the plan was submitted to the market-leading
+    /// insurers for approval (Beoordelingskader, stap 3).
+    Submitted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

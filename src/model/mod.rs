@@ -3,6 +3,7 @@
 pub mod amendment;
 pub mod calendar;
 pub mod checked;
+pub mod criteria;
 pub mod facts;
 pub mod ids;
 pub mod money;

@@ -161,6 +161,17 @@ pub struct SameRatio {
     pub span: Span,
 }
 
+/// Where the plan's text answers a criterion of the assessment framework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    /// The criterion's id, as written (`voorwaarde-2`).
+    pub criterion: String,
+    pub criterion_span: Span,
+    /// `Businesscase, par. 4`
+    pub pointer: String,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
     pub from: NaiveDate,
@@ -417,6 +428,9 @@ pub struct Plan {
     pub milestones: Vec<Milestone>,
     /// Addenda (art. 2.3), in the order written; see `as_of`.
     pub amendments: Vec<super::amendment::Amendment>,
+    /// `addresses voorwaarde-2 by plan "Businesscase, par. 4"`, in the order
+    /// written; checked against a framework by `mijlpaal submission`.
+    pub addresses: Vec<Address>,
     pub span: Span,
     index: HashMap<MilestoneNo, usize>,
 }
@@ -441,6 +455,7 @@ impl Plan {
             components: Vec::new(),
             milestones: Vec::new(),
             amendments: Vec::new(),
+            addresses: Vec::new(),
             span,
             index: HashMap::new(),
         }

@@ -114,6 +114,8 @@ fn english_duty(d: DutyKind) -> &'static str {
         DutyKind::Assess => "assess",
         DutyKind::Pay => "pay",
         DutyKind::Repay => "repay",
+        DutyKind::Decide => "decide",
+        DutyKind::Questions => "questions",
     }
 }
 
@@ -258,7 +260,7 @@ fn money_cell(t: &Texts, m: Option<Money>, attrs: &str) -> String {
     }
 }
 
-const STYLE: &str = "
+pub const STYLE: &str = "
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; line-height: 1.4; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }

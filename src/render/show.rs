@@ -134,5 +134,6 @@ pub fn plan_json(plan: &Plan) -> Value {
         })).collect::<Vec<_>>(),
         "components": plan.components.iter().map(|c| json!({ "number": c.number, "name": c.name })).collect::<Vec<_>>(),
         "milestones": plan.milestones.iter().map(milestone).collect::<Vec<_>>(),
+        "addresses": plan.addresses.iter().map(|a| json!({ "criterion": a.criterion, "pointer": a.pointer })).collect::<Vec<_>>(),
     })
 }

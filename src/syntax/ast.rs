@@ -44,6 +44,7 @@ pub enum File {
     Plan(PlanAst),
     Rules(RulesAst),
     Facts(FactsAst),
+    Criteria(CriteriaAst),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +63,12 @@ pub struct StreamAmount {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanItem {
+    /// `addresses voorwaarde-2 by plan "Businesscase, par. 4"`
+    Addresses {
+        criterion: Ident,
+        pointer: Str,
+        span: Span,
+    },
     Rules {
         name: Ident,
         pinned: Option<Str>,
@@ -369,5 +376,27 @@ pub struct FactAst {
     pub date: Lit,
     pub verb: Ident,
     pub args: Vec<Token>,
+    pub span: Span,
+}
+
+/// An assessment framework: `criteria NAME "title" { ... }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriteriaAst {
+    pub id: Ident,
+    pub title: Str,
+    pub criteria: Vec<CriterionAst>,
+    /// `threshold NAME 50%`
+    pub thresholds: Vec<(Ident, Lit)>,
+    pub bad: Vec<Span>,
+    pub span: Span,
+}
+
+/// `criterion ID "text" source "r. 5790" decided-by C201, last-quarter`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionAst {
+    pub id: Ident,
+    pub text: Str,
+    pub source: Str,
+    pub decided_by: Vec<Ident>,
     pub span: Span,
 }

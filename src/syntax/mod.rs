@@ -126,6 +126,7 @@ fn describe(rule: &Rule) -> &'static str {
         Rule::plan => "`plan`",
         Rule::rules => "`rules`",
         Rule::facts => "`facts`",
+        Rule::criteria => "`criteria`",
         Rule::ident => "a name",
         Rule::string => "a quoted text",
         Rule::number | Rule::int => "a number",

@@ -43,6 +43,56 @@ impl Builder<'_> {
         })
     }
 
+    // ------------------------------------------------------------ criteria
+
+    pub(super) fn criteria(&mut self, p: P) -> Result<CriteriaAst, Shape> {
+        let sp = span(&p);
+        let mut c = Children::of(p);
+        let id = ident(c.need(Rule::ident)?);
+        let title = string(c.need(Rule::string)?);
+        let mut criteria = Vec::new();
+        let mut thresholds = Vec::new();
+        let mut bad = Vec::new();
+        for item in c.rest() {
+            let isp = span(&item);
+            match item.as_rule() {
+                Rule::criterion => {
+                    let mut cc = Children::of(item);
+                    let id = ident(cc.need(Rule::ident)?);
+                    let text = string(cc.need(Rule::string)?);
+                    let source = string(cc.need(Rule::string)?);
+                    let decided_by = cc.rest().map(ident).collect();
+                    criteria.push(CriterionAst {
+                        id,
+                        text,
+                        source,
+                        decided_by,
+                        span: isp,
+                    });
+                }
+                Rule::threshold => {
+                    let mut cc = Children::of(item);
+                    let name = ident(cc.need(Rule::ident)?);
+                    let value = lit(cc.need(Rule::percent)?);
+                    thresholds.push((name, value));
+                }
+                Rule::block_end => {}
+                _ => {
+                    self.bad(isp, "criterion", "write `criterion ID \"text\" source \"r. 5790\" decided-by C301, C601` or `threshold last-quarter 50%`");
+                    bad.push(isp);
+                }
+            }
+        }
+        Ok(CriteriaAst {
+            id,
+            title,
+            criteria,
+            thresholds,
+            bad,
+            span: sp,
+        })
+    }
+
     // ------------------------------------------------------------ facts
 
     pub(super) fn facts(&mut self, p: P) -> Result<FactsAst, Shape> {

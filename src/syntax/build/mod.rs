@@ -155,12 +155,16 @@ impl<'s> Builder<'s> {
 
     pub fn file(&mut self, mut pairs: Pairs<Rule>) -> Option<File> {
         let file = pairs.next()?;
-        let top = file
-            .into_inner()
-            .find(|p| matches!(p.as_rule(), Rule::plan | Rule::rules | Rule::facts))?;
+        let top = file.into_inner().find(|p| {
+            matches!(
+                p.as_rule(),
+                Rule::plan | Rule::rules | Rule::facts | Rule::criteria
+            )
+        })?;
         let result = match top.as_rule() {
             Rule::plan => self.plan(top).map(File::Plan),
             Rule::rules => self.rules(top).map(File::Rules),
+            Rule::criteria => self.criteria(top).map(File::Criteria),
             _ => self.facts(top).map(File::Facts),
         };
         match result {

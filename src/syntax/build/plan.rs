@@ -31,6 +31,11 @@ impl Builder<'_> {
         let rule = p.as_rule();
         let mut c = Children::of(p);
         Ok(match rule {
+            Rule::addresses => PlanItem::Addresses {
+                criterion: ident(c.need(Rule::ident)?),
+                pointer: string(c.need(Rule::string)?),
+                span: sp,
+            },
             Rule::rules_ref => PlanItem::Rules {
                 name: ident(c.need(Rule::ident)?),
                 pinned: c.opt(Rule::string).map(string),
