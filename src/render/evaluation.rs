@@ -158,7 +158,7 @@ fn party_table(first: &str, rows: &[Vec<String>]) -> String {
 }
 
 /// A plain table: columns padded to their widest cell, numbers right-aligned.
-fn table(headers: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn table(headers: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
