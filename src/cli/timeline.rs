@@ -225,7 +225,12 @@ mod tests {
     fn whole_periods_from_to() {
         assert_eq!(
             period_ends(d("2025-01-15"), d("2025-04-30"), Every::Month).unwrap(),
-            vec![d("2025-01-31"), d("2025-02-28"), d("2025-03-31"), d("2025-04-30")]
+            vec![
+                d("2025-01-31"),
+                d("2025-02-28"),
+                d("2025-03-31"),
+                d("2025-04-30")
+            ]
         );
         assert_eq!(
             period_ends(d("2025-02-01"), d("2025-12-30"), Every::Quarter).unwrap(),

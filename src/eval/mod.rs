@@ -177,7 +177,7 @@ fn evaluate_as_of(plan: &Plan, clauses: &Terms, facts: &[Facts], options: &Optio
             milestone: m,
             facts: index.of(m.number),
             index: &index,
-            clauses: clauses,
+            clauses,
             overrides: &options.overrides,
             at,
             assessors: &assessor_names,

@@ -22,6 +22,9 @@ pub struct PartyRow {
     pub columns: Vec<PerStream>,
 }
 
+/// A sum per stream; `None` for a sum too large to compute.
+pub type Totals = Vec<(StreamId, Option<Money>)>;
+
 /// The money of one date of a timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -30,7 +33,7 @@ pub struct Row {
     pub parties: Vec<PartyRow>,
     /// The sum over milestones of each column of [`Column::MILESTONE`], per
     /// stream; `None` for a sum too large to compute.
-    pub totals: Vec<(Column, Vec<(StreamId, Option<Money>)>)>,
+    pub totals: Vec<(Column, Totals)>,
 }
 
 impl Row {
