@@ -379,3 +379,74 @@ fn usage_errors() {
         assert_eq!(r.stdout, "", "{args:?}");
     }
 }
+
+// ------------------------------------------------- streamed evaluation JSON
+
+/// `evaluate --format json` is streamed (`render::evaluation::write_json`);
+/// its bytes are the pretty-printed `serde_json::Value` of
+/// `render::evaluation::json` (which the snapshots hold), for every Twente
+/// scenario at every month end, with and without the gate's notice, and
+/// for every party (`write_party_json` against `party_json`).
+#[test]
+fn streamed_evaluation_json_is_the_pretty_printed_value() {
+    use mijlpaal::render::evaluation as r;
+    let notice = "evaluated with --allow-errors\nsecond line";
+    let with_notice = |mut v: Value| {
+        v.as_object_mut().unwrap().insert(
+            "overridden".into(),
+            notice.lines().collect::<Vec<_>>().into(),
+        );
+        v
+    };
+    let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap() + "\n";
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
+        .collect();
+    files.sort();
+    for f in &files {
+        let project = load(&root().join(TWENTE_PLAN), std::slice::from_ref(f));
+        let options = eval::Options {
+            at: month_ends()[0],
+            horizon_days: 90,
+            overrides: Overrides::default(),
+            party_lines: true,
+        };
+        let rules = project.rules.as_ref().unwrap();
+        let series = eval::timeline(
+            &project.plan,
+            rules,
+            &project.facts,
+            &month_ends(),
+            &options,
+        );
+        for e in &series {
+            let what = format!("{} at {}", f.display(), e.at);
+            for n in ["", notice] {
+                let mut out = Vec::new();
+                r::write_json(e, n, &mut out).unwrap();
+                let v = if n.is_empty() {
+                    r::json(e)
+                } else {
+                    with_notice(r::json(e))
+                };
+                assert_eq!(String::from_utf8(out).unwrap(), pretty(&v), "{what}");
+            }
+            for p in &e.parties {
+                let mut out = Vec::new();
+                assert!(r::write_party_json(e, &p.id, notice, &mut out).unwrap());
+                let v = with_notice(r::party_json(e, &p.id).unwrap());
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    pretty(&v),
+                    "{what} {}",
+                    p.id
+                );
+            }
+            let mut out = Vec::new();
+            assert!(!r::write_party_json(e, "nobody", "", &mut out).unwrap());
+            assert!(out.is_empty());
+        }
+    }
+}
