@@ -85,7 +85,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     };
     let rules = rules.as_of(plan, at);
     let clauses = Terms::of(&rules);
-    evaluate_as_of(plan, &clauses, facts, options)
+    evaluate_as_of(plan, &clauses, facts, options, &mut None)
 }
 
 /// The plan, rules and terms as they stand on the dates between two
@@ -99,6 +99,8 @@ struct AsOf {
     /// itself is used, as in [`evaluate`]).
     plan: Option<Plan>,
     clauses: Terms,
+    /// The ledger's divisions made so far under this plan.
+    divisions: Option<ledger::Divisions>,
 }
 
 /// Evaluates the plan at every date of `dates` (in any order; each result
@@ -128,15 +130,22 @@ pub fn timeline_each(
                 in_force,
                 plan: amended,
                 clauses,
+                divisions: Some(ledger::Divisions::default()),
             });
         }
-        if let Some(p) = &prepared {
+        if let Some(p) = &mut prepared {
             let options = Options {
                 at,
                 ..options.clone()
             };
             let current = p.plan.as_ref().unwrap_or(plan);
-            each(evaluate_as_of(current, &p.clauses, facts, &options));
+            each(evaluate_as_of(
+                current,
+                &p.clauses,
+                facts,
+                &options,
+                &mut p.divisions,
+            ));
         }
     }
 }
@@ -156,8 +165,15 @@ pub fn timeline(
 }
 
 /// Evaluates `plan`, already amended as of `options.at`, under `clauses`
-/// (the terms of the rule set as of that date).
-fn evaluate_as_of(plan: &Plan, clauses: &Terms, facts: &[Facts], options: &Options) -> Evaluation {
+/// (the terms of the rule set as of that date); `divisions`, if any, are
+/// the ledger's divisions kept from earlier dates (and kept for later ones).
+fn evaluate_as_of(
+    plan: &Plan,
+    clauses: &Terms,
+    facts: &[Facts],
+    options: &Options,
+    divisions: &mut Option<ledger::Divisions>,
+) -> Evaluation {
     let at = options.at;
     let (index, mut diagnostics) = facts::index(plan, clauses, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
@@ -207,6 +223,7 @@ fn evaluate_as_of(plan: &Plan, clauses: &Terms, facts: &[Facts], options: &Optio
         &index,
         &mut diagnostics,
         options.party_lines,
+        divisions,
     );
     repaid_beyond_repayable(&index, &parties, &mut diagnostics);
     let dissolved = index.dissolved.as_ref().map(|d| d.date);
@@ -508,6 +525,7 @@ fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
 /// Money per party: earned, paid and lapsed over the payout recipient (a
 /// key divides by its weights); repayable and exposure over the risk key;
 /// outstanding per party as its earned minus its paid.
+#[allow(clippy::too_many_arguments)]
 fn parties(
     plan: &Plan,
     clauses: &Terms,
@@ -516,12 +534,14 @@ fn parties(
     index: &facts::FactIndex,
     diagnostics: &mut Vec<Diagnostic>,
     with_lines: bool,
+    divisions: &mut Option<ledger::Divisions>,
 ) -> Vec<PartyResult> {
     use ledger::Ledger;
     let units = (0..streams.len())
         .map(|si| division_unit(results, si))
         .collect();
     let mut ledger = Ledger::new(plan, units, with_lines);
+    ledger.memo = divisions.take();
     for (m, r) in plan.milestones.iter().zip(results) {
         for (si, s) in streams.iter().enumerate() {
             let get = |c: Column| {
@@ -574,6 +594,7 @@ fn parties(
             }
         }
     }
+    *divisions = ledger.memo.take();
     for r in &index.repaid {
         if let Some(si) = streams.iter().position(|s| s == &r.value.0) {
             if ledger
