@@ -85,7 +85,13 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     };
     let rules = rules.as_of(plan, at);
     let clauses = Terms::of(&rules);
-    evaluate_as_of(plan, &clauses, facts, options, &mut None)
+    evaluate_as_of(
+        plan,
+        &clauses,
+        &facts::Ordered::of(facts),
+        options,
+        &mut None,
+    )
 }
 
 /// The plan, rules and terms as they stand on the dates between two
@@ -118,6 +124,8 @@ pub fn timeline_each(
     options: &Options,
     mut each: impl FnMut(Evaluation),
 ) {
+    // The facts in the order they are indexed in, whatever the date.
+    let ordered = facts::Ordered::of(facts);
     let mut prepared: Option<AsOf> = None;
     for &at in dates {
         let in_force = plan.amendments.iter().filter(|a| a.effective <= at).count();
@@ -142,7 +150,7 @@ pub fn timeline_each(
             each(evaluate_as_of(
                 current,
                 &p.clauses,
-                facts,
+                &ordered,
                 &options,
                 &mut p.divisions,
             ));
@@ -170,12 +178,12 @@ pub fn timeline(
 fn evaluate_as_of(
     plan: &Plan,
     clauses: &Terms,
-    facts: &[Facts],
+    facts: &facts::Ordered<'_>,
     options: &Options,
     divisions: &mut Option<ledger::Divisions>,
 ) -> Evaluation {
     let at = options.at;
-    let (index, mut diagnostics) = facts::index(plan, clauses, facts, at);
+    let (index, mut diagnostics) = facts::index_ordered(plan, clauses, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
     let assessor_names = match &clauses.assessors {
         Some((roles, _)) => plan
