@@ -5,7 +5,8 @@
 //! as `evaluate` does (`evaluate::run_scenario`, evaluating at the last
 //! period end), then evaluates the other dates with `eval::timeline_each`,
 //! which prepares what does not change between dates once. Each date's
-//! figures are exactly those of `evaluate --at` that date.
+//! figures are exactly those of `evaluate --at` that date. Diagnostics:
+//! the last date's, and any error of an earlier date it does not have.
 
 use std::path::PathBuf;
 
@@ -16,7 +17,9 @@ use mijlpaal::project::Session;
 use mijlpaal::render::{self, timeline::Row};
 
 use super::evaluate::{self as evaluate_cli, Evaluated, Scenario};
-use super::{exit_code, Common};
+use mijlpaal::diagnostic::{Diagnostic, Severity};
+
+use super::{exit_code, print_human, Common};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -176,10 +179,23 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         }
     }
     let mut rows: Vec<Row> = Vec::with_capacity(dates.len());
+    // The last date's diagnostics were shown by `run_scenario`; an error at
+    // an earlier date that the last one does not have is shown too, once,
+    // and counts in the exit code.
+    let mut earlier_errors: Vec<Diagnostic> = Vec::new();
     eval::timeline_each(plan, &rules, &project.facts, earlier, &options, |x| {
+        for d in &x.diagnostics {
+            if d.severity == Severity::Error
+                && !e.diagnostics.contains(d)
+                && !earlier_errors.contains(d)
+            {
+                earlier_errors.push(d.clone());
+            }
+        }
         rows.push(Row::of(&x, party));
     });
     rows.push(Row::of(&e, party));
+    print_human(session, &earlier_errors, common);
     let text = |t: String| render::escape::text(&t).into_owned().into_bytes();
     let with_notice = |prefix: &str, t: String| -> String {
         let lines: String = notice.lines().map(|l| format!("{prefix}{l}\n")).collect();
@@ -210,7 +226,9 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         None => super::out_bytes(&bytes),
         Some(target) => evaluate_cli::write_output(session, common, target, &s.plan, &bytes),
     };
-    exit_code(&e.diagnostics, false).max(written)
+    exit_code(&e.diagnostics, false)
+        .max(exit_code(&earlier_errors, false))
+        .max(written)
 }
 
 #[cfg(test)]
