@@ -206,6 +206,42 @@ fn bench_synth(c: &mut Criterion) {
                     }
                 })
             });
+            // `mijlpaal timeline`'s library call: the same 36 dates in one
+            // pass (compare with evaluate_2027-01-31 for the ratio).
+            grp.bench_function("eval_timeline_36", |b| {
+                b.iter(|| {
+                    let mut n = 0usize;
+                    eval::timeline_each(
+                        &l.plan,
+                        &l.rules,
+                        &l.facts,
+                        black_box(&months),
+                        &options(at),
+                        |e| n += black_box(e.milestones.len()),
+                    );
+                    n
+                })
+            });
+            // `evaluate --format json`: one evaluation and its JSON, built as
+            // a `serde_json::Value` and pretty-printed (before) and streamed
+            // by `Serialize` (now).
+            let e = eval::evaluate(&l.plan, &l.rules, &l.facts, &options(at));
+            grp.throughput(Throughput::Elements(1));
+            grp.bench_function("json_value_pretty", |b| {
+                b.iter(|| {
+                    serde_json::to_string_pretty(&mijlpaal::render::evaluation::json(black_box(&e)))
+                        .expect("json")
+                        .len()
+                })
+            });
+            grp.bench_function("json_streamed", |b| {
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    mijlpaal::render::evaluation::write_json(black_box(&e), "", &mut out)
+                        .expect("json");
+                    out.len()
+                })
+            });
         }
         grp.finish();
     }

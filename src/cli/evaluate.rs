@@ -201,17 +201,6 @@ fn with_notice(notice: &str, prefix: &str, text: String) -> String {
     lines + &text
 }
 
-/// Adds the gate's notice to a JSON output as `"overridden": [lines]`.
-fn json_with_notice(notice: &str, mut v: serde_json::Value) -> serde_json::Value {
-    if let (false, Some(map)) = (notice.is_empty(), v.as_object_mut()) {
-        map.insert(
-            "overridden".to_string(),
-            notice.lines().collect::<Vec<_>>().into(),
-        );
-    }
-    v
-}
-
 /// Flag combinations that would be ignored or cannot be written: usage
 /// errors, checked before anything is loaded.
 fn check_flags(args: &Args) -> Result<(), String> {
@@ -264,11 +253,15 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
     let party = args.party.as_deref();
     let unknown = |id: &str| usage(no_such_party(plan, id));
     let text = |t: String| render::escape::text(&t).into_owned().into_bytes();
-    let json = |v: serde_json::Value| {
-        let t = serde_json::to_string_pretty(&json_with_notice(notice, v))
-            .map(|s| s + "\n")
-            .unwrap_or_default();
-        render::escape::json(&t).into_owned().into_bytes()
+    // JSON is streamed into the buffer (no `serde_json::Value`), then its
+    // hidden characters escaped.
+    let json = |bytes: Vec<u8>| match String::from_utf8(bytes) {
+        Ok(t) => render::escape::json(&t).into_owned().into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let write_failed = |err: std::io::Error| {
+        say!("error: the JSON could not be written: {err}");
+        EXIT_USAGE
     };
     match (args.format, party) {
         (EvalFormat::Text, None) => Ok(text(with_notice(
@@ -279,10 +272,19 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
         (EvalFormat::Text, Some(id)) => render::evaluation::party_text(e, plan, id)
             .map(|t| text(with_notice(notice, "", t)))
             .ok_or_else(|| unknown(id)),
-        (EvalFormat::Json, None) => Ok(json(render::evaluation::json(e))),
-        (EvalFormat::Json, Some(id)) => render::evaluation::party_json(e, id)
-            .map(json)
-            .ok_or_else(|| unknown(id)),
+        (EvalFormat::Json, None) => {
+            let mut out = Vec::new();
+            render::evaluation::write_json(e, notice, &mut out).map_err(write_failed)?;
+            Ok(json(out))
+        }
+        (EvalFormat::Json, Some(id)) => {
+            let mut out = Vec::new();
+            match render::evaluation::write_party_json(e, id, notice, &mut out) {
+                Ok(true) => Ok(json(out)),
+                Ok(false) => Err(unknown(id)),
+                Err(err) => Err(write_failed(err)),
+            }
+        }
         (EvalFormat::Csv, _) => {
             let kind = match args.table.unwrap_or(Table::Milestones) {
                 Table::Milestones => Kind::Milestones,

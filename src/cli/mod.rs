@@ -28,6 +28,7 @@ mod rules;
 mod show;
 mod snapshot;
 mod submission;
+mod timeline;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -112,6 +113,8 @@ pub enum Command {
     Show(show::Args),
     /// Evaluate a plan against facts at a date: statuses, money per party, obligations.
     Evaluate(evaluate::Args),
+    /// Money per party and stream at every month, quarter or year end from --from to --to.
+    Timeline(timeline::Args),
     /// A self-contained HTML page for a council: money per party, milestones, obligations, findings, charts.
     Report(report::Args),
     /// Show how one milestone's status and amounts follow from the facts, clause by clause.
@@ -158,6 +161,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Diff(a) => diff::run(&mut session, &cli.common, a),
         Command::Fmt(a) => fmt::run(&mut session, &cli.common, a),
         Command::Evaluate(a) => evaluate::run(&mut session, &cli.common, a),
+        Command::Timeline(a) => timeline::run(&mut session, &cli.common, a),
         Command::Report(a) => report::run(&mut session, &cli.common, a),
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
         Command::Import(a) => import::run(&mut session, &cli.common, a),

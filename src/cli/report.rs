@@ -1,7 +1,8 @@
 //! `mijlpaal report PLAN --facts F... --at DATE [--party ID] -o REPORT.html`:
 //! one self-contained HTML page for a council (`render::report`). Loads and
-//! gates as `evaluate` does (`evaluate::run_scenario`), evaluates once more
-//! at each month end from the plan period's start for the chart, and writes
+//! gates as `evaluate` does (`evaluate::run_scenario`), evaluates at each
+//! month end from the plan period's start for the chart (in one pass,
+//! `eval::timeline_each`), and writes
 //! through `write::replace` as `evaluate -o` does.
 
 use std::path::PathBuf;
@@ -97,19 +98,15 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         .or_else(|| e.milestones.iter().filter_map(|m| m.due).min())
         .unwrap_or(e.at)
         .min(e.at);
-    let series: Vec<Point> = chart_dates(from, e.at)
-        .into_iter()
-        .map(|at| {
-            if at == e.at {
-                return Point::of(&e);
-            }
-            let o = eval::Options {
-                at,
-                ..options.clone()
-            };
-            Point::of(&eval::evaluate(plan, &rules, &project.facts, &o))
-        })
-        .collect();
+    // The dates before `--at` in one pass (`eval::timeline_each`: each is
+    // exactly `evaluate` at it), then `--at` itself, evaluated already.
+    let dates = chart_dates(from, e.at);
+    let earlier: Vec<chrono::NaiveDate> = dates.into_iter().filter(|d| *d != e.at).collect();
+    let mut series: Vec<Point> = Vec::with_capacity(earlier.len().saturating_add(1));
+    eval::timeline_each(plan, &rules, &project.facts, &earlier, &options, |x| {
+        series.push(Point::of(&x));
+    });
+    series.push(Point::of(&e));
     // The findings as `check` gives them (every severity, gate errors as
     // errors: the notice on top says what was overridden), and the
     // evaluation's.

@@ -94,6 +94,36 @@ pub fn index(
     facts: &[Facts],
     at: NaiveDate,
 ) -> (FactIndex, Vec<Diagnostic>) {
+    index_ordered(plan, terms, &Ordered::of(facts), at)
+}
+
+/// The facts of every file in the order they are indexed in, whatever the
+/// evaluation date: by date, then by what they say (so that swapping two
+/// lines of one day changes nothing), then by file and place. Made once for
+/// a timeline, which indexes the same facts at many dates.
+pub struct Ordered<'a>(Vec<(FileId, &'a Fact)>);
+
+impl<'a> Ordered<'a> {
+    pub fn of(facts: &'a [Facts]) -> Ordered<'a> {
+        let mut all: Vec<(FileId, &Fact, String)> = facts
+            .iter()
+            .flat_map(|f| f.facts.iter().map(move |x| (f.file, x)))
+            .map(|(file, f)| (file, f, format!("{:?}", f.kind)))
+            .collect();
+        all.sort_by(|(fa, a, ka), (fb, b, kb)| {
+            (a.date, ka, *fa, a.span.start).cmp(&(b.date, kb, *fb, b.span.start))
+        });
+        Ordered(all.into_iter().map(|(file, f, _)| (file, f)).collect())
+    }
+}
+
+/// [`index`] of facts already put in order.
+pub fn index_ordered(
+    plan: &Plan,
+    terms: &Terms,
+    ordered: &Ordered<'_>,
+    at: NaiveDate,
+) -> (FactIndex, Vec<Diagnostic>) {
     let mut idx = FactIndex::default();
     let mut diags = Vec::new();
     let assessor_roles: Vec<Role> = terms
@@ -125,20 +155,9 @@ pub fn index(
         plan.party(p)
             .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
     };
-    let all: Vec<(FileId, &Fact)> = facts
-        .iter()
-        .flat_map(|f| f.facts.iter().map(move |x| (f.file, x)))
-        .collect();
-    // Facts of one day in an order of their own, not of the lines: what a
-    // fact says decides where it goes, so swapping two lines changes nothing.
-    let mut all: Vec<(FileId, &Fact, String)> = all
-        .into_iter()
-        .map(|(file, f)| (file, f, format!("{:?}", f.kind)))
-        .collect();
-    all.sort_by(|(fa, a, ka), (fb, b, kb)| {
-        (a.date, ka, *fa, a.span.start).cmp(&(b.date, kb, *fb, b.span.start))
-    });
-    let all: Vec<(FileId, &Fact)> = all.into_iter().map(|(file, f, _)| (file, f)).collect();
+    // Facts of one day in an order of their own, not of the lines (see
+    // `Ordered`).
+    let all = ordered.0.iter().copied();
     // Facts dated after the evaluation date are not known yet: one note per file.
     let mut later: std::collections::BTreeMap<FileId, Vec<&Fact>> =
         std::collections::BTreeMap::new();

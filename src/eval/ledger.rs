@@ -44,6 +44,23 @@ pub enum NotBooked {
     Overflow,
 }
 
+/// Divisions already made, kept from one evaluation to the next by
+/// `eval::timeline`: between two dates most milestones' amounts do not
+/// change, and a division depends only on the recipient's weights, the
+/// cents and the unit, so a repeated one is looked up instead of made
+/// again (the same parts, exactly). Bounded: past [`Divisions::MAX_CELLS`]
+/// parts in all, new divisions are made but not kept.
+#[derive(Debug, Default)]
+pub struct Divisions {
+    parts: HashMap<(Recipient, i128, i128), Vec<i128>>,
+    cells: usize,
+}
+
+impl Divisions {
+    /// The most parts kept (16 bytes each: 64 MiB).
+    pub const MAX_CELLS: usize = 4 << 20;
+}
+
 /// Per-party totals (and, on request, per-milestone lines) in cents.
 pub struct Ledger {
     streams: usize,
@@ -55,6 +72,8 @@ pub struct Ledger {
     shares: HashMap<Recipient, Option<Shares>>,
     /// Per stream, the unit (in cents) amounts are divided in: see [`Ledger::new`].
     units: Vec<i128>,
+    /// Divisions kept across evaluations (a timeline), if any.
+    pub memo: Option<Divisions>,
 }
 
 impl Ledger {
@@ -79,6 +98,7 @@ impl Ledger {
             party_index,
             shares: HashMap::new(),
             units,
+            memo: None,
         };
         for p in &plan.parties {
             let r = Recipient::Party(p.id.clone());
@@ -137,10 +157,28 @@ impl Ledger {
         };
         let cents = super::allocate::cents_of(amount).ok_or(NotBooked::Overflow)?;
         let unit = self.units.get(s).copied().unwrap_or(1);
-        let parts = shares
-            .weights
-            .split_in(cents, unit)
-            .ok_or(NotBooked::Overflow)?;
+        let kept = self
+            .memo
+            .as_ref()
+            .and_then(|m| m.parts.get(&(to.clone(), cents, unit)))
+            .cloned();
+        let parts = match kept {
+            Some(parts) => parts,
+            None => {
+                let parts = shares
+                    .weights
+                    .split_in(cents, unit)
+                    .ok_or(NotBooked::Overflow)?;
+                if let Some(m) = self.memo.as_mut() {
+                    let cells = m.cells.saturating_add(parts.len());
+                    if cells <= Divisions::MAX_CELLS {
+                        m.cells = cells;
+                        m.parts.insert((to.clone(), cents, unit), parts.clone());
+                    }
+                }
+                parts
+            }
+        };
         let members = shares.members.clone();
         let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
         let stride = self.stride();

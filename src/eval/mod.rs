@@ -83,9 +83,107 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
         amended = plan.as_of(at);
         &amended
     };
-    let rules = &rules.as_of(plan, at);
-    let clauses = Terms::of(rules);
-    let (index, mut diagnostics) = facts::index(plan, &clauses, facts, at);
+    let rules = rules.as_of(plan, at);
+    let clauses = Terms::of(&rules);
+    evaluate_as_of(
+        plan,
+        &clauses,
+        &facts::Ordered::of(facts),
+        options,
+        &mut None,
+    )
+}
+
+/// The plan, rules and terms as they stand on the dates between two
+/// amendments taking effect: what [`timeline`] prepares once per period in
+/// which the same amendments are in force.
+struct AsOf {
+    /// How many amendments are in force (they take effect in date order,
+    /// so the count names the set).
+    in_force: usize,
+    /// The amended plan; `None` when the plan has no amendments (the plan
+    /// itself is used, as in [`evaluate`]).
+    plan: Option<Plan>,
+    clauses: Terms,
+    /// The ledger's divisions made so far under this plan.
+    divisions: Option<ledger::Divisions>,
+}
+
+/// Evaluates the plan at every date of `dates` (in any order; each result
+/// is for its date, in the order given), exactly as [`evaluate`] at each
+/// date with `options` (whose `at` is ignored) would. What does not change
+/// between dates is prepared once: the amended plan, rule set and terms
+/// are computed again only when another amendment takes effect. Each
+/// evaluation is handed to `each` as it is made, so that a caller that
+/// keeps only a few columns holds one evaluation at a time.
+pub fn timeline_each(
+    plan: &Plan,
+    rules: &RuleSet,
+    facts: &[Facts],
+    dates: &[NaiveDate],
+    options: &Options,
+    mut each: impl FnMut(Evaluation),
+) {
+    // The facts in the order they are indexed in, whatever the date.
+    let ordered = facts::Ordered::of(facts);
+    let mut prepared: Option<AsOf> = None;
+    for &at in dates {
+        let in_force = plan.amendments.iter().filter(|a| a.effective <= at).count();
+        let stale = prepared.as_ref().is_none_or(|p| p.in_force != in_force);
+        if stale {
+            let amended = (!plan.amendments.is_empty()).then(|| plan.as_of(at));
+            let current = amended.as_ref().unwrap_or(plan);
+            let clauses = Terms::of(&rules.as_of(current, at));
+            prepared = Some(AsOf {
+                in_force,
+                plan: amended,
+                clauses,
+                divisions: Some(ledger::Divisions::default()),
+            });
+        }
+        if let Some(p) = &mut prepared {
+            let options = Options {
+                at,
+                ..options.clone()
+            };
+            let current = p.plan.as_ref().unwrap_or(plan);
+            each(evaluate_as_of(
+                current,
+                &p.clauses,
+                &ordered,
+                &options,
+                &mut p.divisions,
+            ));
+        }
+    }
+}
+
+/// [`timeline_each`], collected: one evaluation per date, in the order of
+/// `dates`.
+pub fn timeline(
+    plan: &Plan,
+    rules: &RuleSet,
+    facts: &[Facts],
+    dates: &[NaiveDate],
+    options: &Options,
+) -> Vec<Evaluation> {
+    let mut out = Vec::with_capacity(dates.len());
+    timeline_each(plan, rules, facts, dates, options, |e| out.push(e));
+    out
+}
+
+/// Evaluates `plan`, already amended as of `options.at`, under `clauses`
+/// (the terms of the rule set as of that date); `divisions`, if any, are
+/// the ledger's divisions kept from earlier dates (and kept for later ones).
+fn evaluate_as_of(
+    plan: &Plan,
+    clauses: &Terms,
+    facts: &facts::Ordered<'_>,
+    options: &Options,
+    divisions: &mut Option<ledger::Divisions>,
+) -> Evaluation {
+    let at = options.at;
+    let (index, mut diagnostics) = facts::index_ordered(plan, clauses, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
     let assessor_names = match &clauses.assessors {
         Some((roles, _)) => plan
@@ -103,7 +201,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
             milestone: m,
             facts: index.of(m.number),
             index: &index,
-            clauses: &clauses,
+            clauses,
             overrides: &options.overrides,
             at,
             assessors: &assessor_names,
@@ -117,7 +215,7 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
             plan,
             m,
             &streams,
-            &clauses,
+            clauses,
             &index,
             outcome,
             &mut diagnostics,
@@ -127,16 +225,17 @@ pub fn evaluate(plan: &Plan, rules: &RuleSet, facts: &[Facts], options: &Options
     }
     let parties = parties(
         plan,
-        &clauses,
+        clauses,
         &streams,
         &milestones,
         &index,
         &mut diagnostics,
         options.party_lines,
+        divisions,
     );
     repaid_beyond_repayable(&index, &parties, &mut diagnostics);
     let dissolved = index.dissolved.as_ref().map(|d| d.date);
-    let mut obligations = obligations(plan, &clauses, &milestones, &parties, dissolved, options);
+    let mut obligations = obligations(plan, clauses, &milestones, &parties, dissolved, options);
     if let Some(submitted) = &index.submitted {
         obligations.extend(approval(plan, submitted.date, options));
         obligations.sort_by(|a, b| {
@@ -440,6 +539,7 @@ fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
 /// Money per party: earned, paid and lapsed over the payout recipient (a
 /// key divides by its weights); repayable and exposure over the risk key;
 /// outstanding per party as its earned minus its paid.
+#[allow(clippy::too_many_arguments)]
 fn parties(
     plan: &Plan,
     clauses: &Terms,
@@ -448,12 +548,14 @@ fn parties(
     index: &facts::FactIndex,
     diagnostics: &mut Vec<Diagnostic>,
     with_lines: bool,
+    divisions: &mut Option<ledger::Divisions>,
 ) -> Vec<PartyResult> {
     use ledger::Ledger;
     let units = (0..streams.len())
         .map(|si| division_unit(results, si))
         .collect();
     let mut ledger = Ledger::new(plan, units, with_lines);
+    ledger.memo = divisions.take();
     for (m, r) in plan.milestones.iter().zip(results) {
         for (si, s) in streams.iter().enumerate() {
             let get = |c: Column| {
@@ -506,6 +608,7 @@ fn parties(
             }
         }
     }
+    *divisions = ledger.memo.take();
     for r in &index.repaid {
         if let Some(si) = streams.iter().position(|s| s == &r.value.0) {
             if ledger

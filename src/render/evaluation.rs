@@ -138,6 +138,287 @@ pub fn json(e: &Evaluation) -> Value {
     })
 }
 
+// ------------------------------------------------------- streamed JSON
+//
+// `evaluate --format json` is written by `Serialize` on the views below,
+// field by field, without building a `serde_json::Value`. The fields of
+// each view are declared in alphabetical order, which is the order the
+// `Value` maps above write their keys in, so the bytes are the same.
+
+/// Amounts per stream, keyed by stream.
+type StreamsView<'a> = std::collections::BTreeMap<&'a str, String>;
+
+fn streams_view(v: &PerStream) -> StreamsView<'_> {
+    v.iter().map(|(s, m)| (s.as_str(), m.to_plain())).collect()
+}
+
+#[derive(serde::Serialize)]
+struct CiteView<'a> {
+    citation: &'a str,
+    clause: &'a str,
+}
+
+fn cite_view(c: &Option<Cite>) -> Option<CiteView<'_>> {
+    c.as_ref().map(|c| CiteView {
+        citation: c.citation.as_str(),
+        clause: c.clause,
+    })
+}
+
+/// A column that is always there, serialized per stream as it is needed.
+struct Streams<'a>(&'a PerStream);
+
+impl serde::Serialize for Streams<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        streams_view(self.0).serialize(s)
+    }
+}
+
+#[derive(serde::Serialize)]
+struct MeasuredView<'a> {
+    met: Option<bool>,
+    target: &'a str,
+    text: &'a str,
+    value: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct MilestoneView<'a> {
+    assessment_deadline: Option<String>,
+    cite: Option<CiteView<'a>>,
+    due: Option<String>,
+    earned: Streams<'a>,
+    exposure: Streams<'a>,
+    lapsed: Streams<'a>,
+    #[serde(serialize_with = "serialize_measured")]
+    measured: &'a [crate::eval::Measured],
+    number: crate::model::MilestoneNo,
+    outstanding: Streams<'a>,
+    paid: Streams<'a>,
+    reason: &'a str,
+    repayable: Streams<'a>,
+    since: Option<String>,
+    status: &'static str,
+}
+
+fn serialize_measured<S: serde::Serializer>(
+    v: &&[crate::eval::Measured],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|x| MeasuredView {
+        met: x.met,
+        target: &x.target,
+        text: &x.text,
+        value: x.value.map(|v| v.normalize().to_string()),
+    }))
+}
+
+impl<'a> MilestoneView<'a> {
+    fn of(m: &'a MilestoneResult) -> Self {
+        MilestoneView {
+            assessment_deadline: m.assessment_deadline.map(|d| d.to_string()),
+            cite: cite_view(&m.cite),
+            due: m.due.map(|d| d.to_string()),
+            earned: Streams(&m.earned),
+            exposure: Streams(&m.exposure),
+            lapsed: Streams(&m.lapsed),
+            measured: &m.measured,
+            number: m.number,
+            outstanding: Streams(&m.outstanding),
+            paid: Streams(&m.paid),
+            reason: &m.reason,
+            repayable: Streams(&m.repayable),
+            since: m.since.map(|d| d.to_string()),
+            status: m.status.as_str(),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct PartyView<'a> {
+    earned: Streams<'a>,
+    exposure: Streams<'a>,
+    id: &'a str,
+    lapsed: Streams<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    milestones: Option<Vec<PartyLineView<'a>>>,
+    outstanding: Streams<'a>,
+    paid: Streams<'a>,
+    repaid: Streams<'a>,
+    repayable: Streams<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct PartyLineView<'a> {
+    earned: Streams<'a>,
+    exposure: Streams<'a>,
+    lapsed: Streams<'a>,
+    number: crate::model::MilestoneNo,
+    outstanding: Streams<'a>,
+    paid: Streams<'a>,
+    repayable: Streams<'a>,
+}
+
+impl<'a> PartyView<'a> {
+    fn of(p: &'a PartyResult, lines: bool) -> Self {
+        PartyView {
+            earned: Streams(&p.earned),
+            exposure: Streams(&p.exposure),
+            id: &p.id,
+            lapsed: Streams(&p.lapsed),
+            milestones: lines.then(|| {
+                p.lines
+                    .iter()
+                    .map(|l| PartyLineView {
+                        earned: Streams(&l.earned),
+                        exposure: Streams(&l.exposure),
+                        lapsed: Streams(&l.lapsed),
+                        number: l.milestone,
+                        outstanding: Streams(&l.outstanding),
+                        paid: Streams(&l.paid),
+                        repayable: Streams(&l.repayable),
+                    })
+                    .collect()
+            }),
+            outstanding: Streams(&p.outstanding),
+            paid: Streams(&p.paid),
+            repaid: Streams(&p.repaid),
+            repayable: Streams(&p.repayable),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct DutyView<'a> {
+    amount: Option<String>,
+    cite: Option<CiteView<'a>>,
+    due: String,
+    kind: &'static str,
+    milestone: Option<crate::model::MilestoneNo>,
+    overdue: bool,
+    party: &'a str,
+    stream: Option<&'a StreamId>,
+    text: &'a str,
+}
+
+/// A sequence serialized item by item from a slice.
+struct Seq<'a, T, V>(&'a [T], fn(&'a T) -> V);
+
+impl<'a, T, V: serde::Serialize> serde::Serialize for Seq<'a, T, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(self.1))
+    }
+}
+
+fn duty_view(d: &Duty) -> DutyView<'_> {
+    DutyView {
+        amount: d.amount.map(|a| a.to_plain()),
+        cite: cite_view(&d.cite),
+        due: d.due.to_string(),
+        kind: d.kind.as_str(),
+        milestone: d.milestone,
+        overdue: d.overdue,
+        party: &d.party,
+        stream: d.stream.as_ref(),
+        text: &d.text,
+    }
+}
+
+#[derive(serde::Serialize)]
+struct EvaluationView<'a> {
+    advances: Streams<'a>,
+    at: String,
+    horizon_days: u32,
+    milestones: Seq<'a, MilestoneResult, MilestoneView<'a>>,
+    obligations: Seq<'a, Duty, DutyView<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    overridden: Vec<&'a str>,
+    parties: Seq<'a, PartyResult, PartyView<'a>>,
+    plan: &'a str,
+    schema: &'static str,
+    totals: std::collections::BTreeMap<
+        &'static str,
+        std::collections::BTreeMap<&'a str, Option<String>>,
+    >,
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct PartyEvaluationView<'a> {
+    at: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    overridden: Vec<&'a str>,
+    party: PartyView<'a>,
+}
+
+fn party_view(p: &PartyResult) -> PartyView<'_> {
+    PartyView::of(p, false)
+}
+
+/// Writes `evaluate --format json` to `out` as it is serialized: the same
+/// bytes as `serde_json::to_string_pretty(&json(e))` plus a line break,
+/// with the gate's `notice` (if any) as `"overridden": [lines]`.
+pub fn write_json(
+    e: &Evaluation,
+    notice: &str,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let totals = Column::MILESTONE
+        .iter()
+        .map(|c| {
+            let per = e
+                .streams
+                .iter()
+                .map(|s| {
+                    let total = Money::checked_sum(
+                        e.milestones
+                            .iter()
+                            .filter_map(|m| m.column(*c).map(|v| amount_of(v, s))),
+                    );
+                    (s.as_str(), total.map(|m| m.to_plain()))
+                })
+                .collect();
+            (c.name(), per)
+        })
+        .collect();
+    let view = EvaluationView {
+        advances: Streams(&e.advances),
+        at: e.at.to_string(),
+        horizon_days: e.horizon_days,
+        milestones: Seq(&e.milestones, MilestoneView::of),
+        obligations: Seq(&e.obligations, duty_view),
+        overridden: notice.lines().collect(),
+        parties: Seq(&e.parties, party_view),
+        plan: &e.plan,
+        schema: SCHEMA,
+        totals,
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// Writes `evaluate --party ID --format json` as [`write_json`] does;
+/// `Ok(false)`, and nothing written, when the party is not in the evaluation.
+pub fn write_party_json(
+    e: &Evaluation,
+    id: &str,
+    notice: &str,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<bool> {
+    let Some(p) = e.parties.iter().find(|p| p.id == id) else {
+        return Ok(false);
+    };
+    let view = PartyEvaluationView {
+        at: e.at.to_string(),
+        overridden: notice.lines().collect(),
+        party: PartyView::of(p, true),
+    };
+    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(true)
+}
+
 // ------------------------------------------------------------------ text
 
 /// A party's money columns, in the order of [`Column::ALL`].
@@ -158,7 +439,7 @@ fn party_table(first: &str, rows: &[Vec<String>]) -> String {
 }
 
 /// A plain table: columns padded to their widest cell, numbers right-aligned.
-fn table(headers: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn table(headers: &[String], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {

@@ -12,4 +12,5 @@ pub mod report;
 pub mod sarif;
 pub mod show;
 pub mod svg;
+pub mod timeline;
 pub mod xlsx;

@@ -1,0 +1,248 @@
+//! `mijlpaal timeline`: money over time. Each date of a timeline is kept
+//! as a compact [`Row`] (the party columns per stream and the milestone
+//! totals of one evaluation), and the rows are written as a text table,
+//! CSV or JSON; the JSON is streamed by `Serialize`, not built as a value.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::eval::{amount_of, Column, Evaluation, PerStream};
+use crate::model::{Money, StreamId};
+
+/// The shape of `timeline --format json`, versioned like the evaluation's.
+pub const SCHEMA: &str = "mijlpaal-timeline/1";
+
+/// One party's money at one date: every column of [`Column::ALL`], per stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyRow {
+    pub id: String,
+    /// In the order of [`Column::ALL`].
+    pub columns: Vec<PerStream>,
+}
+
+/// A sum per stream; `None` for a sum too large to compute.
+pub type Totals = Vec<(StreamId, Option<Money>)>;
+
+/// The money of one date of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub at: NaiveDate,
+    pub streams: Vec<StreamId>,
+    pub parties: Vec<PartyRow>,
+    /// The sum over milestones of each column of [`Column::MILESTONE`], per
+    /// stream; `None` for a sum too large to compute.
+    pub totals: Vec<(Column, Totals)>,
+}
+
+impl Row {
+    /// The row of an evaluation: every party, or only `party`.
+    pub fn of(e: &Evaluation, party: Option<&str>) -> Row {
+        let parties = e
+            .parties
+            .iter()
+            .filter(|p| party.is_none_or(|id| p.id == id))
+            .map(|p| PartyRow {
+                id: p.id.clone(),
+                columns: Column::ALL.iter().map(|c| p.column(*c).clone()).collect(),
+            })
+            .collect();
+        let totals = Column::MILESTONE
+            .iter()
+            .map(|c| {
+                let per = e
+                    .streams
+                    .iter()
+                    .map(|s| {
+                        let sum = Money::checked_sum(
+                            e.milestones
+                                .iter()
+                                .filter_map(|m| m.column(*c).map(|v| amount_of(v, s))),
+                        );
+                        (s.clone(), sum)
+                    })
+                    .collect();
+                (*c, per)
+            })
+            .collect();
+        Row {
+            at: e.at,
+            streams: e.streams.clone(),
+            parties,
+            totals,
+        }
+    }
+}
+
+/// What a timeline was asked for, for the head of its JSON.
+pub struct Head<'a> {
+    pub plan: &'a str,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub every: &'a str,
+    pub party: Option<&'a str>,
+    /// The gate's notice (empty when nothing was overridden).
+    pub notice: &'a str,
+}
+
+const PARTY_HEADERS: [&str; 3] = ["date", "party", "stream"];
+
+/// The rows as a text table: one line per date, party and stream.
+pub fn text(rows: &[Row]) -> String {
+    let headers: Vec<String> = PARTY_HEADERS
+        .iter()
+        .copied()
+        .chain(Column::ALL.iter().map(|c| c.name()))
+        .map(String::from)
+        .collect();
+    let right: Vec<bool> = PARTY_HEADERS
+        .iter()
+        .map(|_| false)
+        .chain(Column::ALL.iter().map(|_| true))
+        .collect();
+    let mut cells = Vec::new();
+    for_each_line(rows, |at, party, stream, amounts| {
+        cells.push(
+            [at.to_string(), party.to_string(), stream.to_string()]
+                .into_iter()
+                .chain(amounts.iter().map(|m| m.to_string()))
+                .collect::<Vec<_>>(),
+        );
+    });
+    super::evaluation::table(&headers, &cells, &right)
+}
+
+/// The rows as CSV (plain dialect): one line per date, party and stream.
+pub fn csv(rows: &[Row]) -> String {
+    let mut out: String = PARTY_HEADERS
+        .iter()
+        .copied()
+        .chain(Column::ALL.iter().map(|c| c.name()))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
+    for_each_line(rows, |at, party, stream, amounts| {
+        let fields: Vec<String> = [at.to_string(), field(party), field(stream.as_str())]
+            .into_iter()
+            .chain(amounts.iter().map(|m| m.to_plain()))
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    });
+    out
+}
+
+/// A CSV field, quoted when it holds a separator, quote or line break.
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Calls `f` for every date, party and stream with the party's amounts of
+/// that stream in the order of [`Column::ALL`].
+fn for_each_line(rows: &[Row], mut f: impl FnMut(NaiveDate, &str, &StreamId, &[Money])) {
+    for r in rows {
+        for p in &r.parties {
+            for s in &r.streams {
+                let amounts: Vec<Money> = p.columns.iter().map(|v| amount_of(v, s)).collect();
+                f(r.at, &p.id, s, &amounts);
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ JSON
+
+/// Amounts per stream, keyed by stream (in key order, as JSON objects are
+/// written throughout).
+type Streams<'a> = BTreeMap<&'a str, Option<String>>;
+
+fn streams(v: &PerStream) -> Streams<'_> {
+    v.iter()
+        .map(|(s, m)| (s.as_str(), Some(m.to_plain())))
+        .collect()
+}
+
+/// The JSON of the whole timeline; fields in alphabetical order, as the
+/// evaluation's JSON has its keys.
+#[derive(Serialize)]
+struct JsonTimeline<'a> {
+    dates: Vec<JsonDate<'a>>,
+    every: &'a str,
+    from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overridden: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<&'a str>,
+    plan: &'a str,
+    schema: &'static str,
+    to: String,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonDate<'a> {
+    at: String,
+    parties: Vec<BTreeMap<&'static str, JsonValue<'a>>>,
+    totals: BTreeMap<&'static str, Streams<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonValue<'a> {
+    Id(&'a str),
+    Streams(Streams<'a>),
+}
+
+/// The rows as JSON, written to `out` as they are serialized.
+pub fn json(rows: &[Row], head: &Head<'_>, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let dates = rows
+        .iter()
+        .map(|r| JsonDate {
+            at: r.at.to_string(),
+            parties: r
+                .parties
+                .iter()
+                .map(|p| {
+                    std::iter::once(("id", JsonValue::Id(&p.id)))
+                        .chain(
+                            Column::ALL
+                                .iter()
+                                .zip(&p.columns)
+                                .map(|(c, v)| (c.name(), JsonValue::Streams(streams(v)))),
+                        )
+                        .collect()
+                })
+                .collect(),
+            totals: r
+                .totals
+                .iter()
+                .map(|(c, per)| {
+                    (
+                        c.name(),
+                        per.iter()
+                            .map(|(s, m)| (s.as_str(), m.map(|m| m.to_plain())))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let t = JsonTimeline {
+        dates,
+        every: head.every,
+        from: head.from.to_string(),
+        overridden: (!head.notice.is_empty()).then(|| head.notice.lines().collect()),
+        party: head.party,
+        plan: head.plan,
+        schema: SCHEMA,
+        to: head.to.to_string(),
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    serde_json::to_writer_pretty(&mut *out, &t).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
