@@ -222,18 +222,11 @@ fn bench_synth(c: &mut Criterion) {
                     n
                 })
             });
-            // `evaluate --format json`: one evaluation and its JSON, built as
-            // a `serde_json::Value` and pretty-printed (before) and streamed
-            // by `Serialize` (now).
+            // `evaluate --format json`: one evaluation's JSON, streamed by
+            // `Serialize` (the `serde_json::Value` it replaced measured 6-8x
+            // slower: docs/performance.md).
             let e = eval::evaluate(&l.plan, &l.rules, &l.facts, &options(at));
             grp.throughput(Throughput::Elements(1));
-            grp.bench_function("json_value_pretty", |b| {
-                b.iter(|| {
-                    serde_json::to_string_pretty(&mijlpaal::render::evaluation::json(black_box(&e)))
-                        .expect("json")
-                        .len()
-                })
-            });
             grp.bench_function("json_streamed", |b| {
                 b.iter(|| {
                     let mut out = Vec::new();

@@ -223,7 +223,8 @@ pub fn evaluate_bytes(data: &[u8]) {
             party_lines: false,
         };
         let e = eval::evaluate(plan, rules, &facts, &options);
-        let _ = render::evaluation::json(&e).to_string();
+        let mut json = Vec::new();
+        let _ = render::evaluation::write_json(&e, "", &mut json);
         let _ = render::evaluation::text(&e, plan);
         for kind in render::ledger::Kind::ALL {
             for dialect in [
@@ -258,7 +259,8 @@ fn evaluate_and_render(
         party_lines: true,
     };
     let e = eval::evaluate(plan, rules, facts, &options);
-    let _ = render::evaluation::json(&e).to_string();
+    let mut json = Vec::new();
+    let _ = render::evaluation::write_json(&e, "", &mut json);
     let _ = render::escape::text(&render::evaluation::text(&e, plan));
     for kind in render::ledger::Kind::ALL {
         for dialect in [

@@ -1,8 +1,6 @@
 //! Evaluation results as text tables, JSON and CSV, and one milestone's
 //! trace (`explain-milestone`).
 
-use serde_json::{json, Map, Value};
-
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan, StreamId};
 use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table, ENGLISH};
@@ -13,8 +11,8 @@ fn sum(v: &PerStream) -> Shown {
     Shown(Money::checked_sum(v.iter().map(|(_, m)| *m)))
 }
 
-/// A total that may not fit, as text (`€ 1.000`, or "too large") and as
-/// JSON (a plain decimal, or null).
+/// A total that may not fit, as text: `€ 1.000`, or "too large" (in JSON
+/// such a total is null: see `write_json`).
 struct Shown(Option<Money>);
 
 impl std::fmt::Display for Shown {
@@ -26,12 +24,6 @@ impl std::fmt::Display for Shown {
     }
 }
 
-impl Shown {
-    fn json(&self) -> Value {
-        self.0.map_or(Value::Null, |m| json!(m.to_plain()))
-    }
-}
-
 fn cite_text(c: &Option<Cite>) -> String {
     c.as_ref()
         .map(|c| format!("{} ({})", c.clause, c.citation))
@@ -40,110 +32,10 @@ fn cite_text(c: &Option<Cite>) -> String {
 
 // ------------------------------------------------------------------ JSON
 
-fn per_stream(v: &PerStream) -> Value {
-    Value::Object(
-        v.iter()
-            .map(|(s, m)| (s.to_string(), json!(m.to_plain())))
-            .collect(),
-    )
-}
-
-fn cite_json(c: &Option<Cite>) -> Value {
-    match c {
-        Some(c) => json!({ "clause": c.clause, "citation": c.citation }),
-        None => Value::Null,
-    }
-}
-
-/// Adds each column in `columns` that `pick` has to a JSON object.
-fn with_columns<'a>(
-    mut v: Value,
-    columns: &[Column],
-    pick: impl Fn(Column) -> Option<&'a PerStream>,
-) -> Value {
-    if let Value::Object(map) = &mut v {
-        for c in columns {
-            if let Some(col) = pick(*c) {
-                map.insert(c.name().into(), per_stream(col));
-            }
-        }
-    }
-    v
-}
-
-fn milestone_json(m: &MilestoneResult) -> Value {
-    let v = json!({
-        "number": m.number,
-        "status": m.status.as_str(),
-        "since": m.since.map(|d| d.to_string()),
-        "due": m.due.map(|d| d.to_string()),
-        "assessment_deadline": m.assessment_deadline.map(|d| d.to_string()),
-        "measured": m.measured.iter().map(|x| json!({
-            "target": x.target, "value": x.value.map(|v| v.normalize().to_string()), "met": x.met, "text": x.text,
-        })).collect::<Vec<_>>(),
-        "reason": m.reason,
-        "cite": cite_json(&m.cite),
-    });
-    with_columns(v, &Column::MILESTONE, |c| m.column(c))
-}
-
-fn party_json_inner(p: &PartyResult) -> Value {
-    with_columns(json!({ "id": p.id }), &Column::ALL, |c| Some(p.column(c)))
-}
-
-fn duty_json(d: &Duty) -> Value {
-    json!({
-        "party": d.party,
-        "kind": d.kind.as_str(),
-        "milestone": d.milestone,
-        "due": d.due.to_string(),
-        "stream": d.stream,
-        "amount": d.amount.map(|a| a.to_plain()),
-        "overdue": d.overdue,
-        "text": d.text,
-        "cite": cite_json(&d.cite),
-    })
-}
-
 /// The shape of `evaluate --format json`, versioned: a tool reading it
 /// checks this before anything else. Documented in docs/language.md
 /// ("Evaluation JSON"); raised when a key is removed or changes meaning.
 pub const SCHEMA: &str = "mijlpaal-evaluation/1";
-
-pub fn json(e: &Evaluation) -> Value {
-    let mut totals = Map::new();
-    for c in Column::MILESTONE {
-        let mut per: Map<String, Value> = Map::new();
-        for s in &e.streams {
-            let total = Shown(Money::checked_sum(
-                e.milestones
-                    .iter()
-                    .filter_map(|m| m.column(c).map(|v| amount_of(v, s))),
-            ));
-            per.insert(s.to_string(), total.json());
-        }
-        totals.insert(c.name().to_string(), Value::Object(per));
-    }
-    json!({
-        "schema": SCHEMA,
-        "version": env!("CARGO_PKG_VERSION"),
-        "plan": e.plan,
-        "at": e.at.to_string(),
-        "horizon_days": e.horizon_days,
-        "milestones": e.milestones.iter().map(milestone_json).collect::<Vec<_>>(),
-        "parties": e.parties.iter().map(party_json_inner).collect::<Vec<_>>(),
-        "obligations": e.obligations.iter().map(duty_json).collect::<Vec<_>>(),
-        "totals": totals,
-        "advances": per_stream(&e.advances),
-    })
-}
-
-// ------------------------------------------------------- streamed JSON
-//
-// `evaluate --format json` is written by `Serialize` on the views below,
-// field by field, without building a `serde_json::Value`. The fields of
-// each view are declared in alphabetical order, which is the order the
-// `Value` maps above write their keys in, so the bytes are the same.
 
 /// Amounts per stream, keyed by stream.
 type StreamsView<'a> = std::collections::BTreeMap<&'a str, String>;
@@ -355,9 +247,10 @@ fn party_view(p: &PartyResult) -> PartyView<'_> {
     PartyView::of(p, false)
 }
 
-/// Writes `evaluate --format json` to `out` as it is serialized: the same
-/// bytes as `serde_json::to_string_pretty(&json(e))` plus a line break,
-/// with the gate's `notice` (if any) as `"overridden": [lines]`.
+/// Writes `evaluate --format json` to `out` as it is serialized (views with
+/// their fields in alphabetical order, pretty-printed, a line break at the
+/// end), with the gate's `notice` (if any) as `"overridden": [lines]`. The
+/// one definition of the evaluation JSON's shape (docs/language.md).
 pub fn write_json(
     e: &Evaluation,
     notice: &str,
@@ -914,26 +807,4 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// `evaluate --party ID --format json`: the party with its lines per milestone.
-pub fn party_json(e: &Evaluation, id: &str) -> Option<Value> {
-    let p = e.parties.iter().find(|p| p.id == id)?;
-    let mut v = party_json_inner(p);
-    if let Value::Object(map) = &mut v {
-        map.insert(
-            "milestones".into(),
-            Value::Array(
-                p.lines
-                    .iter()
-                    .map(|l| {
-                        with_columns(json!({ "number": l.milestone }), &Column::MILESTONE, |c| {
-                            l.column(c)
-                        })
-                    })
-                    .collect(),
-            ),
-        );
-    }
-    Some(json!({ "at": e.at.to_string(), "party": v }))
 }

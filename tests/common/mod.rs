@@ -167,6 +167,13 @@ pub fn money(s: &str) -> Money {
     Money::new(Decimal::from_str(s).unwrap())
 }
 
+/// `evaluate --format json` of an evaluation, as the binary writes it.
+pub fn evaluation_json(e: &Evaluation) -> String {
+    let mut out = Vec::new();
+    mijlpaal::render::evaluation::write_json(e, "", &mut out).expect("writes to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
 /// The sum of a per-stream amount over its streams.
 pub fn total(v: &PerStream) -> Money {
     Money::checked_sum(v.iter().map(|(_, m)| *m)).expect("the streams add up")
