@@ -485,17 +485,22 @@ fn milestones(out: &mut String, input: &Input<'_>) {
             out.push_str(&money_cell(t, m.column(c).and_then(total), &attr));
         }
         let _ = write!(out, "<td class=\"reason\">{}", html(&m.reason));
-        if let Some(c) = &m.cite {
-            let _ = write!(
-                out,
-                " <small>({}, {})</small>",
-                html(c.clause),
-                html(&c.citation)
-            );
-        }
+        cite_small(out, m.cite.as_ref());
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The clause a result rests on, small, after its text: `(entitlement, art. 3.1.2)`.
+fn cite_small(out: &mut String, cite: Option<&crate::model::Cite>) {
+    if let Some(c) = cite {
+        let _ = write!(
+            out,
+            " <small>({}, {})</small>",
+            html(c.clause),
+            html(&c.citation)
+        );
+    }
 }
 
 fn obligations(out: &mut String, input: &Input<'_>) {
@@ -547,14 +552,7 @@ fn obligations(out: &mut String, input: &Input<'_>) {
             None => out.push_str("<td class=\"num\" data-amount=\"\"></td>"),
         }
         let _ = write!(out, "<td>{}", html(&d.text));
-        if let Some(c) = &d.cite {
-            let _ = write!(
-                out,
-                " <small>({}, {})</small>",
-                html(c.clause),
-                html(&c.citation)
-            );
-        }
+        cite_small(out, d.cite.as_ref());
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
