@@ -184,6 +184,54 @@ fn fact(date: i64, kind: FactKind) -> Fact {
     }
 }
 
+/// The facts that make milestone `n` meet its `fate`: verdicts by
+/// `assessor`, partial payouts and postponements decided by `deciders`.
+fn fate_facts(fate: &Fate, n: MilestoneNo, assessor: &PartyId, deciders: &[PartyId]) -> Vec<Fact> {
+    let assessed = |d: i64, achieved: bool| {
+        fact(
+            d,
+            FactKind::Assessed {
+                milestone: n,
+                achieved,
+                by: assessor.clone(),
+            },
+        )
+    };
+    match fate {
+        Fate::Nothing => Vec::new(),
+        Fate::Evidence(d) => vec![fact(
+            *d,
+            FactKind::Evidence {
+                milestone: n,
+                note: None,
+            },
+        )],
+        Fate::Achieved(d) => vec![assessed(*d, true)],
+        Fate::NotAchieved(d) => vec![assessed(*d, false)],
+        Fate::NotThenAchieved(a, b) => vec![assessed(*a, false), assessed(*b, true)],
+        Fate::AchievedThenNot(a, b) => vec![assessed(*a, true), assessed(*b, false)],
+        Fate::Partial(a, b, p) => vec![
+            assessed(*a, false),
+            fact(
+                *b,
+                FactKind::Partial {
+                    milestone: n,
+                    share: PartialShare::Percent(*p),
+                    by: deciders.to_vec(),
+                },
+            ),
+        ],
+        Fate::Postponed(a, b) => vec![fact(
+            *a,
+            FactKind::Postponed {
+                milestone: n,
+                until: day(*b),
+                by: deciders.to_vec(),
+            },
+        )],
+    }
+}
+
 fn facts_of(w: &World) -> Facts {
     let plan = &project().plan;
     let mut facts = Vec::new();
@@ -194,55 +242,12 @@ fn facts_of(w: &World) -> Facts {
         let n = m.number;
         // Either insurer assesses; both are assessors.
         let by = PartyId::new(if *second { "vgz" } else { "menzis" });
-        let assessed = |d: i64, achieved: bool| {
-            fact(
-                d,
-                FactKind::Assessed {
-                    milestone: n,
-                    achieved,
-                    by: by.clone(),
-                },
-            )
-        };
-        match fate {
-            Fate::Nothing => {}
-            Fate::Evidence(d) => facts.push(fact(
-                *d,
-                FactKind::Evidence {
-                    milestone: n,
-                    note: None,
-                },
-            )),
-            Fate::Achieved(d) => facts.push(assessed(*d, true)),
-            Fate::NotAchieved(d) => facts.push(assessed(*d, false)),
-            Fate::NotThenAchieved(a, b) => {
-                facts.push(assessed(*a, false));
-                facts.push(assessed(*b, true));
-            }
-            Fate::AchievedThenNot(a, b) => {
-                facts.push(assessed(*a, true));
-                facts.push(assessed(*b, false));
-            }
-            Fate::Partial(a, b, p) => {
-                facts.push(assessed(*a, false));
-                facts.push(fact(
-                    *b,
-                    FactKind::Partial {
-                        milestone: n,
-                        share: PartialShare::Percent(*p),
-                        by: vec![PartyId::new("twentse_koers"), PartyId::new("menzis")],
-                    },
-                ));
-            }
-            Fate::Postponed(a, b) => facts.push(fact(
-                *a,
-                FactKind::Postponed {
-                    milestone: n,
-                    until: day(*b),
-                    by: vec![PartyId::new("twentse_koers"), PartyId::new("menzis")],
-                },
-            )),
-        }
+        facts.extend(fate_facts(
+            fate,
+            n,
+            &by,
+            &[PartyId::new("twentse_koers"), PartyId::new("menzis")],
+        ));
         for (stream, pay) in [("iza", iza), ("spuk", spuk)] {
             if let Some((permille, d)) = pay {
                 let stream = StreamId::new(stream);
@@ -521,55 +526,12 @@ fn gen_facts(plan: &Plan, w: &World) -> Facts {
     }
     for (m, (fate, _, iza, spuk)) in plan.milestones.iter().zip(&w.milestones) {
         let n = m.number;
-        let assessed = |d: i64, achieved: bool| {
-            fact(
-                d,
-                FactKind::Assessed {
-                    milestone: n,
-                    achieved,
-                    by: PartyId::new("zv"),
-                },
-            )
-        };
-        match fate {
-            Fate::Nothing => {}
-            Fate::Evidence(d) => facts.push(fact(
-                *d,
-                FactKind::Evidence {
-                    milestone: n,
-                    note: None,
-                },
-            )),
-            Fate::Achieved(d) => facts.push(assessed(*d, true)),
-            Fate::NotAchieved(d) => facts.push(assessed(*d, false)),
-            Fate::NotThenAchieved(a, b) => {
-                facts.push(assessed(*a, false));
-                facts.push(assessed(*b, true));
-            }
-            Fate::AchievedThenNot(a, b) => {
-                facts.push(assessed(*a, true));
-                facts.push(assessed(*b, false));
-            }
-            Fate::Partial(a, b, p) => {
-                facts.push(assessed(*a, false));
-                facts.push(fact(
-                    *b,
-                    FactKind::Partial {
-                        milestone: n,
-                        share: PartialShare::Percent(*p),
-                        by: vec![PartyId::new("sg"), PartyId::new("zv")],
-                    },
-                ));
-            }
-            Fate::Postponed(a, b) => facts.push(fact(
-                *a,
-                FactKind::Postponed {
-                    milestone: n,
-                    until: day(*b),
-                    by: vec![PartyId::new("sg"), PartyId::new("zv")],
-                },
-            )),
-        }
+        facts.extend(fate_facts(
+            fate,
+            n,
+            &PartyId::new("zv"),
+            &[PartyId::new("sg"), PartyId::new("zv")],
+        ));
         for (stream, pay) in [("iza", iza), ("spuk", spuk)] {
             if let Some((permille, d)) = pay {
                 let stream = StreamId::new(stream);
