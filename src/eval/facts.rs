@@ -126,35 +126,7 @@ pub fn index_ordered(
 ) -> (FactIndex, Vec<Diagnostic>) {
     let mut idx = FactIndex::default();
     let mut diags = Vec::new();
-    let assessor_roles: Vec<Role> = terms
-        .assessors
-        .as_ref()
-        .map(|(r, _)| r.clone())
-        .unwrap_or_default();
-    let partial_roles: Option<&[Role]> = terms.partial.as_ref().map(|(r, _)| r.as_slice());
-    let postponement_roles: Option<&[Role]> =
-        terms.postponement.as_ref().map(|(r, _)| r.as_slice());
-    let holders = |roles: &[Role]| -> String {
-        let ids: Vec<&str> = plan
-            .parties
-            .iter()
-            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
-            .map(|p| p.id.as_str())
-            .collect();
-        if ids.is_empty() {
-            roles
-                .iter()
-                .map(|r| r.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        } else {
-            ids.join(", ")
-        }
-    };
-    let has_role = |p: &PartyId, roles: &[Role]| {
-        plan.party(p)
-            .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
-    };
+    let who = Deciders::of(plan, terms);
     // Facts of one day in an order of their own, not of the lines (see
     // `Ordered`).
     let all = ordered.0.iter().copied();
@@ -211,105 +183,43 @@ pub fn index_ordered(
                 milestone,
                 achieved,
                 by,
-            } => {
-                let due = plan.milestone(*milestone).and_then(|m| m.due);
-                if !assessor_roles.is_empty() && !has_role(by, &assessor_roles) {
-                    diags.push(warn(
-                        file,
-                        f.span,
-                        "E006",
-                        format!("`{by}` is not one of the assessors of this plan ({})", holders(&assessor_roles)),
-                        &format!(
-                            "the insurers named by the `assessors` clause judge achievement (art. 3.2.2): record their verdict, by {}",
-                            holders(&assessor_roles)
-                        ),
-                    ));
-                } else if due.is_some_and(|d| f.date < d) {
-                    diags.push(warn(
-                        file,
-                        f.span,
-                        "E002",
-                        format!("milestone {milestone} is assessed on {}, before its due date {}", f.date, due.unwrap_or(f.date)),
-                        "the assessors judge after the due date (art. 3.2.2); record the assessment on or after it",
-                    ));
-                } else {
-                    idx.per_milestone
-                        .entry(*milestone)
-                        .or_default()
-                        .assessments
-                        .push(dated(f, file, (*achieved, by.clone())));
-                }
-            }
+            } => match who.verdict(f, file, *milestone, by) {
+                Some(d) => diags.push(d),
+                None => idx
+                    .per_milestone
+                    .entry(*milestone)
+                    .or_default()
+                    .assessments
+                    .push(dated(f, file, (*achieved, by.clone()))),
+            },
             FactKind::Partial {
                 milestone,
                 share,
                 by,
-            } => {
-                if partial_roles.is_none() {
-                    diags.push(warn(
-                        file,
-                        f.span,
-                        "E007",
-                        format!(
-                            "partial payout of milestone {milestone}, but the rule set allows none"
-                        ),
-                        "add a `partial-payout` clause to the rules, or remove the decision",
-                    ));
-                } else if let Some(d) = partial_roles.and_then(|roles| {
-                    not_together(plan, by, roles).map(|why| {
-                        undecided(
-                            file,
-                            f.span,
-                            "E007",
-                            format!("the partial payout of milestone {milestone} {why}"),
-                            plan,
-                            by,
-                            roles,
-                            "a partial payout is decided by the steering group together with the insurer (fin.model mitigerende maatregelen, plan Uitgangspunten monitoring)",
-                        )
-                    })
-                }) {
-                    diags.push(d);
-                } else if let Some(d) = partial_too_large(plan, *milestone, share, file, f) {
-                    diags.push(d);
-                } else {
-                    idx.per_milestone
-                        .entry(*milestone)
-                        .or_default()
-                        .partials
-                        .push(dated(f, file, (share.clone(), by.clone())));
-                }
-            }
+            } => match who
+                .partial(f, file, *milestone, by)
+                .or_else(|| partial_too_large(plan, *milestone, share, file, f))
+            {
+                Some(d) => diags.push(d),
+                None => idx
+                    .per_milestone
+                    .entry(*milestone)
+                    .or_default()
+                    .partials
+                    .push(dated(f, file, (share.clone(), by.clone()))),
+            },
             FactKind::Postponed {
                 milestone,
                 until,
                 by,
-            } => match postponement_roles {
-                None => diags.push(warn(
-                    file,
-                    f.span,
-                    "E016",
-                    format!("postponement of milestone {milestone}, but the rule set allows none"),
-                    "add a `postponement` clause to the rules, or remove the postponement",
-                )),
-                Some(roles) => match not_together(plan, by, roles) {
-                    Some(why) => diags.push(undecided(
-                        file,
-                        f.span,
-                        "E016",
-                        format!("the postponement of milestone {milestone} {why}"),
-                        plan,
-                        by,
-                        roles,
-                        "a postponement is decided by the parties holding every role the `postponement` clause names, together",
-                    )),
-                    None => idx
-                        .per_milestone
-                        .entry(*milestone)
-                        .or_default()
-                        .postponements
-                        .push(dated(f, file, (*until, by.clone()))),
-                },
+            } => match who.postponement(f, file, *milestone, by) {
+                Some(d) => diags.push(d),
+                None => idx
+                    .per_milestone
+                    .entry(*milestone)
+                    .or_default()
+                    .postponements
+                    .push(dated(f, file, (*until, by.clone()))),
             },
             FactKind::Advance { stream, amount, by } => {
                 idx.advances
@@ -349,41 +259,11 @@ pub fn index_ordered(
             }
         }
     }
-    for (file, facts) in later {
-        let (Some(first), Some(last)) = (
-            facts.iter().min_by_key(|f| f.span.start),
-            facts.iter().map(|f| f.date).max(),
-        ) else {
-            continue;
-        };
-        let n = facts.len();
-        let what = if n == 1 {
-            "1 fact is".to_string()
-        } else {
-            format!("{n} facts are")
-        };
-        let mut d = Diagnostic::new(
-            "E001",
-            Severity::Info,
-            format!("{what} dated after the evaluation date {at} and not yet known"),
-        )
-        .in_file(file)
-        .at(
-            first.span,
-            if n == 1 {
-                "ignored"
-            } else {
-                "the first of them"
-            },
-        )
-        .with_help(
-            "facts count from the date they became known; evaluate at a later --at to include them",
-        );
-        if n > 1 {
-            d = d.with_note(format!("the latest is dated {last}"));
-        }
-        diags.push(d);
-    }
+    diags.extend(
+        later
+            .into_iter()
+            .filter_map(|(file, facts)| not_yet_known(file, &facts, at)),
+    );
     contradictions(&mut idx, &mut diags);
     // Counts sorted by the start of their window (stable: the file order
     // stays among equals), so `measure::count` finds the windows starting
@@ -392,6 +272,178 @@ pub fn index_ordered(
         counts.sort_by_key(|c| c.value.0);
     }
     (idx, diags)
+}
+
+/// Who may judge and decide under the rule set, and the checks of a
+/// verdict, partial payout or postponement against it: the diagnostic that
+/// sets the fact aside, or `None` when it counts.
+struct Deciders<'a> {
+    plan: &'a Plan,
+    assessors: &'a [Role],
+    partial: Option<&'a [Role]>,
+    postponement: Option<&'a [Role]>,
+}
+
+impl<'a> Deciders<'a> {
+    fn of(plan: &'a Plan, terms: &'a Terms) -> Deciders<'a> {
+        Deciders {
+            plan,
+            assessors: terms.assessors.as_ref().map_or(&[], |(r, _)| r.as_slice()),
+            partial: terms.partial.as_ref().map(|(r, _)| r.as_slice()),
+            postponement: terms.postponement.as_ref().map(|(r, _)| r.as_slice()),
+        }
+    }
+
+    /// The parties holding one of `roles`, or the roles when none does.
+    fn holders(&self, roles: &[Role]) -> String {
+        let ids: Vec<&str> = self
+            .plan
+            .parties
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
+            .map(|p| p.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            roles
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            ids.join(", ")
+        }
+    }
+
+    fn has_role(&self, p: &PartyId, roles: &[Role]) -> bool {
+        self.plan
+            .party(p)
+            .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
+    }
+
+    /// E006 (not an assessor), E002 (before the due date).
+    fn verdict(
+        &self,
+        f: &Fact,
+        file: FileId,
+        milestone: MilestoneNo,
+        by: &PartyId,
+    ) -> Option<Diagnostic> {
+        let due = self.plan.milestone(milestone).and_then(|m| m.due);
+        if !self.assessors.is_empty() && !self.has_role(by, self.assessors) {
+            let holders = self.holders(self.assessors);
+            return Some(warn(
+                file,
+                f.span,
+                "E006",
+                format!("`{by}` is not one of the assessors of this plan ({holders})"),
+                &format!(
+                    "the insurers named by the `assessors` clause judge achievement (art. 3.2.2): record their verdict, by {holders}"
+                ),
+            ));
+        }
+        let due = due.filter(|d| f.date < *d)?;
+        Some(warn(
+            file,
+            f.span,
+            "E002",
+            format!("milestone {milestone} is assessed on {}, before its due date {due}", f.date),
+            "the assessors judge after the due date (art. 3.2.2); record the assessment on or after it",
+        ))
+    }
+
+    /// E007: no `partial-payout` clause, or not decided by every role it names.
+    fn partial(
+        &self,
+        f: &Fact,
+        file: FileId,
+        milestone: MilestoneNo,
+        by: &[PartyId],
+    ) -> Option<Diagnostic> {
+        let Some(roles) = self.partial else {
+            return Some(warn(
+                file,
+                f.span,
+                "E007",
+                format!("partial payout of milestone {milestone}, but the rule set allows none"),
+                "add a `partial-payout` clause to the rules, or remove the decision",
+            ));
+        };
+        let why = not_together(self.plan, by, roles)?;
+        Some(undecided(
+            file,
+            f.span,
+            "E007",
+            format!("the partial payout of milestone {milestone} {why}"),
+            self.plan,
+            by,
+            roles,
+            "a partial payout is decided by the steering group together with the insurer (fin.model mitigerende maatregelen, plan Uitgangspunten monitoring)",
+        ))
+    }
+
+    /// E016: no `postponement` clause, or not decided by every role it names.
+    fn postponement(
+        &self,
+        f: &Fact,
+        file: FileId,
+        milestone: MilestoneNo,
+        by: &[PartyId],
+    ) -> Option<Diagnostic> {
+        let Some(roles) = self.postponement else {
+            return Some(warn(
+                file,
+                f.span,
+                "E016",
+                format!("postponement of milestone {milestone}, but the rule set allows none"),
+                "add a `postponement` clause to the rules, or remove the postponement",
+            ));
+        };
+        let why = not_together(self.plan, by, roles)?;
+        Some(undecided(
+            file,
+            f.span,
+            "E016",
+            format!("the postponement of milestone {milestone} {why}"),
+            self.plan,
+            by,
+            roles,
+            "a postponement is decided by the parties holding every role the `postponement` clause names, together",
+        ))
+    }
+}
+
+/// E001: one note per file for its facts dated after the evaluation date.
+fn not_yet_known(file: FileId, facts: &[&Fact], at: NaiveDate) -> Option<Diagnostic> {
+    let first = facts.iter().min_by_key(|f| f.span.start)?;
+    let last = facts.iter().map(|f| f.date).max()?;
+    let n = facts.len();
+    let what = if n == 1 {
+        "1 fact is".to_string()
+    } else {
+        format!("{n} facts are")
+    };
+    let d = Diagnostic::new(
+        "E001",
+        Severity::Info,
+        format!("{what} dated after the evaluation date {at} and not yet known"),
+    )
+    .in_file(file)
+    .at(
+        first.span,
+        if n == 1 {
+            "ignored"
+        } else {
+            "the first of them"
+        },
+    )
+    .with_help(
+        "facts count from the date they became known; evaluate at a later --at to include them",
+    );
+    Some(if n > 1 {
+        d.with_note(format!("the latest is dated {last}"))
+    } else {
+        d
+    })
 }
 
 /// Parties named as a list: `twentse_koers, menzis`.
