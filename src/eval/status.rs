@@ -98,10 +98,10 @@ pub fn status(input: &Input) -> Outcome {
     o
 }
 
+/// A milestone's status, step by step: its facts on the trace, then
+/// withdrawal, the what-ifs, postponement, and the ladder of verdicts.
 fn decide(input: &Input) -> Outcome {
     let m = input.milestone;
-    let c = input.clauses;
-    let at = input.at;
     let mut trace = Trace(Vec::new());
     let empty = MilestoneFacts::default();
     let f = input.facts.unwrap_or(&empty);
@@ -115,9 +115,46 @@ fn decide(input: &Input) -> Outcome {
             trace,
         );
     };
+    trace_due_and_evidence(&mut trace, input, f, due);
+    if let Some((when, id)) = &m.withdrawn {
+        let text =
+            format!("withdrawn by amendment `{id}` from {when}; payments already made stand");
+        trace.add(Some(*when), text.clone(), None);
+        return outcome(
+            Status::Withdrawn,
+            Some(*when),
+            text,
+            None,
+            Earned::None,
+            trace,
+        );
+    }
+    // What-if overrides replace the facts about this milestone.
+    let mut trace = match what_if(input, due, trace) {
+        Ok(out) => return out,
+        Err(trace) => trace,
+    };
+    let postponed = postponement(input, f, due, &mut trace);
+    let effective_due = postponed.map_or(due, |(_, until)| until);
+    let deadline = input.clauses.assessment_deadline(effective_due);
+    let mut out = verdict(
+        input,
+        f,
+        postponed.map(|(p, _)| p),
+        effective_due,
+        deadline,
+        trace,
+    );
+    lapse_after_dissolution(&mut out, input);
+    out.deadline = deadline;
+    out.effective_due = Some(effective_due);
+    out
+}
+
+fn trace_due_and_evidence(trace: &mut Trace, input: &Input, f: &MilestoneFacts, due: NaiveDate) {
     trace.add(
         Some(due),
-        format!("due date of milestone {}", m.number),
+        format!("due date of milestone {}", input.milestone.number),
         None,
     );
     for e in &f.evidence {
@@ -133,88 +170,102 @@ fn decide(input: &Input) -> Outcome {
             None,
         );
     }
-    let cutoff = c.cutoff.as_ref();
-    let dissolved = input.index.dissolved.as_ref();
-    if let Some((when, id)) = &m.withdrawn {
-        let text =
-            format!("withdrawn by amendment `{id}` from {when}; payments already made stand");
-        trace.add(Some(*when), text.clone(), None);
-        return outcome(
-            Status::Withdrawn,
-            Some(*when),
-            text,
-            None,
-            Earned::None,
-            trace,
-        );
-    }
+}
 
-    // What-if overrides replace the facts about this milestone.
-    let n = m.number;
+/// The outcome a what-if flag (`--achieved`, `--missed`, `--partial`)
+/// forces, or the trace back when none applies to this milestone.
+fn what_if(input: &Input, due: NaiveDate, mut trace: Trace) -> Result<Outcome, Trace> {
+    let c = input.clauses;
+    let at = input.at;
+    let n = input.milestone.number;
+    let when = due.min(at);
     if input.overrides.achieved.contains(&n) {
-        let when = due.min(at);
         trace.add(
             Some(when),
             "achieved (what-if: --achieved)",
             c.entitlement.as_ref(),
         );
-        return entitled(
+        return Ok(entitled(
             c,
             Status::Achieved,
             when,
             "achieved (what-if)".into(),
             Earned::All,
             trace,
-        );
+        ));
     }
     if input.overrides.missed.contains(&n) {
-        trace.add(Some(due.min(at)), "not achieved (what-if: --missed)", None);
-        return missed(c, at, due.min(at), "not achieved (what-if)".into(), trace);
+        trace.add(Some(when), "not achieved (what-if: --missed)", None);
+        return Ok(missed(c, at, when, "not achieved (what-if)".into(), trace));
     }
     if let Some(p) = input.overrides.partial.get(&n) {
         trace.add(
-            Some(due.min(at)),
+            Some(when),
             format!("partial payout of {p} (what-if: --partial)"),
             c.partial.as_ref().map(|p| &p.1),
         );
-        return entitled(
+        return Ok(entitled(
             c,
             Status::PartiallyAchieved,
-            due.min(at),
+            when,
             format!("{p} paid out (what-if)"),
             Earned::Fraction(p.fraction()),
             trace,
-        );
+        ));
     }
+    Err(trace)
+}
 
-    // Postponement moves the date by which the milestone must be achieved.
-    let postponed = f
+type Postponement<'a> = &'a super::facts::Dated<(NaiveDate, Vec<crate::model::PartyId>)>;
+
+/// The latest postponement that counts (with a `postponement` clause) and
+/// the date it moves the milestone to: never past the payout cutoff, never
+/// before the due date.
+fn postponement<'a>(
+    input: &Input,
+    f: &'a MilestoneFacts,
+    due: NaiveDate,
+    trace: &mut Trace,
+) -> Option<(Postponement<'a>, NaiveDate)> {
+    let c = input.clauses;
+    let p = f
         .postponements
         .iter()
         .max_by_key(|p| p.date)
-        .filter(|_| c.postponement.is_some());
-    let mut effective_due = due;
-    if let Some(p) = postponed {
-        let mut until = p.value.0;
-        if let Some((cut, cite)) = cutoff {
-            if until > *cut {
-                trace.add(
-                    Some(p.date),
-                    format!("postponed until {until}, but no later than the payout cutoff {cut}"),
-                    Some(cite),
-                );
-                until = *cut;
-            }
+        .filter(|_| c.postponement.is_some())?;
+    let mut until = p.value.0;
+    if let Some((cut, cite)) = c.cutoff.as_ref() {
+        if until > *cut {
+            trace.add(
+                Some(p.date),
+                format!("postponed until {until}, but no later than the payout cutoff {cut}"),
+                Some(cite),
+            );
+            until = *cut;
         }
-        trace.add(
-            Some(p.date),
-            format!("postponed until {until}{}", decided_by(&p.value.1)),
-            c.postponement.as_ref().map(|p| &p.1),
-        );
-        effective_due = until.max(due);
     }
-    let deadline = c.assessment_deadline(effective_due);
+    trace.add(
+        Some(p.date),
+        format!("postponed until {until}{}", decided_by(&p.value.1)),
+        c.postponement.as_ref().map(|p| &p.1),
+    );
+    Some((p, until.max(due)))
+}
 
+/// The ladder of verdicts, first match wins: achieved, a partial payout,
+/// deemed achieved, dissolved, postponed, assessed not achieved, past the
+/// cutoff, not yet due, and the ways of waiting for a verdict.
+fn verdict(
+    input: &Input,
+    f: &MilestoneFacts,
+    postponed: Option<Postponement<'_>>,
+    effective_due: NaiveDate,
+    deadline: Option<NaiveDate>,
+    mut trace: Trace,
+) -> Outcome {
+    let c = input.clauses;
+    let at = input.at;
+    let dissolved = input.index.dissolved.as_ref();
     let verdicts: Vec<_> = f
         .assessments
         .iter()
@@ -239,8 +290,7 @@ fn decide(input: &Input) -> Outcome {
         .iter()
         .filter(|p| dissolved.is_none_or(|d| p.date <= d.date))
         .max_by_key(|p| p.date);
-
-    let mut out = if let Some(when) = achieved {
+    if let Some(when) = achieved {
         entitled(
             c,
             Status::Achieved,
@@ -250,30 +300,7 @@ fn decide(input: &Input) -> Outcome {
             trace,
         )
     } else if let Some(p) = partial {
-        let (earned, shown) = match &p.value.0 {
-            PartialShare::Percent(pct) => (Earned::Fraction(pct.fraction()), pct.to_string()),
-            PartialShare::Amount(a) => (Earned::Amount(*a), a.to_string()),
-        };
-        trace.add(
-            Some(p.date),
-            format!(
-                "partial payout of {shown} decided by {}",
-                super::facts::names(&p.value.1)
-            ),
-            c.partial.as_ref().map(|p| &p.1),
-        );
-        entitled(
-            c,
-            Status::PartiallyAchieved,
-            p.date,
-            format!(
-                "{shown} paid out by decision of {} on {}",
-                super::facts::names(&p.value.1),
-                p.date
-            ),
-            earned,
-            trace,
-        )
+        partial_payout(c, p, trace)
     } else if let Some(deemed) = deemed(input, effective_due, &verdicts, &mut trace) {
         deemed(trace)
     } else if let Some(d) = dissolved.filter(|d| d.date <= at) {
@@ -311,7 +338,7 @@ fn decide(input: &Input) -> Outcome {
             format!("assessed not achieved on {when}"),
             trace,
         )
-    } else if let Some((cut, cite)) = cutoff.filter(|(cut, _)| at > *cut) {
+    } else if let Some((cut, cite)) = c.cutoff.as_ref().filter(|(cut, _)| at > *cut) {
         trace.add(Some(*cut), "not achieved by the payout cutoff", Some(cite));
         outcome(
             Status::Missed,
@@ -330,7 +357,48 @@ fn decide(input: &Input) -> Outcome {
             Earned::None,
             trace,
         )
-    } else if let Some(d) = deadline.filter(|d| at > *d) {
+    } else {
+        awaiting(input, f, effective_due, deadline, trace)
+    }
+}
+
+/// A partial payout decided for the milestone: that share or amount earned.
+fn partial_payout(
+    c: &Terms,
+    p: &super::facts::Dated<(PartialShare, Vec<crate::model::PartyId>)>,
+    mut trace: Trace,
+) -> Outcome {
+    let (earned, shown) = match &p.value.0 {
+        PartialShare::Percent(pct) => (Earned::Fraction(pct.fraction()), pct.to_string()),
+        PartialShare::Amount(a) => (Earned::Amount(*a), a.to_string()),
+    };
+    let deciders = super::facts::names(&p.value.1);
+    trace.add(
+        Some(p.date),
+        format!("partial payout of {shown} decided by {deciders}"),
+        c.partial.as_ref().map(|p| &p.1),
+    );
+    entitled(
+        c,
+        Status::PartiallyAchieved,
+        p.date,
+        format!("{shown} paid out by decision of {deciders} on {}", p.date),
+        earned,
+        trace,
+    )
+}
+
+/// Past the due date without a verdict: the window ran out without a deemed
+/// achievement, or evidence awaits assessment, or evidence is awaited.
+fn awaiting(
+    input: &Input,
+    f: &MilestoneFacts,
+    effective_due: NaiveDate,
+    deadline: Option<NaiveDate>,
+    trace: Trace,
+) -> Outcome {
+    let c = input.clauses;
+    if let Some(d) = deadline.filter(|d| input.at > *d) {
         let why = match input.index.compliant_at(d) {
             Some(false) => "the administration is not compliant (art. 2.2)",
             None => "no fact shows the administration compliant (art. 2.2)",
@@ -372,22 +440,21 @@ fn decide(input: &Input) -> Outcome {
             Earned::None,
             trace,
         )
-    };
-    // Achievement after dissolution does not count (art. 4.2.2).
-    if let (Some(d), true) = (
-        dissolved,
-        out.status.is_achieved() || out.status == Status::PartiallyAchieved,
-    ) {
-        if out.since.is_some_and(|s| s > d.date) {
-            out.status = Status::Lapsed;
-            out.earned = Earned::None;
-            out.reason = format!("achieved after the agreement was dissolved on {}", d.date);
-            out.cite = c.dissolution.clone();
-        }
     }
-    out.deadline = deadline;
-    out.effective_due = Some(effective_due);
-    out
+}
+
+/// Achievement after dissolution does not count (art. 4.2.2).
+fn lapse_after_dissolution(out: &mut Outcome, input: &Input) {
+    let Some(d) = input.index.dissolved.as_ref() else {
+        return;
+    };
+    let counts = out.status.is_achieved() || out.status == Status::PartiallyAchieved;
+    if counts && out.since.is_some_and(|s| s > d.date) {
+        out.status = Status::Lapsed;
+        out.earned = Earned::None;
+        out.reason = format!("achieved after the agreement was dissolved on {}", d.date);
+        out.cite = input.clauses.dissolution.clone();
+    }
 }
 
 /// The right to money arises on achievement (art. 3.1.2), before the cutoff.
