@@ -204,6 +204,43 @@ struct Node {
     title: String,
 }
 
+/// Gives each node (in date order per lane) the lowest row of its lane that
+/// ended far enough to its left, else a new row; returns the rows per lane.
+/// Rows still in use wait in a heap by where they end, free rows in a set,
+/// so a thousand milestones on one day stay linear-logarithmic.
+fn assign_rows(nodes: &mut [Node], lanes: usize) -> Vec<usize> {
+    let mut rows_per_lane = vec![1usize; lanes];
+    type Rows = (BinaryHeap<Reverse<(i64, usize)>>, BTreeSet<usize>, usize);
+    let mut lane_rows: BTreeMap<usize, Rows> = BTreeMap::new();
+    // Tenths of a pixel, as integers, to order the heap.
+    let gap = ((2.0 * NODE_R + 4.0) * 10.0).round() as i64;
+    for n in nodes {
+        let (busy, free, opened) = lane_rows.entry(n.lane).or_default();
+        let x = (n.x * 10.0).round() as i64;
+        while let Some(Reverse((end, row))) = busy.peek().copied() {
+            if x.saturating_sub(end) < gap {
+                break;
+            }
+            busy.pop();
+            free.insert(row);
+        }
+        let row = match free.pop_first() {
+            Some(r) => r,
+            None => {
+                let r = *opened;
+                *opened = opened.saturating_add(1);
+                r
+            }
+        };
+        busy.push(Reverse((x, row)));
+        n.row = row;
+        if let Some(r) = rows_per_lane.get_mut(n.lane) {
+            *r = (*r).max(row.saturating_add(1));
+        }
+    }
+    rows_per_lane
+}
+
 /// The dependency graph: a node per milestone at its due date (x) in the
 /// band of its component (y), stacked where they would overlap; an arrow
 /// per `after`.
@@ -249,8 +286,7 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
     let x_of = |d: NaiveDate| {
         GRAPH_LEFT + NODE_R + days(from, d) / span * (plot_right - GRAPH_LEFT - 2.0 * NODE_R)
     };
-    // Nodes in date order within their lane; each takes the first row in
-    // which it does not overlap the node before it.
+    // A node per milestone, in date order within its lane.
     let mut nodes: Vec<Node> = e
         .milestones
         .iter()
@@ -285,39 +321,7 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
     nodes.sort_by(|a, b| {
         (a.lane, a.due.is_none(), a.due, a.number).cmp(&(b.lane, b.due.is_none(), b.due, b.number))
     });
-    // Nodes come in date order per lane; each takes the lowest row that
-    // ended far enough to its left, else a new row. Rows still in use wait
-    // in a heap by where they end, free rows in a set, so a thousand
-    // milestones on one day stay linear-logarithmic.
-    let mut rows_per_lane = vec![1usize; lanes.len()];
-    type Rows = (BinaryHeap<Reverse<(i64, usize)>>, BTreeSet<usize>, usize);
-    let mut lane_rows: BTreeMap<usize, Rows> = BTreeMap::new();
-    // Tenths of a pixel, as integers, to order the heap.
-    let gap = ((2.0 * NODE_R + 4.0) * 10.0).round() as i64;
-    for n in &mut nodes {
-        let (busy, free, opened) = lane_rows.entry(n.lane).or_default();
-        let x = (n.x * 10.0).round() as i64;
-        while let Some(Reverse((end, row))) = busy.peek().copied() {
-            if x.saturating_sub(end) < gap {
-                break;
-            }
-            busy.pop();
-            free.insert(row);
-        }
-        let row = match free.pop_first() {
-            Some(r) => r,
-            None => {
-                let r = *opened;
-                *opened = opened.saturating_add(1);
-                r
-            }
-        };
-        busy.push(Reverse((x, row)));
-        n.row = row;
-        if let Some(r) = rows_per_lane.get_mut(n.lane) {
-            *r = (*r).max(row.saturating_add(1));
-        }
-    }
+    let rows_per_lane = assign_rows(&mut nodes, lanes.len());
     // Lane tops.
     let mut tops = Vec::with_capacity(lanes.len());
     let mut y = GRAPH_TOP;
