@@ -279,30 +279,7 @@ fn lower_item(
             title,
             unit,
             span,
-        } => {
-            let unit = match unit {
-                Some(u) => ctx.money(u),
-                None => Some(Money::new(rust_decimal::Decimal::ONE)),
-            };
-            if let Some(unit) = unit {
-                if unit.is_zero() {
-                    ctx.error(
-                        "L016",
-                        *span,
-                        "a document's unit cannot be € 0",
-                        "unit € 0",
-                        "write the unit its figures are in, e.g. `in € 1.000`",
-                    );
-                } else if !plan.documents.iter().any(|d| d.id.as_str() == id.name) {
-                    plan.documents.push(Document {
-                        id: DocumentId::new(&id.name),
-                        title: title.value.clone(),
-                        unit,
-                        span: *span,
-                    });
-                }
-            }
-        }
+        } => document(ctx, plan, id, title, unit.as_ref(), *span),
         PlanItem::DeclaredTotal {
             by,
             total,
@@ -402,70 +379,12 @@ fn lower_item(
             title,
             kind,
             span,
-        } => {
-            let k = match kind.name.as_str() {
-                "count" => Some(MetricKind::Count),
-                "level" => Some(MetricKind::Level),
-                other => {
-                    ctx.error(
-                        "L012",
-                        kind.span,
-                        format!("unknown kind of metric `{other}`"),
-                        "not a metric kind",
-                        "a metric is a `count` (events over a window) or a `level` (measured at a date)",
-                    );
-                    None
-                }
-            };
-            if let Some(kind) = k {
-                if !plan.metrics.iter().any(|m| m.id.as_str() == id.name) {
-                    plan.metrics.push(Metric {
-                        id: MetricId::new(&id.name),
-                        title: title.value.clone(),
-                        kind,
-                        span: *span,
-                    });
-                }
-            }
-        }
+        } => metric(ctx, plan, id, title, kind, *span),
         PlanItem::DefaultPayout { stream, to, span } => {
-            if let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to))
-            {
-                if let Some(first) = defaults.payout.iter().find(|p| p.stream == stream) {
-                    ctx.given_twice(
-                        format!("a default payout for `{stream}` is given twice"),
-                        *span,
-                        first.span,
-                        "keep one default per stream; override it per milestone with `payout`",
-                    );
-                } else {
-                    defaults.payout.push(Payout {
-                        stream,
-                        to,
-                        span: *span,
-                        is_default: true,
-                    });
-                }
-            }
+            default_payout(ctx, names, defaults, stream, to, *span)
         }
         PlanItem::DefaultRisk { stream, key, span } => {
-            if let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key)) {
-                if let Some(first) = defaults.risk.iter().find(|r| r.stream == stream) {
-                    ctx.given_twice(
-                        format!("a default risk key for `{stream}` is given twice"),
-                        *span,
-                        first.span,
-                        "keep one default per stream; override it per milestone with `risk`",
-                    );
-                } else {
-                    defaults.risk.push(Risk {
-                        stream,
-                        key,
-                        span: *span,
-                        is_default: true,
-                    });
-                }
-            }
+            default_risk(ctx, names, defaults, stream, key, *span)
         }
         PlanItem::Addresses {
             criterion,
@@ -478,6 +397,122 @@ fn lower_item(
             span: *span,
         }),
         PlanItem::Component(_) | PlanItem::Amendment(_) | PlanItem::Bad(_) => {}
+    }
+}
+
+/// `document ID "title" [in € UNIT]`: L016 for a unit of € 0.
+fn document(
+    ctx: &mut Ctx,
+    plan: &mut Plan,
+    id: &Ident,
+    title: &ast::Str,
+    unit: Option<&ast::Lit>,
+    span: Span,
+) {
+    let unit = match unit {
+        Some(u) => ctx.money(u),
+        None => Some(Money::new(rust_decimal::Decimal::ONE)),
+    };
+    let Some(unit) = unit else { return };
+    if unit.is_zero() {
+        ctx.error(
+            "L016",
+            span,
+            "a document's unit cannot be € 0",
+            "unit € 0",
+            "write the unit its figures are in, e.g. `in € 1.000`",
+        );
+    } else if !plan.documents.iter().any(|d| d.id.as_str() == id.name) {
+        plan.documents.push(Document {
+            id: DocumentId::new(&id.name),
+            title: title.value.clone(),
+            unit,
+            span,
+        });
+    }
+}
+
+/// `metric ID "title" count|level`: L012 for another kind.
+fn metric(ctx: &mut Ctx, plan: &mut Plan, id: &Ident, title: &ast::Str, kind: &Ident, span: Span) {
+    let kind = match kind.name.as_str() {
+        "count" => MetricKind::Count,
+        "level" => MetricKind::Level,
+        other => {
+            ctx.error(
+                "L012",
+                kind.span,
+                format!("unknown kind of metric `{other}`"),
+                "not a metric kind",
+                "a metric is a `count` (events over a window) or a `level` (measured at a date)",
+            );
+            return;
+        }
+    };
+    if !plan.metrics.iter().any(|m| m.id.as_str() == id.name) {
+        plan.metrics.push(Metric {
+            id: MetricId::new(&id.name),
+            title: title.value.clone(),
+            kind,
+            span,
+        });
+    }
+}
+
+/// `default payout STREAM to RECIPIENT`: one per stream (L014).
+fn default_payout(
+    ctx: &mut Ctx,
+    names: &Names,
+    defaults: &mut Defaults,
+    stream: &Ident,
+    to: &Ident,
+    span: Span,
+) {
+    let (Some(stream), Some(to)) = (names.stream(ctx, stream), names.recipient(ctx, to)) else {
+        return;
+    };
+    if let Some(first) = defaults.payout.iter().find(|p| p.stream == stream) {
+        ctx.given_twice(
+            format!("a default payout for `{stream}` is given twice"),
+            span,
+            first.span,
+            "keep one default per stream; override it per milestone with `payout`",
+        );
+    } else {
+        defaults.payout.push(Payout {
+            stream,
+            to,
+            span,
+            is_default: true,
+        });
+    }
+}
+
+/// `default risk STREAM by KEY`: one per stream (L014).
+fn default_risk(
+    ctx: &mut Ctx,
+    names: &Names,
+    defaults: &mut Defaults,
+    stream: &Ident,
+    key: &Ident,
+    span: Span,
+) {
+    let (Some(stream), Some(key)) = (names.stream(ctx, stream), names.key(ctx, key)) else {
+        return;
+    };
+    if let Some(first) = defaults.risk.iter().find(|r| r.stream == stream) {
+        ctx.given_twice(
+            format!("a default risk key for `{stream}` is given twice"),
+            span,
+            first.span,
+            "keep one default per stream; override it per milestone with `risk`",
+        );
+    } else {
+        defaults.risk.push(Risk {
+            stream,
+            key,
+            span,
+            is_default: true,
+        });
     }
 }
 
