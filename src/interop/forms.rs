@@ -257,86 +257,16 @@ pub fn count(req: &Request) -> Outcome {
         }
     };
 
-    // The rows that match every filter, with their dates.
-    let mut seen = vec![false; req.filters.len()];
-    let mut rows = 0u64;
-    let mut blank = 0u64;
-    let mut not_matching = 0u64;
-    let mut dated: Vec<NaiveDate> = Vec::new();
-    let mut invalid: Vec<(String, Unreadable)> = Vec::new();
-    for row in &table.rows {
-        if row.blank {
-            blank = blank.saturating_add(1);
-            continue;
-        }
-        rows = rows.saturating_add(1);
-        let mut matches = true;
-        for (i, (_, value)) in req.filters.iter().enumerate() {
-            let holds = row
-                .cells
-                .get(i.saturating_add(1))
-                .is_some_and(|c| c.text() == *value);
-            if holds {
-                if let Some(s) = seen.get_mut(i) {
-                    *s = true;
-                }
-            } else {
-                matches = false;
-            }
-        }
-        if !matches {
-            not_matching = not_matching.saturating_add(1);
-            continue;
-        }
-        match cell_date(row.cells.first().unwrap_or(&Cell::Empty), req.day_first) {
-            Ok(d) => dated.push(d),
-            Err(why) => invalid.push((reference(row), why)),
-        }
-    }
-    for ((column, value), seen) in req.filters.iter().zip(&seen) {
-        if !seen {
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    "F004",
-                    format!("no row of the export has `{value}` in column `{column}`"),
-                )
-                .with_help("a filter compares exact values, capitals and spaces included; check the value against the form's answer options"),
-            );
-        }
-    }
-    let severity = if req.skip_invalid {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
-    for (cell, why) in invalid.iter().take(MAX_REPORTED) {
-        let d = Diagnostic::new(
-            "F001",
-            severity,
-            format!("the date in `{cell}` cannot be read: {}", why.describe()),
-        );
-        out.diagnostics.push(if req.skip_invalid {
-            d.with_help("skipped (--skip-invalid): the row is not counted")
-        } else {
-            d.with_help(format!(
-                "correct the cell, or pass --skip-invalid to leave the row out (the output lists it); dates are read as 2026-03-14, 14-3-2026 or {}",
-                if req.day_first { "14/3/2026 (--day-first)" } else { "3/14/2026 (14/3/2026 with --day-first)" },
-            ))
-        });
-    }
-    if let Some(more) = invalid.len().checked_sub(MAX_REPORTED).filter(|n| *n > 0) {
-        out.diagnostics.push(
-            Diagnostic::new(
-                "F001",
-                severity,
-                format!("and {more} more rows whose date cannot be read"),
-            )
-            .with_help(format!(
-                "is `{}` the column with the dates?",
-                req.date_column
-            )),
-        );
-    }
+    let Selection {
+        rows,
+        blank,
+        not_matching,
+        dated,
+        invalid,
+        seen,
+    } = select(req, &table, &reference);
+    out.diagnostics.extend(filters_never_met(req, &seen));
+    out.diagnostics.extend(unreadable_dates(req, &invalid));
     if !invalid.is_empty() && !req.skip_invalid {
         return out;
     }
@@ -344,31 +274,7 @@ pub fn count(req: &Request) -> Outcome {
     let Some((from, to)) = bounds(req, &dated, &mut out.diagnostics) else {
         return out;
     };
-    let mut per: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-    let mut start = from;
-    while start <= to {
-        per.insert(start, 0);
-        match req.every.next(start) {
-            Some(n) => start = n,
-            None => break,
-        }
-    }
-    let mut counted = 0u64;
-    let mut outside = 0u64;
-    for d in &dated {
-        if *d < from || *d > to {
-            outside = outside.saturating_add(1);
-            continue;
-        }
-        if let Some(n) = req.every.start_of(*d).and_then(|s| per.get_mut(&s)) {
-            *n = n.saturating_add(1);
-            counted = counted.saturating_add(1);
-        }
-    }
-    let periods: Vec<(NaiveDate, NaiveDate, u64)> = per
-        .into_iter()
-        .filter_map(|(s, n)| req.every.end_of(s).map(|e| (s, e, n)))
-        .collect();
+    let (periods, counted, outside) = per_period(req, from, to, &dated);
 
     let mut provenance = vec![
         format!(
@@ -434,6 +340,153 @@ pub fn count(req: &Request) -> Outcome {
         provenance,
     });
     out
+}
+
+/// The rows of an export that match every filter, with their dates.
+struct Selection {
+    /// Rows with anything in them.
+    rows: u64,
+    /// Empty rows, ignored.
+    blank: u64,
+    not_matching: u64,
+    dated: Vec<NaiveDate>,
+    /// The cell reference and why, for each date that cannot be read.
+    invalid: Vec<(String, Unreadable)>,
+    /// Per filter, whether any row had its value.
+    seen: Vec<bool>,
+}
+
+fn select(req: &Request, table: &Table, reference: &impl Fn(&Row) -> String) -> Selection {
+    let mut sel = Selection {
+        rows: 0,
+        blank: 0,
+        not_matching: 0,
+        dated: Vec::new(),
+        invalid: Vec::new(),
+        seen: vec![false; req.filters.len()],
+    };
+    for row in &table.rows {
+        if row.blank {
+            sel.blank = sel.blank.saturating_add(1);
+            continue;
+        }
+        sel.rows = sel.rows.saturating_add(1);
+        let mut matches = true;
+        for (i, (_, value)) in req.filters.iter().enumerate() {
+            let holds = row
+                .cells
+                .get(i.saturating_add(1))
+                .is_some_and(|c| c.text() == *value);
+            if holds {
+                if let Some(s) = sel.seen.get_mut(i) {
+                    *s = true;
+                }
+            } else {
+                matches = false;
+            }
+        }
+        if !matches {
+            sel.not_matching = sel.not_matching.saturating_add(1);
+            continue;
+        }
+        match cell_date(row.cells.first().unwrap_or(&Cell::Empty), req.day_first) {
+            Ok(d) => sel.dated.push(d),
+            Err(why) => sel.invalid.push((reference(row), why)),
+        }
+    }
+    sel
+}
+
+/// F004: a `--where` value that no row has (usually a typo).
+fn filters_never_met(req: &Request, seen: &[bool]) -> Vec<Diagnostic> {
+    req.filters
+        .iter()
+        .zip(seen)
+        .filter(|(_, seen)| !**seen)
+        .map(|((column, value), _)| {
+            Diagnostic::warning(
+                "F004",
+                format!("no row of the export has `{value}` in column `{column}`"),
+            )
+            .with_help("a filter compares exact values, capitals and spaces included; check the value against the form's answer options")
+        })
+        .collect()
+}
+
+/// F001 for the first dates that cannot be read, and a count of the rest;
+/// warnings under `--skip-invalid`.
+fn unreadable_dates(req: &Request, invalid: &[(String, Unreadable)]) -> Vec<Diagnostic> {
+    let severity = if req.skip_invalid {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let mut out = Vec::new();
+    for (cell, why) in invalid.iter().take(MAX_REPORTED) {
+        let d = Diagnostic::new(
+            "F001",
+            severity,
+            format!("the date in `{cell}` cannot be read: {}", why.describe()),
+        );
+        out.push(if req.skip_invalid {
+            d.with_help("skipped (--skip-invalid): the row is not counted")
+        } else {
+            d.with_help(format!(
+                "correct the cell, or pass --skip-invalid to leave the row out (the output lists it); dates are read as 2026-03-14, 14-3-2026 or {}",
+                if req.day_first { "14/3/2026 (--day-first)" } else { "3/14/2026 (14/3/2026 with --day-first)" },
+            ))
+        });
+    }
+    if let Some(more) = invalid.len().checked_sub(MAX_REPORTED).filter(|n| *n > 0) {
+        out.push(
+            Diagnostic::new(
+                "F001",
+                severity,
+                format!("and {more} more rows whose date cannot be read"),
+            )
+            .with_help(format!(
+                "is `{}` the column with the dates?",
+                req.date_column
+            )),
+        );
+    }
+    out
+}
+
+/// The count per whole period from `from` to `to` (0 for an empty one),
+/// with how many dates were counted and how many fell outside.
+fn per_period(
+    req: &Request,
+    from: NaiveDate,
+    to: NaiveDate,
+    dated: &[NaiveDate],
+) -> (Vec<(NaiveDate, NaiveDate, u64)>, u64, u64) {
+    let mut per: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let mut start = from;
+    while start <= to {
+        per.insert(start, 0);
+        match req.every.next(start) {
+            Some(n) => start = n,
+            None => break,
+        }
+    }
+    let mut counted = 0u64;
+    let mut outside = 0u64;
+    for d in dated {
+        if *d < from || *d > to {
+            outside = outside.saturating_add(1);
+            continue;
+        }
+        if let Some(n) = req.every.start_of(*d).and_then(|s| per.get_mut(&s)) {
+            *n = n.saturating_add(1);
+            counted = counted.saturating_add(1);
+        }
+    }
+    let periods = per
+        .into_iter()
+        .filter_map(|(s, n)| req.every.end_of(s).map(|e| (s, e, n)))
+        .collect();
+    (periods, counted, outside)
 }
 
 /// F003: the metric must be a `count` metric of the plan.
