@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod format;
+pub mod i18n;
 pub mod interop;
 pub mod lower;
 pub mod model;

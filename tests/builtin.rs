@@ -123,7 +123,7 @@ fn a_project_copy_wins_over_the_built_in_one() {
 fn with_stdin(args: &[&str], input: &str) -> (i32, String, String) {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+    let mut child = common::bin()
         .args(["--color", "never"])
         .args(args)
         .current_dir(root())

@@ -37,7 +37,7 @@ struct Run {
 fn evaluate(name: &str, at: &str) -> Run {
     let facts = format!("tests/eval_facts/{name}.facts");
     assert!(root().join(&facts).is_file(), "{facts} is missing");
-    let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+    let out = common::bin()
         .args([
             "evaluate", TWENTE, "--facts", &facts, "--at", at, "--color", "never", "--format",
             "json",
@@ -268,7 +268,7 @@ fn repayment_above_what_is_repayable_is_a_warning() {
 fn the_same_facts_file_twice_is_refused() {
     let facts = "tests/eval_facts/paid-above-earned.facts";
     let run = |second: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+        let out = common::bin()
             .args([
                 "evaluate",
                 TWENTE,

@@ -12,6 +12,8 @@
     clippy::arithmetic_side_effects
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -29,7 +31,7 @@ fn root() -> &'static Path {
 }
 
 fn bin(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+    common::bin()
         .args(args)
         .current_dir(root())
         .output()

@@ -114,7 +114,7 @@ fn a_huge_assessment_window_is_refused_not_a_panic() {
 
 #[test]
 fn an_out_of_range_horizon_is_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+    let out = common::bin()
         .args([
             "evaluate",
             "plans/examples/buurtzorg.plan",
@@ -134,7 +134,7 @@ fn an_out_of_range_horizon_is_a_usage_error() {
     );
     // The largest accepted horizon, from the last day of the calendar's
     // tenth millennium, evaluates (the horizon end is checked arithmetic).
-    let out = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+    let out = common::bin()
         .args([
             "evaluate",
             "plans/examples/buurtzorg.plan",

@@ -36,6 +36,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use mijlpaal::diagnostic::{Diagnostic, Severity};
+use mijlpaal::i18n::Lang;
 use mijlpaal::project::{Options, Session};
 use mijlpaal::render;
 use mijlpaal::syntax::Limits;
@@ -74,6 +75,25 @@ pub struct Common {
     /// Colour in human output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Language of every text (codes, JSON keys and status ids stay English);
+    /// default from LC_ALL, LC_MESSAGES or LANG: Dutch for nl_*, else English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 /// The overrides of the gate before an evaluation (`Session::gate`).
@@ -146,6 +166,7 @@ pub enum Command {
 }
 
 pub fn run(cli: Cli) -> u8 {
+    mijlpaal::i18n::set_lang(cli.common.lang.map_or_else(Lang::from_env, LangArg::lang));
     let mut session = Session::new(options(&cli.common));
     match cli.command {
         Command::Check(a) => check::run(&mut session, &cli.common, a),

@@ -124,7 +124,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         sources: &session.sources,
         notice: &notice,
         party: args.party.as_deref(),
-        texts: &report::ENGLISH,
+        texts: &report::Texts::current(),
     };
     let page = report::report(&input);
     let written = evaluate_cli::write_output(session, common, target, &s.plan, page.as_bytes());

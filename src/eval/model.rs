@@ -45,6 +45,22 @@ impl Status {
             Status::Withdrawn => "withdrawn",
         }
     }
+    /// The status as a reader sees it, in the current language (`as_str` is
+    /// the stable id of JSON and CSV).
+    pub fn label(self) -> String {
+        match self {
+            Status::Open => crate::tr!("status-open"),
+            Status::Due => crate::tr!("status-due"),
+            Status::InAssessment => crate::tr!("status-in-assessment"),
+            Status::Achieved => crate::tr!("status-achieved"),
+            Status::DeemedAchieved => crate::tr!("status-deemed-achieved"),
+            Status::PartiallyAchieved => crate::tr!("status-partially-achieved"),
+            Status::Postponed => crate::tr!("status-postponed"),
+            Status::Missed => crate::tr!("status-missed"),
+            Status::Lapsed => crate::tr!("status-lapsed"),
+            Status::Withdrawn => crate::tr!("status-withdrawn"),
+        }
+    }
     /// Whether the milestone's whole amount is earned.
     pub fn is_achieved(self) -> bool {
         matches!(self, Status::Achieved | Status::DeemedAchieved)
@@ -131,6 +147,20 @@ impl Column {
             Column::Repaid => "repaid",
             Column::Exposure => "exposure",
             Column::Lapsed => "lapsed",
+        }
+    }
+
+    /// The column's heading for a reader, in the current language (`name`
+    /// is the stable id of JSON and CSV).
+    pub fn label(self) -> String {
+        match self {
+            Column::Earned => crate::tr!("column-earned"),
+            Column::Paid => crate::tr!("column-paid"),
+            Column::Outstanding => crate::tr!("column-outstanding"),
+            Column::Repayable => crate::tr!("column-repayable"),
+            Column::Repaid => crate::tr!("column-repaid"),
+            Column::Exposure => crate::tr!("column-exposure"),
+            Column::Lapsed => crate::tr!("column-lapsed"),
         }
     }
 
@@ -258,6 +288,17 @@ impl DutyKind {
             DutyKind::Repay => "repay",
             DutyKind::Decide => "decide",
             DutyKind::Questions => "questions",
+        }
+    }
+    /// The kind as a reader sees it, in the current language.
+    pub fn label(self) -> String {
+        match self {
+            DutyKind::Deliver => crate::tr!("duty-deliver"),
+            DutyKind::Assess => crate::tr!("duty-assess"),
+            DutyKind::Pay => crate::tr!("duty-pay"),
+            DutyKind::Repay => crate::tr!("duty-repay"),
+            DutyKind::Decide => crate::tr!("duty-decide"),
+            DutyKind::Questions => crate::tr!("duty-questions"),
         }
     }
 }

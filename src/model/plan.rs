@@ -201,6 +201,13 @@ impl Obligation {
             Obligation::Result => "result",
         }
     }
+    /// The obligation as a reader sees it, in the current language.
+    pub fn label(self) -> String {
+        match self {
+            Obligation::Effort => crate::tr!("obligation-effort"),
+            Obligation::Result => crate::tr!("obligation-result"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -97,13 +97,12 @@ impl miette::Diagnostic for View<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut help = self.diag.help.clone().unwrap_or_default();
         let hidden = self.diag.labels.len().saturating_sub(MAX_LABELS);
-        let more = (hidden > 0).then(|| format!("and {hidden} more places not shown"));
+        let more = (hidden > 0).then(|| crate::tr!("diagnostic-more-places", count = hidden));
         for note in self.diag.notes.iter().chain(more.as_ref()) {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str("note: ");
-            help.push_str(note);
+            help.push_str(&crate::tr!("diagnostic-note", text = note));
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }
@@ -185,10 +184,14 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     for ((file, code), n) in hidden {
         let name = file
             .and_then(|f| sources.get(f))
-            .map_or("the input", |f| f.name.as_str());
-        out.push_str(&format!(
-            "… and {n} more {code} in {name} not shown (--format json lists every finding)\n\n"
+            .map_or_else(|| crate::tr!("diagnostic-the-input"), |f| f.name.clone());
+        out.push_str(&crate::tr!(
+            "diagnostic-more-findings",
+            count = n,
+            code = code,
+            file = name
         ));
+        out.push_str("\n\n");
     }
     out
 }
@@ -276,11 +279,10 @@ fn escaped(d: &Diagnostic, shown: &Shown) -> Diagnostic {
 /// The closing line: "2 errors, 1 warning".
 pub fn summary(diags: &[Diagnostic]) -> String {
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}, {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "note")
+    crate::tr!(
+        "summary-counts",
+        errors = count(Severity::Error),
+        warnings = count(Severity::Warning),
+        notes = count(Severity::Info)
     )
 }

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::{amount_of, Column, DutyKind, Evaluation, PerStream, Status};
+use crate::eval::{amount_of, Column, Evaluation, PerStream, Status};
 use crate::model::{Money, Plan, StreamId};
 use crate::render::escape;
 use crate::render::svg;
@@ -29,146 +29,107 @@ use crate::source::SourceMap;
 /// Every text of the page that is not from the input: headings, labels,
 /// legends. One set per language; the ids (`data-status`, `data-column`)
 /// stay the English ids whatever the language.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Texts {
     pub lang: &'static str,
-    pub report_for: &'static str,
-    pub evaluated_at: &'static str,
-    pub plan: &'static str,
-    pub rule_set: &'static str,
-    pub period: &'static str,
-    pub party_only: &'static str,
-    pub contents: &'static str,
-    pub notice: &'static str,
-    pub summary: &'static str,
-    pub summary_intro: &'static str,
-    pub party: &'static str,
-    pub stream: &'static str,
-    pub total: &'static str,
-    pub too_large: &'static str,
-    pub milestones: &'static str,
-    pub number: &'static str,
-    pub component: &'static str,
-    pub milestone: &'static str,
-    pub status: &'static str,
-    pub due: &'static str,
-    pub postponed_to: &'static str,
-    pub reason: &'static str,
-    pub obligations: &'static str,
-    pub obligations_intro: &'static str,
-    pub no_obligations: &'static str,
-    pub kind: &'static str,
-    pub amount: &'static str,
-    pub what: &'static str,
-    pub overdue: &'static str,
-    pub findings: &'static str,
-    pub no_findings: &'static str,
-    pub severity: &'static str,
-    pub code: &'static str,
-    pub location: &'static str,
-    pub message: &'static str,
-    pub help: &'static str,
-    pub money_over_time: &'static str,
-    pub money_intro: &'static str,
-    pub dependencies: &'static str,
-    pub dependencies_intro: &'static str,
-    pub no_due_date: &'static str,
-    pub generated_by: &'static str,
-    pub figures: &'static str,
-    pub date: &'static str,
-    pub column: fn(Column) -> &'static str,
-    pub status_name: fn(Status) -> &'static str,
-    pub duty: fn(DutyKind) -> &'static str,
+    pub report_for: String,
+    pub evaluated_at: String,
+    pub plan: String,
+    pub rule_set: String,
+    pub period: String,
+    pub party_only: String,
+    pub contents: String,
+    pub notice: String,
+    pub summary: String,
+    pub summary_intro: String,
+    pub party: String,
+    pub stream: String,
+    pub total: String,
+    pub too_large: String,
+    pub milestones: String,
+    pub number: String,
+    pub component: String,
+    pub milestone: String,
+    pub status: String,
+    pub due: String,
+    pub postponed_to: String,
+    pub reason: String,
+    pub obligations: String,
+    pub obligations_intro: String,
+    pub no_obligations: String,
+    pub kind: String,
+    pub amount: String,
+    pub what: String,
+    pub overdue: String,
+    pub findings: String,
+    pub no_findings: String,
+    pub severity: String,
+    pub code: String,
+    pub location: String,
+    pub message: String,
+    pub help: String,
+    pub money_over_time: String,
+    pub money_intro: String,
+    pub dependencies: String,
+    pub dependencies_intro: String,
+    pub no_due_date: String,
+    pub generated_by: String,
+    pub figures: String,
+    pub date: String,
 }
 
-fn english_column(c: Column) -> &'static str {
-    match c {
-        Column::Earned => "Earned",
-        Column::Paid => "Paid",
-        Column::Outstanding => "Outstanding",
-        Column::Repayable => "Repayable",
-        Column::Repaid => "Repaid",
-        Column::Exposure => "Exposure",
-        Column::Lapsed => "Lapsed",
+impl Texts {
+    /// The page's texts in the current language (`crate::i18n`).
+    pub fn current() -> Texts {
+        Texts {
+            lang: crate::i18n::lang().tag(),
+            report_for: crate::tr!("report-report-for"),
+            evaluated_at: crate::tr!("report-evaluated-at"),
+            plan: crate::tr!("report-plan"),
+            rule_set: crate::tr!("report-rule-set"),
+            period: crate::tr!("report-period"),
+            party_only: crate::tr!("report-party-only"),
+            contents: crate::tr!("report-contents"),
+            notice: crate::tr!("report-notice"),
+            summary: crate::tr!("report-summary"),
+            summary_intro: crate::tr!("report-summary-intro"),
+            party: crate::tr!("report-party"),
+            stream: crate::tr!("report-stream"),
+            total: crate::tr!("report-total"),
+            too_large: crate::tr!("report-too-large"),
+            milestones: crate::tr!("report-milestones"),
+            number: crate::tr!("report-number"),
+            component: crate::tr!("report-component"),
+            milestone: crate::tr!("report-milestone"),
+            status: crate::tr!("report-status"),
+            due: crate::tr!("report-due"),
+            postponed_to: crate::tr!("report-postponed-to"),
+            reason: crate::tr!("report-reason"),
+            obligations: crate::tr!("report-obligations"),
+            obligations_intro: crate::tr!("report-obligations-intro"),
+            no_obligations: crate::tr!("report-no-obligations"),
+            kind: crate::tr!("report-kind"),
+            amount: crate::tr!("report-amount"),
+            what: crate::tr!("report-what"),
+            overdue: crate::tr!("report-overdue"),
+            findings: crate::tr!("report-findings"),
+            no_findings: crate::tr!("report-no-findings"),
+            severity: crate::tr!("report-severity"),
+            code: crate::tr!("report-code"),
+            location: crate::tr!("report-location"),
+            message: crate::tr!("report-message"),
+            help: crate::tr!("report-help"),
+            money_over_time: crate::tr!("report-money-over-time"),
+            money_intro: crate::tr!("report-money-intro"),
+            dependencies: crate::tr!("report-dependencies"),
+            dependencies_intro: crate::tr!("report-dependencies-intro"),
+            no_due_date: crate::tr!("report-no-due-date"),
+            generated_by: crate::tr!("report-generated-by"),
+            figures: crate::tr!("report-figures"),
+            date: crate::tr!("report-date"),
+        }
     }
 }
-
-fn english_status(s: Status) -> &'static str {
-    match s {
-        Status::Open => "open",
-        Status::Due => "due",
-        Status::InAssessment => "in assessment",
-        Status::Achieved => "achieved",
-        Status::DeemedAchieved => "deemed achieved",
-        Status::PartiallyAchieved => "partially achieved",
-        Status::Postponed => "postponed",
-        Status::Missed => "missed",
-        Status::Lapsed => "lapsed",
-        Status::Withdrawn => "withdrawn",
-    }
-}
-
-fn english_duty(d: DutyKind) -> &'static str {
-    match d {
-        DutyKind::Deliver => "deliver",
-        DutyKind::Assess => "assess",
-        DutyKind::Pay => "pay",
-        DutyKind::Repay => "repay",
-        DutyKind::Decide => "decide",
-        DutyKind::Questions => "questions",
-    }
-}
-
-pub const ENGLISH: Texts = Texts {
-    lang: "en",
-    report_for: "Report for the council",
-    evaluated_at: "evaluated at",
-    plan: "plan",
-    rule_set: "rule set",
-    period: "period",
-    party_only: "party",
-    contents: "Contents",
-    notice: "Evaluated despite the checks",
-    summary: "Summary per party",
-    summary_intro: "Money per party and stream at the evaluation date. Earned and paid go to the payout recipient; repayable and exposure fall on the risk key.",
-    party: "Party",
-    stream: "Stream",
-    total: "total",
-    too_large: "too large",
-    milestones: "Milestones",
-    number: "#",
-    component: "Component",
-    milestone: "Milestone",
-    status: "Status",
-    due: "Due",
-    postponed_to: "postponed to",
-    reason: "Reason",
-    obligations: "Upcoming obligations",
-    obligations_intro: "What each party must do, up to",
-    no_obligations: "No obligations within the horizon.",
-    kind: "Kind",
-    amount: "Amount",
-    what: "What",
-    overdue: "overdue",
-    findings: "Findings of the checker",
-    no_findings: "The checker found nothing to report.",
-    severity: "Severity",
-    code: "Code",
-    location: "Where",
-    message: "Message",
-    help: "Help",
-    money_over_time: "Money over time",
-    money_intro: "Per stream, at each month end from the start of the plan period to the evaluation date: earned, repayable and exposure, totals over all milestones.",
-    dependencies: "Dependencies between milestones",
-    dependencies_intro: "Each milestone at its due date (after any postponement), one band per component; an arrow from a milestone to one that comes after it. Colour: status.",
-    no_due_date: "without a due date",
-    generated_by: "made by mijlpaal",
-    figures: "The figures",
-    date: "Date",
-    column: english_column,
-    status_name: english_status,
-    duty: english_duty,
-};
 
 /// Text from the input, as HTML: hidden characters escaped as in every
 /// output, then the five characters HTML and XML give meaning to.
@@ -357,12 +318,12 @@ pub fn report(input: &Input<'_>) -> String {
     out.push_str("</header>\n");
     // Contents.
     let sections = [
-        ("summary", t.summary),
-        ("milestones", t.milestones),
-        ("obligations", t.obligations),
-        ("findings", t.findings),
-        ("money", t.money_over_time),
-        ("dependencies", t.dependencies),
+        ("summary", &t.summary),
+        ("milestones", &t.milestones),
+        ("obligations", &t.obligations),
+        ("findings", &t.findings),
+        ("money", &t.money_over_time),
+        ("dependencies", &t.dependencies),
     ];
     let _ = write!(out, "<nav>\n<strong>{}</strong>\n<ol>\n", t.contents);
     for (id, name) in sections {
@@ -393,7 +354,7 @@ fn summary(out: &mut String, input: &Input<'_>) {
         t.summary, t.summary_intro, t.party, t.stream
     );
     for c in Column::ALL {
-        let _ = write!(out, "<th class=\"num\">{}</th>", (t.column)(c));
+        let _ = write!(out, "<th class=\"num\">{}</th>", c.label());
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let names: BTreeMap<&str, &str> = input
@@ -447,7 +408,7 @@ fn milestones(out: &mut String, input: &Input<'_>) {
         t.milestones, t.number, t.component, t.milestone, t.status, t.due
     );
     for c in Column::MILESTONE {
-        let _ = write!(out, "<th class=\"num\">{}</th>", (t.column)(c));
+        let _ = write!(out, "<th class=\"num\">{}</th>", c.label());
     }
     let _ = write!(out, "<th>{}</th></tr></thead>\n<tbody>\n", t.reason);
     let components: BTreeMap<_, _> = input
@@ -470,7 +431,7 @@ fn milestones(out: &mut String, input: &Input<'_>) {
             "<tr data-milestone=\"{n}\" data-status=\"{status}\"><td class=\"num\">{n}</td><td>{}</td><td>{}</td><td><span class=\"status s-{status}\">{}</span></td><td>",
             html(&component),
             html(text),
-            (t.status_name)(m.status),
+            m.status.label(),
             n = m.number
         );
         if let Some(d) = m.due {
@@ -536,7 +497,7 @@ fn obligations(out: &mut String, input: &Input<'_>) {
         let _ = write!(
             out,
             "<tr data-due=\"{due}\" data-party=\"{party}\" data-kind=\"{kind}\" data-milestone=\"{milestone}\" data-stream=\"{stream}\" data-overdue=\"{overdue}\"><td><time>{due}</time>{flag}</td><td>{party}</td><td>{}</td><td class=\"num\">{milestone}</td><td>{stream}</td>",
-            (t.duty)(d.kind),
+            d.kind.label(),
             due = d.due,
             party = html(&d.party),
             kind = d.kind.as_str(),
@@ -646,7 +607,7 @@ fn series_table(out: &mut String, input: &Input<'_>, s: &StreamId) {
         t.date
     );
     for c in CHART_COLUMNS {
-        let _ = write!(out, "<th class=\"num\">{}</th>", (t.column)(c));
+        let _ = write!(out, "<th class=\"num\">{}</th>", c.label());
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for p in input.series {
@@ -691,7 +652,7 @@ fn dependencies(out: &mut String, input: &Input<'_>) {
             out,
             "<span class=\"swatch\" style=\"background: {}\"></span>{}",
             svg::status_colour(status),
-            (t.status_name)(status)
+            status.label()
         );
     }
     out.push_str("</figcaption>\n</figure>\n</section>\n");

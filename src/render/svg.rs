@@ -156,7 +156,7 @@ pub fn money_chart(series: &[Point], s: &StreamId, t: &Texts) -> String {
             "<polyline data-column=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash} points=\"{}\"><title>{}</title></polyline>",
             c.name(),
             points.join(" "),
-            (t.column)(*c)
+            c.label()
         );
         // The legend, top left.
         let lx = CHART_LEFT + 10.0 + 150.0 * (i as f64);
@@ -166,7 +166,7 @@ pub fn money_chart(series: &[Point], s: &StreamId, t: &Texts) -> String {
             px(lx),
             px(lx + 30.0),
             px(lx + 36.0),
-            (t.column)(*c),
+            c.label(),
             y = px(CHART_TOP - 14.0)
         );
     }
@@ -303,7 +303,7 @@ pub fn dependency_graph(plan: &Plan, e: &Evaluation, t: &Texts) -> String {
                 "{}: {} ({}, {})",
                 m.number,
                 text,
-                (t.status_name)(m.status),
+                m.status.label(),
                 due.map(|d| d.to_string())
                     .unwrap_or_else(|| t.no_due_date.to_string())
             );

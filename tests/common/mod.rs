@@ -54,6 +54,17 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The binary as a command, in a neutral locale: the language of its
+/// output comes from `--lang` or `LC_ALL`/`LC_MESSAGES`/`LANG`, and a test
+/// must not depend on the machine's locale.
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mijlpaal"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    c
+}
+
 /// Runs `mijlpaal --color never ARGS...` in `dir`, with a time limit.
 pub fn mijlpaal(dir: &Path, args: &[&str]) -> Run {
     mijlpaal_to(dir, args, Stdio::piped())
@@ -62,7 +73,7 @@ pub fn mijlpaal(dir: &Path, args: &[&str]) -> Run {
 /// As [`mijlpaal`], with stdout sent to `stdout` (a file such as
 /// `/dev/full`); the returned `stdout` is then empty.
 pub fn mijlpaal_to(dir: &Path, args: &[&str], stdout: Stdio) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+    let mut child = bin()
         .arg("--color")
         .arg("never")
         .args(args)

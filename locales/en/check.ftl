@@ -1,0 +1,1 @@
+# The checker's findings: C and A codes (messages, labels, help, notes).

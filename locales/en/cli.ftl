@@ -1,0 +1,1 @@
+# The commands' own messages: usage, what was written.

@@ -1,0 +1,1 @@
+# `mijlpaal diff`: text and Markdown.

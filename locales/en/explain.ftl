@@ -1,0 +1,1 @@
+# `mijlpaal explain`: the title of every code.

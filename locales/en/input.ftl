@@ -1,0 +1,1 @@
+# Reading, parsing and lowering: I, S and L codes.

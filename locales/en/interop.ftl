@@ -1,0 +1,1 @@
+# Spreadsheets and Forms exports: X and F codes.

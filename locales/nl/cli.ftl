@@ -1,0 +1,1 @@
+# De eigen meldingen van de opdrachten: gebruik, wat geschreven is.

@@ -1,0 +1,1 @@
+# `mijlpaal diff`: tekst en Markdown.

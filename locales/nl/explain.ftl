@@ -1,0 +1,1 @@
+# `mijlpaal explain`: de titel van elke code.

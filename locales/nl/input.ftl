@@ -1,0 +1,1 @@
+# Lezen, ontleden en vertalen naar het model: I-, S- en L-codes.

@@ -1,0 +1,1 @@
+# Spreadsheets en Forms-exports: X- en F-codes.
