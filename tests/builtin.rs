@@ -122,7 +122,7 @@ fn a_project_copy_wins_over_the_built_in_one() {
 /// Runs the binary in the repository root with `input` on standard input.
 fn with_stdin(args: &[&str], input: &str) -> (i32, String, String) {
     use std::io::Write;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let mut child = common::bin()
         .args(["--color", "never"])
         .args(args)

@@ -13,7 +13,6 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use mijlpaal::diagnostic::{Diagnostic, Severity};
 use mijlpaal::eval;
