@@ -367,6 +367,7 @@ impl Session {
             match self.load(path) {
                 Some(Loaded::Plan(plan)) => {
                     let rules = self.load_rules_of(&plan, path);
+                    self.check_pointers(&plan, path);
                     projects.push(Project {
                         plan: *plan,
                         rules,
@@ -400,6 +401,21 @@ impl Session {
         }
         self.diagnostics.sort();
         projects
+    }
+
+    /// L011 for `check`: a plan's `addresses` pointers name criteria of the
+    /// framework `submission` would assess it by (the project's or the
+    /// built-in one), so that a mistyped pointer is found while drafting,
+    /// not only at submission. Plans without pointers do not load it.
+    fn check_pointers(&mut self, plan: &Plan, plan_path: &Path) {
+        if plan.addresses.is_empty() {
+            return;
+        }
+        let framework = crate::submission::FRAMEWORK;
+        if let Some(criteria) = self.load_criteria(plan_path, None, framework) {
+            let found = crate::submission::check_pointers(plan, &criteria);
+            self.diagnostics.extend(found);
+        }
     }
 
     /// The gate before evaluating, diffing or snapshotting a project: a plan

@@ -20,6 +20,10 @@ use crate::model::criteria::{Criteria, Criterion, Decider};
 use crate::model::{ClauseKind, Money, Plan, RuleSet};
 use crate::source::SourceMap;
 
+/// The framework a plan is assessed by, and its `addresses` pointers
+/// checked against: the Beoordelingskader (`rules/beoordelingskader.criteria`).
+pub const FRAMEWORK: &str = "beoordelingskader";
+
 /// How a criterion stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {

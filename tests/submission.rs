@@ -329,6 +329,32 @@ fn pointers_confirm_and_unknown_criteria_are_l011() {
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `voorwaarde-2`?"), "{stderr}");
+
+    // `check` finds the same mistyped pointer while drafting, against the
+    // same (built-in) framework, and a right pointer costs nothing.
+    let dir = scratch("submission", "pointer-check");
+    write(dir.join("mijlpaal.toml"), "");
+    write(dir.join("rules/toets.rules"), RULES);
+    write(dir.join("p.plan"), &plan);
+    let run = mijlpaal(&dir, &["check", "p.plan", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found: Value = serde_json::from_str(&run.stdout).unwrap();
+    let l011: Vec<&Value> = found["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "L011")
+        .collect();
+    assert_eq!(l011.len(), 1, "{found:#}");
+    assert_eq!(
+        l011[0]["message"],
+        "unknown criterion `voorwaarde-22` in framework `beoordelingskader`"
+    );
+    assert_eq!(l011[0]["file"], "p.plan");
+    let fine = plan.replace("voorwaarde-22", "voorwaarde-2");
+    write(dir.join("p.plan"), &fine);
+    let run = mijlpaal(&dir, &["check", "p.plan"]);
+    assert!(!run.stderr.contains("L011"), "{}", run.stderr);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use mijlpaal::check;
 use mijlpaal::project::Session;
-use mijlpaal::submission::{self, Status, EN};
+use mijlpaal::submission::{self, Status, EN, FRAMEWORK};
 
 use super::{exit_code, print_human, Common, EXIT_ERRORS};
 
@@ -30,9 +30,6 @@ pub enum SubmissionFormat {
     /// One self-contained page in the council report's style.
     Html,
 }
-
-/// The framework a plan is assessed by.
-const FRAMEWORK: &str = "beoordelingskader";
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let project = session.load_project(&args.plan, &[]);
