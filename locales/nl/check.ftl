@@ -173,9 +173,9 @@ c501-share-message = mijlpaal { $milestone }: een aandeel van `{ $metric }` in z
 c501-share-label = twee keer dezelfde meting
 c501-share-help = een aandeel deelt het aantal van een deelgroep door het aantal van het geheel: `share naar_sggz of gesprekken`
 c501-level-message = mijlpaal { $milestone }: `{ $metric }` is een niveaumeting en past niet bij deze streefwaarde
-c501-level-help = schrijf voor een niveaumeting `target level METING at DATUM ...`, of declareer de meting als de andere soort
+c501-level-help = schrijf voor een niveaumeting `target level METING at DATUM ...`, of definieer de meting als de andere soort
 c501-count-message = mijlpaal { $milestone }: `{ $metric }` is een telling en past niet bij deze streefwaarde
-c501-count-help = schrijf voor een telling `target count METING from DATUM >= N` of een aandeel, of declareer de meting als de andere soort
+c501-count-help = schrijf voor een telling `target count METING from DATUM >= N` of een aandeel, of definieer de meting als de andere soort
 c501-label = verkeerde soort streefwaarde
 
 ## C502 target-ambition
@@ -228,7 +228,7 @@ c605-label-rules = hier gebruikte regelset
 c605-stream-message = de regelset laat geldstroom `{ $stream }` terugbetalen, maar het plan heeft geen geldstroom met die naam
 c605-stream-help = noem de geldstroom zoals het plan dat doet, in de bepaling `repay-unmet` van de regelset
 c605-key-message = de regelset laat geldstroom `{ $stream }` terugbetalen volgens verdeelsleutel `{ $key }`, maar het plan heeft geen verdeelsleutel met die naam
-c605-key-help = declareer `key { $key } ...` in het plan, of schrijf `repay-unmet { $stream } by risk-key`
+c605-key-help = definieer `key { $key } ...` in het plan, of schrijf `repay-unmet { $stream } by risk-key`
 
 ## C606 rules-missing
 
