@@ -211,3 +211,140 @@ l030-help = write at most { $max } days; the model agreement gives four weeks (a
 l031-message = { $amount } in units of { $unit } is too large to compute with
 l031-label = too large in this unit
 l031-help = amounts hold at most 28 significant digits; check the figure and the document's unit
+
+## Reading files (I codes)
+
+i001-label-named = named here
+i001-missing-message = file `{ $file }` does not exist
+i001-missing-help = check the path; plan files end in .plan, rule sets in .rules, facts in .facts
+i001-permission-message = no permission to read `{ $file }`
+i001-permission-help = check the file's permissions
+i001-message = cannot read `{ $file }`: { $error }
+i001-help = check the path
+i001-stdin-message = cannot read standard input: { $error }
+i001-stdin-help = pipe a plan, rule set or facts file into `mijlpaal check -`
+i002-directory-message = `{ $file }` is a directory, not a file
+i002-directory-help = name a .plan, .rules or .facts file inside it
+i002-message = `{ $file }` is not a regular file
+i002-help = mijlpaal reads only regular files, never devices, pipes or sockets
+i003-message = `{ $file }` is { $size }, more than the limit of { $max }
+i003-help = raise the limit with --max-file-bytes if this file is genuine
+i003-bytes = { $bytes } bytes
+i003-larger-than-reported = larger than its reported size
+i003-stdin-message = standard input is more than the limit of { $max } bytes
+i003-stdin-help = raise the limit with --max-file-bytes if this input is genuine
+i004-message = `{ $file }` is not valid UTF-8: invalid byte at offset { $offset } (line { $line })
+i004-help = save the file as UTF-8; texts keep their diacritics (cliënten) only in UTF-8
+i005-label = this file
+i005-a-rule-set = a rule set
+i005-a-framework = an assessment framework
+i005-a-facts-file = a facts file
+i005-plan-message = `{ $file }` is { $what }, not a plan
+i005-plan-help = give the .plan file here; it names its rule set itself
+i005-facts-message = `{ $file }` is not a facts file
+i005-facts-help = a facts file starts with `facts PLAN {"{"}`
+i005-rules-message = { $file } is not a rule set
+i005-rules-help = a rule set starts with `rules NAME "title" {"{"}`
+i005-rules-start-help = `{ $file }` does not start with `rules NAME "title" {"{"}`
+i005-framework-message = this file is not an assessment framework
+i005-framework-help = a framework starts with `criteria NAME "title" {"{"}`
+i006-message = rule set `{ $name }` not found
+i006-help = put it in rules/{ $file } beside the plan or in a parent directory, or pass --rules-dir; built in are: { $builtin }
+i007-message = `{ $file }` was only parsed: facts are checked against a plan
+i007-help = give the plan as well: `mijlpaal check PLAN FACTS...`
+i008-message = `{ $file }` leads to `{ $target }`, outside `{ $dir }`
+i008-help = a rule set must lie inside the directory it is found in; copy it there instead of linking to it
+i009-message = refusing to write `{ $file }`: { $why }
+i009-help = mijlpaal writes only regular files inside the plan's project; remove the link or move the project
+i009-link = it is a link (to `{ $to }`)
+i009-not-regular = it is not a regular file
+i009-outside = its directory `{ $dir }` lies outside the project `{ $root }`
+i010-message = cannot write `{ $file }`: { $error }
+i010-help = check the free space and the permissions of the directory
+i011-message = facts file `{ $file }` { $how } `{ $first }`, given before; it is not read again
+i011-same-file = is the same file as
+i011-same-content = has the same content as
+i011-help = give each facts file once: its facts would otherwise count twice
+
+l022-message = file { $file } declares rule set `{ $name }`
+l022-label = declared name
+l022-help = rename the rule set to `{ $name }` to match its file
+
+## The evaluation gate (overrides)
+
+gate-overridden = evaluated with { $flag }: { $what } ({ $codes })
+gate-unpinned = the rule set does not match its pin
+gate-errors = the plan has errors that make money wrong
+gate-evaluated-anyway = evaluated anyway, as asked
+
+## Syntax (S codes)
+
+syntax-label-here = here
+syntax-file-start-help = a file starts with `plan ID "title" {"{"}`, `rules ID "title" {"{"}` or `facts PLAN {"{"}`
+s001-message = the file is empty
+s001-label = nothing here
+s002-message = line { $line } is { $bytes } bytes long, more than the limit of { $max }
+s002-help = split the text over several statements, or raise the limit with --max-line-bytes
+s003-message = blocks are nested more than { $depth } levels deep
+s003-label = this `{"{"}` is too deep
+s003-help = a plan nests plan > component > milestone; close each block with `{"}"}` on its own line
+s004-message = expected { $expected }, found { $found }
+s004-unexpected = unexpected { $found }
+s004-or = { $init } or { $last }
+s004-end-of-file = the end of the file
+s004-end-of-line = the end of the line
+s004-a-name = a name
+s004-a-quoted-text = a quoted text
+s004-a-number = a number
+s004-a-date = a date (2026-12-31)
+s004-a-percentage = a percentage (73%)
+s004-an-amount = an amount (€ 1.237.000)
+s004-a-comparison = a comparison (>=, <=)
+s004-a-statement = a statement
+s004-help-unclosed = a block is not closed: every `{"{"}` needs a `{"}"}` on a line of its own
+s004-help-after-end = nothing may follow the `{"}"}` that closes the file's block; move this inside it or remove it
+s004-help = see docs/language.md for the statements each block accepts
+s004-label-end = the file ends here
+s005-message = this line is not a valid { $what }
+s005-label = not understood
+s005-clause = clause
+s005-clause-help = write `clause "art. 3.2.2" KIND ARGS...`; see docs/language.md for the kinds
+s005-criterion = criterion
+s005-criterion-help = write `criterion ID "text" source "r. 5790" decided-by C301, C601` or `threshold last-quarter 50%`
+s005-fact = fact
+s005-fact-help = every fact starts with its date: `2026-01-10 assessed 14 achieved by menzis`
+s005-plan-statement = plan statement
+s005-plan-statement-help = a plan holds: rules, period, document, declared, split, party, stream, key, metric, default, component
+s005-key-member = key member
+s005-key-member-help = write one member per line as `party 74.776 declared 11,63%`, and the total as `declared total 654.153`
+s005-milestone = milestone
+s005-milestone-help = a component holds milestones: `milestone 14 "text" {"{"}` ... `{"}"}`
+s005-milestone-statement = milestone statement
+s005-milestone-statement-help = a milestone holds: effort|result, due, amount, declared by, evidence, after, payout, risk, target, sets baseline, judged
+s005-amendment-statement = amendment statement
+s005-amendment-statement-help = an amendment holds: effective, decision, change N ..., withdraw N, add to component N milestone ..., rule KIND ...
+s006-message = the file has { $lines } lines, more than the limit of { $max }
+s006-help = split the plan, or raise the limit with --max-lines if the file is genuine
+s007-message = this `{"}"}` closes no block
+s007-label = nothing to close
+s007-help = remove it, or look above for a block header whose `{"{"}` is missing
+s008-message = { $count ->
+        [one] { $count } block is
+       *[other] { $count } blocks are
+    } never closed
+s008-label = this block is never closed
+s008-label-suspect = this block's `{"}"}` seems to be missing
+s008-help = a `{"}"}` is missing somewhere inside it: every block closes with `{"}"}` on a line of its own
+s009-message = { $kind } { $character }
+s009-message-string = { $kind } { $character } in a string
+s009-message-comment = { $kind } { $character } in a comment
+s009-kind-bidi = bidirectional control
+s009-kind-line-break = invisible line break
+s009-kind-invisible = invisible character
+s009-kind-control = control character
+s009-note-more = { $count } more such characters in this file are not listed
+s009-help-line-break = delete it: editors show it as a line break, mijlpaal does not, so what follows it on this line is read differently from how it looks
+s009-help = delete it: it changes how the text looks (or what a terminal does) without being visible; mijlpaal shows it escaped
+s010-help = delete it: a byte-order mark belongs only at the very start of a file
+s999-message = internal error: the parser produced an unexpected tree here
+s999-help = this is a bug in mijlpaal; please report it with this file

@@ -235,3 +235,140 @@ l030-help = schrijf ten hoogste { $max } dagen; de modelovereenkomst geeft vier 
 l031-message = { $amount } in eenheden van { $unit } is te groot om mee te rekenen
 l031-label = te groot in deze eenheid
 l031-help = bedragen hebben ten hoogste 28 significante cijfers; controleer het getal en de eenheid van het document
+
+## Bestanden lezen (I-codes)
+
+i001-label-named = hier genoemd
+i001-missing-message = bestand `{ $file }` bestaat niet
+i001-missing-help = controleer het pad; plannen eindigen op .plan, regelsets op .rules, feiten op .facts
+i001-permission-message = geen toestemming om `{ $file }` te lezen
+i001-permission-help = controleer de rechten van het bestand
+i001-message = kan `{ $file }` niet lezen: { $error }
+i001-help = controleer het pad
+i001-stdin-message = kan de standaardinvoer niet lezen: { $error }
+i001-stdin-help = geef een plan, regelset of feitenbestand via een pipe door aan `mijlpaal check -`
+i002-directory-message = `{ $file }` is een map, geen bestand
+i002-directory-help = noem een .plan-, .rules- of .facts-bestand in die map
+i002-message = `{ $file }` is geen gewoon bestand
+i002-help = mijlpaal leest alleen gewone bestanden, nooit apparaten, pipes of sockets
+i003-message = `{ $file }` is { $size }, meer dan de limiet van { $max }
+i003-help = verhoog de limiet met --max-file-bytes als dit bestand echt zo groot is
+i003-bytes = { $bytes } bytes
+i003-larger-than-reported = groter dan de opgegeven grootte
+i003-stdin-message = de standaardinvoer is groter dan de limiet van { $max } bytes
+i003-stdin-help = verhoog de limiet met --max-file-bytes als deze invoer echt zo groot is
+i004-message = `{ $file }` is geen geldige UTF-8: ongeldige byte op positie { $offset } (regel { $line })
+i004-help = sla het bestand op als UTF-8; alleen in UTF-8 behouden teksten hun accenten (cliënten)
+i005-label = dit bestand
+i005-a-rule-set = een regelset
+i005-a-framework = een beoordelingskader
+i005-a-facts-file = een feitenbestand
+i005-plan-message = `{ $file }` is { $what }, geen plan
+i005-plan-help = geef hier het .plan-bestand; dat noemt zelf zijn regelset
+i005-facts-message = `{ $file }` is geen feitenbestand
+i005-facts-help = een feitenbestand begint met `facts PLAN {"{"}`
+i005-rules-message = { $file } is geen regelset
+i005-rules-help = een regelset begint met `rules NAAM "titel" {"{"}`
+i005-rules-start-help = `{ $file }` begint niet met `rules NAAM "titel" {"{"}`
+i005-framework-message = dit bestand is geen beoordelingskader
+i005-framework-help = een beoordelingskader begint met `criteria NAAM "titel" {"{"}`
+i006-message = regelset `{ $name }` niet gevonden
+i006-help = zet hem in rules/{ $file } naast het plan of in een bovenliggende map, of geef --rules-dir mee; ingebouwd zijn: { $builtin }
+i007-message = `{ $file }` is alleen ontleed: feiten worden gecontroleerd tegen een plan
+i007-help = geef ook het plan mee: `mijlpaal check PLAN FEITEN...`
+i008-message = `{ $file }` leidt naar `{ $target }`, buiten `{ $dir }`
+i008-help = een regelset moet in de map liggen waarin hij gevonden wordt; kopieer hem daarheen in plaats van ernaar te linken
+i009-message = `{ $file }` wordt niet geschreven: { $why }
+i009-help = mijlpaal schrijft alleen gewone bestanden binnen het project van het plan; verwijder de link of verplaats het project
+i009-link = het is een link (naar `{ $to }`)
+i009-not-regular = het is geen gewoon bestand
+i009-outside = de map `{ $dir }` ligt buiten het project `{ $root }`
+i010-message = kan `{ $file }` niet schrijven: { $error }
+i010-help = controleer de vrije ruimte en de rechten van de map
+i011-message = feitenbestand `{ $file }` { $how } `{ $first }`, dat al eerder is opgegeven; het wordt niet opnieuw gelezen
+i011-same-file = is hetzelfde bestand als
+i011-same-content = heeft dezelfde inhoud als
+i011-help = geef elk feitenbestand één keer op: anders tellen de feiten erin dubbel
+
+l022-message = bestand { $file } definieert regelset `{ $name }`
+l022-label = gedefinieerde naam
+l022-help = hernoem de regelset naar `{ $name }`, zodat hij bij zijn bestand past
+
+## De poort vóór de beoordeling (overschrijvingen)
+
+gate-overridden = beoordeeld met { $flag }: { $what } ({ $codes })
+gate-unpinned = de regelset komt niet overeen met zijn pin
+gate-errors = het plan bevat fouten die de bedragen onjuist maken
+gate-evaluated-anyway = toch beoordeeld, zoals gevraagd
+
+## Syntaxis (S-codes)
+
+syntax-label-here = hier
+syntax-file-start-help = een bestand begint met `plan ID "titel" {"{"}`, `rules ID "titel" {"{"}` of `facts PLAN {"{"}`
+s001-message = het bestand is leeg
+s001-label = hier staat niets
+s002-message = regel { $line } is { $bytes } bytes lang, meer dan de limiet van { $max }
+s002-help = verdeel de tekst over meerdere regels, of verhoog de limiet met --max-line-bytes
+s003-message = blokken zijn meer dan { $depth } niveaus diep genest
+s003-label = deze `{"{"}` ligt te diep
+s003-help = een plan nest plan > onderdeel > mijlpaal; sluit elk blok met `{"}"}` op een eigen regel
+s004-message = { $expected } verwacht, maar { $found } gevonden
+s004-unexpected = onverwacht: { $found }
+s004-or = { $init } of { $last }
+s004-end-of-file = het einde van het bestand
+s004-end-of-line = het einde van de regel
+s004-a-name = een naam
+s004-a-quoted-text = een tekst tussen aanhalingstekens
+s004-a-number = een getal
+s004-a-date = een datum (2026-12-31)
+s004-a-percentage = een percentage (73%)
+s004-an-amount = een bedrag (€ 1.237.000)
+s004-a-comparison = een vergelijking (>=, <=)
+s004-a-statement = een regel van het blok
+s004-help-unclosed = een blok is niet gesloten: elke `{"{"}` heeft een `{"}"}` op een eigen regel nodig
+s004-help-after-end = na de `{"}"}` die het blok van het bestand sluit, mag niets meer staan; zet dit erbinnen of verwijder het
+s004-help = zie docs/language.md voor de regels die elk blok accepteert
+s004-label-end = hier eindigt het bestand
+s005-message = deze regel is niet te lezen als { $what }
+s005-label = niet begrepen
+s005-clause = bepaling
+s005-clause-help = schrijf `clause "art. 3.2.2" SOORT ARGUMENTEN...`; zie docs/language.md voor de soorten
+s005-criterion = criterium
+s005-criterion-help = schrijf `criterion ID "tekst" source "r. 5790" decided-by C301, C601` of `threshold last-quarter 50%`
+s005-fact = feit
+s005-fact-help = elk feit begint met zijn datum: `2026-01-10 assessed 14 achieved by menzis`
+s005-plan-statement = regel van een plan
+s005-plan-statement-help = een plan bevat: rules, period, document, declared, split, party, stream, key, metric, default, component
+s005-key-member = deelnemer van een verdeelsleutel
+s005-key-member-help = schrijf één deelnemer per regel als `partij 74.776 declared 11,63%`, en het totaal als `declared total 654.153`
+s005-milestone = mijlpaal
+s005-milestone-help = een onderdeel bevat mijlpalen: `milestone 14 "tekst" {"{"}` ... `{"}"}`
+s005-milestone-statement = regel van een mijlpaal
+s005-milestone-statement-help = een mijlpaal bevat: effort|result, due, amount, declared by, evidence, after, payout, risk, target, sets baseline, judged
+s005-amendment-statement = regel van een wijziging
+s005-amendment-statement-help = een wijziging bevat: effective, decision, change N ..., withdraw N, add to component N milestone ..., rule SOORT ...
+s006-message = het bestand heeft { $lines } regels, meer dan de limiet van { $max }
+s006-help = splits het plan, of verhoog de limiet met --max-lines als het bestand echt zo groot is
+s007-message = deze `{"}"}` sluit geen blok
+s007-label = niets te sluiten
+s007-help = verwijder hem, of zoek hierboven een blokkop waarvan de `{"{"}` ontbreekt
+s008-message = { $count ->
+        [one] { $count } blok wordt
+       *[other] { $count } blokken worden
+    } nooit gesloten
+s008-label = dit blok wordt nooit gesloten
+s008-label-suspect = de `{"}"}` van dit blok lijkt te ontbreken
+s008-help = ergens binnen dit blok ontbreekt een `{"}"}`: elk blok sluit met `{"}"}` op een eigen regel
+s009-message = { $kind } { $character }
+s009-message-string = { $kind } { $character } in een tekst
+s009-message-comment = { $kind } { $character } in een opmerking
+s009-kind-bidi = teken voor schrijfrichting
+s009-kind-line-break = onzichtbare regelovergang
+s009-kind-invisible = onzichtbaar teken
+s009-kind-control = stuurteken
+s009-note-more = nog { $count } van zulke tekens in dit bestand worden niet getoond
+s009-help-line-break = verwijder het: editors tonen het als regelovergang, mijlpaal niet, dus wat erna op deze regel staat, wordt anders gelezen dan het eruitziet
+s009-help = verwijder het: het verandert hoe de tekst eruitziet (of wat een terminal doet) zonder zichtbaar te zijn; mijlpaal toont het als escape
+s010-help = verwijder het: een byte-order mark hoort alleen helemaal aan het begin van een bestand
+s999-message = interne fout: de parser leverde hier een onverwachte boom op
+s999-help = dit is een fout in mijlpaal; meld hem, met dit bestand erbij
