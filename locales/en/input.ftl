@@ -112,6 +112,8 @@ l011-fact-added-label = not in the plan yet
 l011-fact-added-help = facts about milestone { $milestone } count from { $effective }, when the amendment takes effect
 l011-fact-milestone-message = unknown milestone { $milestone }
 l011-fact-milestone-help = plan `{ $plan }` has milestones up to { $max }
+l011-criterion-message = unknown criterion `{ $criterion }` in framework `{ $framework }`
+l011-criterion-label = not a criterion
 
 l012-metric-message = unknown kind of metric `{ $kind }`
 l012-metric-label = not a metric kind

@@ -38,7 +38,7 @@ c103-what-stream = het bedrag voor `{ $stream }`
 c103-label = wijkt { $diff } af, meer dan de afronding op { $unit } verklaart
 c103-label-amount = het bedrag in het plan
 c103-help = de twee documenten spreken elkaar tegen; stel vast welk bedrag geldt en corrigeer het andere met een addendum
-c103-note = `{ $document }` is: { $title }
+c103-note = `{ $document }` staat voor: { $title }
 
 ## C104 same-ratio
 
@@ -52,15 +52,15 @@ a104-message = mijlpaal { $milestone }: het aandeel van `{ $stream }` is te groo
 
 c201-message = mijlpalen hangen in een kringloop van elkaar af: { $cycle }
 c201-label = deel van de kringloop
-c201-label-waits = { $milestone } wacht hier
+c201-label-waits = mijlpaal { $milestone } wacht hier
 c201-help = een mijlpaal kan niet voortbouwen op een mijlpaal die op hem voortbouwt; haal één `after` uit de kringloop
 
 ## C202 dependency-order
 
 c202-message = mijlpaal { $milestone } staat gepland op { $due }, vóór mijlpaal { $dependency } waarop hij voortbouwt (gepland op { $dependency_due })
-c202-label = bouwt voort op { $dependency }
+c202-label = bouwt voort op mijlpaal { $dependency }
 c202-label-earlier = eerder gepland
-c202-help = verplaats de geplande datum van { $milestone } naar na { $dependency_due }, of laat de afhankelijkheid vallen
+c202-help = verplaats de geplande datum van mijlpaal { $milestone } naar na { $dependency_due }, of laat de afhankelijkheid vallen
 c202-same-day-message = mijlpaal { $milestone } staat gepland op dezelfde dag als mijlpaal { $dependency } waarop hij voortbouwt ({ $due })
 c202-same-day-label = dezelfde dag
 c202-same-day-help = er is geen speling: elke vertraging bij de eerste maakt de tweede te laat; overweeg een latere geplande datum

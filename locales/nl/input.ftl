@@ -133,6 +133,8 @@ l011-fact-added-label = nog niet in het plan
 l011-fact-added-help = feiten over mijlpaal { $milestone } tellen vanaf { $effective }, wanneer de wijziging ingaat
 l011-fact-milestone-message = onbekende mijlpaal { $milestone }
 l011-fact-milestone-help = plan `{ $plan }` heeft mijlpalen tot en met { $max }
+l011-criterion-message = onbekend criterium `{ $criterion }` in beoordelingskader `{ $framework }`
+l011-criterion-label = geen criterium
 
 l012-metric-message = onbekende soort meting `{ $kind }`
 l012-metric-label = geen soort meting
