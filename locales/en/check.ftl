@@ -179,6 +179,8 @@ c502-label = less ambitious
 c502-label-earlier = earlier target
 c502-help = a series of yearly targets should keep or raise its ambition; if lowering it is intended, say why in a comment or an addendum
 c502-note = the series `{ $series }`: { $targets }
+c502-series-baseline = level { $metric } vs baseline { $base }
+c502-series-relative = level { $metric } vs baseline { $base } (relative)
 
 ## C601 evidence-missing
 

@@ -350,3 +350,9 @@ s009-help = delete it: it changes how the text looks (or what a terminal does) w
 s010-help = delete it: a byte-order mark belongs only at the very start of a file
 s999-message = internal error: the parser produced an unexpected tree here
 s999-help = this is a bug in mijlpaal; please report it with this file
+
+## Assessment frameworks: B codes found while reading a `.criteria` file
+
+criteria-b001-message = `{ $name }` is neither a check code nor a test of `submission`
+criteria-b002-message = `{ $name }` is not a threshold of the framework
+criteria-label-unknown = unknown

@@ -186,6 +186,8 @@ c502-label = minder ambitieus
 c502-label-earlier = eerdere streefwaarde
 c502-help = een reeks jaarlijkse streefwaarden hoort haar ambitie vast te houden of te verhogen; is verlagen de bedoeling, leg dan uit waarom in een opmerking of een addendum
 c502-note = de reeks `{ $series }`: { $targets }
+c502-series-baseline = level { $metric } t.o.v. 0-meting { $base }
+c502-series-relative = level { $metric } t.o.v. 0-meting { $base } (relatief)
 
 ## C601 evidence-missing
 

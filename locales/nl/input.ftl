@@ -374,3 +374,9 @@ s009-help = verwijder het: het verandert hoe de tekst eruitziet (of wat een term
 s010-help = verwijder het: een byte-order mark hoort alleen helemaal aan het begin van een bestand
 s999-message = interne fout: de parser leverde hier een onverwachte boom op
 s999-help = dit is een fout in mijlpaal; meld hem, met dit bestand erbij
+
+## Beoordelingskaders: B-codes bij het lezen van een `.criteria`-bestand
+
+criteria-b001-message = `{ $name }` is geen controlecode en geen toets van `submission`
+criteria-b002-message = `{ $name }` is geen drempel van het beoordelingskader
+criteria-label-unknown = onbekend

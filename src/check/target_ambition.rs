@@ -80,7 +80,7 @@ fn series_key(kind: &TargetKind) -> Option<(String, bool, Decimal, String)> {
                 delta: Delta::Absolute(d),
                 ..
             } => Some((
-                format!("level {metric} vs baseline {milestone}"),
+                crate::tr!("c502-series-baseline", metric = metric, base = milestone),
                 cmp.is_minimum(),
                 *d,
                 format!("{} baseline {milestone} {d:+}", cmp.as_str()),
@@ -90,7 +90,7 @@ fn series_key(kind: &TargetKind) -> Option<(String, bool, Decimal, String)> {
                 delta: Delta::Relative(p),
                 ..
             } => Some((
-                format!("level {metric} vs baseline {milestone} (relative)"),
+                crate::tr!("c502-series-relative", metric = metric, base = milestone),
                 cmp.is_minimum(),
                 p.value(),
                 format!("{} baseline {milestone} {p}", cmp.as_str()),
