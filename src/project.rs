@@ -150,19 +150,19 @@ impl Session {
             Loaded::Plan(p) => *p,
             other => {
                 let what = match other {
-                    Loaded::Rules(_) => "a rule set",
-                    Loaded::Criteria(_) => "an assessment framework",
-                    _ => "a facts file",
+                    Loaded::Rules(_) => crate::tr!("i005-a-rule-set"),
+                    Loaded::Criteria(_) => crate::tr!("i005-a-framework"),
+                    _ => crate::tr!("i005-a-facts-file"),
                 };
                 let file = FileId(self.sources.iter().count().saturating_sub(1));
                 self.diagnostics.push(
                     Diagnostic::error(
                         "I005",
-                        format!("`{}` is {what}, not a plan", plan_path.display()),
+                        crate::tr!("i005-plan-message", file = plan_path.display(), what = what),
                     )
                     .in_file(file)
-                    .at(Span::new(0, 0), "this file")
-                    .with_help("give the .plan file here; it names its rule set itself"),
+                    .at(Span::new(0, 0), crate::tr!("i005-label"))
+                    .with_help(crate::tr!("i005-plan-help")),
                 );
                 return None;
             }
@@ -197,7 +197,7 @@ impl Session {
                 seen.iter().find(|(c, _, _)| c.is_some() && *c == canonical)
             {
                 self.diagnostics
-                    .push(facts_twice(p, first, "is the same file as"));
+                    .push(facts_twice(p, first, &crate::tr!("i011-same-file")));
                 continue;
             }
             let loaded = match parsed {
@@ -214,9 +214,9 @@ impl Session {
             let hash = self.content_hash(f.file);
             if let Some((_, _, first)) = seen.iter().find(|(_, h, _)| *h == hash) {
                 self.diagnostics.push(
-                    facts_twice(p, first, "has the same content as")
+                    facts_twice(p, first, &crate::tr!("i011-same-content"))
                         .in_file(f.file)
-                        .at(Span::new(0, 0), "this file"),
+                        .at(Span::new(0, 0), crate::tr!("i005-label")),
                 );
                 continue;
             }
@@ -237,10 +237,13 @@ impl Session {
         let (id, tree) = self.parse_file(path, None)?;
         let ast::File::Facts(f) = tree else {
             self.diagnostics.push(
-                Diagnostic::error("I005", format!("`{}` is not a facts file", path.display()))
-                    .in_file(id)
-                    .at(Span::new(0, 0), "this file")
-                    .with_help("a facts file starts with `facts PLAN {`"),
+                Diagnostic::error(
+                    "I005",
+                    crate::tr!("i005-facts-message", file = path.display()),
+                )
+                .in_file(id)
+                .at(Span::new(0, 0), crate::tr!("i005-label"))
+                .with_help(crate::tr!("i005-facts-help")),
             );
             return None;
         };
@@ -265,19 +268,26 @@ impl Session {
                 return self.load_builtin_rules(&reference.name, text);
             }
             self.diagnostics.push(
-                Diagnostic::error("I006", format!("rule set `{}` not found", reference.name))
+                Diagnostic::error("I006", crate::tr!("i006-message", name = reference.name))
                     .in_file(plan.file)
-                    .at(reference.span, "named here")
-                    .with_help(format!(
-                        "put it in rules/{file_name} beside the plan or in a parent directory, or pass --rules-dir; built in are: {}",
-                        crate::builtin::RULE_SETS.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ")
+                    .at(reference.span, crate::tr!("i001-label-named"))
+                    .with_help(crate::tr!(
+                        "i006-help",
+                        file = file_name,
+                        builtin = crate::builtin::RULE_SETS
+                            .iter()
+                            .map(|(n, _, _)| *n)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
             );
             return None;
         };
         if let Err(d) = inside(&path, &dir) {
-            self.diagnostics
-                .push(d.in_file(plan.file).at(reference.span, "named here"));
+            self.diagnostics.push(
+                d.in_file(plan.file)
+                    .at(reference.span, crate::tr!("i001-label-named")),
+            );
             return None;
         }
         let before = self.sources.iter().count();
@@ -289,13 +299,10 @@ impl Session {
             if let Some((id, file)) = read.filter(|(_, f)| !starts_as_rules(&f.text)) {
                 self.diagnostics.items.retain(|d| d.file != Some(id));
                 self.diagnostics.push(
-                    Diagnostic::error("I005", format!("{file_name} is not a rule set"))
+                    Diagnostic::error("I005", crate::tr!("i005-rules-message", file = file_name))
                         .in_file(plan.file)
-                        .at(reference.span, "named here")
-                        .with_help(format!(
-                            "`{}` does not start with `rules NAME \"title\" {{`",
-                            file.name
-                        )),
+                        .at(reference.span, crate::tr!("i001-label-named"))
+                        .with_help(crate::tr!("i005-rules-start-help", file = file.name)),
                 );
             }
             return None;
@@ -309,14 +316,11 @@ impl Session {
                     self.diagnostics.push(
                         Diagnostic::warning(
                             "L022",
-                            format!("file {file_name} declares rule set `{}`", rules.id),
+                            crate::tr!("l022-message", file = file_name, name = rules.id),
                         )
                         .in_file(id)
-                        .at(r.id.span, "declared name")
-                        .with_help(format!(
-                            "rename the rule set to `{}` to match its file",
-                            reference.name
-                        )),
+                        .at(r.id.span, crate::tr!("l022-label"))
+                        .with_help(crate::tr!("l022-help", name = reference.name)),
                     );
                 }
                 Some(rules)
@@ -326,10 +330,10 @@ impl Session {
                 // line: its content is none of the plan's business.
                 self.diagnostics.items.retain(|d| d.file != Some(id));
                 self.diagnostics.push(
-                    Diagnostic::error("I005", format!("{file_name} is not a rule set"))
+                    Diagnostic::error("I005", crate::tr!("i005-rules-message", file = file_name))
                         .in_file(plan.file)
-                        .at(reference.span, "named here")
-                        .with_help("a rule set starts with `rules NAME \"title\" {`"),
+                        .at(reference.span, crate::tr!("i001-label-named"))
+                        .with_help(crate::tr!("i005-rules-help")),
                 );
                 None
             }
@@ -385,14 +389,8 @@ impl Session {
         if facts_paths.is_empty() || projects.is_empty() {
             for path in facts_paths.iter().filter(|_| projects.is_empty()) {
                 self.diagnostics.push(
-                    Diagnostic::info(
-                        "I007",
-                        format!(
-                            "`{}` was only parsed: facts are checked against a plan",
-                            path.display()
-                        ),
-                    )
-                    .with_help("give the plan as well: `mijlpaal check PLAN FACTS...`"),
+                    Diagnostic::info("I007", crate::tr!("i007-message", file = path.display()))
+                        .with_help(crate::tr!("i007-help")),
                 );
             }
         }
@@ -430,9 +428,11 @@ impl Session {
         let mut overridden = |flag: &str, what: &str, codes: &mut Vec<&'static str>| {
             codes.sort_unstable();
             codes.dedup();
-            gate.overridden.push(format!(
-                "evaluated with {flag}: {what} ({})",
-                codes.join(", ")
+            gate.overridden.push(crate::tr!(
+                "gate-overridden",
+                flag = flag,
+                what = what,
+                codes = codes.join(", ")
             ));
         };
         let (mut pin, mut money) = (Vec::new(), Vec::new());
@@ -448,25 +448,17 @@ impl Session {
             };
             if allowed {
                 d.severity = Severity::Warning;
-                d.notes.push("evaluated anyway, as asked".to_string());
+                d.notes.push(crate::tr!("gate-evaluated-anyway"));
             } else {
                 gate.stop = true;
             }
             gate.diagnostics.push(d);
         }
         if allow.unpinned && !pin.is_empty() {
-            overridden(
-                "--allow-unpinned",
-                "the rule set does not match its pin",
-                &mut pin,
-            );
+            overridden("--allow-unpinned", &crate::tr!("gate-unpinned"), &mut pin);
         }
         if allow.errors && !money.is_empty() {
-            overridden(
-                "--allow-errors",
-                "the plan has errors that make money wrong",
-                &mut money,
-            );
+            overridden("--allow-errors", &crate::tr!("gate-errors"), &mut money);
         }
         gate
     }
@@ -534,10 +526,10 @@ impl Session {
             }
             _ => {
                 self.diagnostics.push(
-                    Diagnostic::error("I005", "this file is not an assessment framework")
+                    Diagnostic::error("I005", crate::tr!("i005-framework-message"))
                         .in_file(id)
-                        .at(Span::new(0, 0), "this file")
-                        .with_help("a framework starts with `criteria NAME \"title\" {`"),
+                        .at(Span::new(0, 0), crate::tr!("i005-label"))
+                        .with_help(crate::tr!("i005-framework-help")),
                 );
                 None
             }
@@ -604,14 +596,14 @@ pub fn inside(path: &Path, dir: &Path) -> Result<PathBuf, Diagnostic> {
     let refuse = |target: &Path| {
         Diagnostic::error(
             "I008",
-            format!(
-                "`{}` leads to `{}`, outside `{}`",
-                path.display(),
-                target.display(),
-                dir.display()
+            crate::tr!(
+                "i008-message",
+                file = path.display(),
+                target = target.display(),
+                dir = dir.display()
             ),
         )
-        .with_help("a rule set must lie inside the directory it is found in; copy it there instead of linking to it")
+        .with_help(crate::tr!("i008-help"))
     };
     let real = std::fs::canonicalize(path).map_err(|_| refuse(path))?;
     if real.starts_with(dir) {
@@ -650,11 +642,12 @@ pub fn canonical_parent(path: &Path) -> PathBuf {
 fn facts_twice(path: &Path, first: &Path, how: &str) -> Diagnostic {
     Diagnostic::error(
         "I011",
-        format!(
-            "facts file `{}` {how} `{}`, given before; it is not read again",
-            path.display(),
-            first.display()
+        crate::tr!(
+            "i011-message",
+            file = path.display(),
+            how = how,
+            first = first.display()
         ),
     )
-    .with_help("give each facts file once: its facts would otherwise count twice")
+    .with_help(crate::tr!("i011-help"))
 }

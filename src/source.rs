@@ -166,61 +166,68 @@ pub fn load_bytes(
         if let Some((file, span)) = origin {
             d = d
                 .in_file(file)
-                .with_label(Label::primary(span, "named here"));
+                .with_label(Label::primary(span, crate::tr!("i001-label-named")));
         }
         d
     };
     let meta = std::fs::metadata(path).map_err(|e| {
         let (message, help) = match e.kind() {
             std::io::ErrorKind::NotFound => (
-                format!("file `{shown}` does not exist"),
-                "check the path; plan files end in .plan, rule sets in .rules, facts in .facts"
-                    .to_string(),
+                crate::tr!("i001-missing-message", file = shown),
+                crate::tr!("i001-missing-help"),
             ),
             std::io::ErrorKind::PermissionDenied => (
-                format!("no permission to read `{shown}`"),
-                "check the file's permissions".to_string(),
+                crate::tr!("i001-permission-message", file = shown),
+                crate::tr!("i001-permission-help"),
             ),
             _ => (
-                format!("cannot read `{shown}`: {e}"),
-                "check the path".to_string(),
+                crate::tr!("i001-message", file = shown, error = e),
+                crate::tr!("i001-help"),
             ),
         };
         with_origin(Diagnostic::error("I001", message).with_help(help))
     })?;
     if meta.is_dir() {
         return Err(with_origin(
-            Diagnostic::error("I002", format!("`{shown}` is a directory, not a file"))
-                .with_help("name a .plan, .rules or .facts file inside it"),
+            Diagnostic::error("I002", crate::tr!("i002-directory-message", file = shown))
+                .with_help(crate::tr!("i002-directory-help")),
         ));
     }
     if !meta.is_file() {
         return Err(with_origin(
-            Diagnostic::error("I002", format!("`{shown}` is not a regular file"))
-                .with_help("mijlpaal reads only regular files, never devices, pipes or sockets"),
+            Diagnostic::error("I002", crate::tr!("i002-message", file = shown))
+                .with_help(crate::tr!("i002-help")),
         ));
     }
     let too_large = |size: String| {
         with_origin(
             Diagnostic::error(
                 "I003",
-                format!("`{shown}` is {size}, more than the limit of {max_bytes}"),
+                crate::tr!(
+                    "i003-message",
+                    file = shown,
+                    size = size,
+                    max = max_bytes.to_string()
+                ),
             )
-            .with_help("raise the limit with --max-file-bytes if this file is genuine"),
+            .with_help(crate::tr!("i003-help")),
         )
     };
     if meta.len() > max_bytes {
-        return Err(too_large(format!("{} bytes", meta.len())));
+        return Err(too_large(crate::tr!(
+            "i003-bytes",
+            bytes = meta.len().to_string()
+        )));
     }
     let bytes = match read_bounded(path, max_bytes) {
         Bounded::Whole(bytes) => bytes,
         // Files in /proc report size 0 and can be endless: the limit is
         // enforced on what is actually read, not on what the file claims.
-        Bounded::TooLarge => return Err(too_large("larger than its reported size".to_string())),
+        Bounded::TooLarge => return Err(too_large(crate::tr!("i003-larger-than-reported"))),
         Bounded::Failed(e) => {
             return Err(with_origin(
-                Diagnostic::error("I001", format!("cannot read `{shown}`: {e}"))
-                    .with_help("check the path"),
+                Diagnostic::error("I001", crate::tr!("i001-message", file = shown, error = e))
+                    .with_help(crate::tr!("i001-help")),
             ))
         }
     };
@@ -245,16 +252,16 @@ fn load_stdin(max_bytes: u64) -> Result<SourceFile, Diagnostic> {
         .read_to_end(&mut bytes);
     if let Err(e) = read {
         return Err(
-            Diagnostic::error("I001", format!("cannot read standard input: {e}"))
-                .with_help("pipe a plan, rule set or facts file into `mijlpaal check -`"),
+            Diagnostic::error("I001", crate::tr!("i001-stdin-message", error = e))
+                .with_help(crate::tr!("i001-stdin-help")),
         );
     }
     if u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes) {
         return Err(Diagnostic::error(
             "I003",
-            format!("standard input is more than the limit of {max_bytes} bytes"),
+            crate::tr!("i003-stdin-message", max = max_bytes.to_string()),
         )
-        .with_help("raise the limit with --max-file-bytes if this input is genuine"));
+        .with_help(crate::tr!("i003-stdin-help")));
     }
     decode(STDIN_NAME.to_string(), Path::new(STDIN), bytes)
 }
@@ -321,13 +328,14 @@ pub fn decode(name: String, path: &Path, mut bytes: Vec<u8>) -> Result<SourceFil
                 .unwrap_or(1);
             Err(Diagnostic::error(
                 "I004",
-                format!(
-                    "`{name}` is not valid UTF-8: invalid byte at offset {offset} (line {line})"
+                crate::tr!(
+                    "i004-message",
+                    file = name,
+                    offset = offset.to_string(),
+                    line = line.to_string()
                 ),
             )
-            .with_help(
-                "save the file as UTF-8; texts keep their diacritics (cliënten) only in UTF-8",
-            ))
+            .with_help(crate::tr!("i004-help")))
         }
     }
 }

@@ -128,13 +128,14 @@ pub fn check_pointers(plan: &Plan, criteria: &Criteria) -> Vec<Diagnostic> {
         .map(|a| {
             Diagnostic::error(
                 "L011",
-                format!(
-                    "unknown criterion `{}` in framework `{}`",
-                    a.criterion, criteria.id
+                crate::tr!(
+                    "l011-criterion-message",
+                    criterion = a.criterion,
+                    framework = criteria.id
                 ),
             )
             .in_file(plan.file)
-            .at(a.criterion_span, "not a criterion")
+            .at(a.criterion_span, crate::tr!("l011-criterion-label"))
             .with_help(help_for("criteria", &a.criterion, criteria.ids()))
         })
         .collect()

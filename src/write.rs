@@ -19,18 +19,17 @@ use crate::diagnostic::Diagnostic;
 pub fn check_target(target: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
     let shown = target.display();
     let refuse = |why: String| {
-        Diagnostic::error("I009", format!("refusing to write `{shown}`: {why}")).with_help(
-            "mijlpaal writes only regular files inside the plan's project; remove the link or move the project",
-        )
+        Diagnostic::error("I009", crate::tr!("i009-message", file = shown, why = why))
+            .with_help(crate::tr!("i009-help"))
     };
     match std::fs::symlink_metadata(target) {
         Ok(m) if m.file_type().is_symlink() => {
             let to = std::fs::read_link(target)
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            return Err(refuse(format!("it is a link (to `{to}`)")));
+            return Err(refuse(crate::tr!("i009-link", to = to)));
         }
-        Ok(m) if !m.is_file() => return Err(refuse("it is not a regular file".to_string())),
+        Ok(m) if !m.is_file() => return Err(refuse(crate::tr!("i009-not-regular"))),
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(write_error(target, &e)),
@@ -39,10 +38,10 @@ pub fn check_target(target: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
     if dir.starts_with(root) {
         Ok(dir)
     } else {
-        Err(refuse(format!(
-            "its directory `{}` lies outside the project `{}`",
-            dir.display(),
-            root.display()
+        Err(refuse(crate::tr!(
+            "i009-outside",
+            dir = dir.display(),
+            root = root.display()
         )))
     }
 }
@@ -96,6 +95,9 @@ pub fn output_root(target: &Path, project_root: &Path) -> PathBuf {
 
 /// I010: a write that failed (a full disk, no permission).
 pub fn write_error(target: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("I010", format!("cannot write `{}`: {e}", target.display()))
-        .with_help("check the free space and the permissions of the directory")
+    Diagnostic::error(
+        "I010",
+        crate::tr!("i010-message", file = target.display(), error = e),
+    )
+    .with_help(crate::tr!("i010-help"))
 }

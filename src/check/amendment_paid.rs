@@ -52,12 +52,18 @@ fn run(ctx: &Context, out: &mut Sink) {
             // Payments too large to add up are E015 in evaluation; here
             // they still touch a paid milestone.
             let paid = Money::checked_sum(paid)
-                .map_or("more than can be added up".to_string(), |p| p.to_string());
+                .map_or(crate::tr!("c801-paid-too-large"), |p| p.to_string());
             if paid != Money::ZERO.to_string() {
                 let d = out
-                    .report(format!("amendment `{}` changes milestone {n}, for which {paid} was paid before it takes effect on {}", a.id, a.effective))
-                    .at(e.span(), "touches a paid milestone")
-                    .with_help("the payments made stand (art. 2.3.3): the amendment cannot take that money back");
+                    .report(crate::tr!(
+                        "c801-message",
+                        amendment = a.id,
+                        milestone = n,
+                        paid = paid,
+                        effective = a.effective
+                    ))
+                    .at(e.span(), crate::tr!("c801-label"))
+                    .with_help(crate::tr!("c801-help"));
                 out.push(d);
             }
         }

@@ -31,19 +31,20 @@ fn run(ctx: &Context, out: &mut Sink) {
         match &m.amount {
             None => {
                 let d = out
-                    .report(format!("milestone {} has no amount", m.number))
-                    .at(m.header_span, "no `amount`")
-                    .with_help("add `amount € X { stream € A, ... }`; write `amount € 0` if it carries no money");
+                    .report(crate::tr!("c603-message", milestone = m.number))
+                    .at(m.header_span, crate::tr!("c603-label"))
+                    .with_help(crate::tr!("c603-help"));
                 out.push(d);
             }
             Some(a) if streams > 1 && a.streams.is_empty() && !a.total.is_zero() => {
                 let d = out
-                    .report(format!(
-                        "milestone {}'s amount is not split over the plan's {streams} streams",
-                        m.number
+                    .report(crate::tr!(
+                        "c603-no-split-message",
+                        milestone = m.number,
+                        streams = streams
                     ))
-                    .at(a.span, "no split")
-                    .with_help("add the split: `{ iza € A, spuk € B }`");
+                    .at(a.span, crate::tr!("c603-no-split-label"))
+                    .with_help(crate::tr!("c603-no-split-help"));
                 out.push(d);
             }
             Some(_) => {}

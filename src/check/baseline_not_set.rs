@@ -59,18 +59,32 @@ fn run(ctx: &Context, out: &mut Sink) {
             match base.baselines.iter().find(|b| &b.metric == metric) {
                 None => {
                     let d = out
-                        .report(format!("milestone {} compares `{metric}` with the baseline of milestone {milestone}, which sets no baseline for it", m.number))
-                        .at(*span, "no such baseline")
-                        .also(base.header_span, format!("milestone {milestone} sets none"))
-                        .with_help(format!("add `sets baseline {metric} at DATE` to milestone {milestone}, or refer to the milestone that does"));
+                        .report(crate::tr!(
+                            "c203-message",
+                            milestone = m.number,
+                            metric = metric,
+                            base = milestone
+                        ))
+                        .at(*span, crate::tr!("c203-label"))
+                        .also(
+                            base.header_span,
+                            crate::tr!("c203-label-base", base = milestone),
+                        )
+                        .with_help(crate::tr!("c203-help", metric = metric, base = milestone));
                     out.push(d);
                 }
                 Some(b) if b.at > *at => {
                     let d = out
-                        .report(format!("milestone {}'s baseline for `{metric}` is measured {}, after the target's measurement date {at}", m.number, b.at))
-                        .at(*span, "baseline comes later")
-                        .also(b.span, "measured here")
-                        .with_help("a baseline is the starting point: measure it before the level it is compared with");
+                        .report(crate::tr!(
+                            "c203-later-message",
+                            milestone = m.number,
+                            metric = metric,
+                            measured = b.at,
+                            at = at
+                        ))
+                        .at(*span, crate::tr!("c203-later-label"))
+                        .also(b.span, crate::tr!("c203-later-label-measured"))
+                        .with_help(crate::tr!("c203-later-help"));
                     out.push(d);
                 }
                 Some(_)
@@ -80,9 +94,16 @@ fn run(ctx: &Context, out: &mut Sink) {
                         .contains(&m.number) =>
                 {
                     let d = out
-                        .report_as(Severity::Warning, format!("milestone {} uses the baseline of milestone {milestone} but does not build on it", m.number))
-                        .at(*span, "uses this baseline")
-                        .with_help(format!("add `after {milestone}` (directly or through milestones it builds on) so that the order is checked"));
+                        .report_as(
+                            Severity::Warning,
+                            crate::tr!(
+                                "c203-unordered-message",
+                                milestone = m.number,
+                                base = milestone
+                            ),
+                        )
+                        .at(*span, crate::tr!("c203-unordered-label"))
+                        .with_help(crate::tr!("c203-unordered-help", base = milestone));
                     out.push(d);
                 }
                 Some(_) => {}

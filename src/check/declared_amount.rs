@@ -44,9 +44,13 @@ fn run(ctx: &Context, out: &mut Sink) {
                     .checked_div(d.unit.amount())
                     .map_or(x, Money::new)
             };
-            let mut rows = vec![("amount".to_string(), amount.total, d.total)];
+            let mut rows = vec![(crate::tr!("c103-what-amount"), amount.total, d.total)];
             for (s, declared) in &d.streams {
-                rows.push((format!("`{s}` amount"), m.stream_amount(s), *declared));
+                rows.push((
+                    crate::tr!("c103-what-stream", stream = s),
+                    m.stream_amount(s),
+                    *declared,
+                ));
             }
             for (what, ours, theirs) in rows {
                 let Some(diff) = distance(ours, theirs) else {
@@ -59,17 +63,20 @@ fn run(ctx: &Context, out: &mut Sink) {
                         .map(|x| x.title.as_str())
                         .unwrap_or(d.by.as_str());
                     let f = out
-                        .report(format!(
-                            "milestone {}: the plan's {what} is {ours}, but `{}` declares {} x {} = {theirs}",
-                            m.number,
-                            d.by,
-                            scaled(theirs),
-                            d.unit
+                        .report(crate::tr!(
+                            "c103-message",
+                            milestone = m.number,
+                            what = what,
+                            ours = ours,
+                            document = d.by,
+                            units = scaled(theirs),
+                            unit = d.unit,
+                            theirs = theirs
                         ))
-                        .at(d.span, format!("off by {diff}, more than rounding to {} explains", d.unit))
-                        .also(amount.span, "the plan's amount")
-                        .with_help("the two documents disagree; settle which figure holds, and correct the other by addendum")
-                        .with_note(format!("`{}` is: {doc}", d.by));
+                        .at(d.span, crate::tr!("c103-label", diff = diff, unit = d.unit))
+                        .also(amount.span, crate::tr!("c103-label-amount"))
+                        .with_help(crate::tr!("c103-help"))
+                        .with_note(crate::tr!("c103-note", document = d.by, title = doc));
                     out.push(f);
                 }
             }

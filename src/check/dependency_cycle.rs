@@ -67,13 +67,13 @@ fn run(ctx: &Context, out: &mut Sink) {
             continue;
         };
         let mut d = out
-            .report(format!("milestones depend on each other in a cycle: {}", path.join(" → ")))
-            .at(first.header_span, "part of the cycle")
-            .with_help("a milestone cannot build on one that builds on it; remove one `after` of the cycle");
+            .report(crate::tr!("c201-message", cycle = path.join(" → ")))
+            .at(first.header_span, crate::tr!("c201-label"))
+            .with_help(crate::tr!("c201-help"));
         for n in cycle.iter().skip(1) {
             if let Some(m) = plan.milestone(*n) {
                 if let Some((_, span)) = m.after.iter().find(|(dep, _)| members.contains(dep)) {
-                    d = d.also(*span, format!("{n} waits here"));
+                    d = d.also(*span, crate::tr!("c201-label-waits", milestone = n));
                 }
             }
         }

@@ -50,17 +50,41 @@ fn run(ctx: &Context, out: &mut Sink) {
             }
             if due < dep_due {
                 let d = out
-                    .report(format!("milestone {} is due {due}, before milestone {dep} it builds on (due {dep_due})", m.number))
-                    .at(*span, format!("builds on {dep}"))
-                    .also(m.due_span.unwrap_or(m.header_span), "due earlier")
-                    .with_help(format!("move the due date of {} after {dep_due}, or drop the dependency", m.number));
+                    .report(crate::tr!(
+                        "c202-message",
+                        milestone = m.number,
+                        due = due,
+                        dependency = dep,
+                        dependency_due = dep_due
+                    ))
+                    .at(*span, crate::tr!("c202-label", dependency = dep))
+                    .also(
+                        m.due_span.unwrap_or(m.header_span),
+                        crate::tr!("c202-label-earlier"),
+                    )
+                    .with_help(crate::tr!(
+                        "c202-help",
+                        milestone = m.number,
+                        dependency_due = dep_due
+                    ));
                 out.push(d);
             } else if due == dep_due {
                 let d = out
-                    .report_as(Severity::Warning, format!("milestone {} is due on the same day as milestone {dep} it builds on ({due})", m.number))
-                    .at(*span, format!("builds on {dep}"))
-                    .also(m.due_span.unwrap_or(m.header_span), "same day")
-                    .with_help("there is no slack: any delay in the first makes the second late; consider a later due date");
+                    .report_as(
+                        Severity::Warning,
+                        crate::tr!(
+                            "c202-same-day-message",
+                            milestone = m.number,
+                            dependency = dep,
+                            due = due
+                        ),
+                    )
+                    .at(*span, crate::tr!("c202-label", dependency = dep))
+                    .also(
+                        m.due_span.unwrap_or(m.header_span),
+                        crate::tr!("c202-same-day-label"),
+                    )
+                    .with_help(crate::tr!("c202-same-day-help"));
                 out.push(d);
             }
         }

@@ -26,9 +26,9 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, out: &mut Sink) {
     for m in ctx.plan.milestones.iter().filter(|m| m.due_span.is_none()) {
         let d = out
-            .report(format!("milestone {} has no due date", m.number))
-            .at(m.header_span, "no `due`")
-            .with_help("add `due YYYY-MM-DD`: the planned date (geplande datum) of the milestone");
+            .report(crate::tr!("c301-message", milestone = m.number))
+            .at(m.header_span, crate::tr!("c301-label"))
+            .with_help(crate::tr!("c301-help"));
         out.push(d);
     }
 }

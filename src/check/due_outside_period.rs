@@ -35,13 +35,16 @@ fn run(ctx: &Context, out: &mut Sink) {
         if let Some(p) = plan.period {
             if due < p.from || due > p.to {
                 let d = out
-                    .report(format!(
-                        "milestone {} is due {due}, outside the plan's period {} .. {}",
-                        m.number, p.from, p.to
+                    .report(crate::tr!(
+                        "c302-message",
+                        milestone = m.number,
+                        due = due,
+                        from = p.from,
+                        to = p.to
                     ))
-                    .at(span, "outside the period")
-                    .also(p.span, "the plan's period")
-                    .with_help("move the due date into the period, or widen the period");
+                    .at(span, crate::tr!("c302-label"))
+                    .also(p.span, crate::tr!("c302-label-period"))
+                    .with_help(crate::tr!("c302-help"));
                 out.push(d);
                 continue;
             }
@@ -49,16 +52,15 @@ fn run(ctx: &Context, out: &mut Sink) {
         if let Some((cut, clause)) = cutoff {
             if due > cut {
                 let d = out
-                    .report(format!(
-                        "milestone {} is due {due}, after the last payout date {cut}",
-                        m.number
+                    .report(crate::tr!(
+                        "c302-cutoff-message",
+                        milestone = m.number,
+                        due = due,
+                        cutoff = cut
                     ))
-                    .at(span, "after the payout cutoff")
-                    .with_help("its money could never be paid; move the due date before the cutoff")
-                    .with_note(format!(
-                        "the cutoff is set by clause `payout-cutoff` ({})",
-                        clause.citation
-                    ));
+                    .at(span, crate::tr!("c302-cutoff-label"))
+                    .with_help(crate::tr!("c302-cutoff-help"))
+                    .with_note(crate::tr!("c302-cutoff-note", citation = clause.citation));
                 out.push(d);
             }
         }

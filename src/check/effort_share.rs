@@ -74,11 +74,7 @@ fn run(ctx: &Context, out: &mut Sink) {
     ) {
         (Ok(total), Ok(effort)) => (total, effort),
         (Err(span), _) | (_, Err(span)) => {
-            let d = out.overflow(
-                "A702",
-                span,
-                "the milestones are too large to add up for the effort share",
-            );
+            let d = out.overflow("A702", span, crate::tr!("a702-message"));
             out.push(d);
             return;
         }
@@ -98,14 +94,32 @@ fn run(ctx: &Context, out: &mut Sink) {
     };
     if share < low || share > high {
         let d = out
-            .report(format!(
-                "effort milestones carry {} of the money ({effort} of {total}), but the plan declares {}{}",
-                Percent::new(share.round_dp(2)),
-                if declared.about { "about " } else { "" },
-                declared.share
-            ))
-            .at(declared.span, format!("holds from {} to {}", Percent::new(low), Percent::new(high)))
-            .with_help("declare the share the milestones carry, or move money between effort and result milestones");
+            .report(if declared.about {
+                crate::tr!(
+                    "c702-about-message",
+                    share = Percent::new(share.round_dp(2)),
+                    effort = effort,
+                    total = total,
+                    declared = declared.share
+                )
+            } else {
+                crate::tr!(
+                    "c702-message",
+                    share = Percent::new(share.round_dp(2)),
+                    effort = effort,
+                    total = total,
+                    declared = declared.share
+                )
+            })
+            .at(
+                declared.span,
+                crate::tr!(
+                    "c702-label",
+                    low = Percent::new(low),
+                    high = Percent::new(high)
+                ),
+            )
+            .with_help(crate::tr!("c702-help"));
         out.push(d);
     }
 }

@@ -28,9 +28,13 @@ fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {
         if !m.total().is_zero() && m.evidence.iter().all(|e| e.trim().is_empty()) {
             let d = out
-                .report(format!("milestone {} carries {} but names no evidence", m.number, m.total()))
-                .at(m.header_span, "no `evidence`")
-                .with_help("add `evidence \"...\"`: what is offered to the steering group to show the milestone is achieved");
+                .report(crate::tr!(
+                    "c601-message",
+                    milestone = m.number,
+                    amount = m.total()
+                ))
+                .at(m.header_span, crate::tr!("c601-label"))
+                .with_help(crate::tr!("c601-help"));
             out.push(d);
         }
     }

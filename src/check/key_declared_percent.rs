@@ -47,17 +47,18 @@ fn run(ctx: &Context, out: &mut Sink) {
             let rounded = round_like(share, declared.value());
             if rounded != declared.value() {
                 let d = out
-                    .report(format!(
-                        "`{}` declares {declared} of key `{}`, but its share is {}",
-                        m.party,
-                        key.id,
-                        Percent::new(rounded)
+                    .report(crate::tr!(
+                        "c403-message",
+                        party = m.party,
+                        declared = declared,
+                        key = key.id,
+                        share = Percent::new(rounded)
                     ))
                     .at(
                         m.span,
-                        format!("computed {}", Percent::new(share.round_dp(4))),
+                        crate::tr!("c403-label", share = Percent::new(share.round_dp(4))),
                     )
-                    .with_help("correct the percentage or the weight");
+                    .with_help(crate::tr!("c403-help"));
                 out.push(d);
             }
         }

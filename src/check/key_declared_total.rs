@@ -61,19 +61,28 @@ fn run(ctx: &Context, out: &mut Sink) {
             continue;
         }
         let mut d = out
-            .report(format!(
-                "the weights of key `{}` add up to {}, but its declared total is {}",
-                key.id,
-                dutch(sum, false),
-                dutch(declared.total, false)
+            .report(crate::tr!(
+                "c402-message",
+                key = key.id,
+                sum = dutch(sum, false),
+                declared = dutch(declared.total, false)
             ))
-            .at(declared.span, format!("off by {}", sum.checked_sub(declared.total).map_or("more than can be computed".to_string(), |d| dutch(d.abs(), false))))
-            .with_help("correct the declared total or the member that is wrong; mijlpaal divides by the real sum");
+            .at(
+                declared.span,
+                crate::tr!(
+                    "c402-label",
+                    diff = sum.checked_sub(declared.total).map_or(
+                        crate::tr!("check-too-large-to-compute"),
+                        |d| dutch(d.abs(), false)
+                    )
+                ),
+            )
+            .with_help(crate::tr!("c402-help"));
         if percentages_fit(key, sum) && !percentages_fit(key, declared.total) {
-            d = d.with_note(format!(
-                "the declared percentages are the shares of {}, not of {}: the declared total is the figure that is off",
-                dutch(sum, false),
-                dutch(declared.total, false)
+            d = d.with_note(crate::tr!(
+                "c402-note",
+                sum = dutch(sum, false),
+                declared = dutch(declared.total, false)
             ));
         }
         out.push(d);

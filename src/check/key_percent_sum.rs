@@ -40,14 +40,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             Ok(sum) => sum,
             Err(i) => {
                 let span = key.members.get(i).map_or(key.span, |m| m.span);
-                let d = out.overflow(
-                    "A404",
-                    span,
-                    format!(
-                        "the declared percentages of key `{}` are too large to add up",
-                        key.id
-                    ),
-                );
+                let d = out.overflow("A404", span, crate::tr!("a404-message", key = key.id));
                 out.push(d);
                 continue;
             }
@@ -61,17 +54,26 @@ fn run(ctx: &Context, out: &mut Sink) {
             .max()
             .unwrap_or(0);
         let mut d = out
-            .report(format!("the declared percentages of key `{}` add up to {}, not 100%", key.id, Percent::new(sum)))
-            .at(key.declared_total.as_ref().map(|t| t.span).unwrap_or(key.span), "percentages rounded one by one")
-            .with_help(format!(
-                "each share is rounded to {scale} decimals on its own, so their sum may differ from 100% by up to {} per member; mijlpaal divides by the weights, not the percentages",
-                Percent::new(half_place(scale))
+            .report(crate::tr!(
+                "c404-message",
+                key = key.id,
+                sum = Percent::new(sum)
+            ))
+            .at(
+                key.declared_total
+                    .as_ref()
+                    .map(|t| t.span)
+                    .unwrap_or(key.span),
+                crate::tr!("c404-label"),
+            )
+            .with_help(crate::tr!(
+                "c404-help",
+                scale = scale,
+                half = Percent::new(half_place(scale))
             ));
         if let Some(total) = key.declared_total.as_ref().and_then(|t| t.declared) {
             if total.value() != sum {
-                d = d.with_note(format!(
-                    "the table itself declares {total} as the total of its percentages"
-                ));
+                d = d.with_note(crate::tr!("c404-note-declared-total", total = total));
             }
         }
         out.push(d);

@@ -35,16 +35,15 @@ fn run(ctx: &Context, out: &mut Sink) {
         for (party, span) in &subset.requested {
             if !parent.members.iter().any(|m| &m.party == party) {
                 let d = out
-                    .report(format!(
-                        "`{party}` is not a member of key `{}`, so key `{}` cannot take it",
-                        parent.id, key.id
+                    .report(crate::tr!(
+                        "c405-message",
+                        party = party,
+                        parent = parent.id,
+                        key = key.id
                     ))
-                    .at(*span, "not in the parent key")
-                    .also(parent.span, "the parent key")
-                    .with_help(format!(
-                        "add `{party}` to `{}` with its weight, or leave it out of the subset",
-                        parent.id
-                    ));
+                    .at(*span, crate::tr!("c405-label"))
+                    .also(parent.span, crate::tr!("c405-label-parent"))
+                    .with_help(crate::tr!("c405-help", party = party, parent = parent.id));
                 out.push(d);
             }
         }

@@ -40,28 +40,26 @@ fn run(ctx: &Context, out: &mut Sink) {
                 .is_none_or(|s| s.requested.is_empty())
         {
             let d = out
-                .report(format!("key `{}` has no members", key.id))
-                .at(key.span, "empty key")
-                .with_help("list each party with its weight, one per line");
+                .report(crate::tr!("c401-message", key = key.id))
+                .at(key.span, crate::tr!("c401-label"))
+                .with_help(crate::tr!("c401-help"));
             out.push(d);
         }
         if let Err(span) = key.total_weight() {
-            let d = out.overflow(
-                "A401",
-                span,
-                format!("the weights of key `{}` are too large to add up", key.id),
-            );
+            let d = out.overflow("A401", span, crate::tr!("a401-message", key = key.id));
             out.push(d);
         }
         for m in &key.members {
             if m.weight <= rust_decimal::Decimal::ZERO {
                 let d = out
-                    .report(format!(
-                        "`{}` has weight {} in key `{}`; weights must be positive",
-                        m.party, m.weight, key.id
+                    .report(crate::tr!(
+                        "c401-weight-message",
+                        party = m.party,
+                        weight = m.weight,
+                        key = key.id
                     ))
-                    .at(m.span, "not positive")
-                    .with_help("give the member its real weight, or leave it out of the key");
+                    .at(m.span, crate::tr!("c401-weight-label"))
+                    .with_help(crate::tr!("c401-weight-help"));
                 out.push(d);
             }
         }

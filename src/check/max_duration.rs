@@ -44,23 +44,31 @@ fn run(ctx: &Context, out: &mut Sink) {
     let last = limit.pred_opt().unwrap_or(limit);
     if period.to > last {
         let d = out
-            .report(format!("the plan runs {} .. {}, longer than the {years} years the rules allow (until {last})", period.from, period.to))
-            .at(period.span, "too long")
-            .with_help(format!("end the period by {last}"))
-            .with_note(format!("clause `max-duration` ({})", clause.citation));
+            .report(crate::tr!(
+                "c701-message",
+                from = period.from,
+                to = period.to,
+                years = years,
+                last = last
+            ))
+            .at(period.span, crate::tr!("c701-label"))
+            .with_help(crate::tr!("c701-help", last = last))
+            .with_note(crate::tr!("c701-note", citation = clause.citation));
         out.push(d);
     }
     for m in &ctx.plan.milestones {
         if let (Some(due), Some(span)) = (m.due, m.due_span) {
             if due > last && due <= period.to {
                 let d = out
-                    .report(format!(
-                        "milestone {} is due {due}, more than {years} years after the plan starts",
-                        m.number
+                    .report(crate::tr!(
+                        "c701-due-message",
+                        milestone = m.number,
+                        due = due,
+                        years = years
                     ))
-                    .at(span, "too late")
-                    .with_help(format!("agreements must be reached by {last}"))
-                    .with_note(format!("clause `max-duration` ({})", clause.citation));
+                    .at(span, crate::tr!("c701-due-label"))
+                    .with_help(crate::tr!("c701-due-help", last = last))
+                    .with_note(crate::tr!("c701-note", citation = clause.citation));
                 out.push(d);
             }
         }

@@ -34,23 +34,29 @@ fn run(ctx: &Context, out: &mut Sink) {
         let mut dates: Vec<(NaiveDate, crate::source::Span, &str)> = Vec::new();
         for t in &m.targets {
             match &t.kind {
-                TargetKind::Level { at, .. } => dates.push((*at, t.span, "measured")),
+                TargetKind::Level { at, .. } => dates.push((*at, t.span, "c303-what-measured")),
                 TargetKind::Count { window, .. } | TargetKind::Share { window, .. } => {
                     if let Some(to) = window.to {
-                        dates.push((to, t.span, "counted until"));
+                        dates.push((to, t.span, "c303-what-counted"));
                     }
                 }
             }
         }
         for b in &m.baselines {
-            dates.push((b.at, b.span, "baseline measured"));
+            dates.push((b.at, b.span, "c303-what-baseline"));
         }
         for (date, span, what) in dates {
             if date > due {
                 let d = out
-                    .report(format!("milestone {} is due {due}, but what it is judged on is {what} {date}", m.number))
-                    .at(span, "after the due date")
-                    .with_help("the measurement must be known by the due date: move it earlier or the due date later");
+                    .report(crate::tr!(
+                        "c303-message",
+                        milestone = m.number,
+                        due = due,
+                        what = crate::tr!(what),
+                        date = date
+                    ))
+                    .at(span, crate::tr!("c303-label"))
+                    .with_help(crate::tr!("c303-help"));
                 out.push(d);
             }
         }

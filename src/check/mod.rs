@@ -126,8 +126,8 @@ impl Sink {
     pub fn overflow(&self, code: &'static str, span: Span, what: impl Into<String>) -> Diagnostic {
         Diagnostic::new(code, Severity::Error, what)
             .in_file(self.file)
-            .at(span, "too large to compute with")
-            .with_help("mijlpaal computes exactly, with at most 28 significant digits; check this figure for a typo")
+            .at(span, crate::tr!("check-overflow-label"))
+            .with_help(crate::tr!("check-overflow-help"))
     }
     pub fn push(&mut self, d: Diagnostic) {
         self.found.push(d);

@@ -39,18 +39,28 @@ fn run(ctx: &Context, out: &mut Sink) {
             match m.payout_for(stream) {
                 None => {
                     let d = out
-                        .report(format!("milestone {}: nobody receives its {amount} of `{stream}`", m.number))
-                        .at(a.span, "no recipient")
-                        .with_help(format!("add `payout {stream} to PARTY_OR_KEY` here, or `default payout {stream} to ...` in the plan"));
+                        .report(crate::tr!(
+                            "c604-message",
+                            milestone = m.number,
+                            amount = amount,
+                            stream = stream
+                        ))
+                        .at(a.span, crate::tr!("c604-label"))
+                        .with_help(crate::tr!("c604-help", stream = stream));
                     out.push(d);
                 }
                 Some(p) => {
                     if let Recipient::Key(k) = &p.to {
                         if plan.key(k).is_some_and(|key| key.members.is_empty()) {
                             let d = out
-                                .report(format!("milestone {}: `{stream}` goes to key `{k}`, which has no members", m.number))
-                                .at(p.span, "empty key")
-                                .with_help("give the key members, or pay a party");
+                                .report(crate::tr!(
+                                    "c604-empty-key-message",
+                                    milestone = m.number,
+                                    stream = stream,
+                                    key = k
+                                ))
+                                .at(p.span, crate::tr!("c604-empty-key-label"))
+                                .with_help(crate::tr!("c604-empty-key-help"));
                             out.push(d);
                         }
                     }

@@ -38,8 +38,8 @@ fn run(ctx: &Context, out: &mut Sink) {
             half_unit(declared.unit)
         };
         let source = match &declared.by {
-            Some(doc) => format!("`{doc}` declares"),
-            None => "the plan declares".to_string(),
+            Some(doc) => crate::tr!("c102-source-document", document = doc),
+            None => crate::tr!("c102-source-plan"),
         };
         let as_written = |m: Money| {
             if declared.unit.amount() == rust_decimal::Decimal::ONE {
@@ -51,13 +51,13 @@ fn run(ctx: &Context, out: &mut Sink) {
             }
         };
         let mut rows = vec![(
-            "in total".to_string(),
+            crate::tr!("c102-what-total"),
             milestone_sum(plan, Milestone::total),
             declared.total,
         )];
         for (s, amount) in &declared.streams {
             rows.push((
-                format!("for stream `{s}`"),
+                crate::tr!("c102-what-stream", stream = s),
                 milestone_sum(plan, |m| m.stream_amount(s)),
                 *amount,
             ));
@@ -66,11 +66,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             let actual = match actual {
                 Ok(actual) => actual,
                 Err(span) => {
-                    let d = out.overflow(
-                        "A102",
-                        span,
-                        format!("the milestones are too large to add up {what}"),
-                    );
+                    let d = out.overflow("A102", span, crate::tr!("a102-message", what = what));
                     out.push(d);
                     continue;
                 }
@@ -79,15 +75,21 @@ fn run(ctx: &Context, out: &mut Sink) {
                 continue;
             };
             if diff > allowed {
-                let rounding = if allowed.is_zero() {
-                    String::new()
+                let label = if allowed.is_zero() {
+                    crate::tr!("c102-label", diff = diff)
                 } else {
-                    format!(", more than rounding to {} allows", declared.unit)
+                    crate::tr!("c102-label-rounding", diff = diff, unit = declared.unit)
                 };
                 let d = out
-                    .report(format!("the milestones add up to {actual} {what}, but {source} {}", as_written(wanted)))
-                    .at(declared.span, format!("off by {diff}{rounding}"))
-                    .with_help("find the milestone amount or the declared total that is wrong; mijlpaal does not guess which");
+                    .report(crate::tr!(
+                        "c102-message",
+                        actual = actual,
+                        what = what,
+                        source = source,
+                        declared = as_written(wanted)
+                    ))
+                    .at(declared.span, label)
+                    .with_help(crate::tr!("c102-help"));
                 out.push(d);
             }
         }

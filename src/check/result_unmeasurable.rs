@@ -30,9 +30,9 @@ fn run(ctx: &Context, out: &mut Sink) {
     for m in &ctx.plan.milestones {
         if m.obligation == Obligation::Result && m.targets.is_empty() && m.judged.is_none() {
             let d = out
-                .report(format!("result milestone {} has no measurable target and is not marked as judged by people", m.number))
-                .at(m.header_span, "how is this result measured?")
-                .with_help("add a `target ...`, or `judged \"who judges, on what\"` if people assess it");
+                .report(crate::tr!("c602-message", milestone = m.number))
+                .at(m.header_span, crate::tr!("c602-label"))
+                .with_help(crate::tr!("c602-help"));
             out.push(d);
         }
     }

@@ -39,14 +39,16 @@ fn check_stream(ctx: &Context, out: &mut Sink, repay: &Repay, cite: &Cite) {
     let plan = ctx.plan;
     let stream = &repay.stream;
     let rules_span = plan.rules.as_ref().map(|r| r.span).unwrap_or(plan.span);
-    let note = format!("clause `{}` ({})", cite.clause, cite.citation);
+    let note = crate::tr!(
+        "c605-note-clause",
+        clause = cite.clause,
+        citation = cite.citation
+    );
     if plan.stream(stream).is_none() {
         let d = out
-            .report(format!(
-                "the rule set repays stream `{stream}`, but the plan has no such stream"
-            ))
-            .at(rules_span, "rule set used here")
-            .with_help("name the stream as the plan does, in the rule set's `repay-unmet` clause")
+            .report(crate::tr!("c605-stream-message", stream = stream))
+            .at(rules_span, crate::tr!("c605-label-rules"))
+            .with_help(crate::tr!("c605-stream-help"))
             .with_note(note);
         out.push(d);
         return;
@@ -54,11 +56,9 @@ fn check_stream(ctx: &Context, out: &mut Sink, repay: &Repay, cite: &Cite) {
     if let Some(key) = &repay.key {
         if plan.key(key).is_none() {
             let d = out
-                .report(format!(
-                    "the rule set repays stream `{stream}` over key `{key}`, but the plan has no such key"
-                ))
-                .at(rules_span, "rule set used here")
-                .with_help(format!("declare `key {key} ...` in the plan, or write `repay-unmet {stream} by risk-key`"))
+                .report(crate::tr!("c605-key-message", stream = stream, key = key))
+                .at(rules_span, crate::tr!("c605-label-rules"))
+                .with_help(crate::tr!("c605-key-help", stream = stream, key = key))
                 .with_note(note);
             out.push(d);
         }
@@ -67,10 +67,15 @@ fn check_stream(ctx: &Context, out: &mut Sink, repay: &Repay, cite: &Cite) {
     for m in &plan.milestones {
         if !m.stream_amount(stream).is_zero() && m.risk_for(stream).is_none() {
             let d = out
-                .report(format!("milestone {}: nobody bears the risk of repaying its {} of `{stream}`", m.number, m.stream_amount(stream)))
-                .at(m.header_span, "no risk key")
-                .with_help(format!("add `risk {stream} by KEY` here, or `default risk {stream} by KEY` in the plan"))
-                .with_note(format!("the rule set charges repayments to a risk key: {note}"));
+                .report(crate::tr!(
+                    "c605-message",
+                    milestone = m.number,
+                    amount = m.stream_amount(stream),
+                    stream = stream
+                ))
+                .at(m.header_span, crate::tr!("c605-label"))
+                .with_help(crate::tr!("c605-help", stream = stream))
+                .with_note(crate::tr!("c605-note", clause = note));
             out.push(d);
         }
     }

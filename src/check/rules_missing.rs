@@ -29,15 +29,15 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, out: &mut Sink) {
     if ctx.plan.rules.is_none() {
         let d = out
-            .report(format!("plan `{}` names no rule set", ctx.plan.id))
+            .report(crate::tr!("c606-message", plan = ctx.plan.id))
             .at(
                 crate::source::Span::new(
                     ctx.plan.span.start,
                     ctx.plan.span.start.saturating_add(4),
                 ),
-                "no `rules`",
+                crate::tr!("c606-label"),
             )
-            .with_help("add `rules NAME` to the plan; NAME.rules is looked up in rules/");
+            .with_help(crate::tr!("c606-help"));
         out.push(d);
     }
 }

@@ -47,14 +47,11 @@ fn run(ctx: &Context, out: &mut Sink) {
     let Some(now) = &rules.hash else { return };
     if pinned != now {
         let d = out
-            .report(format!("rule set `{}` has changed since it was pinned", reference.name))
-            .at(*span, "pinned content")
-            .with_help(format!(
-                "see what changed with `mijlpaal diff AGREED.rules rules/{name}.rules`; once the change is agreed (art. 2.3), print the new pin with `mijlpaal pin rules/{name}.rules` and write it here: `pinned \"{now}\"`; to evaluate a draft anyway, pass --allow-unpinned",
-                name = reference.name
-            ))
-            .with_note(format!("pinned {pinned}; the rule set now hashes to {now}"))
-            .with_note(format!("its clauses now: {}", clauses(rules)));
+            .report(crate::tr!("c901-message", name = reference.name))
+            .at(*span, crate::tr!("c901-label"))
+            .with_help(crate::tr!("c901-help", name = reference.name, now = now))
+            .with_note(crate::tr!("c901-note-hash", pinned = pinned, now = now))
+            .with_note(crate::tr!("c901-note-clauses", clauses = clauses(rules)));
         out.push(d);
     }
 }

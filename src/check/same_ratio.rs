@@ -97,10 +97,7 @@ fn run(ctx: &Context, out: &mut Sink) {
                 let d = out.overflow(
                     "A104",
                     a.span,
-                    format!(
-                        "milestone {}: its share of `{s}` is too large to compute",
-                        m.number
-                    ),
+                    crate::tr!("a104-message", milestone = m.number, stream = s),
                 );
                 out.push(d);
                 break;
@@ -108,15 +105,27 @@ fn run(ctx: &Context, out: &mut Sink) {
             if diff > allowed {
                 // One finding per milestone: the other stream deviates by the same amount.
                 let d = out
-                    .report(format!(
-                        "milestone {}: `{s}` gets {} of the amount, but the plan splits every milestone {} to `{s}`",
-                        m.number,
-                        percent(actual, a.total),
-                        percent(*ref_amount, ref_total)
+                    .report(crate::tr!(
+                        "c104-message",
+                        milestone = m.number,
+                        stream = s,
+                        share = percent(actual, a.total),
+                        plan_share = percent(*ref_amount, ref_total)
                     ))
-                    .at(a.span, format!("{actual} instead of about {}", expected.round_cents()))
-                    .also(rule.span, "the plan states one ratio for all milestones")
-                    .with_help(format!("the difference, {}, is more than the rounding of these figures ({allowed})", diff.round_cents()));
+                    .at(
+                        a.span,
+                        crate::tr!(
+                            "c104-label",
+                            actual = actual,
+                            expected = expected.round_cents()
+                        ),
+                    )
+                    .also(rule.span, crate::tr!("c104-label-rule"))
+                    .with_help(crate::tr!(
+                        "c104-help",
+                        diff = diff.round_cents(),
+                        allowed = allowed
+                    ));
                 out.push(d);
                 break;
             }

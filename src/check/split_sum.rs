@@ -48,26 +48,23 @@ fn run(ctx: &Context, out: &mut Sink) {
                 let d = out.overflow(
                     "A101",
                     a.span,
-                    format!(
-                        "milestone {}: its streams are too large to add up",
-                        m.number
-                    ),
+                    crate::tr!("a101-message", milestone = m.number),
                 );
                 out.push(d);
                 continue;
             };
             if streams != a.total {
                 let diff = distance(streams, a.total)
-                    .map_or("more than can be computed".to_string(), |d| d.to_string());
+                    .map_or(crate::tr!("check-too-large-to-compute"), |d| d.to_string());
                 let d = out
-                    .report(format!(
-                        "milestone {}: the streams add up to {streams}, but the amount is {}",
-                        m.number, a.total
+                    .report(crate::tr!(
+                        "c101-message",
+                        milestone = m.number,
+                        streams = streams,
+                        amount = a.total
                     ))
-                    .at(a.span, format!("differs by {diff}"))
-                    .with_help(
-                        "make the split add up to the amount exactly, or correct the amount",
-                    );
+                    .at(a.span, crate::tr!("c101-label", diff = diff))
+                    .with_help(crate::tr!("c101-help"));
                 out.push(d);
             }
         }
@@ -83,9 +80,10 @@ fn run(ctx: &Context, out: &mut Sink) {
                 let f = out.overflow(
                     "A101",
                     d.span,
-                    format!(
-                        "milestone {}: the figures declared by `{}` are too large to add up",
-                        m.number, d.by
+                    crate::tr!(
+                        "a101-declared-message",
+                        milestone = m.number,
+                        document = d.by
                     ),
                 );
                 out.push(f);
@@ -97,12 +95,18 @@ fn run(ctx: &Context, out: &mut Sink) {
             if diff > allowed {
                 let doc = d.by.as_str();
                 let f = out
-                    .report(format!(
-                        "milestone {}: in `{doc}` the streams add up to {streams}, but its amount is {}",
-                        m.number, d.total
+                    .report(crate::tr!(
+                        "c101-declared-message",
+                        milestone = m.number,
+                        document = doc,
+                        streams = streams,
+                        amount = d.total
                     ))
-                    .at(d.span, format!("differs by {diff}, more than rounding to {} explains", d.unit))
-                    .with_help(format!("copy the figures of `{doc}` again; they do not add up even allowing for its rounding"));
+                    .at(
+                        d.span,
+                        crate::tr!("c101-declared-label", diff = diff, unit = d.unit),
+                    )
+                    .with_help(crate::tr!("c101-declared-help", document = doc));
                 out.push(f);
             }
         }

@@ -80,7 +80,7 @@ fn series_key(kind: &TargetKind) -> Option<(String, bool, Decimal, String)> {
                 delta: Delta::Absolute(d),
                 ..
             } => Some((
-                format!("level {metric} vs baseline {milestone}"),
+                crate::tr!("c502-series-baseline", metric = metric, base = milestone),
                 cmp.is_minimum(),
                 *d,
                 format!("{} baseline {milestone} {d:+}", cmp.as_str()),
@@ -90,7 +90,7 @@ fn series_key(kind: &TargetKind) -> Option<(String, bool, Decimal, String)> {
                 delta: Delta::Relative(p),
                 ..
             } => Some((
-                format!("level {metric} vs baseline {milestone} (relative)"),
+                crate::tr!("c502-series-relative", metric = metric, base = milestone),
                 cmp.is_minimum(),
                 p.value(),
                 format!("{} baseline {milestone} {p}", cmp.as_str()),
@@ -132,16 +132,27 @@ fn run(ctx: &Context, out: &mut Sink) {
                 after.value > before.value
             };
             if weaker {
-                let direction = if minimum { "lower" } else { "higher" };
+                let id = if minimum {
+                    "c502-message-lower"
+                } else {
+                    "c502-message-higher"
+                };
                 let d = out
-                    .report(format!(
-                        "milestone {} asks less than milestone {} before it: {} is {direction} than {}",
-                        after.number, before.number, after.shown, before.shown
+                    .report(crate::tr!(
+                        id,
+                        milestone = after.number,
+                        earlier = before.number,
+                        target = after.shown,
+                        earlier_target = before.shown
                     ))
-                    .at(after.span, "less ambitious")
-                    .also(before.span, "earlier target")
-                    .with_help("a series of yearly targets should keep or raise its ambition; if lowering it is intended, say why in a comment or an addendum")
-                    .with_note(format!("the series `{name}`: {}", listing.join("; ")));
+                    .at(after.span, crate::tr!("c502-label"))
+                    .also(before.span, crate::tr!("c502-label-earlier"))
+                    .with_help(crate::tr!("c502-help"))
+                    .with_note(crate::tr!(
+                        "c502-note",
+                        series = name,
+                        targets = listing.join("; ")
+                    ));
                 out.push(d);
             }
         }

@@ -40,9 +40,13 @@ fn run(ctx: &Context, out: &mut Sink) {
                 } => {
                     if numerator == denominator {
                         let d = out
-                            .report(format!("milestone {}: a share of `{numerator}` in itself is always 100%", m.number))
-                            .at(t.span, "same metric twice")
-                            .with_help("a share divides the count of a subgroup by the count of the whole: `share naar_sggz of gesprekken`");
+                            .report(crate::tr!(
+                                "c501-share-message",
+                                milestone = m.number,
+                                metric = numerator
+                            ))
+                            .at(t.span, crate::tr!("c501-share-label"))
+                            .with_help(crate::tr!("c501-share-help"));
                         out.push(d);
                     }
                     (MetricKind::Count, vec![numerator, denominator])
@@ -51,16 +55,15 @@ fn run(ctx: &Context, out: &mut Sink) {
             };
             for metric in metrics {
                 if kind_of(metric).is_some_and(|k| k != wanted) {
-                    let (is, needs) = match wanted {
-                        MetricKind::Count => ("a level", "`target level METRIC at DATE ...`"),
-                        MetricKind::Level => {
-                            ("a count", "`target count METRIC from DATE >= N` or a share")
-                        }
+                    // The metric is of the other kind than the target wants.
+                    let (message, help) = match wanted {
+                        MetricKind::Count => ("c501-level-message", "c501-level-help"),
+                        MetricKind::Level => ("c501-count-message", "c501-count-help"),
                     };
                     let d = out
-                        .report(format!("milestone {}: `{metric}` is {is} metric and does not fit this target", m.number))
-                        .at(t.span, "wrong kind of target")
-                        .with_help(format!("for {is} metric write {needs}, or declare the metric with the other kind"));
+                        .report(crate::tr!(message, milestone = m.number, metric = metric))
+                        .at(t.span, crate::tr!("c501-label"))
+                        .with_help(crate::tr!(help));
                     out.push(d);
                 }
             }

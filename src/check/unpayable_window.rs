@@ -49,30 +49,41 @@ fn run(ctx: &Context, out: &mut Sink) {
             continue;
         }
         let window = match terms.assessment_deadline(due) {
-            Some(end) => format!(
-                "ends {end}; left unjudged it is deemed achieved on {}",
-                end.succ_opt()
-                    .map_or("the day after".to_string(), |d| d.to_string())
+            Some(end) => crate::tr!(
+                "c305-window-ends",
+                end = end,
+                deemed = end
+                    .succ_opt()
+                    .map_or(crate::tr!("c305-the-day-after"), |d| d.to_string())
             ),
-            None => "ends beyond the calendar".to_string(),
+            None => crate::tr!("c305-window-endless"),
         };
         let advice = match terms.latest_payable_due() {
-            Some(latest) => format!("move the due date to {latest} or earlier"),
-            None => "shorten the assessment window or move the cutoff".to_string(),
+            Some(latest) => crate::tr!("c305-advice-move", latest = latest),
+            None => crate::tr!("c305-advice-shorten"),
         };
         let d = out
-            .report(format!(
-                "milestone {} is due {due}; its {days}-day assessment window {window}, after the last payout date {cutoff}",
-                m.number
+            .report(crate::tr!(
+                "c305-message",
+                milestone = m.number,
+                due = due,
+                days = *days,
+                window = window,
+                cutoff = cutoff
             ))
-            .at(span, "assessment window runs past the cutoff")
-            .with_help(format!(
-                "unless the insurers judge by {cutoff}, {} cannot be paid; {advice}",
-                m.total()
+            .at(span, crate::tr!("c305-label"))
+            .with_help(crate::tr!(
+                "c305-help",
+                cutoff = cutoff,
+                amount = m.total(),
+                advice = advice
             ))
-            .with_note(format!(
-                "window: `{}` ({}); cutoff: `{}` ({})",
-                window_cite.clause, window_cite.citation, cut_cite.clause, cut_cite.citation
+            .with_note(crate::tr!(
+                "c305-note",
+                window_clause = window_cite.clause,
+                window_citation = window_cite.citation,
+                cutoff_clause = cut_cite.clause,
+                cutoff_citation = cut_cite.citation
             ));
         out.push(d);
     }

@@ -37,9 +37,14 @@ fn run(ctx: &Context, out: &mut Sink) {
             if let Some(end) = end {
                 if from > end {
                     let d = out
-                        .report(format!("milestone {}: the window starts {from}, after it ends ({end})", m.number))
-                        .at(t.span, "empty window")
-                        .with_help("a window runs `from START to END` with START on or before END; without `to` it ends at the due date");
+                        .report(crate::tr!(
+                            "c304-message",
+                            milestone = m.number,
+                            from = from,
+                            end = end
+                        ))
+                        .at(t.span, crate::tr!("c304-label"))
+                        .with_help(crate::tr!("c304-help"));
                     out.push(d);
                 }
             }

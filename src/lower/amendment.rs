@@ -34,16 +34,22 @@ pub(super) fn lower_amendment(
                 continue;
             };
             if plan.milestone(MilestoneNo(n)).is_some() || !added.insert(n) {
-                ctx.error("L010", m.number.span, format!("milestone {n} already exists"), "exists already", "an amendment adds new milestone numbers; use `change N ...` to change an existing one");
+                ctx.error(
+                    "L010",
+                    m.number.span,
+                    crate::tr!("l010-exists-message", milestone = n),
+                    crate::tr!("l010-exists-label"),
+                    crate::tr!("l010-exists-help"),
+                );
                 continue;
             }
             if !plan.components.iter().any(|x| x.number.0 == c) {
                 ctx.error(
                     "L011",
                     component.span,
-                    format!("component {c} does not exist"),
-                    "unknown component",
-                    "add milestones to a component of the plan",
+                    crate::tr!("l011-component-message", component = c),
+                    crate::tr!("l011-component-label"),
+                    crate::tr!("l011-component-help"),
                 );
                 continue;
             }
@@ -67,7 +73,13 @@ pub(super) fn lower_amendment(
         match item {
             AmendmentItem::Effective { date, span } => {
                 if effective.is_some() {
-                    ctx.error("L014", *span, "`effective` is given twice in this amendment", "given again", "an amendment takes effect on one date; write a second amendment for a later change");
+                    ctx.error(
+                        "L014",
+                        *span,
+                        crate::tr!("l014-effective-message"),
+                        crate::tr!("l014-label-given-again"),
+                        crate::tr!("l014-effective-help"),
+                    );
                 } else {
                     effective = ctx.date(date);
                 }
@@ -77,9 +89,9 @@ pub(super) fn lower_amendment(
                     ctx.error(
                         "L014",
                         *span,
-                        "`decision` is given twice in this amendment",
-                        "given again",
-                        "cite the decision once",
+                        crate::tr!("l014-decision-message"),
+                        crate::tr!("l014-label-given-again"),
+                        crate::tr!("l014-decision-help"),
                     );
                 } else {
                     decision = Some(text.value.clone());
@@ -95,9 +107,9 @@ pub(super) fn lower_amendment(
                     ctx.error(
                         "L011",
                         n.span,
-                        format!("the amendment changes milestone {number}, which does not exist"),
-                        "unknown milestone",
-                        "to bring in a new milestone write `add to component N milestone ...`",
+                        crate::tr!("l011-change-message", milestone = number),
+                        crate::tr!("l011-milestone-label"),
+                        crate::tr!("l011-change-help"),
                     );
                     continue;
                 }
@@ -121,11 +133,9 @@ pub(super) fn lower_amendment(
                         ctx.error(
                             "L011",
                             n.span,
-                            format!(
-                                "the amendment withdraws milestone {number}, which does not exist"
-                            ),
-                            "unknown milestone",
-                            "name a milestone of the plan",
+                            crate::tr!("l011-withdraw-message", milestone = number),
+                            crate::tr!("l011-milestone-label"),
+                            crate::tr!("l011-withdraw-help"),
                         );
                     }
                 }
@@ -159,20 +169,21 @@ pub(super) fn lower_amendment(
         ctx.push(
             Diagnostic::error(
                 "L023",
-                format!("amendment `{}` has no effective date", a.id.name),
+                crate::tr!("l023-effective-message", amendment = a.id.name),
             )
-            .at(header, "from when?")
-            .with_help(
-                "add `effective YYYY-MM-DD`: the date from which the addendum applies (art. 2.3)",
-            ),
+            .at(header, crate::tr!("l023-effective-label"))
+            .with_help(crate::tr!("l023-effective-help")),
         );
         return None;
     };
     let Some(decision) = decision else {
         ctx.push(
-            Diagnostic::error("L023", format!("amendment `{}` does not cite its decision", a.id.name))
-                .at(header, "decided by whom, when?")
-                .with_help("add `decision \"...\"`: who agreed to the addendum and when (art. 2.3.1 requires consensus)"),
+            Diagnostic::error(
+                "L023",
+                crate::tr!("l023-decision-message", amendment = a.id.name),
+            )
+            .at(header, crate::tr!("l023-decision-label"))
+            .with_help(crate::tr!("l023-decision-help")),
         );
         return None;
     };
@@ -216,10 +227,17 @@ pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
                     let (n, span) = (milestone.number, milestone.header_span);
                     if let Some((first, at)) = added.get(&n) {
                         ctx.push(
-                            Diagnostic::error("L010", format!("milestone {n} is added by amendment `{}` already", first.id))
-                                .at(span, "added again here")
-                                .also(*at, "first added here")
-                                .with_help("an amendment adds new milestone numbers; to change the added milestone write `change N ...` in the later amendment"),
+                            Diagnostic::error(
+                                "L010",
+                                crate::tr!(
+                                    "l010-added-message",
+                                    milestone = n,
+                                    amendment = first.id
+                                ),
+                            )
+                            .at(span, crate::tr!("l010-added-label-again"))
+                            .also(*at, crate::tr!("l010-added-label-first"))
+                            .with_help(crate::tr!("l010-added-help")),
                         );
                     } else {
                         added.insert(n, (a, span));
@@ -239,14 +257,18 @@ pub(super) fn conflicts(ctx: &mut Ctx, plan: &Plan) {
                         Some((first, at)) => ctx.push(
                             Diagnostic::error(
                                 "L024",
-                                format!(
-                                    "amendments `{}` and `{}` both set `{}` of milestone {} from {}",
-                                    first.id, a.id, key.1, key.0, a.effective
+                                crate::tr!(
+                                    "l024-message",
+                                    first = first.id,
+                                    second = a.id,
+                                    statement = key.1,
+                                    milestone = key.0,
+                                    effective = a.effective
                                 ),
                             )
-                            .at(*span, "set again here")
-                            .also(*at, "first set here")
-                            .with_help("amendments effective on the same date take effect together; set each statement in one of them, or give them different dates"),
+                            .at(*span, crate::tr!("l024-label-again"))
+                            .also(*at, crate::tr!("l024-label-first"))
+                            .with_help(crate::tr!("l024-help")),
                         ),
                         None => {
                             set.insert((key, a.effective), (a, *span));

@@ -32,10 +32,10 @@ pub fn lower_criteria(
         if let Some(first) = out.criteria.iter().find(|f| f.id == c.id.name) {
             let first = first.span;
             ctx.given_twice(
-                format!("criterion `{}` is given twice", c.id.name),
+                crate::tr!("l014-criterion-message", criterion = c.id.name),
                 c.span,
                 first,
-                "give each criterion once, with all that decides it",
+                crate::tr!("l014-criterion-help"),
             );
             continue;
         }
@@ -53,11 +53,8 @@ pub fn lower_criteria(
                 None => ctx.error(
                     "B001",
                     d.span,
-                    format!(
-                        "`{}` is neither a check code nor a test of `submission`",
-                        d.name
-                    ),
-                    "unknown",
+                    crate::tr!("criteria-b001-message", name = d.name),
+                    crate::tr!("criteria-label-unknown"),
                     help_for_fixed("deciders", &d.name, known.iter().copied()),
                 ),
             }
@@ -75,8 +72,8 @@ pub fn lower_criteria(
             ctx.error(
                 "B002",
                 name.span,
-                format!("`{}` is not a threshold of the framework", name.name),
-                "unknown",
+                crate::tr!("criteria-b002-message", name = name.name),
+                crate::tr!("criteria-label-unknown"),
                 help_for_fixed("thresholds", &name.name, ["last-quarter"]),
             );
             continue;

@@ -45,15 +45,9 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
         ctx.error(
             "L018",
             ast.plan.span,
-            format!(
-                "these facts are about plan `{}`, but the plan is `{}`",
-                ast.plan.name, plan.id
-            ),
-            "other plan",
-            format!(
-                "write `facts {} {{` or evaluate them with the plan they belong to",
-                plan.id
-            ),
+            crate::tr!("l018-message", facts_plan = ast.plan.name, plan = plan.id),
+            crate::tr!("l018-label"),
+            crate::tr!("l018-help", plan = plan.id),
         );
     }
     let evaluate_at = ast.evaluate_at.iter().filter_map(|d| ctx.date(d)).collect();
@@ -128,8 +122,8 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
         ctx.error(
             "L012",
             f.verb.span,
-            format!("unknown kind of fact `{verb}`"),
-            "not a fact",
+            crate::tr!("l012-fact-message", verb = verb),
+            crate::tr!("l012-fact-label"),
             help_for_fixed("kinds of fact", verb, FORMS.iter().map(|(v, _)| *v)),
         );
         return None;
@@ -194,7 +188,11 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
                 LitKind::Percent => ctx.percent(share).map(PartialShare::Percent),
                 LitKind::Money | LitKind::MoneySuffix => ctx.money(share).map(PartialShare::Amount),
                 _ => {
-                    ctx.wrong_kind(share, "a percentage or an amount", "50% or € 25.000");
+                    ctx.wrong_kind(
+                        share,
+                        crate::tr!("l015-a-percentage-or-amount"),
+                        &crate::tr!("l015-a-percentage-or-amount-example"),
+                    );
                     None
                 }
             };
@@ -279,9 +277,9 @@ fn bad_form(ctx: &mut Ctx, f: &ast::FactAst, form: &str) -> Option<Fact> {
     ctx.error(
         "L019",
         span,
-        format!("this `{}` fact is not written in its form", f.verb.name),
-        "does not match the form",
-        format!("write it as `{form}`"),
+        crate::tr!("l019-message", verb = f.verb.name),
+        crate::tr!("l017-label"),
+        crate::tr!("l019-help", form = form),
     );
     None
 }
@@ -306,9 +304,18 @@ fn milestone(
         ctx.error(
             "L011",
             n.span,
-            format!("milestone {number} is added by amendment `{id}` from {effective}, after this fact"),
-            "not in the plan yet",
-            format!("facts about milestone {number} count from {effective}, when the amendment takes effect"),
+            crate::tr!(
+                "l011-fact-added-message",
+                milestone = number,
+                amendment = id,
+                effective = effective
+            ),
+            crate::tr!("l011-fact-added-label"),
+            crate::tr!(
+                "l011-fact-added-help",
+                milestone = number,
+                effective = effective
+            ),
         );
         return None;
     }
@@ -321,9 +328,13 @@ fn milestone(
     ctx.error(
         "L011",
         n.span,
-        format!("unknown milestone {number}"),
-        "not in the plan",
-        format!("plan `{}` has milestones up to {max}", plan.id),
+        crate::tr!("l011-fact-milestone-message", milestone = number),
+        crate::tr!("l011-fact-label"),
+        crate::tr!(
+            "l011-fact-milestone-help",
+            plan = plan.id,
+            max = max.to_string()
+        ),
     );
     None
 }
@@ -341,8 +352,8 @@ fn lookup<'a>(
     ctx.error(
         "L011",
         id.span,
-        format!("unknown {what} `{}`", id.name),
-        "not in the plan",
+        crate::tr!("l011-message", kind = what, name = id.name),
+        crate::tr!("l011-fact-label"),
         help_for(plural, &id.name, names),
     );
     None
@@ -388,10 +399,10 @@ fn parties(ctx: &mut Ctx, plan: &Plan, w: &W) -> Option<Vec<PartyId>> {
     for id in names {
         if let Some(first) = seen.get(id.name.as_str()) {
             ctx.given_twice(
-                format!("party `{}` is named twice", id.name),
+                crate::tr!("l014-party-message", party = id.name),
                 id.span,
                 *first,
-                "name each party who decided once",
+                crate::tr!("l014-party-help"),
             );
             ok = false;
             continue;

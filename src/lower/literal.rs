@@ -38,8 +38,8 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
         if f.contains(',') || f.contains('.') {
             return Err(err(
                 "L001",
-                format!("`{text}` is not a number"),
-                "write one decimal comma at most, and group thousands with dots: 98.500,50",
+                crate::tr!("l001-message", text = text),
+                crate::tr!("l001-help"),
             ));
         }
     }
@@ -51,8 +51,8 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
             let suggestion = text.replacen('.', ",", 1);
             return Err(err(
                 "L001",
-                format!("`{text}` is not a Dutch number: a dot groups thousands in threes"),
-                format!("for a decimal write a comma ({suggestion}); for thousands write 1.300"),
+                crate::tr!("l001-dot-message", text = text),
+                crate::tr!("l001-dot-help", suggestion = suggestion),
             ));
         }
     }
@@ -66,8 +66,8 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
     {
         return Err(err(
             "L002",
-            format!("`{text}` is too large or too precise for an exact decimal"),
-            format!("numbers hold at most {MAX_DIGITS} significant digits"),
+            crate::tr!("l002-message", text = text),
+            crate::tr!("l002-help", digits = MAX_DIGITS),
         ));
     }
     let canonical = if frac.is_empty() {
@@ -78,8 +78,8 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
     Decimal::from_str_exact(&canonical).map_err(|_| {
         err(
             "L002",
-            format!("`{text}` is too large or too precise for an exact decimal"),
-            format!("numbers hold at most {MAX_DIGITS} significant digits"),
+            crate::tr!("l002-message", text = text),
+            crate::tr!("l002-help", digits = MAX_DIGITS),
         )
     })
 }
@@ -90,16 +90,16 @@ pub fn whole(text: &str) -> Result<u32, LitError> {
     if d.fract() != Decimal::ZERO {
         return Err(err(
             "L003",
-            format!("`{text}` must be a whole number"),
-            "write it without decimals",
+            crate::tr!("l003-message", text = text),
+            crate::tr!("l003-help"),
         ));
     }
     // A whole number: its fraction is zero, so truncating loses nothing.
     u32::try_from(d.trunc().mantissa()).map_err(|_| {
         err(
             "L002",
-            format!("`{text}` is too large here"),
-            "numbers here are at most 4.294.967.295",
+            crate::tr!("l002-whole-message", text = text),
+            crate::tr!("l002-whole-help"),
         )
     })
 }
@@ -109,16 +109,16 @@ pub fn money(text: &str, suffix: bool) -> Result<Money, LitError> {
     if suffix {
         return Err(err(
             "L004",
-            format!("write amounts with the euro sign first: `€ {text}`"),
-            "every amount is written one way, euro sign first, as in `€ 98.500,50`",
+            crate::tr!("l004-message", text = text),
+            crate::tr!("l004-help"),
         ));
     }
     let d = number(text)?;
     if d.scale() > 2 {
         return Err(err(
             "L005",
-            format!("`€ {text}` has more than two decimals"),
-            "amounts are in euros and cents: at most two decimals, as in € 98.500,50",
+            crate::tr!("l005-message", text = text),
+            crate::tr!("l005-help"),
         ));
     }
     Ok(Money::new(d))
@@ -135,23 +135,27 @@ pub fn date(text: &str) -> Result<NaiveDate, LitError> {
     let [a, b, c] = parts.as_slice() else {
         return Err(err(
             "L006",
-            format!("`{text}` is not a date"),
-            "write dates as YYYY-MM-DD, e.g. 2026-12-31",
+            crate::tr!("l006-message", text = text),
+            crate::tr!("l006-help"),
         ));
     };
     if a.len() != 4 {
         let help = if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
-            format!("write dates as {c}-{b:0>2}-{a:0>2}")
+            crate::tr!("l006-help-as", date = format!("{c}-{b:0>2}-{a:0>2}"))
         } else {
-            "write dates as YYYY-MM-DD, e.g. 2026-12-31".to_string()
+            crate::tr!("l006-help")
         };
-        return Err(err("L006", format!("`{text}` is not an ISO date"), help));
+        return Err(err(
+            "L006",
+            crate::tr!("l006-iso-message", text = text),
+            help,
+        ));
     }
     if b.len() != 2 || c.len() != 2 {
         return Err(err(
             "L006",
-            format!("`{text}` is not an ISO date"),
-            format!("write month and day with two digits: {a}-{b:0>2}-{c:0>2}"),
+            crate::tr!("l006-iso-message", text = text),
+            crate::tr!("l006-digits-help", date = format!("{a}-{b:0>2}-{c:0>2}")),
         ));
     }
     let (y, m, d) = match (a.parse::<i32>(), b.parse::<u32>(), c.parse::<u32>()) {
@@ -159,21 +163,22 @@ pub fn date(text: &str) -> Result<NaiveDate, LitError> {
         _ => {
             return Err(err(
                 "L006",
-                format!("`{text}` is not a date"),
-                "write dates as YYYY-MM-DD, e.g. 2026-12-31",
+                crate::tr!("l006-message", text = text),
+                crate::tr!("l006-help"),
             ))
         }
     };
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let help = match NaiveDate::from_ymd_opt(y, m, 1) {
-            Some(first) => format!("{} {y} has {} days", month_name(m), days_in_month(first)),
-            None => "months run from 01 to 12".to_string(),
+            Some(first) => crate::tr!(
+                "l007-help",
+                month = month_name(m),
+                year = y.to_string(),
+                days = days_in_month(first)
+            ),
+            None => crate::tr!("l007-month-help"),
         };
-        err(
-            "L007",
-            format!("`{text}` is not a day of the calendar"),
-            help,
-        )
+        err("L007", crate::tr!("l007-message", text = text), help)
     })
 }
 
@@ -185,25 +190,9 @@ fn days_in_month(first: NaiveDate) -> u32 {
         .map_or(31, |last| last.day())
 }
 
-fn month_name(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(m.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("that month")
+/// The month's name in the current language (the catalogue selects on `m`).
+fn month_name(m: u32) -> String {
+    crate::tr!("month-name", month = m)
 }
 
 #[cfg(test)]

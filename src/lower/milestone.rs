@@ -26,10 +26,10 @@ pub(super) fn lower_components(
         let n = ctx.whole(&c.number).unwrap_or(0);
         if let Some(first) = numbers.get(&n) {
             ctx.push(
-                Diagnostic::error("L010", format!("component {n} is declared twice"))
-                    .at(c.number.span, "declared again here")
-                    .also(*first, "first declared here")
-                    .with_help("put all milestones of a component in one block"),
+                Diagnostic::error("L010", crate::tr!("l010-component-message", component = n))
+                    .at(c.number.span, crate::tr!("l010-label-again"))
+                    .also(*first, crate::tr!("l010-label-first"))
+                    .with_help(crate::tr!("l010-component-help")),
             );
         } else {
             numbers.insert(n, c.number.span);
@@ -45,10 +45,13 @@ pub(super) fn lower_components(
             };
             if let Some(first) = milestone_numbers.get(&number) {
                 ctx.push(
-                    Diagnostic::error("L010", format!("milestone {number} is declared twice"))
-                        .at(m.number.span, "declared again here")
-                        .also(*first, "first declared here")
-                        .with_help("number each milestone once; the numbers are the KPI numbers of the plan"),
+                    Diagnostic::error(
+                        "L010",
+                        crate::tr!("l010-milestone-message", milestone = number),
+                    )
+                    .at(m.number.span, crate::tr!("l010-label-again"))
+                    .also(*first, crate::tr!("l010-label-first"))
+                    .with_help(crate::tr!("l010-milestone-help")),
                 );
                 continue;
             }
@@ -73,13 +76,14 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
     let mut all: Vec<u32> = known.keys().copied().collect();
     all.sort_unstable();
     let help = |n: u32| match all.iter().min_by_key(|k| k.abs_diff(n)) {
-        Some(k) if all.len() == 1 => format!("the plan has only milestone {k}"),
-        Some(k) => format!(
-            "the plan has milestones {}..{}; the nearest is {k}",
-            all.first().unwrap_or(k),
-            all.last().unwrap_or(k)
+        Some(k) if all.len() == 1 => crate::tr!("l011-milestone-only", milestone = k.to_string()),
+        Some(k) => crate::tr!(
+            "l011-milestone-nearest",
+            first = all.first().unwrap_or(k).to_string(),
+            last = all.last().unwrap_or(k).to_string(),
+            nearest = k.to_string()
         ),
-        None => "the plan has no milestones yet".to_string(),
+        None => crate::tr!("l011-milestone-none"),
     };
     for m in &plan.milestones {
         for (n, span) in &m.after {
@@ -87,11 +91,8 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
                 ctx.error(
                     "L011",
                     *span,
-                    format!(
-                        "milestone {} depends on milestone {n}, which does not exist",
-                        m.number
-                    ),
-                    "unknown milestone",
+                    crate::tr!("l011-after-message", milestone = m.number, dependency = n),
+                    crate::tr!("l011-milestone-label"),
                     help(n.0),
                 );
             }
@@ -108,10 +109,8 @@ fn resolve_after(ctx: &mut Ctx, plan: &Plan, known: &HashMap<u32, Span>) {
                     ctx.error(
                         "L011",
                         *span,
-                        format!(
-                            "the baseline refers to milestone {milestone}, which does not exist"
-                        ),
-                        "unknown milestone",
+                        crate::tr!("l011-baseline-message", milestone = milestone),
+                        crate::tr!("l011-milestone-label"),
                         help(milestone.0),
                     );
                 }
@@ -154,11 +153,9 @@ pub(super) fn lower_item(
                     ctx.error(
                         "L003",
                         n.span,
-                        format!("`{}` reads as a decimal number", n.text),
-                        "not a milestone number",
-                        format!(
-                            "separate milestone numbers with a comma and a space: `after {spaced}`"
-                        ),
+                        crate::tr!("l003-after-message", text = n.text),
+                        crate::tr!("l003-after-label"),
+                        crate::tr!("l003-after-help", spaced = spaced),
                     );
                     continue;
                 }
@@ -272,10 +269,10 @@ pub(super) fn milestone(
             let span = item_span(item);
             if let Some(first) = seen.get(&key) {
                 ctx.given_twice(
-                    format!("`{key}` is given twice in this milestone"),
+                    crate::tr!("l014-milestone-message", statement = key),
                     span,
                     *first,
-                    format!("a milestone has one `{key}`; remove one"),
+                    crate::tr!("l014-milestone-help", statement = key),
                 );
                 continue;
             }
@@ -287,11 +284,9 @@ pub(super) fn milestone(
         ctx.error(
             "L013",
             out.header_span,
-            format!(
-                "milestone {number} does not say whether it is an effort or a result obligation"
-            ),
-            "effort or result?",
-            "add a line `effort` (inspanningsverplichting) or `result` (resultaatverplichting)",
+            crate::tr!("l013-message", milestone = number),
+            crate::tr!("l013-label"),
+            crate::tr!("l013-help"),
         );
     }
     apply_defaults(&mut out, defaults);
@@ -370,9 +365,9 @@ fn cmp(ctx: &mut Ctx, op: &Lit) -> Option<Cmp> {
             ctx.error(
                 "L015",
                 op.span,
-                format!("`{other}` is not a comparison"),
-                "not a comparison",
-                "use >=, >, <=, < or =",
+                crate::tr!("l015-cmp-message", text = other),
+                crate::tr!("l015-cmp-label"),
+                crate::tr!("l015-cmp-help"),
             );
             None
         }

@@ -42,7 +42,7 @@ impl Ctx {
         code: &'static str,
         span: Span,
         message: impl Into<String>,
-        label: &str,
+        label: impl Into<String>,
         help: impl Into<String>,
     ) {
         self.diagnostics.push(
@@ -63,8 +63,8 @@ impl Ctx {
     ) {
         self.push(
             Diagnostic::error("L014", message)
-                .at(again, "given again here")
-                .also(first, "first given here")
+                .at(again, crate::tr!("l014-label-again"))
+                .also(first, crate::tr!("l014-label-first"))
                 .with_help(help),
         );
     }
@@ -75,27 +75,28 @@ impl Ctx {
 
     fn lit_error(&mut self, lit: &Lit, e: literal::LitError) {
         let label = match e.code {
-            "L006" | "L007" => "not a valid date",
-            "L004" => "euro sign after the number",
-            "L005" => "not an amount in euros and cents",
-            _ => "not a valid number",
+            "L006" | "L007" => crate::tr!("lit-label-date"),
+            "L004" => crate::tr!("lit-label-euro-after"),
+            "L005" => crate::tr!("lit-label-cents"),
+            _ => crate::tr!("lit-label-number"),
         };
         self.error(e.code, lit.span, e.message, label, e.help);
     }
 
-    fn wrong_kind(&mut self, lit: &Lit, wanted: &str, example: &str) {
+    /// L015; `wanted` is what is expected in the current language.
+    fn wrong_kind(&mut self, lit: &Lit, wanted: String, example: &str) {
         self.error(
             "L015",
             lit.span,
-            format!("expected {wanted} here, found `{}`", lit.text),
-            "wrong kind of value",
-            format!("write {wanted}, e.g. {example}"),
+            crate::tr!("l015-message", wanted = wanted, found = lit.text),
+            crate::tr!("l015-label"),
+            crate::tr!("l015-help", wanted = wanted, example = example),
         );
     }
 
     pub fn date(&mut self, lit: &Lit) -> Option<NaiveDate> {
         if lit.kind != LitKind::Date {
-            self.wrong_kind(lit, "a date", "2026-12-31");
+            self.wrong_kind(lit, crate::tr!("l015-a-date"), "2026-12-31");
             return None;
         }
         literal::date(&lit.text)
@@ -105,7 +106,7 @@ impl Ctx {
 
     pub fn number(&mut self, lit: &Lit) -> Option<Decimal> {
         if lit.kind != LitKind::Number {
-            self.wrong_kind(lit, "a plain number", "1.300");
+            self.wrong_kind(lit, crate::tr!("l015-a-plain-number"), "1.300");
             return None;
         }
         literal::number(&lit.text)
@@ -115,7 +116,7 @@ impl Ctx {
 
     pub fn whole(&mut self, lit: &Lit) -> Option<u32> {
         if lit.kind != LitKind::Number {
-            self.wrong_kind(lit, "a whole number", "14");
+            self.wrong_kind(lit, crate::tr!("l015-a-whole-number"), "14");
             return None;
         }
         literal::whole(&lit.text)
@@ -125,7 +126,7 @@ impl Ctx {
 
     pub fn money(&mut self, lit: &Lit) -> Option<Money> {
         if !matches!(lit.kind, LitKind::Money | LitKind::MoneySuffix) {
-            self.wrong_kind(lit, "an amount", "€ 98.500");
+            self.wrong_kind(lit, crate::tr!("l015-an-amount"), "€ 98.500");
             return None;
         }
         literal::money(&lit.text, lit.kind == LitKind::MoneySuffix)
@@ -142,9 +143,9 @@ impl Ctx {
             self.error(
                 "L031",
                 lit.span,
-                format!("{amount} in units of {unit} is too large to compute with"),
-                "too large in this unit",
-                "amounts hold at most 28 significant digits; check the figure and the document's unit",
+                crate::tr!("l031-message", amount = amount, unit = unit),
+                crate::tr!("l031-label"),
+                crate::tr!("l031-help"),
             );
         }
         scaled
@@ -152,7 +153,7 @@ impl Ctx {
 
     pub fn percent(&mut self, lit: &Lit) -> Option<Percent> {
         if lit.kind != LitKind::Percent {
-            self.wrong_kind(lit, "a percentage", "73%");
+            self.wrong_kind(lit, crate::tr!("l015-a-percentage"), "73%");
             return None;
         }
         literal::percent(&lit.text)

@@ -35,11 +35,33 @@ pub fn help_for<'a>(
     if let Some(s) = suggestion(name, candidates.clone()) {
         return s;
     }
+    let plural = plural_text(plural);
     let all: Vec<&str> = candidates.into_iter().collect();
     match all.len() {
-        0 => format!("no {plural} are declared; declare the one meant (anywhere in the file: order does not matter)"),
-        1..=12 => format!("declared {plural}: {}", all.join(", ")),
-        n => format!("there are {n} {plural}; check the spelling against their declarations"),
+        0 => crate::tr!("names-none-declared", plural = plural),
+        1..=12 => crate::tr!("names-declared", plural = plural, names = all.join(", ")),
+        n => crate::tr!("names-many", plural = plural, count = n),
+    }
+}
+
+/// `plural` (the English words callers name, such as `parties`) in the
+/// current language, so that callers stay as they are.
+fn plural_text(plural: &str) -> String {
+    match plural {
+        "parties" => crate::tr!("names-parties"),
+        "streams" => crate::tr!("names-streams"),
+        "keys" => crate::tr!("names-keys"),
+        "metrics" => crate::tr!("names-metrics"),
+        "documents" => crate::tr!("names-documents"),
+        "parties and keys" => crate::tr!("names-parties-and-keys"),
+        "roles" => crate::tr!("names-roles"),
+        "clause kinds" => crate::tr!("names-clause-kinds"),
+        "kinds of fact" => crate::tr!("names-kinds-of-fact"),
+        "deciders" => crate::tr!("names-deciders"),
+        "thresholds" => crate::tr!("names-thresholds"),
+        "criteria" => crate::tr!("names-criteria"),
+        "count metrics" => crate::tr!("names-count-metrics"),
+        other => other.to_string(),
     }
 }
 
@@ -53,13 +75,17 @@ pub fn help_for_fixed<'a>(
 ) -> String {
     suggestion(name, candidates.clone()).unwrap_or_else(|| {
         let all: Vec<&str> = candidates.into_iter().collect();
-        format!("the {plural} are: {}", all.join(", "))
+        crate::tr!(
+            "names-fixed",
+            plural = plural_text(plural),
+            names = all.join(", ")
+        )
     })
 }
 
 /// "did you mean `hengelo`?" when a candidate is close enough.
 fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+    closest(name, candidates).map(|c| crate::tr!("names-did-you-mean", name = c))
 }
 
 #[cfg(test)]

@@ -26,12 +26,13 @@ impl Names {
     fn declare(&mut self, ctx: &mut Ctx, kind: &'static str, id: &Ident) -> bool {
         if let Some(first) = self.seen.get(&(kind, id.name.clone())) {
             ctx.push(
-                Diagnostic::error("L010", format!("{kind} `{}` is declared twice", id.name))
-                    .at(id.span, "declared again here")
-                    .also(*first, "first declared here")
-                    .with_help(format!(
-                        "give each {kind} its own id, or remove one declaration"
-                    )),
+                Diagnostic::error(
+                    "L010",
+                    crate::tr!("l010-message", kind = kind, name = id.name),
+                )
+                .at(id.span, crate::tr!("l010-label-again"))
+                .also(*first, crate::tr!("l010-label-first"))
+                .with_help(crate::tr!("l010-help", kind = kind)),
             );
             return false;
         }
@@ -72,8 +73,8 @@ impl Names {
         ctx.error(
             "L011",
             id.span,
-            format!("unknown {kind} `{}`", id.name),
-            "not declared",
+            crate::tr!("l011-message", kind = kind, name = id.name),
+            crate::tr!("l011-label"),
             help_for(plural, &id.name, list.iter().map(String::as_str)),
         );
         None
@@ -114,8 +115,8 @@ impl Names {
         ctx.error(
             "L011",
             id.span,
-            format!("unknown party or key `{}`", id.name),
-            "not declared",
+            crate::tr!("l011-recipient-message", name = id.name),
+            crate::tr!("l011-label"),
             help_for("parties and keys", &id.name, all),
         );
         None
@@ -152,10 +153,10 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
         if let Some(kind) = single_statement(item) {
             if let Some(first) = seen_once.get(kind) {
                 ctx.given_twice(
-                    format!("`{kind}` is given twice in this plan"),
+                    crate::tr!("l014-plan-message", statement = kind),
                     item_span(item),
                     *first,
-                    format!("a plan has one `{kind}` statement; remove one"),
+                    crate::tr!("l014-plan-help", statement = kind),
                 );
                 continue;
             }
@@ -418,9 +419,9 @@ fn document(
         ctx.error(
             "L016",
             span,
-            "a document's unit cannot be € 0",
-            "unit € 0",
-            "write the unit its figures are in, e.g. `in € 1.000`",
+            crate::tr!("l016-message"),
+            crate::tr!("l016-label"),
+            crate::tr!("l016-help"),
         );
     } else if !plan.documents.iter().any(|d| d.id.as_str() == id.name) {
         plan.documents.push(Document {
@@ -441,9 +442,9 @@ fn metric(ctx: &mut Ctx, plan: &mut Plan, id: &Ident, title: &ast::Str, kind: &I
             ctx.error(
                 "L012",
                 kind.span,
-                format!("unknown kind of metric `{other}`"),
-                "not a metric kind",
-                "a metric is a `count` (events over a window) or a `level` (measured at a date)",
+                crate::tr!("l012-metric-message", kind = other),
+                crate::tr!("l012-metric-label"),
+                crate::tr!("l012-metric-help"),
             );
             return;
         }
@@ -472,10 +473,10 @@ fn default_payout(
     };
     if let Some(first) = defaults.payout.iter().find(|p| p.stream == stream) {
         ctx.given_twice(
-            format!("a default payout for `{stream}` is given twice"),
+            crate::tr!("l014-default-payout-message", stream = stream),
             span,
             first.span,
-            "keep one default per stream; override it per milestone with `payout`",
+            crate::tr!("l014-default-payout-help"),
         );
     } else {
         defaults.payout.push(Payout {
@@ -501,10 +502,10 @@ fn default_risk(
     };
     if let Some(first) = defaults.risk.iter().find(|r| r.stream == stream) {
         ctx.given_twice(
-            format!("a default risk key for `{stream}` is given twice"),
+            crate::tr!("l014-default-risk-message", stream = stream),
             span,
             first.span,
-            "keep one default per stream; override it per milestone with `risk`",
+            crate::tr!("l014-default-risk-help"),
         );
     } else {
         defaults.risk.push(Risk {
@@ -522,8 +523,8 @@ fn role(ctx: &mut Ctx, r: &Ident) -> Option<Role> {
         ctx.error(
             "L012",
             r.span,
-            format!("unknown role `{}`", r.name),
-            "not a role",
+            crate::tr!("l012-role-message", role = r.name),
+            crate::tr!("l012-role-label"),
             help_for_fixed("roles", &r.name, Role::ALL.iter().map(|(n, _)| *n)),
         );
     }
@@ -548,9 +549,9 @@ pub(super) fn split(
                     ctx.error(
                         "L014",
                         sa.stream.span,
-                        format!("stream `{s}` appears twice in this split"),
-                        "again",
-                        "name each stream once",
+                        crate::tr!("l014-split-message", stream = s),
+                        crate::tr!("l014-split-label"),
+                        crate::tr!("l014-split-help"),
                     );
                     ok = false;
                 } else {
@@ -608,11 +609,11 @@ fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
             ctx.push(
                 Diagnostic::error(
                     "L010",
-                    format!("`{party}` appears twice in key `{}`", k.id.name),
+                    crate::tr!("l010-member-message", party = party, key = k.id.name),
                 )
-                .at(m.span, "again here")
-                .also(first.span, "first here")
-                .with_help("give each member one weight"),
+                .at(m.span, crate::tr!("l010-member-label-again"))
+                .also(first.span, crate::tr!("l010-member-label-first"))
+                .with_help(crate::tr!("l010-member-help")),
             );
             continue;
         }
@@ -627,9 +628,9 @@ fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
         ctx.error(
             "L014",
             *extra,
-            "a key has one declared total",
-            "second total",
-            "remove one `declared total` line",
+            crate::tr!("l014-key-total-message"),
+            crate::tr!("l014-key-total-label"),
+            crate::tr!("l014-key-total-help"),
         );
     }
     let declared_total = k.total.as_ref().and_then(|t| {
@@ -674,12 +675,9 @@ fn subset_key(
         ctx.error(
             "L020",
             parent.span,
-            format!(
-                "key `{parent_id}` must be declared before `{}` takes a subset of it",
-                id.name
-            ),
-            "declared later",
-            "move the subset key below its parent",
+            crate::tr!("l020-message", parent = parent_id, key = id.name),
+            crate::tr!("l020-label"),
+            crate::tr!("l020-help"),
         );
         return;
     };

@@ -16,10 +16,10 @@ pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnosti
         if let Some(kind) = clause(&mut ctx, c) {
             if let Some(first) = clauses.iter().find(|x| same_subject(&x.kind, &kind)) {
                 ctx.given_twice(
-                    format!("clause `{}` is given twice", label(&kind)),
+                    crate::tr!("l014-clause-message", clause = label(&kind)),
                     c.span,
                     first.span,
-                    "a rule set has one clause of each kind; `repay-unmet` one per stream, `non-working-day` one per date",
+                    crate::tr!("l014-clause-help"),
                 );
                 continue;
             }
@@ -67,8 +67,8 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
         ctx.error(
             "L012",
             c.kind.span,
-            format!("unknown clause kind `{}`", c.kind.name),
-            "not a clause kind",
+            crate::tr!("l012-clause-message", kind = c.kind.name),
+            crate::tr!("l012-clause-label"),
             help_for_fixed(
                 "clause kinds",
                 &c.kind.name,
@@ -81,9 +81,9 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
         ctx.error(
             "L021",
             c.citation.span,
-            "a clause must cite the article it encodes",
-            "empty citation",
-            "write the article, e.g. \"art. 3.2.2\"",
+            crate::tr!("l021-message"),
+            crate::tr!("l021-label"),
+            crate::tr!("l021-help"),
         );
     }
     let words: Vec<Option<&str>> = c.args.iter().map(word).collect();
@@ -145,9 +145,9 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
         ctx.error(
             "L017",
             c.span,
-            format!("clause `{}` is not written in its form", c.kind.name),
-            "does not match the form",
-            format!("write it as `clause \"ARTICLE\" {}`", keyword.form()),
+            crate::tr!("l017-clause-message", kind = c.kind.name),
+            crate::tr!("l017-label"),
+            crate::tr!("l017-clause-help", form = keyword.form()),
         );
     }
     kind
@@ -172,9 +172,9 @@ fn window_days(ctx: &mut Ctx, args: &[Token], unit: &str) -> Option<u32> {
             ctx.error(
                 "L030",
                 span,
-                format!("an assessment window of {n} {unit} is longer than ten years"),
-                "too long",
-                format!("write at most {MAX_WINDOW_DAYS} days; the model agreement gives four weeks (art. 3.2.2)"),
+                crate::tr!("l030-message", count = n, unit = unit),
+                crate::tr!("l030-label"),
+                crate::tr!("l030-help", max = MAX_WINDOW_DAYS),
             );
             None
         }
@@ -205,8 +205,8 @@ fn roles(ctx: &mut Ctx, args: &[Token]) -> Option<Vec<Role>> {
                 ctx.error(
                     "L012",
                     i.span,
-                    format!("unknown role `{}`", i.name),
-                    "not a role",
+                    crate::tr!("l012-role-message", role = i.name),
+                    crate::tr!("l012-role-label"),
                     help_for_fixed("roles", &i.name, Role::ALL.iter().map(|(n, _)| *n)),
                 );
                 return None;

@@ -35,10 +35,10 @@ impl Default for Limits {
 pub fn check(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
     if text.trim().is_empty() {
         return Some(
-            Diagnostic::error("S001", "the file is empty")
+            Diagnostic::error("S001", crate::tr!("s001-message"))
                 .in_file(file)
-                .at(Span::new(0, text.len()), "nothing here")
-                .with_help("a file starts with `plan ID \"title\" {`, `rules ID \"title\" {` or `facts PLAN {`"),
+                .at(Span::new(0, text.len()), crate::tr!("s001-label"))
+                .with_help(crate::tr!("syntax-file-start-help")),
         );
     }
     line_count(file, text, limits)
@@ -51,14 +51,15 @@ fn line_count(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
     (lines > limits.max_lines).then(|| {
         Diagnostic::error(
             "S006",
-            format!(
-                "the file has {lines} lines, more than the limit of {}",
-                limits.max_lines
+            crate::tr!(
+                "s006-message",
+                lines = lines.to_string(),
+                max = limits.max_lines.to_string()
             ),
         )
         .in_file(file)
-        .at(Span::new(0, 0), "this file")
-        .with_help("split the plan, or raise the limit with --max-lines if the file is genuine")
+        .at(Span::new(0, 0), crate::tr!("i005-label"))
+        .with_help(crate::tr!("s006-help"))
     })
 }
 
@@ -70,15 +71,15 @@ fn line_length(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> 
             return Some(
                 Diagnostic::error(
                     "S002",
-                    format!(
-                        "line {} is {} bytes long, more than the limit of {}",
-                        n + 1,
-                        line.len(),
-                        limits.max_line_bytes
+                    crate::tr!(
+                        "s002-message",
+                        line = (n + 1).to_string(),
+                        bytes = line.len().to_string(),
+                        max = limits.max_line_bytes.to_string()
                     ),
                 )
                 .in_file(file)
-                .with_help("split the text over several statements, or raise the limit with --max-line-bytes"),
+                .with_help(crate::tr!("s002-help")),
             );
         }
     }
@@ -138,22 +139,23 @@ fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
                 open.push((i, indent(line_start)));
                 if open.len() > limits.max_depth {
                     return Some(
-                        Diagnostic::error("S003", format!("blocks are nested more than {} levels deep", limits.max_depth))
-                            .in_file(file)
-                            .at(Span::new(i, i + 1), "this `{` is too deep")
-                            .with_help("a plan nests plan > component > milestone; close each block with `}` on its own line"),
+                        Diagnostic::error(
+                            "S003",
+                            crate::tr!("s003-message", depth = limits.max_depth),
+                        )
+                        .in_file(file)
+                        .at(Span::new(i, i + 1), crate::tr!("s003-label"))
+                        .with_help(crate::tr!("s003-help")),
                     );
                 }
             }
             b'}' => {
                 let Some((start, opener_indent)) = open.pop() else {
                     return Some(
-                        Diagnostic::error("S007", "this `}` closes no block")
+                        Diagnostic::error("S007", crate::tr!("s007-message"))
                             .in_file(file)
-                            .at(Span::new(i, i + 1), "nothing to close")
-                            .with_help(
-                                "remove it, or look above for a block header whose `{` is missing",
-                            ),
+                            .at(Span::new(i, i + 1), crate::tr!("s007-label"))
+                            .with_help(crate::tr!("s007-help")),
                     );
                 };
                 if suspect.is_none() && indent(line_start) < opener_indent {
@@ -167,10 +169,17 @@ fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
     open.first().map(|(first, _)| {
         let unclosed = open.len();
         let start = suspect.unwrap_or(*first);
-        Diagnostic::error("S008", format!("{unclosed} block{} never closed", if unclosed == 1 { " is" } else { "s are" }))
+        Diagnostic::error("S008", crate::tr!("s008-message", count = unclosed))
             .in_file(file)
-            .at(Span::new(start, start + 1), if suspect.is_some() { "this block's `}` seems to be missing" } else { "this block is never closed" })
-            .with_help("a `}` is missing somewhere inside it: every block closes with `}` on a line of its own")
+            .at(
+                Span::new(start, start + 1),
+                if suspect.is_some() {
+                    crate::tr!("s008-label-suspect")
+                } else {
+                    crate::tr!("s008-label")
+                },
+            )
+            .with_help(crate::tr!("s008-help"))
     })
 }
 
@@ -226,10 +235,8 @@ pub fn hidden(file: FileId, text: &str) -> Vec<Diagnostic> {
         }
     }
     if let (Some(last), true) = (out.last_mut(), found > MAX_HIDDEN) {
-        last.notes.push(format!(
-            "{} more such characters in this file are not listed",
-            found - MAX_HIDDEN
-        ));
+        last.notes
+            .push(crate::tr!("s009-note-more", count = found - MAX_HIDDEN));
     }
     out
 }
@@ -264,21 +271,22 @@ fn char_name(c: char) -> &'static str {
 fn hidden_char(file: FileId, c: char, at: usize, zone: Zone) -> Diagnostic {
     let code = if c == '\u{feff}' { "S010" } else { "S009" };
     let kind = match c {
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
-        '\u{2028}' | '\u{2029}' | '\u{85}' => "invisible line break",
-        '\u{feff}' => "invisible character",
-        _ => "control character",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => crate::tr!("s009-kind-bidi"),
+        '\u{2028}' | '\u{2029}' | '\u{85}' => crate::tr!("s009-kind-line-break"),
+        '\u{feff}' => crate::tr!("s009-kind-invisible"),
+        _ => crate::tr!("s009-kind-control"),
     };
-    let place = match zone {
-        Zone::Code => "",
-        Zone::String => " in a string",
-        Zone::Comment => " in a comment",
+    // Unicode's own names (`char_name`) stay English in every language.
+    let character = format!("U+{:04X} ({})", u32::from(c), char_name(c));
+    let message = match zone {
+        Zone::Code => crate::tr!("s009-message", kind = kind, character = character),
+        Zone::String => crate::tr!("s009-message-string", kind = kind, character = character),
+        Zone::Comment => crate::tr!("s009-message-comment", kind = kind, character = character),
     };
-    let message = format!("{kind} U+{:04X} ({}){place}", u32::from(c), char_name(c));
     let help = match c {
-        '\u{2028}' | '\u{2029}' | '\u{85}' => "delete it: editors show it as a line break, mijlpaal does not, so what follows it on this line is read differently from how it looks",
-        '\u{feff}' => "delete it: a byte-order mark belongs only at the very start of a file",
-        _ => "delete it: it changes how the text looks (or what a terminal does) without being visible; mijlpaal shows it escaped",
+        '\u{2028}' | '\u{2029}' | '\u{85}' => crate::tr!("s009-help-line-break"),
+        '\u{feff}' => crate::tr!("s010-help"),
+        _ => crate::tr!("s009-help"),
     };
     let len = c.len_utf8();
     let d = if zone == Zone::Code {
@@ -287,7 +295,7 @@ fn hidden_char(file: FileId, c: char, at: usize, zone: Zone) -> Diagnostic {
         Diagnostic::warning(code, message)
     };
     d.in_file(file)
-        .at(Span::new(at, at + len), "here")
+        .at(Span::new(at, at + len), crate::tr!("syntax-label-here"))
         .with_help(help)
 }
 

@@ -53,31 +53,31 @@ fn pest_error(file: FileId, text: &str, e: pest::error::Error<Rule>) -> Diagnost
         pest::error::ErrorVariant::ParsingError { positives, .. } => positives,
         pest::error::ErrorVariant::CustomError { .. } => &[],
     };
-    let mut expected: Vec<&str> = positives.iter().map(describe).collect();
+    let mut expected: Vec<String> = positives.iter().map(describe).collect();
     expected.sort_unstable();
     expected.dedup();
     let at_end = text.get(start..).is_some_and(|r| r.trim().is_empty());
     let found = match text.get(start..end) {
-        _ if at_end => "the end of the file".to_string(),
-        Some("\n" | "\r" | "\r\n") | None => "the end of the line".to_string(),
+        _ if at_end => crate::tr!("s004-end-of-file"),
+        Some("\n" | "\r" | "\r\n") | None => crate::tr!("s004-end-of-line"),
         Some(word) => format!("`{word}`"),
     };
     let message = if expected.is_empty() {
-        format!("unexpected {found}")
+        crate::tr!("s004-unexpected", found = found)
     } else {
-        format!("expected {}, found {found}", join_or(&expected))
+        crate::tr!("s004-message", expected = join_or(&expected), found = found)
     };
     let header = positives
         .iter()
         .any(|r| matches!(r, Rule::plan | Rule::rules | Rule::facts));
     let help = if header {
-        "a file starts with `plan ID \"title\" {`, `rules ID \"title\" {` or `facts PLAN {`"
+        crate::tr!("syntax-file-start-help")
     } else if at_end {
-        "a block is not closed: every `{` needs a `}` on a line of its own"
+        crate::tr!("s004-help-unclosed")
     } else if positives == [Rule::EOI] {
-        "nothing may follow the `}` that closes the file's block; move this inside it or remove it"
+        crate::tr!("s004-help-after-end")
     } else {
-        "see docs/language.md for the statements each block accepts"
+        crate::tr!("s004-help")
     };
     // At the end of the file there is nothing to point at: point at the last
     // thing written instead, so that the label is shown.
@@ -88,9 +88,9 @@ fn pest_error(file: FileId, text: &str, e: pest::error::Error<Rule>) -> Diagnost
             .and_then(|t| t.char_indices().next_back())
             .map(|(i, _)| i)
             .unwrap_or(0);
-        (Span::new(from, last), "the file ends here")
+        (Span::new(from, last), crate::tr!("s004-label-end"))
     } else {
-        (Span::new(start, end), "here")
+        (Span::new(start, end), crate::tr!("syntax-label-here"))
     };
     Diagnostic::error("S004", message)
         .in_file(file)
@@ -113,29 +113,29 @@ fn word_end(text: &str, p: usize) -> usize {
         .unwrap_or(p)
 }
 
-fn join_or(items: &[&str]) -> String {
+fn join_or(items: &[String]) -> String {
     match items {
         [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [one] => one.clone(),
+        [init @ .., last] => crate::tr!("s004-or", init = init.join(", "), last = last),
     }
 }
 
-fn describe(rule: &Rule) -> &'static str {
+fn describe(rule: &Rule) -> String {
     match rule {
-        Rule::plan => "`plan`",
-        Rule::rules => "`rules`",
-        Rule::facts => "`facts`",
-        Rule::criteria => "`criteria`",
-        Rule::ident => "a name",
-        Rule::string => "a quoted text",
-        Rule::number | Rule::int => "a number",
-        Rule::date => "a date (2026-12-31)",
-        Rule::percent => "a percentage (73%)",
-        Rule::money | Rule::money_suffix => "an amount (€ 1.237.000)",
-        Rule::block_end => "`}`",
-        Rule::EOI => "the end of the file",
-        Rule::op => "a comparison (>=, <=)",
-        _ => "a statement",
+        Rule::plan => "`plan`".to_string(),
+        Rule::rules => "`rules`".to_string(),
+        Rule::facts => "`facts`".to_string(),
+        Rule::criteria => "`criteria`".to_string(),
+        Rule::ident => crate::tr!("s004-a-name"),
+        Rule::string => crate::tr!("s004-a-quoted-text"),
+        Rule::number | Rule::int => crate::tr!("s004-a-number"),
+        Rule::date => crate::tr!("s004-a-date"),
+        Rule::percent => crate::tr!("s004-a-percentage"),
+        Rule::money | Rule::money_suffix => crate::tr!("s004-an-amount"),
+        Rule::block_end => "`}`".to_string(),
+        Rule::EOI => crate::tr!("s004-end-of-file"),
+        Rule::op => crate::tr!("s004-a-comparison"),
+        _ => crate::tr!("s004-a-statement"),
     }
 }

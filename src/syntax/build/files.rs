@@ -29,7 +29,11 @@ impl Builder<'_> {
                 }
                 Rule::block_end => {}
                 _ => {
-                    self.bad(isp, "clause", "write `clause \"art. 3.2.2\" KIND ARGS...`; see docs/language.md for the kinds");
+                    self.bad(
+                        isp,
+                        &crate::tr!("s005-clause"),
+                        &crate::tr!("s005-clause-help"),
+                    );
                     bad.push(isp);
                 }
             }
@@ -78,7 +82,11 @@ impl Builder<'_> {
                 }
                 Rule::block_end => {}
                 _ => {
-                    self.bad(isp, "criterion", "write `criterion ID \"text\" source \"r. 5790\" decided-by C301, C601` or `threshold last-quarter 50%`");
+                    self.bad(
+                        isp,
+                        &crate::tr!("s005-criterion"),
+                        &crate::tr!("s005-criterion-help"),
+                    );
                     bad.push(isp);
                 }
             }
@@ -120,7 +128,7 @@ impl Builder<'_> {
                 }
                 Rule::block_end => {}
                 _ => {
-                    self.bad(isp, "fact", "every fact starts with its date: `2026-01-10 assessed 14 achieved by menzis`");
+                    self.bad(isp, &crate::tr!("s005-fact"), &crate::tr!("s005-fact-help"));
                     bad.push(isp);
                 }
             }

@@ -171,13 +171,10 @@ impl<'s> Builder<'s> {
             Ok(f) => Some(f),
             Err(Shape(sp)) => {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "S999",
-                        "internal error: the parser produced an unexpected tree here",
-                    )
-                    .in_file(self.file)
-                    .at(sp, "here")
-                    .with_help("this is a bug in mijlpaal; please report it with this file"),
+                    Diagnostic::error("S999", crate::tr!("s999-message"))
+                        .in_file(self.file)
+                        .at(sp, crate::tr!("syntax-label-here"))
+                        .with_help(crate::tr!("s999-help")),
                 );
                 None
             }
@@ -186,9 +183,9 @@ impl<'s> Builder<'s> {
 
     pub(super) fn bad(&mut self, sp: Span, what: &str, help: &str) {
         self.diagnostics.push(
-            Diagnostic::error("S005", format!("this line is not a valid {what}"))
+            Diagnostic::error("S005", crate::tr!("s005-message", what = what))
                 .in_file(self.file)
-                .at(sp, "not understood")
+                .at(sp, crate::tr!("s005-label"))
                 .with_help(help.to_string()),
         );
     }

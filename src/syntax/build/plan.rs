@@ -166,8 +166,8 @@ impl Builder<'_> {
             _ => {
                 self.bad(
                     sp,
-                    "plan statement",
-                    "a plan holds: rules, period, document, declared, split, party, stream, key, metric, default, component",
+                    &crate::tr!("s005-plan-statement"),
+                    &crate::tr!("s005-plan-statement-help"),
                 );
                 PlanItem::Bad(sp)
             }
@@ -214,8 +214,8 @@ impl Builder<'_> {
                 _ => {
                     self.bad(
                         isp,
-                        "key member",
-                        "write one member per line as `party 74.776 declared 11,63%`, and the total as `declared total 654.153`",
+                        &crate::tr!("s005-key-member"),
+                        &crate::tr!("s005-key-member-help"),
                     );
                     bad.push(isp);
                 }
@@ -245,8 +245,8 @@ impl Builder<'_> {
                     let isp = span(&item);
                     self.bad(
                         isp,
-                        "milestone",
-                        "a component holds milestones: `milestone 14 \"text\" {` ... `}`",
+                        &crate::tr!("s005-milestone"),
+                        &crate::tr!("s005-milestone-help"),
                     );
                     bad.push(isp);
                 }
@@ -364,8 +364,8 @@ impl Builder<'_> {
             _ => {
                 self.bad(
                     sp,
-                    "milestone statement",
-                    "a milestone holds: effort|result, due, amount, declared by, evidence, after, payout, risk, target, sets baseline, judged",
+                    &crate::tr!("s005-milestone-statement"),
+                    &crate::tr!("s005-milestone-statement-help"),
                 );
                 MilestoneItem::Bad(sp)
             }
@@ -381,28 +381,53 @@ impl Builder<'_> {
             let rule = item.as_rule();
             let mut a = Children::of(item);
             items.push(match rule {
-                Rule::effective => AmendmentItem::Effective { date: lit(a.need(Rule::date)?), span: isp },
-                Rule::decision => AmendmentItem::Decision { text: string(a.need(Rule::string)?), span: isp },
+                Rule::effective => AmendmentItem::Effective {
+                    date: lit(a.need(Rule::date)?),
+                    span: isp,
+                },
+                Rule::decision => AmendmentItem::Decision {
+                    text: string(a.need(Rule::string)?),
+                    span: isp,
+                },
                 Rule::change => {
                     let milestone = lit(a.need(Rule::number)?);
                     let stmt = a.next_any().ok_or(Shape(isp))?;
                     let item = self.milestone_item(stmt)?;
-                    AmendmentItem::Change { milestone, item, span: isp }
+                    AmendmentItem::Change {
+                        milestone,
+                        item,
+                        span: isp,
+                    }
                 }
-                Rule::withdraw => AmendmentItem::Withdraw { milestones: a.rest().map(lit).collect(), span: isp },
+                Rule::withdraw => AmendmentItem::Withdraw {
+                    milestones: a.rest().map(lit).collect(),
+                    span: isp,
+                },
                 Rule::add_milestone => {
                     let component = lit(a.need(Rule::number)?);
                     let milestone = self.milestone(a.need(Rule::milestone)?)?;
-                    AmendmentItem::Add { component, milestone, span: isp }
+                    AmendmentItem::Add {
+                        component,
+                        milestone,
+                        span: isp,
+                    }
                 }
                 Rule::rule_change => {
                     let kind = ident(a.need(Rule::clause_kind)?);
                     let args = a.rest().map(token).collect::<Result<_, _>>()?;
-                    AmendmentItem::Rule { kind, args, span: isp }
+                    AmendmentItem::Rule {
+                        kind,
+                        args,
+                        span: isp,
+                    }
                 }
                 Rule::block_end => continue,
                 _ => {
-                    self.bad(isp, "amendment statement", "an amendment holds: effective, decision, change N ..., withdraw N, add to component N milestone ..., rule KIND ...");
+                    self.bad(
+                        isp,
+                        &crate::tr!("s005-amendment-statement"),
+                        &crate::tr!("s005-amendment-statement-help"),
+                    );
                     AmendmentItem::Bad(isp)
                 }
             });
