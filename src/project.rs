@@ -411,12 +411,14 @@ impl Session {
     pub fn gate(&self, project: &Project, allow: Allow) -> Gate {
         let found = crate::check::run_all(&project.plan, project.rules.as_ref(), &project.facts);
         let mut gate = Gate::default();
-        let mut overridden = |flag: &str, what: &str, codes: &mut Vec<&'static str>| {
+        let mut overridden = |flag: &str, what: String, codes: &mut Vec<&'static str>| {
             codes.sort_unstable();
             codes.dedup();
-            gate.overridden.push(format!(
-                "evaluated with {flag}: {what} ({})",
-                codes.join(", ")
+            gate.overridden.push(crate::tr!(
+                "gate-evaluated-with",
+                flag = flag,
+                what = what,
+                codes = codes.join(", ")
             ));
         };
         let (mut pin, mut money) = (Vec::new(), Vec::new());
@@ -432,23 +434,19 @@ impl Session {
             };
             if allowed {
                 d.severity = Severity::Warning;
-                d.notes.push("evaluated anyway, as asked".to_string());
+                d.notes.push(crate::tr!("gate-evaluated-anyway"));
             } else {
                 gate.stop = true;
             }
             gate.diagnostics.push(d);
         }
         if allow.unpinned && !pin.is_empty() {
-            overridden(
-                "--allow-unpinned",
-                "the rule set does not match its pin",
-                &mut pin,
-            );
+            overridden("--allow-unpinned", crate::tr!("gate-unpinned"), &mut pin);
         }
         if allow.errors && !money.is_empty() {
             overridden(
                 "--allow-errors",
-                "the plan has errors that make money wrong",
+                crate::tr!("gate-money-errors"),
                 &mut money,
             );
         }

@@ -53,11 +53,8 @@ pub fn lower_criteria(
                 None => ctx.error(
                     "B001",
                     d.span,
-                    format!(
-                        "`{}` is neither a check code nor a test of `submission`",
-                        d.name
-                    ),
-                    "unknown",
+                    crate::tr!("b001-unknown", name = d.name),
+                    &crate::tr!("b-unknown-label"),
                     help_for_fixed("deciders", &d.name, known.iter().copied()),
                 ),
             }
@@ -75,8 +72,8 @@ pub fn lower_criteria(
             ctx.error(
                 "B002",
                 name.span,
-                format!("`{}` is not a threshold of the framework", name.name),
-                "unknown",
+                crate::tr!("b002-unknown", name = name.name),
+                &crate::tr!("b-unknown-label"),
                 help_for_fixed("thresholds", &name.name, ["last-quarter"]),
             );
             continue;
