@@ -231,7 +231,7 @@ pub fn count(req: &Request) -> Outcome {
     wanted.extend(req.filters.iter().map(|(c, _)| c.as_str()));
     if bytes.starts_with(OLE) {
         out.diagnostics
-            .push(unreadable(&name, &crate::tr!("f005-xls")));
+            .push(unreadable(&name, crate::tr!("f005-xls")));
         return out;
     }
     let xlsx = is_xlsx(&bytes);
