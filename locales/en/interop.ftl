@@ -182,3 +182,6 @@ i003-export-unpacks-too-large-help = raise the limit with --max-file-bytes if th
 b001-unknown = `{ $name }` is neither a check code nor a test of `submission`
 b002-unknown = `{ $name }` is not a threshold of the framework
 b-unknown-label = unknown
+# L014 in a framework.
+criteria-given-twice = criterion `{ $criterion }` is given twice
+criteria-given-twice-help = give each criterion once, with all that decides it

@@ -207,3 +207,6 @@ i003-export-unpacks-too-large-help = verhoog de grens met --max-file-bytes als d
 b001-unknown = `{ $name }` is geen controlecode en geen toets van `submission`
 b002-unknown = `{ $name }` is geen drempel van het beoordelingskader
 b-unknown-label = onbekend
+# L014 in een beoordelingskader.
+criteria-given-twice = criterium `{ $criterion }` is twee keer opgegeven
+criteria-given-twice-help = geef elk criterium één keer, met alles wat erover beslist

@@ -32,10 +32,10 @@ pub fn lower_criteria(
         if let Some(first) = out.criteria.iter().find(|f| f.id == c.id.name) {
             let first = first.span;
             ctx.given_twice(
-                format!("criterion `{}` is given twice", c.id.name),
+                crate::tr!("criteria-given-twice", criterion = c.id.name),
                 c.span,
                 first,
-                "give each criterion once, with all that decides it",
+                crate::tr!("criteria-given-twice-help"),
             );
             continue;
         }
