@@ -2,6 +2,8 @@
 //! lowering (L), evaluation (E), assessment frameworks (B, `mijlpaal submission`), facts from exports (F) and spreadsheets (X, `interop`). Check codes (C) document themselves in
 //! their own files under `check/`. `mijlpaal explain CODE` prints either.
 
+use crate::i18n::Lang;
+
 /// (code, one-line summary, explanation with a failing and a fixed example)
 pub const CODES: &[(&str, &str, &str)] = &[
     ("I001", "file cannot be read", "The file does not exist or cannot be read.\n\n## Fails\n```text\nmijlpaal check plans/twente.plan     # no such file\n```\n## Fixed\n```text\nmijlpaal check plans/mentaal-gezond-twente.plan\n```"),
@@ -101,15 +103,70 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ("B002", "unknown threshold in a framework", "A framework (`*.criteria`) sets one threshold: `threshold last-quarter 50%`, the share of the plan's money that may fall due in its last quarter before the money is no longer \"in batches, gekoppeld aan tussentijdse mijlpalen\" (Beoordelingskader, r. 5995).\n\n## Fails\n```text\nthreshold laatste-kwartaal 50%\n```\n## Fixed\n```text\nthreshold last-quarter 50%\n```"),
 ];
 
-/// The explanation of a code, check or not, as Markdown.
+/// The explanation of a code, check or not, as Markdown, in the current
+/// language.
 pub fn explain(code: &str) -> Option<String> {
+    let (canonical, english) = english_page(code)?;
+    match crate::i18n::lang() {
+        Lang::En => Some(english),
+        // A Dutch page missing is caught by `tests/explain_nl.rs`; until
+        // then the English page is better than none.
+        Lang::Nl => Some(dutch_page(canonical).map_or(english, str::to_string)),
+    }
+}
+
+/// The English page of a code or check name, with the code it names.
+fn english_page(code: &str) -> Option<(&'static str, String)> {
     if let Some(check) = crate::check::find(code) {
-        return Some(check.doc());
+        return Some((check.code, check.doc()));
     }
     CODES
         .iter()
         .find(|(c, _, _)| c.eq_ignore_ascii_case(code))
-        .map(|(c, summary, text)| format!("# {c} {summary}\n\n{text}\n"))
+        .map(|(c, summary, text)| (*c, format!("# {c} {summary}\n\n{text}\n")))
+}
+
+/// Compiles in the Dutch page of each code, `locales/nl/explain/CODE.md`.
+macro_rules! dutch_pages {
+    ($($code:literal),* $(,)?) => {
+        &[$(($code, include_str!(concat!("../locales/nl/explain/", $code, ".md")))),*]
+    };
+}
+
+/// The Dutch pages of `mijlpaal explain`: (code, Markdown). The English
+/// pages stay where developers read them (the checks' `//!` comments, the
+/// table above); the Dutch ones are translations kept with the catalogue.
+/// A page's first line is `# CODE title`; the listing takes the title from
+/// it.
+pub const PAGES_NL: &[(&str, &str)] = dutch_pages!(
+    "I001", "I002", "I003", "I004", "I005", "I006", "I007", "I008", "I009", "I010", "I011", "X001",
+    "X002", "X003", "X004", "X005", "X006", "X007", "X008", "X009", "X010", "X011", "X020", "X021",
+    "X022", "X023", "X030", "X031", "S001", "S002", "S003", "S004", "S005", "S006", "S007", "S008",
+    "S009", "S010", "S999", "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L010", "L011",
+    "L012", "L013", "L014", "L015", "L016", "L017", "L018", "L019", "L020", "L021", "L022", "L023",
+    "L024", "L030", "L031", "A101", "A102", "A104", "A401", "A404", "A501", "A502", "A702", "E001",
+    "E002", "E003", "E004", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014",
+    "E015", "E016", "F001", "F002", "F003", "F004", "F005", "F006", "F007", "B001", "B002", "C101",
+    "C102", "C103", "C104", "C201", "C202", "C203", "C301", "C302", "C303", "C304", "C305", "C401",
+    "C402", "C403", "C404", "C405", "C501", "C502", "C601", "C602", "C603", "C604", "C605", "C606",
+    "C701", "C702", "C801", "C901",
+);
+
+/// The Dutch page of a code, as written.
+pub fn dutch_page(code: &str) -> Option<&'static str> {
+    PAGES_NL
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, page)| *page)
+}
+
+/// The title of a Dutch page: its first line without `# CODE `.
+fn dutch_title(code: &str) -> Option<&'static str> {
+    let first = dutch_page(code)?.lines().next()?;
+    first
+        .strip_prefix("# ")?
+        .strip_prefix(code)?
+        .strip_prefix(' ')
 }
 
 /// The default severity of a code in `CODES`: most are errors.
@@ -122,18 +179,38 @@ pub fn severity(code: &str) -> &'static str {
     }
 }
 
-/// One line per code: `C101 error split-sum`.
+/// One line per code: `C101 error split-sum`; in Dutch the severity and
+/// the title are Dutch (a check keeps its name: it is what `explain` takes).
 pub fn list() -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = CODES
         .iter()
-        .map(|(c, s, _)| (c.to_string(), severity(c).to_string(), s.to_string()))
+        .map(|(c, s, _)| {
+            let title = match crate::i18n::lang() {
+                Lang::En => s,
+                Lang::Nl => dutch_title(c).unwrap_or(s),
+            };
+            (
+                c.to_string(),
+                severity_label(severity(c)),
+                title.to_string(),
+            )
+        })
         .collect();
     out.extend(crate::check::ALL.iter().map(|c| {
         (
             c.code.to_string(),
-            c.severity.as_str().to_string(),
+            severity_label(c.severity.as_str()),
             c.name.to_string(),
         )
     }));
     out
+}
+
+/// A severity id (`error`, `warning`, `info`) in the current language.
+pub fn severity_label(severity: &str) -> String {
+    match severity {
+        "error" => crate::tr!("explain-severity-error"),
+        "warning" => crate::tr!("explain-severity-warning"),
+        _ => crate::tr!("explain-severity-info"),
+    }
 }

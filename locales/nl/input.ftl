@@ -299,7 +299,7 @@ l022-help = hernoem de regelset naar `{ $name }`, zodat hij bij zijn bestand pas
 ## De poort vóór de beoordeling (overschrijvingen)
 
 gate-overridden = beoordeeld met { $flag }: { $what } ({ $codes })
-gate-unpinned = de regelset komt niet overeen met zijn pin
+gate-unpinned = de regelset komt niet overeen met de vastgezette hash
 gate-errors = het plan bevat fouten die de bedragen onjuist maken
 gate-evaluated-anyway = toch beoordeeld, zoals gevraagd
 

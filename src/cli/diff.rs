@@ -43,7 +43,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let at = match args.at.as_deref().map(super::evaluation_date).transpose() {
         Ok(a) => a,
         Err(e) => {
-            say!("error: --at {e}");
+            say!(
+                "{}",
+                mijlpaal::tr!("cli-error", message = format!("--at {e}"))
+            );
             return EXIT_USAGE;
         }
     };
@@ -87,7 +90,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         let mut shown = gate_old.diagnostics;
         shown.extend(gate_new.diagnostics);
         print_human(session, &shown, common);
-        say!("error: not compared: a version has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin) to compare drafts anyway");
+        say!("{}", mijlpaal::tr!("cli-diff-not-compared"));
         return EXIT_ERRORS;
     }
     let mut notice = gate_old.notice("");

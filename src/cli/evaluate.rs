@@ -93,7 +93,7 @@ pub enum Table {
 }
 
 pub(super) fn usage(message: String) -> u8 {
-    say!("error: {message}");
+    say!("{}", mijlpaal::tr!("cli-error", message = message));
     EXIT_USAGE
 }
 
@@ -120,9 +120,7 @@ fn overrides(
         }
     }
     if let Some(both) = o.achieved.iter().find(|m| o.missed.contains(m)) {
-        return Err(format!(
-            "milestone {both} is given both as --achieved and as --missed"
-        ));
+        return Err(mijlpaal::tr!("cli-achieved-and-missed", milestone = both));
     }
     Ok(o)
 }
@@ -161,7 +159,10 @@ pub(super) fn run_scenario(
     };
     let Some(rules) = project.rules.clone() else {
         print_human(session, &load_diags, common);
-        say!("error: plan `{}` names no rule set, so it cannot be evaluated\n  help: add `rules NAME` to the plan", project.plan.id);
+        say!(
+            "{}",
+            mijlpaal::tr!("cli-evaluate-no-rule-set", plan = project.plan.id)
+        );
         return Err(EXIT_ERRORS);
     };
     let gate = session.gate(&project, s.allow.allow());
@@ -169,7 +170,7 @@ pub(super) fn run_scenario(
     shown.extend(gate.diagnostics.iter().cloned());
     if gate.stop {
         print_human(session, &shown, common);
-        say!("error: not evaluated: the plan has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin) to evaluate a draft anyway");
+        say!("{}", mijlpaal::tr!("cli-evaluate-not-evaluated"));
         return Err(EXIT_ERRORS);
     }
     let overrides = overrides(&project.plan, &s.achieved, &s.missed, &s.partial).map_err(usage)?;
@@ -206,18 +207,15 @@ fn with_notice(notice: &str, prefix: &str, text: String) -> String {
 fn check_flags(args: &Args) -> Result<(), String> {
     let format = args.format;
     if format == EvalFormat::Xlsx && args.output.is_none() {
-        return Err(
-            "--format xlsx writes a binary workbook, not text: name the file with -o LEDGER.xlsx"
-                .into(),
-        );
+        return Err(mijlpaal::tr!("cli-xlsx-needs-output"));
     }
     if args.csv_dialect.is_some() && format != EvalFormat::Csv {
-        return Err("--csv-dialect applies to --format csv only".into());
+        return Err(mijlpaal::tr!("cli-csv-dialect-csv-only"));
     }
     if args.table.is_some() && format != EvalFormat::Csv {
         return Err(match format {
-            EvalFormat::Xlsx => "--table chooses the table of --format csv; --format xlsx writes every table as a sheet".into(),
-            _ => "--table applies to --format csv only".into(),
+            EvalFormat::Xlsx => mijlpaal::tr!("cli-table-xlsx"),
+            _ => mijlpaal::tr!("cli-table-csv-only"),
         });
     }
     if let Some(target) = &args.output {
@@ -230,10 +228,10 @@ fn check_flags(args: &Args) -> Result<(), String> {
 pub(super) fn output_not_input(target: &PathBuf, s: &Scenario) -> Result<(), String> {
     let same = |input: &PathBuf| matches!((std::fs::canonicalize(target), std::fs::canonicalize(input)), (Ok(a), Ok(b)) if a == b);
     if let Some(input) = std::iter::once(&s.plan).chain(&s.facts).find(|p| same(p)) {
-        return Err(format!(
-            "-o {} names an input ({}); the output would replace it",
-            target.display(),
-            input.display()
+        return Err(mijlpaal::tr!(
+            "cli-output-is-input",
+            output = target.display(),
+            input = input.display()
         ));
     }
     Ok(())
@@ -243,7 +241,7 @@ pub(super) fn output_not_input(target: &PathBuf, s: &Scenario) -> Result<(), Str
 pub(super) fn no_such_party(plan: &Plan, id: &str) -> String {
     let ids: Vec<&str> = plan.parties.iter().map(|p| p.id.as_str()).collect();
     let help = mijlpaal::lower::names::help_for("parties", id, ids.iter().copied());
-    format!("party `{id}` is not in plan `{}`; {help}", plan.id)
+    mijlpaal::tr!("cli-no-such-party", party = id, plan = plan.id, help = help)
 }
 
 /// What an evaluation is shown as: the bytes of the output, hidden
@@ -260,7 +258,7 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
         Err(e) => e.into_bytes(),
     };
     let write_failed = |err: std::io::Error| {
-        say!("error: the JSON could not be written: {err}");
+        say!("{}", mijlpaal::tr!("cli-json-not-written", reason = err));
         EXIT_USAGE
     };
     match (args.format, party) {
@@ -310,7 +308,7 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
                 .ok_or_else(|| unknown(party.unwrap_or_default()))?;
             let title = format!("{} ({}) at {}", plan.title, plan.id, e.at);
             render::xlsx::workbook(&tables, &labels, &title, e.at, notice).map_err(|r| {
-                say!("error: no workbook written: {r}");
+                say!("{}", mijlpaal::tr!("cli-no-workbook-written", reason = r));
                 EXIT_ERRORS
             })
         }
@@ -354,7 +352,7 @@ pub(super) fn write_output(
     let root = write::output_root(target, &project::project_root(plan));
     match write::replace(target, bytes, &root) {
         Ok(()) => {
-            say!("wrote {}", target.display());
+            say!("{}", mijlpaal::tr!("cli-wrote", file = target.display()));
             EXIT_OK
         }
         Err(d) => {
@@ -380,9 +378,10 @@ pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) ->
         Some(text) => {
             exit_code(&e.diagnostics, false).max(super::out(&with_notice(&notice, "", text)))
         }
-        None => usage(format!(
-            "milestone {} is not in plan `{}`",
-            args.number, project.plan.id
+        None => usage(mijlpaal::tr!(
+            "cli-no-such-milestone",
+            milestone = args.number,
+            plan = project.plan.id
         )),
     }
 }

@@ -11,16 +11,23 @@ pub struct Args {
 pub fn run(args: Args) -> u8 {
     match args.code {
         None => {
-            let list: String = mijlpaal::codes::list()
+            let list = mijlpaal::codes::list();
+            // As wide as the longest severity word of the language.
+            let width = list
+                .iter()
+                .map(|(_, severity, _)| severity.chars().count())
+                .max()
+                .unwrap_or(0);
+            let list: String = list
                 .into_iter()
-                .map(|(code, severity, summary)| format!("{code}  {severity:<7}  {summary}\n"))
+                .map(|(code, severity, summary)| format!("{code}  {severity:<width$}  {summary}\n"))
                 .collect();
             super::out(&list)
         }
         Some(code) => match mijlpaal::codes::explain(&code) {
             Some(text) => super::out(&text),
             None => {
-                say!("error: unknown code `{code}`\n  help: `mijlpaal explain` lists every code");
+                say!("{}", mijlpaal::tr!("cli-explain-unknown-code", code = code));
                 EXIT_USAGE
             }
         },

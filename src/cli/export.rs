@@ -49,9 +49,12 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     match write::replace(&args.output, &bytes, &project::project_root(&args.output)) {
         Ok(()) => {
             say!(
-                "wrote {} ({} milestones)",
-                args.output.display(),
-                plan.milestones.len()
+                "{}",
+                mijlpaal::tr!(
+                    "cli-wrote-milestones",
+                    file = args.output.display(),
+                    count = plan.milestones.len()
+                )
             );
             code
         }

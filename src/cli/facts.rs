@@ -83,15 +83,13 @@ pub struct CountArgs {
 fn filter(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((c, v)) if !c.is_empty() => Ok((c.to_string(), v.to_string())),
-        _ => Err(format!(
-            "`{text}` is not COLUMN=VALUE (the column's header, `=`, the exact answer)"
-        )),
+        _ => Err(mijlpaal::tr!("cli-facts-not-a-filter", text = text)),
     }
 }
 
 fn iso_date(text: &str) -> Result<NaiveDate, String> {
     text.parse::<NaiveDate>()
-        .map_err(|_| format!("`{text}` is not a date: write it as 2026-03-31"))
+        .map_err(|_| mijlpaal::tr!("cli-facts-not-a-date", text = text))
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
@@ -105,8 +103,11 @@ fn count(session: &mut Session, common: &Common, a: CountArgs) -> u8 {
         Some(Loaded::Plan(p)) => *p,
         Some(_) => {
             session.diagnostics.push(
-                Diagnostic::error("I005", format!("`{}` is not a plan", a.plan.display()))
-                    .with_help("give the .plan file with --plan"),
+                Diagnostic::error(
+                    "I005",
+                    mijlpaal::tr!("cli-not-a-plan", file = a.plan.display()),
+                )
+                .with_help(mijlpaal::tr!("cli-facts-give-plan")),
             );
             return finish(session, common, Vec::new());
         }
@@ -114,8 +115,8 @@ fn count(session: &mut Session, common: &Common, a: CountArgs) -> u8 {
     };
     if session.diagnostics.has_errors() {
         say!(
-            "{}: the plan has errors; run `mijlpaal check` on it",
-            a.plan.display()
+            "{}",
+            mijlpaal::tr!("cli-facts-plan-has-errors", file = a.plan.display())
         );
         return finish(session, common, Vec::new());
     }
@@ -152,7 +153,7 @@ fn count(session: &mut Session, common: &Common, a: CountArgs) -> u8 {
             // The output is built by mijlpaal; failing to parse is a bug.
             ds.truncate(1);
             ds.pop().unwrap_or_else(|| {
-                Diagnostic::error("F007", "the counted facts do not parse (a bug)")
+                Diagnostic::error("F007", mijlpaal::tr!("cli-facts-counted-do-not-parse"))
             })
         }),
     };
@@ -167,13 +168,24 @@ fn count(session: &mut Session, common: &Common, a: CountArgs) -> u8 {
     let code = match target {
         Some(path) => match write::replace(path, &text, &project::project_root(path)) {
             Ok(()) => {
-                say!(
-                    "{} {} counts of `{}` to {}",
-                    if a.append.is_some() { "added" } else { "wrote" },
-                    counted.periods.len(),
-                    counted.metric,
-                    path.display()
-                );
+                let (count, metric, file) =
+                    (counted.periods.len(), &counted.metric, path.display());
+                let line = if a.append.is_some() {
+                    mijlpaal::tr!(
+                        "cli-facts-added-counts",
+                        count = count,
+                        metric = metric,
+                        file = file
+                    )
+                } else {
+                    mijlpaal::tr!(
+                        "cli-facts-wrote-counts",
+                        count = count,
+                        metric = metric,
+                        file = file
+                    )
+                };
+                say!("{line}");
                 EXIT_OK
             }
             Err(d) => {

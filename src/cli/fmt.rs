@@ -43,7 +43,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             Err(diags) => {
                 let diags: Vec<_> = diags.into_iter().map(|d| d.in_file(id)).collect();
                 print_human(session, &diags, common);
-                say!("{}: not formatted, because it does not parse", file.name);
+                say!(
+                    "{}",
+                    mijlpaal::tr!("cli-fmt-does-not-parse", file = file.name)
+                );
                 code = code.max(EXIT_ERRORS);
                 continue;
             }
@@ -57,14 +60,19 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             continue;
         }
         if args.check {
-            let written = super::out(&unified(&file.name, &file.text, &formatted, "formatted"));
+            let written = super::out(&unified(
+                &file.name,
+                &file.text,
+                &formatted,
+                &mijlpaal::tr!("cli-fmt-formatted-label"),
+            ));
             code = code.max(EXIT_ERRORS).max(written);
         } else if let Err(d) = write::replace(path, &formatted, &project::project_root(path)) {
             // Never through a link, never outside the file's project.
             session.diagnostics.push(d);
             code = code.max(EXIT_USAGE);
         } else {
-            say!("formatted {}", file.name);
+            say!("{}", mijlpaal::tr!("cli-fmt-formatted", file = file.name));
         }
     }
     let io: Vec<_> = session.diagnostics.items.clone();

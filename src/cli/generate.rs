@@ -27,7 +27,7 @@ pub fn man() -> u8 {
     match clap_mangen::Man::new(Cli::command()).render(&mut bytes) {
         Ok(()) => write(&bytes),
         Err(e) => {
-            say!("error: cannot render the man page: {e}");
+            say!("{}", mijlpaal::tr!("cli-man-page-failed", reason = e));
             EXIT_USAGE
         }
     }
@@ -37,7 +37,7 @@ fn write(bytes: &[u8]) -> u8 {
     match std::str::from_utf8(bytes) {
         Ok(text) => super::out(text),
         Err(_) => {
-            say!("error: the generated text is not UTF-8");
+            say!("{}", mijlpaal::tr!("cli-generated-not-utf8"));
             EXIT_USAGE
         }
     }

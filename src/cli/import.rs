@@ -59,8 +59,11 @@ pub fn load_plan(session: &mut Session, path: &Path) -> Option<Plan> {
         Loaded::Plan(p) => Some(*p),
         _ => {
             session.diagnostics.push(
-                Diagnostic::error("I005", format!("`{}` is not a plan", path.display()))
-                    .with_help("give a .plan file"),
+                Diagnostic::error(
+                    "I005",
+                    mijlpaal::tr!("cli-not-a-plan", file = path.display()),
+                )
+                .with_help(mijlpaal::tr!("cli-import-give-plan")),
             );
             None
         }
@@ -95,7 +98,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         }
         let code = finish(session, common);
         if code == EXIT_OK {
-            say!("sheet `{}` says what the plan says", sheet.name);
+            say!(
+                "{}",
+                mijlpaal::tr!("cli-import-sheet-agrees", sheet = sheet.name)
+            );
         }
         return code;
     }
@@ -146,13 +152,20 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         .any(|d| d.severity == Severity::Error);
     let mut code = finish(session, common);
     if errors && !args.force {
-        say!("not written: the sheet has errors (--force writes what could be read)");
+        say!("{}", mijlpaal::tr!("cli-import-not-written"));
         return code.max(EXIT_ERRORS);
     }
     match &args.output {
         None => code = code.max(super::out(&text)),
         Some(path) => match write::replace(path, &text, &project::project_root(path)) {
-            Ok(()) => say!("wrote {} ({} milestones)", path.display(), sheet.rows.len()),
+            Ok(()) => say!(
+                "{}",
+                mijlpaal::tr!(
+                    "cli-wrote-milestones",
+                    file = path.display(),
+                    count = sheet.rows.len()
+                )
+            ),
             Err(d) => {
                 print_human(session, &[d], common);
                 code = code.max(EXIT_USAGE);

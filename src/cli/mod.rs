@@ -232,7 +232,10 @@ pub fn out_bytes(bytes: &[u8]) -> u8 {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let d = mijlpaal::write::write_error(std::path::Path::new("standard output"), &e);
+            let d = mijlpaal::write::write_error(
+                std::path::Path::new(&mijlpaal::tr!("cli-standard-output")),
+                &e,
+            );
             let shown = render::human::render(&[d], &Default::default(), false);
             say!("{}", shown.trim_end());
             EXIT_USAGE
@@ -282,8 +285,10 @@ pub const MAX_HORIZON_DAYS: u32 = 36_525;
 pub fn horizon_days(text: &str) -> Result<u32, String> {
     match text.parse::<u32>() {
         Ok(days) if days <= MAX_HORIZON_DAYS => Ok(days),
-        _ => Err(format!(
-            "`{text}` is not a number of days from 0 to {MAX_HORIZON_DAYS} (a hundred years)"
+        _ => Err(mijlpaal::tr!(
+            "cli-horizon-not-days",
+            text = text,
+            max = MAX_HORIZON_DAYS
         )),
     }
 }
@@ -297,7 +302,7 @@ pub fn evaluation_date(text: &str) -> Result<chrono::NaiveDate, String> {
             .map_or(0, |d| d.as_secs() / 86_400);
         return chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
             .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
-            .ok_or_else(|| "today: the system clock is past the calendar".to_string());
+            .ok_or_else(|| mijlpaal::tr!("cli-today-past-calendar"));
     }
     mijlpaal::lower::literal::date(text).map_err(|e| format!("{text}: {}; {}", e.message, e.help))
 }

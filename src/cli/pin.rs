@@ -21,15 +21,15 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             let diags = session.diagnostics.items.clone();
             print_human(session, &diags, common);
             say!(
-                "error: {} has errors, so it cannot be pinned",
-                args.rules.display()
+                "{}",
+                mijlpaal::tr!("cli-pin-has-errors", file = args.rules.display())
             );
             EXIT_ERRORS
         }
         Some(_) => {
             say!(
-                "error: {} is not a rule set\n  help: pin the .rules file the plan names",
-                args.rules.display()
+                "{}",
+                mijlpaal::tr!("cli-pin-not-rules", file = args.rules.display())
             );
             EXIT_USAGE
         }

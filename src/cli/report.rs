@@ -64,10 +64,7 @@ fn chart_dates(from: NaiveDate, at: NaiveDate) -> Vec<NaiveDate> {
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let Some(target) = &args.output else {
-        return evaluate_cli::usage(
-            "the report is an HTML page, not text for a terminal: name the file with -o REPORT.html"
-                .into(),
-        );
+        return evaluate_cli::usage(mijlpaal::tr!("cli-report-needs-output"));
     };
     if let Err(message) = evaluate_cli::output_not_input(target, &args.scenario) {
         return evaluate_cli::usage(message);

@@ -28,12 +28,14 @@ pub fn run(args: Args) -> u8 {
         None => {
             let list: String = builtin::RULE_SETS
                 .iter()
-                .map(|(name, about, _)| format!("{name}  {about}\n"))
-                .chain(
-                    builtin::CRITERIA
-                        .iter()
-                        .map(|(name, about, _)| format!("{name}  (criteria) {about}\n")),
-                )
+                .map(|(name, about, _)| format!("{name}  {}\n", described(name, about)))
+                .chain(builtin::CRITERIA.iter().map(|(name, about, _)| {
+                    let about = described(name, about);
+                    format!(
+                        "{name}  {}\n",
+                        mijlpaal::tr!("cli-rules-criteria", about = about)
+                    )
+                }))
                 .collect();
             super::out(&list)
         }
@@ -47,12 +49,22 @@ pub fn run(args: Args) -> u8 {
                         .map(|(n, _, _)| *n)
                         .collect();
                     say!(
-                        "error: no built-in rule set `{name}`\n  help: built in are: {}",
-                        known.join(", ")
+                        "{}",
+                        mijlpaal::tr!("cli-rules-unknown", name = name, known = known.join(", "))
                     );
                     EXIT_USAGE
                 }
             }
         }
+    }
+}
+
+/// A built-in rule set's or framework's one-line description, in the
+/// current language (`builtin.rs` keeps the English one).
+fn described(name: &str, english: &str) -> String {
+    match name {
+        "overeenkomst-transformatieplan" => mijlpaal::tr!("cli-rules-about-model-agreement"),
+        "beoordelingskader" => mijlpaal::tr!("cli-rules-about-framework"),
+        _ => english.to_string(),
     }
 }

@@ -36,7 +36,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     match serde_json::to_string_pretty(&json) {
         Ok(s) => code.max(super::out_json(&format!("{s}\n"))),
         Err(e) => {
-            say!("cannot print the model: {e}");
+            say!("{}", mijlpaal::tr!("cli-show-cannot-print", reason = e));
             code.max(super::EXIT_USAGE)
         }
     }

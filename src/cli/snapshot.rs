@@ -54,9 +54,12 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let files = scenarios(&args.plan);
     if files.is_empty() {
         say!(
-            "error: no scenarios for {}: put .facts files in {}/\n  help: each names its dates with `evaluate at YYYY-MM-DD, ...`",
-            args.plan.display(),
-            args.plan.with_extension("").display()
+            "{}",
+            mijlpaal::tr!(
+                "cli-snapshot-no-scenarios",
+                plan = args.plan.display(),
+                dir = args.plan.with_extension("").display()
+            )
         );
         return EXIT_USAGE;
     }
@@ -86,7 +89,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             gate_shown = true;
         }
         if gate.stop {
-            say!("error: {} not snapshotted: the plan has the errors above\n  help: fix them, or pass --allow-errors (or --allow-unpinned for a pin); the snapshot then records it", facts_path.display());
+            say!(
+                "{}",
+                mijlpaal::tr!("cli-snapshot-not-snapshotted", facts = facts_path.display())
+            );
             return EXIT_ERRORS;
         }
         let stem = facts_path
@@ -109,8 +115,8 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         );
         if facts.evaluate_at.is_empty() {
             say!(
-                "warning: {} names no `evaluate at` dates; nothing to snapshot",
-                facts_path.display()
+                "{}",
+                mijlpaal::tr!("cli-snapshot-no-dates", facts = facts_path.display())
             );
         }
         for at in &facts.evaluate_at {
@@ -153,17 +159,22 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         }
         if args.check {
             let name = target.display().to_string();
-            let written = super::out(&super::fmt::unified(&name, &old, &content, "now"));
+            let now = mijlpaal::tr!("cli-snapshot-now-label");
+            let written = super::out(&super::fmt::unified(&name, &old, &content, &now));
             say!(
-                "{name} is out of date: review the diff, then run `mijlpaal snapshot {}`",
-                args.plan.display()
+                "{}",
+                mijlpaal::tr!(
+                    "cli-snapshot-out-of-date",
+                    file = name,
+                    plan = args.plan.display()
+                )
             );
             code = code.max(EXIT_ERRORS).max(written);
         } else if let Err(d) = write::replace(&target, &content, &root) {
             print_human(&s, &[d], common);
             code = EXIT_USAGE;
         } else {
-            say!("wrote {}", target.display());
+            say!("{}", mijlpaal::tr!("cli-wrote", file = target.display()));
         }
     }
     code

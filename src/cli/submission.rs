@@ -62,7 +62,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             match serde_json::to_string_pretty(&submission::to_json(&list, &EN)) {
                 Ok(s) => super::out_json(&format!("{s}\n")),
                 Err(e) => {
-                    say!("cannot print the checklist: {e}");
+                    say!(
+                        "{}",
+                        mijlpaal::tr!("cli-submission-cannot-print", reason = e)
+                    );
                     super::EXIT_USAGE
                 }
             }

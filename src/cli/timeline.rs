@@ -95,7 +95,11 @@ fn period_start(d: NaiveDate, every: Every) -> Option<NaiveDate> {
 /// at most [`MAX_DATES`] of them.
 pub fn period_ends(from: NaiveDate, to: NaiveDate, every: Every) -> Result<Vec<NaiveDate>, String> {
     if to < from {
-        return Err(format!("--to {to} is before --from {from}"));
+        return Err(mijlpaal::tr!(
+            "cli-timeline-to-before-from",
+            to = to,
+            from = from
+        ));
     }
     let step = Months::new(every.months());
     let mut dates = Vec::new();
@@ -109,18 +113,23 @@ pub fn period_ends(from: NaiveDate, to: NaiveDate, every: Every) -> Result<Vec<N
             break;
         }
         if dates.len() >= MAX_DATES {
-            return Err(format!(
-                "--from {from} --to {to} --every {} has more than {MAX_DATES} dates; choose a shorter span or a longer period",
-                every.name()
+            return Err(mijlpaal::tr!(
+                "cli-timeline-too-many-dates",
+                from = from,
+                to = to,
+                every = every.name(),
+                max = MAX_DATES
             ));
         }
         dates.push(end);
         start = Some(next);
     }
     if dates.is_empty() {
-        return Err(format!(
-            "no {} ends from {from} to {to}: the timeline would be empty",
-            every.name()
+        return Err(mijlpaal::tr!(
+            "cli-timeline-empty",
+            every = every.name(),
+            from = from,
+            to = to
         ));
     }
     Ok(dates)
@@ -143,7 +152,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         Err(message) => return evaluate_cli::usage(message),
     };
     let Some((&last, earlier)) = dates.split_last() else {
-        return evaluate_cli::usage("the timeline has no dates".into());
+        return evaluate_cli::usage(mijlpaal::tr!("cli-timeline-no-dates"));
     };
     // The gate, and the evaluation at the last date, as `evaluate` has them.
     let s = Scenario {
@@ -215,7 +224,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             };
             let mut out = Vec::new();
             if let Err(err) = render::timeline::json(&rows, &head, &mut out) {
-                say!("error: the JSON could not be written: {err}");
+                say!("{}", mijlpaal::tr!("cli-json-not-written", reason = err));
                 return super::EXIT_USAGE;
             }
             let t = String::from_utf8_lossy(&out);

@@ -230,10 +230,8 @@ pub fn count(req: &Request) -> Outcome {
     let mut wanted = vec![req.date_column];
     wanted.extend(req.filters.iter().map(|(c, _)| c.as_str()));
     if bytes.starts_with(OLE) {
-        out.diagnostics.push(unreadable(
-            &name,
-            "it is an Excel 97-2003 workbook (.xls), not .xlsx",
-        ));
+        out.diagnostics
+            .push(unreadable(&name, crate::tr!("f005-xls")));
         return out;
     }
     let xlsx = is_xlsx(&bytes);
@@ -406,9 +404,9 @@ fn filters_never_met(req: &Request, seen: &[bool]) -> Vec<Diagnostic> {
         .map(|((column, value), _)| {
             Diagnostic::warning(
                 "F004",
-                format!("no row of the export has `{value}` in column `{column}`"),
+                crate::tr!("f004-never", value = value, column = column),
             )
-            .with_help("a filter compares exact values, capitals and spaces included; check the value against the form's answer options")
+            .with_help(crate::tr!("f004-never-help"))
         })
         .collect()
 }
@@ -426,28 +424,20 @@ fn unreadable_dates(req: &Request, invalid: &[(String, Unreadable)]) -> Vec<Diag
         let d = Diagnostic::new(
             "F001",
             severity,
-            format!("the date in `{cell}` cannot be read: {}", why.describe()),
+            crate::tr!("f001-unreadable", cell = cell, reason = why.describe()),
         );
         out.push(if req.skip_invalid {
-            d.with_help("skipped (--skip-invalid): the row is not counted")
+            d.with_help(crate::tr!("f001-skipped"))
+        } else if req.day_first {
+            d.with_help(crate::tr!("f001-help-day-first"))
         } else {
-            d.with_help(format!(
-                "correct the cell, or pass --skip-invalid to leave the row out (the output lists it); dates are read as 2026-03-14, 14-3-2026 or {}",
-                if req.day_first { "14/3/2026 (--day-first)" } else { "3/14/2026 (14/3/2026 with --day-first)" },
-            ))
+            d.with_help(crate::tr!("f001-help"))
         });
     }
     if let Some(more) = invalid.len().checked_sub(MAX_REPORTED).filter(|n| *n > 0) {
         out.push(
-            Diagnostic::new(
-                "F001",
-                severity,
-                format!("and {more} more rows whose date cannot be read"),
-            )
-            .with_help(format!(
-                "is `{}` the column with the dates?",
-                req.date_column
-            )),
+            Diagnostic::new("F001", severity, crate::tr!("f001-more", count = more))
+                .with_help(crate::tr!("f001-more-help", column = req.date_column)),
         );
     }
     out
@@ -493,13 +483,10 @@ fn per_period(
 fn count_metric(plan: &Plan, name: &str) -> Result<String, Diagnostic> {
     match plan.metrics.iter().find(|m| m.id.as_str() == name) {
         Some(m) if m.kind == MetricKind::Count => Ok(m.id.to_string()),
-        Some(_) => Err(Diagnostic::error(
-            "F003",
-            format!("metric `{name}` is a level, not a count"),
-        )
-        .with_help(
-            "rows are counted only for `count` metrics; a level is recorded with `measured`",
-        )),
+        Some(_) => Err(
+            Diagnostic::error("F003", crate::tr!("f003-level", metric = name))
+                .with_help(crate::tr!("f003-level-help")),
+        ),
         None => {
             let counts = plan
                 .metrics
@@ -508,7 +495,7 @@ fn count_metric(plan: &Plan, name: &str) -> Result<String, Diagnostic> {
                 .map(|m| m.id.as_str());
             Err(Diagnostic::error(
                 "F003",
-                format!("plan `{}` has no count metric `{name}`", plan.id),
+                crate::tr!("f003-unknown", plan = plan.id, metric = name),
             )
             .with_help(names::help_for("count metrics", name, counts)))
         }
@@ -525,18 +512,9 @@ fn check_bounds(req: &Request) -> Result<(), Diagnostic> {
             let after = before.and_then(|s| every.next(s));
             return Err(Diagnostic::error(
                 "F006",
-                format!("--from {from} is not the first day of a {}", every.word()),
+                crate::tr!("f006-from-not-first", from = from, every = every.word()),
             )
-            .with_help(format!(
-                "counts are per whole {}: use {}",
-                every.word(),
-                [before, after]
-                    .iter()
-                    .flatten()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )));
+            .with_help(whole_periods_help(every, [before, after])));
         }
     }
     if let Some(to) = req.to {
@@ -546,39 +524,39 @@ fn check_bounds(req: &Request) -> Result<(), Diagnostic> {
             let before = start.and_then(|s| s.pred_opt());
             return Err(Diagnostic::error(
                 "F006",
-                format!("--to {to} is not the last day of a {}", every.word()),
+                crate::tr!("f006-to-not-last", to = to, every = every.word()),
             )
-            .with_help(format!(
-                "counts are per whole {}: use {}",
-                every.word(),
-                [before, end]
-                    .iter()
-                    .flatten()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )));
+            .with_help(whole_periods_help(every, [before, end])));
         }
         if to > req.stated {
             return Err(Diagnostic::error(
                 "F006",
-                format!("--to {to} is after --stated {}", req.stated),
+                crate::tr!("f006-to-after-stated", to = to, stated = req.stated),
             )
-            .with_help(
-                "a period is counted once it is over: state the count on or after its last day",
-            ));
+            .with_help(crate::tr!("f006-to-after-stated-help")));
         }
     }
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from > to {
-            return Err(
-                Diagnostic::error("F006", format!("--from {from} is after --to {to}")).with_help(
-                    "give the first day of the first period and the last day of the last",
-                ),
-            );
+            return Err(Diagnostic::error(
+                "F006",
+                crate::tr!("f006-from-after-to", from = from, to = to),
+            )
+            .with_help(crate::tr!("f006-from-after-to-help")));
         }
     }
     Ok(())
+}
+
+/// The help of F006 for a bound that is not a period's first (or last)
+/// day: the nearest days that are.
+fn whole_periods_help(every: Every, days: [Option<NaiveDate>; 2]) -> String {
+    let days: Vec<String> = days.iter().flatten().map(|d| d.to_string()).collect();
+    crate::tr!(
+        "f006-whole-periods-help",
+        every = every.word(),
+        days = days.join(&crate::tr!("f006-or"))
+    )
 }
 
 /// The first and last day counted: `--from` or the start of the plan's
@@ -597,11 +575,8 @@ fn bounds(
         .and_then(|d| every.start_of(d));
     let Some(from) = from else {
         diagnostics.push(
-            Diagnostic::error(
-                "F006",
-                "nothing to count: no row has a date, and the plan has no period",
-            )
-            .with_help("give the first period with --from"),
+            Diagnostic::error("F006", crate::tr!("f006-nothing-to-count"))
+                .with_help(crate::tr!("f006-nothing-to-count-help")),
         );
         return None;
     };
@@ -626,13 +601,14 @@ fn bounds(
         diagnostics.push(
             Diagnostic::error(
                 "F006",
-                format!(
-                    "no whole {} from {from} is over on --stated {}",
-                    every.word(),
-                    req.stated
+                crate::tr!(
+                    "f006-none-over",
+                    every = every.word(),
+                    from = from,
+                    stated = req.stated
                 ),
             )
-            .with_help("state the count after the period's last day, or give --from and --to"),
+            .with_help(crate::tr!("f006-none-over-help")),
         );
         return None;
     };
@@ -644,11 +620,9 @@ fn bounds(
             diagnostics.push(
                 Diagnostic::error(
                     "F006",
-                    format!("{from} .. {to} holds more than {MAX_PERIODS} periods"),
+                    crate::tr!("f006-too-many", from = from, to = to, max = MAX_PERIODS),
                 )
-                .with_help(
-                    "count a shorter span with --from and --to, or use --every quarter or year",
-                ),
+                .with_help(crate::tr!("f006-too-many-help")),
             );
             return None;
         }
@@ -670,16 +644,10 @@ enum Unreadable {
 impl Unreadable {
     fn describe(&self) -> String {
         match self {
-            Unreadable::Empty => "the cell is empty".to_string(),
-            Unreadable::DateLike(s) => {
-                format!("`{}` is no date mijlpaal can read", comment_safe(s))
-            }
-            Unreadable::Text(n) => {
-                format!("it holds text that is no date ({n} characters, not shown)")
-            }
-            Unreadable::Number => {
-                "it holds a number that is not formatted as a date (not shown)".to_string()
-            }
+            Unreadable::Empty => crate::tr!("f001-empty"),
+            Unreadable::DateLike(s) => crate::tr!("f001-date-like", text = comment_safe(s)),
+            Unreadable::Text(n) => crate::tr!("f001-text", count = *n),
+            Unreadable::Number => crate::tr!("f001-number"),
         }
     }
 }
@@ -924,8 +892,11 @@ fn is_xlsx(bytes: &[u8]) -> bool {
 
 /// F005: the export cannot be read as a spreadsheet or CSV file.
 fn unreadable(name: &str, why: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error("F005", format!("`{name}` cannot be read as an export: {why}"))
-        .with_help("give the .xlsx file Forms downloads (Open in Excel), or a CSV file saved as UTF-8 with a header row")
+    Diagnostic::error(
+        "F005",
+        crate::tr!("f005-unreadable", file = name, reason = why),
+    )
+    .with_help(crate::tr!("f005-unreadable-help"))
 }
 
 /// Finds the columns asked for in the header (F002: not found, or found
@@ -943,7 +914,7 @@ fn columns(headers: &[String], wanted: &[&str]) -> Result<Vec<usize>, Vec<Diagno
         match hits.as_slice() {
             [one] => found.push(*one),
             [] => errors.push(
-                Diagnostic::error("F002", format!("the export has no column `{w}`"))
+                Diagnostic::error("F002", crate::tr!("f002-missing", column = w))
                     .with_help(column_help(w, headers)),
             ),
             [first, ..] => {
@@ -954,15 +925,14 @@ fn columns(headers: &[String], wanted: &[&str]) -> Result<Vec<usize>, Vec<Diagno
                 errors.push(
                     Diagnostic::error(
                         "F002",
-                        format!(
-                            "the export has {} columns named `{w}` ({})",
-                            hits.len(),
-                            at.join(", ")
+                        crate::tr!(
+                            "f002-twice",
+                            count = hits.len(),
+                            column = w,
+                            letters = at.join(", ")
                         ),
                     )
-                    .with_help(
-                        "rename one of the questions in the form, or in the exported header row",
-                    ),
+                    .with_help(crate::tr!("f002-twice-help")),
                 );
                 found.push(*first);
             }
@@ -980,11 +950,8 @@ fn columns(headers: &[String], wanted: &[&str]) -> Result<Vec<usize>, Vec<Diagno
 /// first row.
 fn column_help(name: &str, headers: &[String]) -> String {
     match names::closest(name, headers.iter().map(String::as_str)) {
-        Some(c) => format!("did you mean `{}`?", comment_safe(c)),
-        None => format!(
-            "the export's first row has {} columns; give one of its headers exactly, as Forms writes the question",
-            headers.len()
-        ),
+        Some(c) => crate::tr!("f002-did-you-mean", column = comment_safe(c)),
+        None => crate::tr!("f002-first-row", count = headers.len()),
     }
 }
 
@@ -1009,7 +976,7 @@ fn read_csv(bytes: Vec<u8>, name: &str, wanted: &[&str]) -> Result<Table, Vec<Di
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Err(vec![unreadable(name, csv_error(&e))]),
-        None => return Err(vec![unreadable(name, "it is empty")]),
+        None => return Err(vec![unreadable(name, crate::tr!("f005-empty"))]),
     };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let cols = columns(&headers, wanted)?;
@@ -1045,8 +1012,8 @@ fn read_csv(bytes: Vec<u8>, name: &str, wanted: &[&str]) -> Result<Table, Vec<Di
 /// A CSV error without content: the position only.
 fn csv_error(e: &csv::Error) -> String {
     match e.position() {
-        Some(p) => format!("malformed CSV at line {}", p.line()),
-        None => "malformed CSV".to_string(),
+        Some(p) => crate::tr!("f005-malformed-csv-at", line = p.line()),
+        None => crate::tr!("f005-malformed-csv"),
     }
 }
 
@@ -1061,7 +1028,7 @@ fn read_xlsx(
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| vec![unreadable(name, xlsx_error(&e))])?;
     let Some(sheet) = book.sheet_names().first().cloned() else {
-        return Err(vec![unreadable(name, "it has no sheet")]);
+        return Err(vec![unreadable(name, crate::tr!("f005-no-sheet"))]);
     };
     let range = book
         .worksheet_range(&sheet)
@@ -1071,7 +1038,7 @@ fn read_xlsx(
     let Some(header) = iter.next() else {
         return Err(vec![unreadable(
             name,
-            format!("sheet `{}` is empty", comment_safe(&sheet)),
+            crate::tr!("f005-sheet-empty", sheet = comment_safe(&sheet)),
         )]);
     };
     let headers: Vec<String> = header
@@ -1149,7 +1116,7 @@ fn cell(d: &calamine::Data) -> Cell {
 }
 
 fn xlsx_error(_: &calamine::XlsxError) -> String {
-    "not a readable .xlsx workbook".to_string()
+    crate::tr!("f005-not-xlsx")
 }
 
 /// Unpacks every member of the archive through a bounded reader and
@@ -1157,19 +1124,19 @@ fn xlsx_error(_: &calamine::XlsxError) -> String {
 /// whatever its headers claim: a few kilobytes can unpack to gigabytes.
 fn unpacked_size(bytes: &[u8], name: &str, max_bytes: u64) -> Result<u64, Diagnostic> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| unreadable(name, format!("not a readable .xlsx workbook ({e})")))?;
+        .map_err(|e| unreadable(name, crate::tr!("f005-not-xlsx-because", reason = e)))?;
     let mut total = 0u64;
     let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
         let mut member = zip
             .by_index(i)
-            .map_err(|e| unreadable(name, format!("not a readable .xlsx workbook ({e})")))?;
+            .map_err(|e| unreadable(name, crate::tr!("f005-not-xlsx-because", reason = e)))?;
         let left = max_bytes.saturating_sub(total).saturating_add(1);
         let mut limited = (&mut member).take(left);
         loop {
             let n = limited
                 .read(&mut sink)
-                .map_err(|e| unreadable(name, format!("not a readable .xlsx workbook ({e})")))?;
+                .map_err(|e| unreadable(name, crate::tr!("f005-not-xlsx-because", reason = e)))?;
             if n == 0 {
                 break;
             }
@@ -1177,9 +1144,13 @@ fn unpacked_size(bytes: &[u8], name: &str, max_bytes: u64) -> Result<u64, Diagno
             if total > max_bytes {
                 return Err(Diagnostic::error(
                     "I003",
-                    format!("`{name}` unpacks to more than the limit of {max_bytes} bytes"),
+                    crate::tr!(
+                        "i003-export-unpacks-too-large",
+                        file = name,
+                        max = max_bytes.to_string()
+                    ),
                 )
-                .with_help("raise the limit with --max-file-bytes if this export is genuine"));
+                .with_help(crate::tr!("i003-export-unpacks-too-large-help")));
             }
         }
     }
@@ -1218,14 +1189,17 @@ pub fn new_file(c: &Counted) -> Result<String, Vec<Diagnostic>> {
 /// two such counts holds would depend on their order).
 pub fn append(existing: &str, name: &str, c: &Counted, plan: &Plan) -> Result<String, Diagnostic> {
     let refuse = |why: String, help: &str| {
-        Diagnostic::error("F007", format!("cannot add the counts to `{name}`: {why}"))
-            .with_help(help)
+        Diagnostic::error(
+            "F007",
+            crate::tr!("f007-refused", file = name, reason = why),
+        )
+        .with_help(help)
     };
     let (tree, diags) = syntax::parse(FileId(0), existing, &Limits::default());
     let Some(ast::File::Facts(f)) = tree else {
         return Err(refuse(
-            "it is not a facts file".to_string(),
-            "give a facts file (`facts PLAN { ... }`) or write a new one with -o",
+            crate::tr!("f007-not-facts"),
+            &crate::tr!("f007-not-facts-help"),
         ));
     };
     let (facts, lowered) = crate::lower::lower_facts(&f, FileId(0), plan);
@@ -1235,8 +1209,8 @@ pub fn append(existing: &str, name: &str, c: &Counted, plan: &Plan) -> Result<St
         .any(|d| d.severity == Severity::Error)
     {
         return Err(refuse(
-            format!("it has errors (facts of plan `{}`?)", plan.id),
-            "run `mijlpaal check` on the plan and this file, and correct it first",
+            crate::tr!("f007-has-errors", plan = plan.id),
+            &crate::tr!("f007-has-errors-help"),
         ));
     }
     for fact in &facts.facts {
@@ -1249,11 +1223,14 @@ pub fn append(existing: &str, name: &str, c: &Counted, plan: &Plan) -> Result<St
                 && c.periods.iter().any(|(a, b, _)| a == from && b == to);
             if clash {
                 return Err(refuse(
-                    format!(
-                        "it already counts `{metric}` over {from} .. {to} stated on {}",
-                        c.stated
+                    crate::tr!(
+                        "f007-clash",
+                        metric = metric,
+                        from = from,
+                        to = to,
+                        stated = c.stated
                     ),
-                    "a recount supersedes an earlier count when stated on a later day: use a later --stated, or remove the old line",
+                    &crate::tr!("f007-clash-help"),
                 ));
             }
         }
@@ -1261,7 +1238,7 @@ pub fn append(existing: &str, name: &str, c: &Counted, plan: &Plan) -> Result<St
     let end = existing
         .get(..f.span.end)
         .and_then(|head| head.rfind('}'))
-        .ok_or_else(|| refuse("its block has no end".to_string(), "correct the file first"))?;
+        .ok_or_else(|| refuse(crate::tr!("f007-no-end"), &crate::tr!("f007-no-end-help")))?;
     let line_start = existing
         .get(..end)
         .and_then(|head| head.rfind('\n'))
@@ -1273,8 +1250,8 @@ pub fn append(existing: &str, name: &str, c: &Counted, plan: &Plan) -> Result<St
     let joined = format!("{head}\n{}{tail}", lines(c));
     crate::format::format(&joined).map_err(|_| {
         refuse(
-            "the result would not parse".to_string(),
-            "the closing `}` of the facts block must stand on a line of its own",
+            crate::tr!("f007-would-not-parse"),
+            &crate::tr!("f007-would-not-parse-help"),
         )
     })
 }

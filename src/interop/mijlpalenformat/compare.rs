@@ -21,15 +21,15 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(
                     "X023",
-                    format!(
-                        "{}: milestone {} of the sheet is not in the plan",
-                        sheet.cell(row.row, Field::Description),
-                        row.number
+                    crate::tr!(
+                        "x023-sheet-only",
+                        cell = sheet.cell(row.row, Field::Description),
+                        milestone = row.number
                     ),
                 )
                 .in_file(file)
-                .at(plan.span, "this plan has no such milestone")
-                .with_help("add the milestone to the plan, or delete the row from the sheet"),
+                .at(plan.span, crate::tr!("x023-sheet-only-label"))
+                .with_help(crate::tr!("x023-sheet-only-help")),
             );
             continue;
         };
@@ -40,15 +40,20 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "X020",
-                        format!(
-                            "{}: milestone {n} has {total} in the sheet, {} in the plan",
-                            sheet.cell(row.row, Field::Total),
-                            m.total()
+                        crate::tr!(
+                            "x020-total",
+                            cell = sheet.cell(row.row, Field::Total),
+                            milestone = n,
+                            sheet = total,
+                            plan = m.total()
                         ),
                     )
                     .in_file(file)
-                    .at(amount_span, format!("the plan says {}", m.total()))
-                    .with_help("the sheet sent must say what the plan says: correct one of them"),
+                    .at(
+                        amount_span,
+                        crate::tr!("x-compare-plan-says", value = m.total()),
+                    )
+                    .with_help(crate::tr!("x-compare-help")),
                 );
             }
         }
@@ -66,34 +71,43 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "X020",
-                        format!(
-                            "{}: milestone {n} pays {sheet_amount} of `{s}` in the sheet, {planned} in the plan",
-                            sheet.payee_cell(row.row, payee)
+                        crate::tr!(
+                            "x020-stream",
+                            cell = sheet.payee_cell(row.row, payee),
+                            milestone = n,
+                            sheet = sheet_amount,
+                            stream = s,
+                            plan = planned
                         ),
                     )
                     .in_file(file)
-                    .at(amount_span, format!("the plan says {s} {planned}"))
-                    .with_help("the sheet sent must say what the plan says: correct one of them"),
+                    .at(
+                        amount_span,
+                        crate::tr!("x-compare-plan-says", value = format!("{s} {planned}")),
+                    )
+                    .with_help(crate::tr!("x-compare-help")),
                 );
             }
         }
         if row.due.is_some() && row.due != m.due {
-            let shown = m.due.map_or("no date".to_string(), |d| d.to_string());
+            let shown = m.due.map_or(crate::tr!("x021-no-date"), |d| d.to_string());
             out.push(
                 Diagnostic::error(
                     "X021",
-                    format!(
-                        "{}: milestone {n} is due {} in the sheet, {shown} in the plan",
-                        sheet.cell(row.row, Field::Due),
-                        row.due.map(|d| d.to_string()).unwrap_or_default()
+                    crate::tr!(
+                        "x021-due",
+                        cell = sheet.cell(row.row, Field::Due),
+                        milestone = n,
+                        sheet = row.due.map(|d| d.to_string()).unwrap_or_default(),
+                        plan = shown
                     ),
                 )
                 .in_file(file)
                 .at(
                     m.due_span.unwrap_or(m.header_span),
-                    format!("the plan says {shown}"),
+                    crate::tr!("x-compare-plan-says", value = shown),
                 )
-                .with_help("the sheet sent must say what the plan says: correct one of them"),
+                .with_help(crate::tr!("x-compare-help")),
             );
         }
         if let Some(o) = row.obligation {
@@ -101,19 +115,20 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "X021",
-                        format!(
-                            "{}: milestone {n} is an {} in the sheet, an {} in the plan",
-                            sheet.cell(row.row, Field::Obligation),
-                            obligation_word(o),
-                            obligation_word(m.obligation)
+                        crate::tr!(
+                            "x021-obligation",
+                            cell = sheet.cell(row.row, Field::Obligation),
+                            milestone = n,
+                            sheet = obligation_word(o),
+                            plan = obligation_word(m.obligation)
                         ),
                     )
                     .in_file(file)
                     .at(
                         m.header_span,
-                        format!("the plan says {}", m.obligation.as_str()),
+                        crate::tr!("x-compare-plan-says", value = m.obligation.as_str()),
                     )
-                    .with_help("the sheet sent must say what the plan says: correct one of them"),
+                    .with_help(crate::tr!("x-compare-help")),
                 );
             }
         }
@@ -121,15 +136,16 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     "X022",
-                    format!(
-                        "{}: the text of milestone {n} differs from the plan's",
-                        sheet.cell(row.row, Field::Description)
+                    crate::tr!(
+                        "x022-text",
+                        cell = sheet.cell(row.row, Field::Description),
+                        milestone = n
                     ),
                 )
                 .in_file(file)
-                .at(m.header_span, "the plan's text")
-                .with_note(format!("sheet: {}", collapse(&row.text)))
-                .with_help("texts are compared with line breaks and runs of spaces as one space"),
+                .at(m.header_span, crate::tr!("x022-text-label"))
+                .with_note(crate::tr!("x022-sheet-note", text = collapse(&row.text)))
+                .with_help(crate::tr!("x022-help")),
             );
         }
         if sheet.column(Field::Evidence).is_some()
@@ -138,15 +154,19 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     "X022",
-                    format!(
-                        "{}: the evidence of milestone {n} differs from the plan's",
-                        sheet.cell(row.row, Field::Evidence)
+                    crate::tr!(
+                        "x022-evidence",
+                        cell = sheet.cell(row.row, Field::Evidence),
+                        milestone = n
                     ),
                 )
                 .in_file(file)
-                .at(m.span, "the plan's milestone")
-                .with_note(format!("sheet: {}", collapse(&row.evidence.join(" "))))
-                .with_help("texts are compared with line breaks and runs of spaces as one space"),
+                .at(m.span, crate::tr!("x022-evidence-label"))
+                .with_note(crate::tr!(
+                    "x022-sheet-note",
+                    text = collapse(&row.evidence.join(" "))
+                ))
+                .with_help(crate::tr!("x022-help")),
             );
         }
     }
@@ -156,14 +176,11 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(
                     "X023",
-                    format!(
-                        "milestone {} of the plan is not in sheet `{}`",
-                        m.number.0, sheet.name
-                    ),
+                    crate::tr!("x023-plan-only", milestone = m.number.0, sheet = sheet.name),
                 )
                 .in_file(file)
-                .at(m.header_span, "not in the sheet")
-                .with_help("add a row for it to the sheet, in milestone order"),
+                .at(m.header_span, crate::tr!("x023-plan-only-label"))
+                .with_help(crate::tr!("x023-plan-only-help")),
             );
         }
     }

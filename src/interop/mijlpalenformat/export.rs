@@ -32,16 +32,14 @@ pub fn payees(plan: &Plan, map: &StreamMap) -> Result<Vec<(String, String)>, Vec
         match found {
             Some((r, _)) => out.push((r.clone(), id.to_string())),
             None => errors.push(
-                Diagnostic::error(
-                    "X030",
-                    format!("stream `{id}` has no payee number for the sheet's payee columns"),
-                )
-                .in_file(plan.file)
-                .at(s.span, "paid by a party without `ref`")
-                .with_help(format!(
-                    "give the paying party its number (`party {} \"…\" ref \"DNR.000041\"`), or pass --stream DNR.000041={id}",
-                    s.payer.as_str()
-                )),
+                Diagnostic::error("X030", crate::tr!("x030-no-payee", stream = id))
+                    .in_file(plan.file)
+                    .at(s.span, crate::tr!("x030-no-payee-label"))
+                    .with_help(crate::tr!(
+                        "x030-no-payee-help",
+                        party = s.payer.as_str(),
+                        stream = id
+                    )),
             ),
         }
     }
@@ -64,7 +62,7 @@ pub fn number_of(m: Money) -> Option<f64> {
 fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Vec<Diagnostic> {
     vec![Diagnostic::error(
         "X031",
-        format!("the workbook cannot be written: {e}"),
+        crate::tr!("x031-writer", reason = e),
     )]
 }
 
@@ -128,41 +126,37 @@ fn fill(
     let mut errors = Vec::new();
     let mut row: u32 = 0;
     let total_col = col_u16(Field::Total as usize);
-    let money = |ws: &mut Worksheet,
-                 row: u32,
-                 col: u16,
-                 m: Money,
-                 errors: &mut Vec<Diagnostic>,
-                 span| {
-        match number_of(m) {
-            Some(f) => {
-                let fmt = if m.amount().fract().is_zero() {
-                    &euro
-                } else {
-                    &euro_cents
-                };
-                ws.write_number_with_format(row, col, f, fmt)
-                    .map(|_| ())
-                    .map_err(e)
+    let money =
+        |ws: &mut Worksheet, row: u32, col: u16, m: Money, errors: &mut Vec<Diagnostic>, span| {
+            match number_of(m) {
+                Some(f) => {
+                    let fmt = if m.amount().fract().is_zero() {
+                        &euro
+                    } else {
+                        &euro_cents
+                    };
+                    ws.write_number_with_format(row, col, f, fmt)
+                        .map(|_| ())
+                        .map_err(e)
+                }
+                None => {
+                    errors.push(
+                        Diagnostic::error(
+                            "X031",
+                            crate::tr!(
+                                "x031-amount",
+                                cell = format!("{SHEET}!{}", cell_name(row, u32::from(col))),
+                                amount = m
+                            ),
+                        )
+                        .in_file(plan.file)
+                        .at(span, crate::tr!("x031-amount-label"))
+                        .with_help(crate::tr!("x031-amount-help")),
+                    );
+                    Ok(())
+                }
             }
-            None => {
-                errors.push(
-                    Diagnostic::error(
-                        "X031",
-                        format!(
-                            "{}!{}: {m} cannot be written as a spreadsheet number that reads back exactly",
-                            SHEET,
-                            cell_name(row, u32::from(col))
-                        ),
-                    )
-                    .in_file(plan.file)
-                    .at(span, "this amount")
-                    .with_help("a spreadsheet holds numbers as doubles: whole euros up to 2^53 are exact"),
-                );
-                Ok(())
-            }
-        }
-    };
+        };
     for m in &plan.milestones {
         row = row.saturating_add(1);
         let component = plan
@@ -191,13 +185,17 @@ fn fill(
                 None => errors.push(
                     Diagnostic::error(
                         "X031",
-                        format!(
-                            "{SHEET}!{}: {d} cannot be a spreadsheet date",
-                            cell_name(row, 2)
+                        crate::tr!(
+                            "x031-date",
+                            cell = format!("{SHEET}!{}", cell_name(row, 2)),
+                            date = d
                         ),
                     )
                     .in_file(plan.file)
-                    .at(m.due_span.unwrap_or(m.header_span), "this date"),
+                    .at(
+                        m.due_span.unwrap_or(m.header_span),
+                        crate::tr!("x031-date-label"),
+                    ),
                 ),
             }
         }

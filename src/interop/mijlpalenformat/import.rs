@@ -50,9 +50,9 @@ pub fn streams(sheet: &Sheet, map: &StreamMap, diags: &mut Vec<Diagnostic>) -> V
                     diags.push(
                         Diagnostic::error(
                             "X008",
-                            format!("`{stream}` is not a stream name (for payee {})", payee.reference),
+                            crate::tr!("x008-not-a-name", stream = stream, payee = payee.reference),
                         )
-                        .with_help("a stream name starts with a letter and holds letters, digits, `_` and `-`"),
+                        .with_help(crate::tr!("x008-not-a-name-help")),
                     );
                 } else if let Some(other) = out.iter().find(|s| s.id == *stream) {
                     let first = sheet
@@ -63,12 +63,14 @@ pub fn streams(sheet: &Sheet, map: &StreamMap, diags: &mut Vec<Diagnostic>) -> V
                     diags.push(
                         Diagnostic::error(
                             "X008",
-                            format!(
-                                "payees {first} and {} are both mapped to stream `{stream}`",
-                                payee.reference
+                            crate::tr!(
+                                "x008-two-payees",
+                                first = first,
+                                second = payee.reference,
+                                stream = stream
                             ),
                         )
-                        .with_help("each stream is paid through one payee column pair; map each payee to its own stream"),
+                        .with_help(crate::tr!("x008-two-payees-help")),
                     );
                 } else {
                     out.push(ImportedStream {
@@ -87,16 +89,13 @@ pub fn streams(sheet: &Sheet, map: &StreamMap, diags: &mut Vec<Diagnostic>) -> V
                 diags.push(
                     Diagnostic::error(
                         "X008",
-                        format!(
-                            "{}: payee {} holds amounts, but no stream is mapped to it",
-                            sheet.payee_cell(row, i),
-                            payee.reference
+                        crate::tr!(
+                            "x008-unmapped",
+                            cell = sheet.payee_cell(row, i),
+                            payee = payee.reference
                         ),
                     )
-                    .with_help(format!(
-                        "name its stream: --stream {}=STREAM, or give the party that pays the stream `ref \"{}\"` in the plan given with --plan",
-                        payee.reference, payee.reference
-                    )),
+                    .with_help(crate::tr!("x008-unmapped-help", payee = payee.reference)),
                 );
             }
             None => {}
@@ -137,17 +136,23 @@ pub fn check_sums(sheet: &Sheet, streams: &[ImportedStream], diags: &mut Vec<Dia
                 .filter_map(|(p, m)| Some(format!("{} {m}", sheet.payees.get(*p)?.reference)))
                 .collect::<Vec<_>>()
                 .join(" + ");
-            let shown_sum = sum.map_or("more than can be held".to_string(), |s| s.to_string());
+            let shown_sum = sum.map_or(crate::tr!("x006-too-large"), |s| s.to_string());
             diags.push(
                 Diagnostic::error(
                     "X006",
-                    format!(
-                        "{}: the total {total} is not what the payee columns add up to: {} = {shown_sum}",
-                        sheet.cell(row.row, Field::Total),
-                        if parts.is_empty() { "nothing".to_string() } else { parts }
+                    crate::tr!(
+                        "x006-sum",
+                        cell = sheet.cell(row.row, Field::Total),
+                        total = total,
+                        parts = if parts.is_empty() {
+                            crate::tr!("x006-nothing")
+                        } else {
+                            parts
+                        },
+                        sum = shown_sum
                     ),
                 )
-                .with_help("correct the total or the amounts per payee; mijlpaal does not pick one"),
+                .with_help(crate::tr!("x006-help")),
             );
         }
     }
@@ -159,12 +164,14 @@ pub fn check_sums(sheet: &Sheet, streams: &[ImportedStream], diags: &mut Vec<Dia
                 diags.push(
                     Diagnostic::error(
                         "X007",
-                        format!(
-                            "{}: the totals row says {shown}, the milestones add up to {sum}",
-                            sheet.cell(totals.row, Field::Total)
+                        crate::tr!(
+                            "x007-total",
+                            cell = sheet.cell(totals.row, Field::Total),
+                            shown = shown,
+                            sum = sum
                         ),
                     )
-                    .with_help("correct the totals row (a SUM over the milestone rows) or the milestone that is wrong"),
+                    .with_help(crate::tr!("x007-help")),
                 );
             }
         }
@@ -186,12 +193,15 @@ pub fn check_sums(sheet: &Sheet, streams: &[ImportedStream], diags: &mut Vec<Dia
                 diags.push(
                     Diagnostic::error(
                         "X007",
-                        format!(
-                            "{}: the totals row says {shown} for {reference}, its milestones add up to {sum}",
-                            sheet.payee_cell(totals.row, *p)
+                        crate::tr!(
+                            "x007-payee",
+                            cell = sheet.payee_cell(totals.row, *p),
+                            shown = shown,
+                            payee = reference,
+                            sum = sum
                         ),
                     )
-                    .with_help("correct the totals row (a SUM over the milestone rows) or the milestone that is wrong"),
+                    .with_help(crate::tr!("x007-help")),
                 );
             }
         }
@@ -315,10 +325,7 @@ pub fn plan_text(sheet: &Sheet, options: &Options, diags: &mut Vec<Diagnostic>) 
     match crate::format::format(&t) {
         Ok(f) => f,
         Err(_) => {
-            diags.push(Diagnostic::error(
-                "X001",
-                "internal: the imported plan does not parse; please report this with the sheet",
-            ));
+            diags.push(Diagnostic::error("X001", crate::tr!("x001-internal")));
             t
         }
     }

@@ -304,9 +304,7 @@ pub fn parse_stream_arg(text: &str) -> Result<(String, String), String> {
         Some((r, s)) if !r.trim().is_empty() && !s.trim().is_empty() => {
             Ok((r.trim().to_string(), s.trim().to_string()))
         }
-        _ => Err(format!(
-            "`{text}` is not REF=STREAM (for example DNR.000041=iza)"
-        )),
+        _ => Err(crate::tr!("x-not-a-stream-arg", text = text)),
     }
 }
 

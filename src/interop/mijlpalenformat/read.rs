@@ -74,9 +74,9 @@ pub fn grid_of_bytes(
     let unreadable = |why: String| {
         Diagnostic::error(
             "X001",
-            format!("`{shown}` cannot be read as a workbook: {why}"),
+            crate::tr!("x001-unreadable", file = shown, reason = why),
         )
-        .with_help("save the sheet as an Excel workbook (.xlsx) and try again")
+        .with_help(crate::tr!("x001-unreadable-help"))
     };
     // An .xlsx is a zip archive; its parts are inflated in memory. The sizes
     // its directory declares are added up first, so that a small file that
@@ -84,7 +84,7 @@ pub fn grid_of_bytes(
     let mut declared: u64 = 0;
     {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
-            .map_err(|e| unreadable(format!("not an .xlsx file ({e})")))?;
+            .map_err(|e| unreadable(crate::tr!("x001-not-xlsx", reason = e)))?;
         for i in 0..zip.len() {
             let size = zip
                 .by_index_raw(i)
@@ -96,9 +96,14 @@ pub fn grid_of_bytes(
     if declared > max_bytes {
         return Err(Diagnostic::error(
             "X001",
-            format!("`{shown}` unpacks to {declared} bytes, more than the limit of {max_bytes}"),
+            crate::tr!(
+                "x001-unpacks-too-large",
+                file = shown,
+                bytes = declared.to_string(),
+                max = max_bytes.to_string()
+            ),
         )
-        .with_help("raise the limit with --max-file-bytes if this workbook is genuine"));
+        .with_help(crate::tr!("x001-unpacks-too-large-help")));
     }
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| unreadable(e.to_string()))?;
@@ -109,15 +114,15 @@ pub fn grid_of_bytes(
             .find(|n| n.as_str() == s)
             .cloned()
             .ok_or_else(|| {
-                Diagnostic::error("X001", format!("`{shown}` has no sheet `{s}`"))
-                    .with_help(format!("its sheets: {}", quoted(&names)))
+                Diagnostic::error("X001", crate::tr!("x001-no-sheet", file = shown, sheet = s))
+                    .with_help(crate::tr!("x001-no-sheet-help", sheets = quoted(&names)))
             })?,
         None => names
             .iter()
             .find(|n| n.as_str() == SHEET)
             .or_else(|| names.first())
             .cloned()
-            .ok_or_else(|| unreadable("it has no sheets".to_string()))?,
+            .ok_or_else(|| unreadable(crate::tr!("x001-no-sheets")))?,
     };
     let is_1904 = book.has_1904_epoch();
     let mut cells = BTreeMap::new();
@@ -140,11 +145,14 @@ pub fn grid_of_bytes(
         if cells.len() >= MAX_CELLS {
             return Err(Diagnostic::error(
                 "X001",
-                format!("sheet `{name}` of `{shown}` has more than {MAX_CELLS} cells"),
+                crate::tr!(
+                    "x001-too-many-cells",
+                    sheet = name,
+                    file = shown,
+                    max = MAX_CELLS.to_string()
+                ),
             )
-            .with_help(
-                "a Mijlpalenformat has one row per milestone; remove what is not part of it",
-            ));
+            .with_help(crate::tr!("x001-too-many-cells-help")));
         }
         cells.insert(cell.get_position(), value);
     }
@@ -223,13 +231,14 @@ impl Cells<'_> {
             self.diags.push(
                 Diagnostic::warning(
                     "X010",
-                    format!(
-                        "{at}: control or invisible character{} {} removed from the cell's text",
-                        if hidden.len() > 1 { "s" } else { "" },
-                        hidden.join(", ")
+                    crate::tr!(
+                        "x010-hidden",
+                        cell = at,
+                        count = hidden.len(),
+                        characters = hidden.join(", ")
                     ),
                 )
-                .with_help("such characters can make a text look different from what it says; retype the cell if it came from a copy"),
+                .with_help(crate::tr!("x010-hidden-help")),
             );
         }
         Some(clean)
@@ -311,14 +320,19 @@ impl Cells<'_> {
             self.diags.push(
                 Diagnostic::error(
                     "X002",
-                    format!(
-                        "sheet `{}`: no header row with `Omschrijving` and `Totaalbedrag` in its first {HEADER_SEARCH_ROWS} rows",
-                        self.g.name
+                    crate::tr!(
+                        "x002-no-header",
+                        sheet = self.g.name,
+                        rows = HEADER_SEARCH_ROWS
                     ),
                 )
-                .with_help(format!(
-                    "the Mijlpalenformat's header row names the columns {}; pick the sheet with --sheet NAME",
-                    Field::ALL.iter().map(|f| format!("`{}`", f.header())).collect::<Vec<_>>().join(", ")
+                .with_help(crate::tr!(
+                    "x002-no-header-help",
+                    columns = Field::ALL
+                        .iter()
+                        .map(|f| format!("`{}`", f.header()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             );
             return None;
@@ -330,15 +344,13 @@ impl Cells<'_> {
                 self.diags.push(
                     Diagnostic::error(
                         "X002",
-                        format!(
-                            "{}: the header row has no column `{}`",
-                            cell_ref(&self.g.name, header_row, 0),
-                            f.header()
+                        crate::tr!(
+                            "x002-no-column",
+                            cell = cell_ref(&self.g.name, header_row, 0),
+                            column = f.header()
                         ),
                     )
-                    .with_help(
-                        "add the column with its template header, or rename the header cell",
-                    ),
+                    .with_help(crate::tr!("x002-no-column-help")),
                 );
             }
         }
@@ -440,14 +452,19 @@ impl Cells<'_> {
             }
         }
         if component.is_none() {
-            self.missing(sheet, row, Field::Name, "the component of the milestone");
+            self.missing(sheet, row, Field::Name, &crate::tr!("x009-what-component"));
         }
         let text = match sheet.column(Field::Description) {
             Some(col) => self.line(row, col),
             None => String::new(),
         };
         if text.is_empty() {
-            self.missing(sheet, row, Field::Description, "the milestone's text");
+            self.missing(
+                sheet,
+                row,
+                Field::Description,
+                &crate::tr!("x009-what-text"),
+            );
         }
         let due = self.date(sheet, row);
         let obligation = self.obligation(sheet, row);
@@ -483,9 +500,14 @@ impl Cells<'_> {
         self.diags.push(
             Diagnostic::error(
                 "X009",
-                format!("{at}: empty; the column `{}` holds {what}", field.header()),
+                crate::tr!(
+                    "x009-empty",
+                    cell = at,
+                    column = field.header(),
+                    what = what
+                ),
             )
-            .with_help("fill in the cell, or delete the row if it is not a milestone"),
+            .with_help(crate::tr!("x009-empty-help")),
         );
     }
 
@@ -495,10 +517,10 @@ impl Cells<'_> {
         let bad = |what: String, help: &str| {
             Diagnostic::error("X003", format!("{at}: {what}")).with_help(help.to_string())
         };
-        let help = "write the date as a date cell, or as text d-m-jjjj (30-6-2025)";
+        let help = &crate::tr!("x003-help");
         match self.g.get(row, col) {
             None => {
-                self.missing(sheet, row, Field::Due, "the planned date");
+                self.missing(sheet, row, Field::Due, &crate::tr!("x009-what-due"));
                 None
             }
             Some(Value::Date(serial)) => match date_of_serial(*serial, self.g.is_1904) {
@@ -509,7 +531,7 @@ impl Cells<'_> {
                 }
             },
             Some(Value::Text(t)) if t.trim().is_empty() => {
-                self.missing(sheet, row, Field::Due, "the planned date");
+                self.missing(sheet, row, Field::Due, &crate::tr!("x009-what-due"));
                 None
             }
             Some(Value::Text(t)) => match date_of_text(t) {
@@ -521,13 +543,13 @@ impl Cells<'_> {
             },
             Some(Value::Number(f)) => {
                 self.diags.push(bad(
-                    format!("the number {f} where a date is expected"),
-                    "format the cell as a date (d-m-jjjj), or write the date as text 30-6-2025",
+                    crate::tr!("x003-number", number = f),
+                    &crate::tr!("x003-number-help"),
                 ));
                 None
             }
             Some(Value::Bool(_)) | Some(Value::Error(_)) => {
-                self.diags.push(bad("not a date".to_string(), help));
+                self.diags.push(bad(crate::tr!("x003-not-a-date"), help));
                 None
             }
         }
@@ -537,7 +559,12 @@ impl Cells<'_> {
         let col = sheet.column(Field::Obligation)?;
         let text = self.line(row, col);
         if text.is_empty() {
-            self.missing(sheet, row, Field::Obligation, "the kind of obligation");
+            self.missing(
+                sheet,
+                row,
+                Field::Obligation,
+                &crate::tr!("x009-what-obligation"),
+            );
             return None;
         }
         let o = obligation_of(&text);
@@ -545,13 +572,8 @@ impl Cells<'_> {
             let at = self.at(row, col);
             let shown = crate::render::escape::text(&text);
             self.diags.push(
-                Diagnostic::error(
-                    "X005",
-                    format!("{at}: `{shown}` is not a kind of obligation"),
-                )
-                .with_help(
-                    "write `Inspanningsverplichting` (effort) or `Resultaatverplichting` (result)",
-                ),
+                Diagnostic::error("X005", crate::tr!("x005-unknown", cell = at, text = shown))
+                    .with_help(crate::tr!("x005-unknown-help")),
             );
         }
         o
@@ -564,17 +586,16 @@ impl Cells<'_> {
             None => return Some(Money::ZERO),
             Some(Value::Number(f)) => money_of_f64(*f),
             Some(Value::Text(t)) => money_of_text(t),
-            Some(Value::Date(_)) => Err("a date where an amount is expected".to_string()),
-            Some(Value::Bool(_)) => Err("not an amount".to_string()),
-            Some(Value::Error(e)) => Err(format!("the error value {e}")),
+            Some(Value::Date(_)) => Err(crate::tr!("x004-date")),
+            Some(Value::Bool(_)) => Err(crate::tr!("x004-not-an-amount")),
+            Some(Value::Error(e)) => Err(crate::tr!("x004-error-value", value = e)),
         };
         match result {
             Ok(m) => Some(m),
             Err(why) => {
                 self.diags.push(
-                    Diagnostic::error("X004", format!("{at}: {why}")).with_help(
-                        "write the amount in euros as a number, or as text `1.237.000€` or `€ 1.237.000`",
-                    ),
+                    Diagnostic::error("X004", format!("{at}: {why}"))
+                        .with_help(crate::tr!("x004-help")),
                 );
                 None
             }
@@ -604,15 +625,9 @@ impl Cells<'_> {
                     self.diags.push(
                         Diagnostic::warning(
                             "X011",
-                            format!(
-                                "{at}: the `{} - Monitoring` column holds a value; only the `Betaling` column is read as money",
-                                p.reference
-                            ),
+                            crate::tr!("x011-monitoring", cell = at, payee = p.reference),
                         )
-                        .with_help(format!(
-                            "put the amount paid to {} in its `Betaling` column",
-                            p.reference
-                        )),
+                        .with_help(crate::tr!("x011-monitoring-help", payee = p.reference)),
                     );
                 }
             }
@@ -645,25 +660,23 @@ fn component_of(name: &str, before: Option<&(u32, String)>) -> (u32, String) {
 /// system.
 pub fn date_of_serial(serial: f64, is_1904: bool) -> Result<NaiveDate, String> {
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
-        return Err(format!("the date cell holds {serial}, which is no day"));
+        return Err(crate::tr!("x003-serial-no-day", serial = serial));
     }
     if serial.fract() != 0.0 {
-        return Err("the date cell holds a time of day; the planned date is a day".to_string());
+        return Err(crate::tr!("x003-time-of-day"));
     }
     // PANIC SAFETY: checked above: a whole number from 0 to 3 000 000.
     #[allow(clippy::cast_possible_truncation)]
     let days = serial as i64;
     let (epoch, days) = match (is_1904, days) {
         (true, d) => (NaiveDate::from_ymd_opt(1904, 1, 1), d),
-        (false, 60) => {
-            return Err("the date cell holds 29-2-1900, which does not exist".to_string())
-        }
+        (false, 60) => return Err(crate::tr!("x003-lotus-leap-day")),
         (false, d) if d < 60 => (NaiveDate::from_ymd_opt(1899, 12, 31), d),
         (false, d) => (NaiveDate::from_ymd_opt(1899, 12, 30), d),
     };
     epoch
         .and_then(|e| e.checked_add_signed(chrono::Duration::try_days(days)?))
-        .ok_or_else(|| format!("the date cell holds {serial}, which is no day"))
+        .ok_or_else(|| crate::tr!("x003-serial-no-day", serial = serial))
 }
 
 /// A date written as text: `30-6-2025`, `30-06-2025`, `30/6/2025`, or ISO `2025-06-30`.
@@ -679,14 +692,13 @@ pub fn date_of_text(text: &str) -> Result<NaiveDate, String> {
     let (d, m, y) = match parts.as_slice() {
         [a, b, c] if a.len() == 4 => (num(c), num(b), num(a)),
         [a, b, c] if c.len() == 4 => (num(a), num(b), num(c)),
-        _ => return Err(format!("`{shown}` is not a date d-m-jjjj")),
+        _ => return Err(crate::tr!("x003-not-d-m-y", text = shown)),
     };
     let (Some(d), Some(m), Some(y)) = (d, m, y) else {
-        return Err(format!("`{shown}` is not a date d-m-jjjj"));
+        return Err(crate::tr!("x003-not-d-m-y", text = shown));
     };
-    let y = i32::try_from(y).map_err(|_| format!("`{shown}` is not a date d-m-jjjj"))?;
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("`{shown}` does not exist in the calendar"))
+    let y = i32::try_from(y).map_err(|_| crate::tr!("x003-not-d-m-y", text = shown))?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| crate::tr!("x003-not-in-calendar", text = shown))
 }
 
 /// The largest whole number every smaller one of which a spreadsheet's
@@ -702,30 +714,29 @@ pub const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
 /// which a double cannot tell neighbouring euros apart.
 pub fn money_of_f64(v: f64) -> Result<Money, String> {
     if !v.is_finite() {
-        return Err("not a number".to_string());
+        return Err(crate::tr!("x004-not-a-number"));
     }
     if v.abs() > EXACT_LIMIT {
-        return Err(format!(
-            "{v} is too large for a spreadsheet to hold exactly (more than 2^53)"
-        ));
+        return Err(crate::tr!("x004-too-large-for-double", number = v));
     }
     let shown = format!("{v}");
-    let d = Decimal::from_str(&shown).map_err(|_| format!("{shown} is not an amount"))?;
+    let d = Decimal::from_str(&shown)
+        .map_err(|_| crate::tr!("x004-number-not-an-amount", number = shown))?;
     let d = d.normalize();
     // The decimal must read back as the very same double.
     let back: Option<f64> = d.to_string().parse().ok();
     if back.map(f64::to_bits) != Some(v.to_bits()) && !(v == 0.0 && d.is_zero()) {
-        return Err(format!("{shown} cannot be read exactly as an amount"));
+        return Err(crate::tr!("x004-not-exact", number = shown));
     }
     money_checked(d, &shown)
 }
 
 fn money_checked(d: Decimal, shown: &str) -> Result<Money, String> {
     if d.is_sign_negative() && !d.is_zero() {
-        return Err(format!("{shown} is negative; amounts are paid, not owed"));
+        return Err(crate::tr!("x004-negative", shown = shown));
     }
     if d.scale() > 2 {
-        return Err(format!("{shown} is not a whole number of cents"));
+        return Err(crate::tr!("x004-not-cents", shown = shown));
     }
     Ok(Money::new(d))
 }
@@ -734,7 +745,7 @@ fn money_checked(d: Decimal, shown: &str) -> Result<Money, String> {
 /// `1237000`. An accounting dash (`€ -`) is zero.
 pub fn money_of_text(text: &str) -> Result<Money, String> {
     let shown = crate::render::escape::text(text.trim());
-    let bad = || format!("`{shown}` is not an amount");
+    let bad = || crate::tr!("x004-text-not-an-amount", text = shown);
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '€')
@@ -748,7 +759,7 @@ pub fn money_of_text(text: &str) -> Result<Money, String> {
         return Ok(Money::ZERO);
     }
     if compact.starts_with('-') {
-        return Err(format!("`{shown}` is negative; amounts are paid, not owed"));
+        return Err(crate::tr!("x004-negative", shown = format!("`{shown}`")));
     }
     let (int, frac) = match compact.split_once(',') {
         Some((i, f)) => (i, Some(f)),
@@ -765,7 +776,7 @@ pub fn money_of_text(text: &str) -> Result<Money, String> {
     };
     if !grouped_ok {
         return Err(if int.contains('.') {
-            format!("`{shown}` is not a Dutch amount: a dot groups thousands in threes, a comma starts the cents")
+            crate::tr!("x004-not-dutch", text = shown)
         } else {
             bad()
         });
@@ -776,12 +787,12 @@ pub fn money_of_text(text: &str) -> Result<Money, String> {
             return Err(bad());
         }
         if f.len() > 2 {
-            return Err(format!("`{shown}` is not a whole number of cents"));
+            return Err(crate::tr!("x004-not-cents", shown = format!("`{shown}`")));
         }
         plain.push('.');
         plain.push_str(f);
     }
-    let d = Decimal::from_str(&plain).map_err(|_| format!("`{shown}` is too large"))?;
+    let d = Decimal::from_str(&plain).map_err(|_| crate::tr!("x004-too-large", text = shown))?;
     money_checked(d, &shown)
 }
 
