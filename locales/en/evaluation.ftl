@@ -243,3 +243,18 @@ eval-total = total
 eval-heading-per-milestone = Per milestone
 eval-header-why = why
 eval-heading-obligations = Obligations
+
+## What-if flags (`--achieved`, `--missed`, `--partial`).
+
+what-if-not-a-number = `{ $part }` is not a milestone number, a range like 13-15, or `all`
+what-if-backwards = the range `{ $part }` runs backwards; write { $from }-{ $to }
+what-if-no-milestone = milestone { $milestone } is not in plan `{ $plan }`
+what-if-not-partial = `{ $text }` is not of the form N=60%
+what-if-not-percent = `{ $text }` is not a percentage; write 60%
+what-if-out-of-range = { $share } is not between 0% and 100%
+
+## `mijlpaal timeline` as text.
+
+timeline-header-date = date
+timeline-header-party = party
+timeline-header-stream = stream

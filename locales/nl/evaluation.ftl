@@ -246,3 +246,18 @@ eval-total = totaal
 eval-heading-per-milestone = Per mijlpaal
 eval-header-why = Waarom
 eval-heading-obligations = Verplichtingen
+
+## Wat-als-opties (`--achieved`, `--missed`, `--partial`).
+
+what-if-not-a-number = `{ $part }` is geen mijlpaalnummer, geen reeks als 13-15 en geen `all`
+what-if-backwards = de reeks `{ $part }` loopt achterstevoren; schrijf { $from }-{ $to }
+what-if-no-milestone = mijlpaal { $milestone } komt niet voor in plan `{ $plan }`
+what-if-not-partial = `{ $text }` heeft niet de vorm N=60%
+what-if-not-percent = `{ $text }` is geen percentage; schrijf 60%
+what-if-out-of-range = { $share } ligt niet tussen 0% en 100%
+
+## `mijlpaal timeline` als tekst.
+
+timeline-header-date = Datum
+timeline-header-party = Partij
+timeline-header-stream = Geldstroom
