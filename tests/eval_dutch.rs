@@ -442,3 +442,39 @@ fn report_with_dutch_reasons() {
     assert!(!page.contains("assessed achieved on"));
     assert!(!page.contains("assessed not achieved on"));
 }
+
+// ---------------------------------------------------------------- ledgers
+
+#[test]
+fn excel_csv_has_dutch_headers_the_plain_csv_keeps_english() {
+    let excel = dutch(&evaluate(&["--format", "csv", "--csv-dialect", "excel-nl"]));
+    let head = excel.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(
+        head.starts_with("nummer;status;sinds;uiterlijk;verdiend_iza;verdiend_spuk;"),
+        "{head}"
+    );
+    assert!(head.ends_with(";reden"), "{head}");
+    let duties = dutch(&evaluate(&[
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "excel-nl",
+        "--table",
+        "obligations",
+    ]));
+    assert!(
+        duties.trim_start_matches('\u{feff}').starts_with(
+            "uiterlijk;partij;soort;mijlpaal;geldstroom;bedrag;te_laat;omschrijving\n"
+        ),
+        "{duties}"
+    );
+    let plain = dutch(&evaluate(&["--format", "csv"]));
+    assert!(
+        plain.starts_with("number,status,since,due,earned_iza,earned_spuk,"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains(",beoordeeld als behaald op 2026-04-14\n"),
+        "the reasons are Dutch: {plain}"
+    );
+}

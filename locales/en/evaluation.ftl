@@ -258,3 +258,31 @@ what-if-out-of-range = { $share } is not between 0% and 100%
 timeline-header-date = date
 timeline-header-party = party
 timeline-header-stream = stream
+
+## The Excel CSV and the workbook (`evaluate --csv-dialect excel-nl`,
+## `--format xlsx`): sheet names and headers, as `render::ledger::ENGLISH`
+## (the plain CSV keeps that in every language).
+
+ledger-milestones = milestones
+ledger-parties = parties
+ledger-obligations = obligations
+ledger-number = number
+ledger-status = status
+ledger-since = since
+ledger-due = due
+ledger-reason = reason
+ledger-party = party
+ledger-kind = kind
+ledger-milestone = milestone
+ledger-stream = stream
+ledger-amount = amount
+ledger-overdue = overdue
+ledger-text = text
+ledger-total = total
+ledger-column-earned = earned
+ledger-column-paid = paid
+ledger-column-outstanding = outstanding
+ledger-column-repayable = repayable
+ledger-column-repaid = repaid
+ledger-column-exposure = exposure
+ledger-column-lapsed = lapsed

@@ -261,3 +261,30 @@ what-if-out-of-range = { $share } ligt niet tussen 0% en 100%
 timeline-header-date = Datum
 timeline-header-party = Partij
 timeline-header-stream = Geldstroom
+
+## De CSV voor Excel en de werkmap (`evaluate --csv-dialect excel-nl`,
+## `--format xlsx`): bladnamen en kolomkoppen.
+
+ledger-milestones = mijlpalen
+ledger-parties = partijen
+ledger-obligations = verplichtingen
+ledger-number = nummer
+ledger-status = status
+ledger-since = sinds
+ledger-due = uiterlijk
+ledger-reason = reden
+ledger-party = partij
+ledger-kind = soort
+ledger-milestone = mijlpaal
+ledger-stream = geldstroom
+ledger-amount = bedrag
+ledger-overdue = te_laat
+ledger-text = omschrijving
+ledger-total = totaal
+ledger-column-earned = verdiend
+ledger-column-paid = betaald
+ledger-column-outstanding = openstaand
+ledger-column-repayable = terug_te_betalen
+ledger-column-repaid = terugbetaald
+ledger-column-exposure = risico
+ledger-column-lapsed = vervallen

@@ -682,7 +682,12 @@ pub fn tables(e: &Evaluation, party: Option<&str>, l: &Labels) -> Option<Vec<Tab
 /// CSV of one table in a dialect; money in plain decimals (a decimal comma
 /// in the Excel dialect). `None` when `party` is not in the evaluation.
 pub fn csv(e: &Evaluation, kind: Kind, party: Option<&str>, dialect: Dialect) -> Option<String> {
-    ledger_table(e, kind, party, &ENGLISH).map(|t| ledger::csv(&t, dialect))
+    // The plain CSV is a machine format: English headers in every language.
+    let labels = match dialect {
+        Dialect::Plain => ENGLISH,
+        Dialect::ExcelNl => Labels::current(),
+    };
+    ledger_table(e, kind, party, &labels).map(|t| ledger::csv(&t, dialect))
 }
 
 // ------------------------------------------------------------------ trace
