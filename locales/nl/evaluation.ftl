@@ -55,8 +55,8 @@ reason-assessed-achieved = beoordeeld als behaald op { $date }
 reason-assessed-not-achieved = beoordeeld als niet behaald op { $date }
 trace-dissolved = overeenkomst ontbonden: { $why }
 reason-dissolved = aanspraken vervallen door de ontbinding van de overeenkomst op { $date }
-trace-cutoff-passed = niet behaald op de uiterste betaaldatum
-reason-cutoff-passed = niet behaald op de uiterste betaaldatum { $cutoff }
+trace-cutoff-passed = niet uiterlijk op de uiterste betaaldatum behaald
+reason-cutoff-passed = niet uiterlijk op de uiterste betaaldatum { $cutoff } behaald
 reason-due-on = uiterlijk { $due }
 trace-partial = gedeeltelijke uitbetaling van { $share } besloten door { $by }
 reason-partial = { $share } uitbetaald bij besluit van { $by } op { $date }
@@ -81,7 +81,7 @@ trace-window-not-compliant = beoordelingstermijn verstreken, maar de administrat
 trace-window-compliance-unknown = beoordelingstermijn verstreken; geen feit toont aan dat de administratie op orde is: niet geacht behaald
 trace-window-passed = beoordelingstermijn verstreken zonder oordeel
 trace-deemed = geacht behaald: niet tijdig beoordeeld, administratie op orde
-reason-deemed = niet beoordeeld uiterlijk { $date }; geacht behaald (administratie op orde)
+reason-deemed = niet uiterlijk { $date } beoordeeld; geacht behaald (administratie op orde)
 
 ## Geld in de redenering.
 
