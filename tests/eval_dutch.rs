@@ -478,3 +478,30 @@ fn excel_csv_has_dutch_headers_the_plain_csv_keeps_english() {
         "the reasons are Dutch: {plain}"
     );
 }
+
+/// A snapshot is a checked-in reference: written in a Dutch locale, it is
+/// the same English text, and `--check` passes in either language.
+#[test]
+fn snapshots_do_not_depend_on_the_language() {
+    let dir = scratch("eval-dutch", "snapshot");
+    common::twente(&dir, |s| s.to_string(), |s| s.to_string());
+    let run = |lang: &str, check: bool| {
+        let mut c = common::bin();
+        c.current_dir(&dir)
+            .env("LANG", lang)
+            .args(["--color", "never", "snapshot", "mgt.plan"]);
+        if check {
+            c.arg("--check");
+        }
+        c.output().unwrap()
+    };
+    assert!(run("nl_NL.UTF-8", false).status.success());
+    let written = read(dir.join("mgt/ontbinding.snapshot"));
+    assert_eq!(
+        written,
+        read(root().join("plans/mentaal-gezond-twente/ontbinding.snapshot"))
+            .replace("mentaal-gezond-twente.plan", "mgt.plan")
+    );
+    assert!(run("nl_NL.UTF-8", true).status.success());
+    assert!(run("C", true).status.success());
+}
