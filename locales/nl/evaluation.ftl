@@ -87,11 +87,11 @@ reason-deemed = niet uiterlijk { $date } beoordeeld; geacht behaald (administrat
 
 trace-paid = { $amount } van `{ $stream }` betaald
 trace-paid-before-amendment = { $amount } van `{ $stream }`, betaald vóór wijziging `{ $amendment }`, blijft in stand
-trace-what-if-overpaid = in de wat-als-situatie is de betaling van { $amount } meer dan wat verdiend is
-trace-lapses-on-dissolution = { $amount } van `{ $stream }` verdiend maar niet betaald vervalt bij de ontbinding
+trace-what-if-overpaid = in de wat-als-situatie is met { $amount } meer betaald dan verdiend is
+trace-lapses-on-dissolution = { $amount } van `{ $stream }`, verdiend maar niet betaald, vervalt bij de ontbinding
 reason-lapsed-unpaid = { $status } op { $since }; nog niet betaalde aanspraken vervallen door de ontbinding van de overeenkomst op { $date } (gedane betalingen blijven in stand)
 trace-repayable = { $amount } van `{ $stream }` is gekoppeld aan een niet behaalde mijlpaal: terug te betalen
-trace-lapses-unclaimed = { $amount } van `{ $stream }` niet betaald vervalt: er bestaat geen aanspraak meer op
+trace-lapses-unclaimed = { $amount } van `{ $stream }`, niet betaald, vervalt: er bestaat geen aanspraak meer op
 trace-no-clawback = behaalde bedragen worden nooit teruggevorderd, wat er ook met andere mijlpalen gebeurt
 
 ## Doelen gemeten uit de feiten.
@@ -137,7 +137,7 @@ e002-help = de beoordelaars oordelen na de behaaldatum (art. 3.2.2); leg de beoo
 e003-message = mijlpaal { $milestone }: { $amount } van `{ $stream }` betaald, maar slechts { $earned } is verdiend
 e003-label = meer dan verdiend
 e003-help = de financier betaalt wat gekoppeld is aan behaalde mijlpalen (art. 3.3.1); controleer het bedrag of leg eerst de beoordeling vast
-e004-message = mijlpaal { $milestone } is zowel als behaald als als niet behaald beoordeeld
+e004-message = over mijlpaal { $milestone } zijn tegenstrijdige oordelen gegeven: behaald en niet behaald
 e004-label-no = niet behaald, door { $by }
 e004-label-yes = behaald, door { $by }
 e004-same-day-help = de coördinerende en de tweede beoordelende zorgverzekeraar geven samen één oordeel (art. 3.2.2); leg het oordeel vast waarover zij het eens zijn
@@ -184,9 +184,9 @@ e013-counts = de tellingen van `{ $metric }` over { $from } .. { $to }, opgegeve
 e013-counts-help = leg de ene telling over die periode vast, of geef op een latere dag een gecorrigeerde telling op
 e013-administration = de feiten over de administratie
 e013-administration-help = leg eenmaal vast wat die dag is vastgesteld: op orde of niet op orde
-e013-partials = de gedeeltelijke uitbetalingen van mijlpaal { $milestone }
+e013-partials = de besluiten tot gedeeltelijke uitbetaling van mijlpaal { $milestone }
 e013-partials-help = leg het ene besluit vast dat die dag is genomen
-e013-postponements = de uitstellen van mijlpaal { $milestone }
+e013-postponements = de besluiten tot uitstel van mijlpaal { $milestone }
 e013-postponements-help = leg de ene datum vast waartoe uitstel is verleend
 e014-message = `{ $party }` heeft { $amount } van `{ $stream }` terugbetaald, meer dan de { $repayable } die zij moet terugbetalen
 e014-label = meer dan terug te betalen
