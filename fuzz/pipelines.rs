@@ -164,9 +164,10 @@ pub fn check_bytes(data: &[u8]) {
                 &criteria,
                 &mijlpaal::source::SourceMap::default(),
             );
-            let _ = mijlpaal::submission::text(&list, &mijlpaal::submission::EN);
-            let _ = mijlpaal::submission::markdown(&list, &mijlpaal::submission::EN);
-            let _ = mijlpaal::submission::to_json(&list, &mijlpaal::submission::EN);
+            let labels = mijlpaal::submission::Labels::current();
+            let _ = mijlpaal::submission::text(&list, &labels);
+            let _ = mijlpaal::submission::markdown(&list, &labels);
+            let _ = mijlpaal::submission::to_json(&list);
             diags.extend(mijlpaal::submission::check_pointers(twente(), &criteria));
         }
         None => {}

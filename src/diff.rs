@@ -347,7 +347,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
         let eo = eval::evaluate(old.plan, ro, &[], &opts(old.plan));
         let en = eval::evaluate(new.plan, rn, &[], &opts(new.plan));
         d.money.push((
-            "planned (every milestone achieved)".into(),
+            crate::tr!("diff-view-planned"),
             end,
             money_changes(&eo, &en, &[eval::Column::Earned]),
         ));
@@ -362,7 +362,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
         let eo = eval::evaluate(old.plan, ro, old.facts, &opts);
         let en = eval::evaluate(new.plan, rn, new.facts, &opts);
         d.money.push((
-            format!("with the facts at {at}"),
+            crate::tr!("diff-view-at", date = at),
             at,
             money_changes(
                 &eo,

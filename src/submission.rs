@@ -33,7 +33,7 @@ pub enum Status {
 }
 
 impl Status {
-    /// The status as written in every output format.
+    /// The status as written in JSON, and in every format in English.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Holds => "holds",
@@ -41,37 +41,47 @@ impl Status {
             Status::ToConfirm => "to-confirm",
         }
     }
+    /// The status as a reader sees it: the id in English (as the checklist
+    /// has always shown it), in words in another language.
+    pub fn word(self) -> String {
+        match self {
+            Status::Holds => crate::tr!("submission-status-holds"),
+            Status::Fails => crate::tr!("submission-status-fails"),
+            Status::ToConfirm => crate::tr!("submission-status-to-confirm"),
+        }
+    }
 }
 
-/// The words of the output other than the framework's own: one table, so a
-/// translation (`--lang nl`) is one more table.
+/// The words of the output other than the framework's own (whose criteria
+/// are Dutch already), in the current language: the catalogue's
+/// `locales/*/submission.ftl`.
 pub struct Labels {
-    pub checks: &'static str,
-    pub pointer: &'static str,
-    pub no_pointer: &'static str,
-    pub no_findings: &'static str,
-    pub criteria: &'static str,
-    pub hold: &'static str,
-    pub fails: &'static str,
-    pub fail: &'static str,
-    pub to_confirm: &'static str,
-    pub plan: &'static str,
-    pub line: &'static str,
+    /// The page's language, as in `<html lang="…">`.
+    pub lang: &'static str,
+    pub checks: String,
+    pub pointer: String,
+    pub plan: String,
+    pub id: String,
+    pub status: String,
+    pub criterion: String,
+    pub source: String,
 }
 
-pub const EN: Labels = Labels {
-    checks: "checks",
-    pointer: "pointer",
-    no_pointer: "no pointer yet",
-    no_findings: "no findings",
-    criteria: "criteria",
-    hold: "hold",
-    fails: "fails",
-    fail: "fail",
-    to_confirm: "to confirm",
-    plan: "plan",
-    line: "line",
-};
+impl Labels {
+    /// The labels in the language chosen for this run.
+    pub fn current() -> Labels {
+        Labels {
+            lang: crate::i18n::lang().tag(),
+            checks: crate::tr!("submission-checks"),
+            pointer: crate::tr!("submission-pointer"),
+            plan: crate::tr!("submission-plan"),
+            id: crate::tr!("submission-id"),
+            status: crate::tr!("submission-status"),
+            criterion: crate::tr!("submission-criterion"),
+            source: crate::tr!("submission-source"),
+        }
+    }
+}
 
 /// One criterion, decided.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,17 +115,13 @@ impl Checklist {
     }
 
     /// "16 criteria: 3 hold, 1 fails, 12 to confirm"
-    pub fn summary(&self, l: &Labels) -> String {
-        let fails = self.count(Status::Fails);
-        format!(
-            "{} {}: {} {}, {fails} {}, {} {}",
-            self.outcomes.len(),
-            l.criteria,
-            self.count(Status::Holds),
-            l.hold,
-            if fails == 1 { l.fails } else { l.fail },
-            self.count(Status::ToConfirm),
-            l.to_confirm,
+    pub fn summary(&self) -> String {
+        crate::tr!(
+            "submission-summary",
+            criteria = self.outcomes.len(),
+            holds = self.count(Status::Holds),
+            fails = self.count(Status::Fails),
+            to_confirm = self.count(Status::ToConfirm)
         )
     }
 }
@@ -200,7 +206,7 @@ fn decide_one(
         because.extend(f.because);
     }
     if c.decided_by.is_empty() && pointers.is_empty() {
-        because.push(EN.no_pointer.to_string());
+        because.push(crate::tr!("submission-no-pointer"));
     }
     Outcome {
         id: c.id.clone(),
@@ -242,8 +248,10 @@ fn by_check(
     {
         return Finding {
             status: Status::ToConfirm,
-            because: vec![format!(
-                "{code} {name}: undecided: it needs the plan's `period` and the rule set's `max-duration` clause"
+            because: vec![crate::tr!(
+                "submission-c701-undecided",
+                code = code,
+                name = name
             )],
         };
     }
@@ -251,7 +259,11 @@ fn by_check(
     if mine.is_empty() {
         return Finding {
             status: Status::Holds,
-            because: vec![format!("{code} {name}: {}", EN.no_findings)],
+            because: vec![crate::tr!(
+                "submission-no-findings",
+                code = code,
+                name = name
+            )],
         };
     }
     let status = if mine.iter().any(|d| d.severity == Severity::Error) {
@@ -263,14 +275,21 @@ fn by_check(
         .iter()
         .map(|d| {
             let severity = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
+                Severity::Error => crate::tr!("submission-error"),
+                Severity::Warning => crate::tr!("submission-warning"),
+                Severity::Info => crate::tr!("submission-info"),
             };
-            match line_of(d, sources) {
-                Some(n) => format!("{code} {name} {severity}: {} ({} {n})", d.message, EN.line),
-                None => format!("{code} {name} {severity}: {}", d.message),
-            }
+            let line = line_of(d, sources)
+                .map(|n| crate::tr!("submission-at-line", line = n))
+                .unwrap_or_default();
+            crate::tr!(
+                "submission-finding",
+                code = code,
+                name = name,
+                severity = severity,
+                message = d.message,
+                line = line
+            )
         })
         .collect();
     Finding { status, because }
@@ -285,15 +304,15 @@ pub fn last_quarter_of(plan: &Plan) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 fn last_quarter(plan: &Plan, criteria: &Criteria) -> Finding {
-    let undecided = |why: &str| Finding {
+    let undecided = |why: String| Finding {
         status: Status::ToConfirm,
-        because: vec![format!("last-quarter: undecided: {why}")],
+        because: vec![crate::tr!("submission-last-quarter-undecided", why = why)],
     };
     let Some(threshold) = criteria.last_quarter else {
-        return undecided("the framework sets no `threshold last-quarter`");
+        return undecided(crate::tr!("submission-no-threshold"));
     };
     let Some((from, to)) = last_quarter_of(plan) else {
-        return undecided("the plan has no `period`");
+        return undecided(crate::tr!("submission-no-period"));
     };
     let amount = |m: &crate::model::Milestone| m.amount.as_ref().map_or(Money::ZERO, |a| a.total);
     let total = Money::checked_sum(plan.milestones.iter().map(amount));
@@ -304,15 +323,20 @@ fn last_quarter(plan: &Plan, criteria: &Criteria) -> Finding {
             .map(amount),
     );
     let (Some(total), Some(late)) = (total, late) else {
-        return undecided("the amounts are too large to add up exactly");
+        return undecided(crate::tr!("submission-too-large"));
     };
     let Some(share) = percent_of(late.amount(), total.amount()) else {
-        return undecided("the plan's milestones carry no money");
+        return undecided(crate::tr!("submission-no-money"));
     };
     let share = share.round_dp(2);
-    let figures = format!(
-        "last-quarter: {late} of {total} ({}%) is due from {from} to {to}; threshold {threshold}",
-        crate::model::money::dutch(share, false)
+    let figures = crate::tr!(
+        "submission-last-quarter",
+        late = late,
+        total = total,
+        share = crate::model::money::dutch(share, false),
+        from = from,
+        to = to,
+        threshold = threshold
     );
     let status = if share > threshold.value() {
         Status::Fails
@@ -322,7 +346,7 @@ fn last_quarter(plan: &Plan, criteria: &Criteria) -> Finding {
     Finding {
         status,
         because: vec![if status == Status::Fails {
-            format!("{figures}: not paid in batches on interim milestones")
+            crate::tr!("submission-last-quarter-fails", figures = figures)
         } else {
             figures
         }],
@@ -333,7 +357,7 @@ fn no_clawback(rules: Option<&RuleSet>, sources: &SourceMap) -> Finding {
     let Some(rules) = rules else {
         return Finding {
             status: Status::ToConfirm,
-            because: vec!["no-clawback: undecided: the plan has no rule set".to_string()],
+            because: vec![crate::tr!("submission-no-rule-set")],
         };
     };
     match rules
@@ -345,21 +369,22 @@ fn no_clawback(rules: Option<&RuleSet>, sources: &SourceMap) -> Finding {
             let line = sources
                 .get(rules.file)
                 .map(|f| f.line_of(c.span.start).saturating_add(1));
-            let at = line.map_or(String::new(), |n| format!(" ({} {n})", EN.line));
+            let at = line.map_or(String::new(), |n| {
+                crate::tr!("submission-at-line", line = n)
+            });
             Finding {
                 status: Status::Holds,
-                because: vec![format!(
-                    "no-clawback: rule set `{}` has clause \"{}\" no-clawback{at}",
-                    rules.id, c.citation
+                because: vec![crate::tr!(
+                    "submission-no-clawback-holds",
+                    rules = rules.id,
+                    citation = c.citation,
+                    line = at
                 )],
             }
         }
         None => Finding {
             status: Status::Fails,
-            because: vec![format!(
-                "no-clawback: rule set `{}` has no `no-clawback` clause: awarded money could be clawed back",
-                rules.id
-            )],
+            because: vec![crate::tr!("submission-no-clawback-fails", rules = rules.id)],
         },
     }
 }
@@ -372,11 +397,19 @@ pub fn text(list: &Checklist, l: &Labels) -> String {
         "{} — {} `{}` \"{}\"\n\n",
         list.framework_title, l.plan, list.plan, list.plan_title
     );
+    // The status column fits the longest status word (`to-confirm` in English).
+    let width = list
+        .outcomes
+        .iter()
+        .map(|o| o.status.word().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10);
     for o in &list.outcomes {
         out.push_str(&format!(
-            "{:<13} {:<10}  {} ({})\n",
+            "{:<13} {:<width$}  {} ({})\n",
             o.id,
-            o.status.as_str(),
+            o.status.word(),
             o.text,
             o.source
         ));
@@ -391,7 +424,7 @@ pub fn text(list: &Checklist, l: &Labels) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&list.summary(l));
+    out.push_str(&list.summary());
     out.push('\n');
     out
 }
@@ -424,7 +457,7 @@ pub fn markdown(list: &Checklist, l: &Labels) -> String {
         out.push_str(&format!(
             "## {} — {}\n\n{} ({})\n\n",
             md(&o.id),
-            o.status.as_str(),
+            o.status.word(),
             md(&o.text),
             md(&o.source)
         ));
@@ -439,12 +472,12 @@ pub fn markdown(list: &Checklist, l: &Labels) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&format!("**{}**\n", md(&list.summary(l))));
+    out.push_str(&format!("**{}**\n", md(&list.summary())));
     out
 }
 
 /// The checklist as JSON (docs/language.md, "Ready for submission").
-pub fn to_json(list: &Checklist, l: &Labels) -> serde_json::Value {
+pub fn to_json(list: &Checklist) -> serde_json::Value {
     let criteria: Vec<serde_json::Value> = list
         .outcomes
         .iter()
@@ -474,7 +507,7 @@ pub fn to_json(list: &Checklist, l: &Labels) -> serde_json::Value {
             "holds": list.count(Status::Holds),
             "fails": list.count(Status::Fails),
             "to-confirm": list.count(Status::ToConfirm),
-            "text": list.summary(l),
+            "text": list.summary(),
         },
     })
 }
@@ -493,7 +526,8 @@ td ul { margin: 0; padding-left: 1.1rem; }
 pub fn html(list: &Checklist, l: &Labels) -> String {
     use crate::render::report::{html as h, STYLE};
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>{} — {}</title>\n<style>{STYLE}{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"meta\">{} <code>{}</code>: {}</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>{} — {}</title>\n<style>{STYLE}{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"meta\">{} <code>{}</code>: {}</p>\n",
+        l.lang,
         h(&list.framework_title),
         h(&list.plan),
         h(&list.framework_title),
@@ -501,17 +535,19 @@ pub fn html(list: &Checklist, l: &Labels) -> String {
         h(&list.plan),
         h(&list.plan_title),
     );
-    out.push_str(
-        "<table>\n<thead><tr><th>id</th><th>status</th><th>criterion</th><th>source</th><th>",
-    );
-    out.push_str(l.checks);
+    out.push_str(&format!(
+        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>",
+        l.id, l.status, l.criterion, l.source
+    ));
+    out.push_str(&l.checks);
     out.push_str("</th></tr></thead>\n<tbody>\n");
     for o in &list.outcomes {
         let status = o.status.as_str();
         out.push_str(&format!(
-            "<tr data-criterion=\"{}\" data-status=\"{status}\"><td>{}</td><td><span class=\"status c-{status}\">{status}</span></td><td>{}</td><td>{}</td><td><ul>",
+            "<tr data-criterion=\"{}\" data-status=\"{status}\"><td>{}</td><td><span class=\"status c-{status}\">{}</span></td><td>{}</td><td>{}</td><td><ul>",
             h(&o.id),
             h(&o.id),
+            h(&o.status.word()),
             h(&o.text),
             h(&o.source),
         ));
@@ -532,7 +568,7 @@ pub fn html(list: &Checklist, l: &Labels) -> String {
     }
     out.push_str(&format!(
         "</tbody>\n</table>\n<p><strong>{}</strong></p>\n</body>\n</html>\n",
-        h(&list.summary(l))
+        h(&list.summary())
     ));
     out
 }

@@ -1,1 +1,91 @@
 # `mijlpaal diff`: tekst en Markdown.
+
+diff-view-planned = volgens plan, elke mijlpaal behaald
+diff-view-at = met de feiten op { $date }
+diff-too-large = te groot om te tonen
+diff-none = geen verschillen
+diff-heading-plan = Plan
+diff-heading-rules = Regels
+diff-heading-milestones = Mijlpalen
+diff-heading-statuses = Statussen
+diff-heading-money = Geld per partij, { $view }
+diff-heading-obligations = Verplichtingen
+diff-duty-milestone = {" "}mijlpaal { $milestone }
+diff-duty-line = { $party } { $kind }{ $milestone }{ $amount } uiterlijk { $due }
+diff-status-new = (nieuw)
+diff-yes = ja
+diff-no = nee
+diff-clause = bepaling { $clause }
+diff-path-item = { $field } { $number }
+
+## De Markdown voor een raadsbrief.
+
+diff-md-title = Wijzigingen: `{ $old }` → `{ $new }`
+diff-md-none = Geen verschillen.
+diff-md-was = was
+diff-md-becomes = wordt
+diff-md-field = onderdeel
+diff-md-milestones = Mijlpalen
+diff-md-change = wijziging
+diff-md-added = toegevoegd
+diff-md-removed = vervallen
+diff-md-statuses = Status van mijlpalen
+diff-md-money = Gevolgen per partij ({ $view })
+diff-md-party = partij
+diff-md-column = kolom
+diff-md-stream = geldstroom
+diff-md-delta = verschil
+diff-md-obligations = Verplichtingen
+diff-md-kind = soort
+diff-md-date = datum
+diff-md-amount = bedrag
+diff-md-new = nieuw
+diff-md-gone = niet meer (binnen de horizon)
+
+## De velden van een plan, zoals een gewijzigd veld in het Nederlands heet.
+
+diff-field-plan = plancode
+diff-field-title = titel
+diff-field-rules = regelset
+diff-field-period = looptijd
+diff-field-from = van
+diff-field-to = tot en met
+diff-field-parties = partij
+diff-field-id = code
+diff-field-name = naam
+diff-field-roles = rollen
+diff-field-streams = geldstromen
+diff-field-paid-by = betaald door
+diff-field-keys = verdeelsleutels
+diff-field-declared-totals = opgegeven totaal
+diff-field-by = door
+diff-field-amount = bedrag
+diff-field-metrics = meetgegeven
+diff-field-kind = soort
+diff-field-component = onderdeel
+diff-field-number = nummer
+diff-field-text = omschrijving
+diff-field-obligation = verplichting
+diff-field-due = behaaldatum
+diff-field-declared = opgegeven bedrag
+diff-field-after = na mijlpalen
+diff-field-payout = uitbetaling
+diff-field-risk = risicoverdeelsleutel
+diff-field-risk-by-stream = risicoverdeelsleutel per geldstroom
+diff-field-evidence = bewijs
+diff-field-targets = doel
+diff-field-sets-baseline = nulmeting
+diff-field-metric = meetgegeven
+diff-field-at = datum
+diff-field-judged = beoordeeld
+diff-field-window = periode
+diff-field-op = vergelijking
+diff-field-value = waarde
+diff-field-numerator = teller
+diff-field-denominator = noemer
+diff-field-percent = percentage
+diff-field-rhs = vergeleken met
+diff-field-baseline-of = nulmeting van mijlpaal
+diff-field-delta = verandering
+diff-field-absolute = absoluut
+diff-field-weight = gewicht

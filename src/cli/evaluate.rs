@@ -303,10 +303,15 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
             Ok(bytes)
         }
         (EvalFormat::Xlsx, _) => {
-            let labels = render::ledger::ENGLISH;
+            let labels = render::ledger::Labels::current();
             let tables = render::evaluation::tables(e, party, &labels)
                 .ok_or_else(|| unknown(party.unwrap_or_default()))?;
-            let title = format!("{} ({}) at {}", plan.title, plan.id, e.at);
+            let title = mijlpaal::tr!(
+                "eval-title",
+                title = plan.title,
+                plan = plan.id,
+                date = e.at
+            );
             render::xlsx::workbook(&tables, &labels, &title, e.at, notice).map_err(|r| {
                 say!("{}", mijlpaal::tr!("cli-no-workbook-written", reason = r));
                 EXIT_ERRORS

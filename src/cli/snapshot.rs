@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use mijlpaal::diagnostic::Diagnostic;
 use mijlpaal::eval;
+use mijlpaal::i18n::{self, Lang};
 use mijlpaal::project::{self, Session};
 use mijlpaal::{render, source, write};
 
@@ -48,6 +49,17 @@ fn old_snapshot(target: &Path, root: &Path, max_bytes: u64) -> Result<String, Di
         return Ok(String::new());
     }
     source::load(target, max_bytes, None).map(|f| f.text)
+}
+
+/// `make()` in English. A snapshot is a checked-in reference that `--check`
+/// (and CI) compares byte for byte: its text must not depend on the
+/// reader's language. The findings shown on stderr stay in the reader's.
+fn in_english<T>(make: impl FnOnce() -> T) -> T {
+    let reader = i18n::lang();
+    i18n::set_lang(Lang::En);
+    let made = make();
+    i18n::set_lang(reader);
+    made
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
@@ -107,12 +119,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         };
-        let mut content = format!(
-            "// mijlpaal snapshot of {} with {}\n{}",
-            name(&args.plan),
-            name(&facts_path),
-            gate.notice("// ")
-        );
+        let mut content = in_english(|| {
+            format!(
+                "// mijlpaal snapshot of {} with {}\n{}",
+                name(&args.plan),
+                name(&facts_path),
+                gate.notice("// ")
+            )
+        });
         if facts.evaluate_at.is_empty() {
             say!(
                 "{}",
@@ -120,27 +134,34 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             );
         }
         for at in &facts.evaluate_at {
-            let e = eval::evaluate(
-                &project.plan,
-                rules,
-                &project.facts,
-                &eval::Options {
-                    at: *at,
-                    horizon_days: 90,
-                    overrides: Default::default(),
-                    party_lines: false,
-                },
-            );
+            let evaluate = || {
+                eval::evaluate(
+                    &project.plan,
+                    rules,
+                    &project.facts,
+                    &eval::Options {
+                        at: *at,
+                        horizon_days: 90,
+                        overrides: Default::default(),
+                        party_lines: false,
+                    },
+                )
+            };
+            // The texts of an evaluation are written while it is made.
+            let e = in_english(evaluate);
+            let findings = match i18n::lang() {
+                Lang::En => e.diagnostics.clone(),
+                _ => evaluate().diagnostics,
+            };
             // Facts after the date are the point of a timeline scenario: only real problems are shown.
-            let shown: Vec<_> = e
-                .diagnostics
+            let shown: Vec<_> = findings
                 .iter()
                 .filter(|d| d.code != "E001")
                 .cloned()
                 .collect();
             print_human(&s, &shown, common);
             content.push_str(&format!("\n== {stem} at {at} ==\n\n"));
-            content.push_str(&render::evaluation::text(&e, &project.plan));
+            content.push_str(&in_english(|| render::evaluation::text(&e, &project.plan)));
         }
         // Snapshots hold rendered text: escaped as `evaluate` shows it.
         let content = render::escape::text(&content).into_owned();

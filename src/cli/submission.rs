@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use mijlpaal::check;
 use mijlpaal::project::Session;
-use mijlpaal::submission::{self, Status, EN, FRAMEWORK};
+use mijlpaal::submission::{self, Labels, Status, FRAMEWORK};
 
 use super::{exit_code, print_human, Common, EXIT_ERRORS};
 
@@ -55,21 +55,19 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         &session.sources,
     );
     let written = match args.format {
-        SubmissionFormat::Text => super::out(&submission::text(&list, &EN)),
-        SubmissionFormat::Markdown => super::out(&submission::markdown(&list, &EN)),
-        SubmissionFormat::Html => super::out(&submission::html(&list, &EN)),
-        SubmissionFormat::Json => {
-            match serde_json::to_string_pretty(&submission::to_json(&list, &EN)) {
-                Ok(s) => super::out_json(&format!("{s}\n")),
-                Err(e) => {
-                    say!(
-                        "{}",
-                        mijlpaal::tr!("cli-submission-cannot-print", reason = e)
-                    );
-                    super::EXIT_USAGE
-                }
+        SubmissionFormat::Text => super::out(&submission::text(&list, &Labels::current())),
+        SubmissionFormat::Markdown => super::out(&submission::markdown(&list, &Labels::current())),
+        SubmissionFormat::Html => super::out(&submission::html(&list, &Labels::current())),
+        SubmissionFormat::Json => match serde_json::to_string_pretty(&submission::to_json(&list)) {
+            Ok(s) => super::out_json(&format!("{s}\n")),
+            Err(e) => {
+                say!(
+                    "{}",
+                    mijlpaal::tr!("cli-submission-cannot-print", reason = e)
+                );
+                super::EXIT_USAGE
             }
-        }
+        },
     };
     let failed = if list.count(Status::Fails) > 0 || !pointers.is_empty() {
         EXIT_ERRORS

@@ -82,7 +82,7 @@ fn dated<T>(f: &Fact, file: FileId, value: T) -> Dated<T> {
 fn warn(file: FileId, span: Span, code: &'static str, message: String, help: &str) -> Diagnostic {
     Diagnostic::new(code, Severity::Warning, message)
         .in_file(file)
-        .at(span, "ignored")
+        .at(span, crate::tr!("eval-ignored"))
         .with_help(help.to_string())
 }
 
@@ -162,8 +162,8 @@ pub fn index_ordered(
                         file,
                         f.span,
                         "E009",
-                        format!("the count's window {from} .. {to} runs backwards"),
-                        "write the earlier date first",
+                        crate::tr!("e009-message", from = from, to = to),
+                        &crate::tr!("e009-help"),
                     ));
                 } else {
                     idx.counted.entry(metric.clone()).or_default().push(dated(
@@ -252,8 +252,8 @@ pub fn index_ordered(
                         file,
                         f.span,
                         "E008",
-                        "the agreement is already dissolved".to_string(),
-                        "keep the first dissolution",
+                        crate::tr!("e008-message"),
+                        &crate::tr!("e008-help"),
                     ));
                 }
             }
@@ -335,10 +335,8 @@ impl<'a> Deciders<'a> {
                 file,
                 f.span,
                 "E006",
-                format!("`{by}` is not one of the assessors of this plan ({holders})"),
-                &format!(
-                    "the insurers named by the `assessors` clause judge achievement (art. 3.2.2): record their verdict, by {holders}"
-                ),
+                crate::tr!("e006-message", party = by, holders = holders),
+                &crate::tr!("e006-help", holders = holders),
             ));
         }
         let due = due.filter(|d| f.date < *d)?;
@@ -346,8 +344,13 @@ impl<'a> Deciders<'a> {
             file,
             f.span,
             "E002",
-            format!("milestone {milestone} is assessed on {}, before its due date {due}", f.date),
-            "the assessors judge after the due date (art. 3.2.2); record the assessment on or after it",
+            crate::tr!(
+                "e002-message",
+                milestone = milestone,
+                date = f.date,
+                due = due
+            ),
+            &crate::tr!("e002-help"),
         ))
     }
 
@@ -364,8 +367,8 @@ impl<'a> Deciders<'a> {
                 file,
                 f.span,
                 "E007",
-                format!("partial payout of milestone {milestone}, but the rule set allows none"),
-                "add a `partial-payout` clause to the rules, or remove the decision",
+                crate::tr!("e007-no-clause", milestone = milestone),
+                &crate::tr!("e007-no-clause-help"),
             ));
         };
         let why = not_together(self.plan, by, roles)?;
@@ -373,11 +376,11 @@ impl<'a> Deciders<'a> {
             file,
             f.span,
             "E007",
-            format!("the partial payout of milestone {milestone} {why}"),
+            crate::tr!("e007-message", milestone = milestone, why = why),
             self.plan,
             by,
             roles,
-            "a partial payout is decided by the steering group together with the insurer (fin.model mitigerende maatregelen, plan Uitgangspunten monitoring)",
+            &crate::tr!("e007-help"),
         ))
     }
 
@@ -394,8 +397,8 @@ impl<'a> Deciders<'a> {
                 file,
                 f.span,
                 "E016",
-                format!("postponement of milestone {milestone}, but the rule set allows none"),
-                "add a `postponement` clause to the rules, or remove the postponement",
+                crate::tr!("e016-no-clause", milestone = milestone),
+                &crate::tr!("e016-no-clause-help"),
             ));
         };
         let why = not_together(self.plan, by, roles)?;
@@ -403,11 +406,11 @@ impl<'a> Deciders<'a> {
             file,
             f.span,
             "E016",
-            format!("the postponement of milestone {milestone} {why}"),
+            crate::tr!("e016-message", milestone = milestone, why = why),
             self.plan,
             by,
             roles,
-            "a postponement is decided by the parties holding every role the `postponement` clause names, together",
+            &crate::tr!("e016-help"),
         ))
     }
 }
@@ -417,30 +420,23 @@ fn not_yet_known(file: FileId, facts: &[&Fact], at: NaiveDate) -> Option<Diagnos
     let first = facts.iter().min_by_key(|f| f.span.start)?;
     let last = facts.iter().map(|f| f.date).max()?;
     let n = facts.len();
-    let what = if n == 1 {
-        "1 fact is".to_string()
-    } else {
-        format!("{n} facts are")
-    };
     let d = Diagnostic::new(
         "E001",
         Severity::Info,
-        format!("{what} dated after the evaluation date {at} and not yet known"),
+        crate::tr!("e001-message", count = n, at = at),
     )
     .in_file(file)
     .at(
         first.span,
         if n == 1 {
-            "ignored"
+            crate::tr!("eval-ignored")
         } else {
-            "the first of them"
+            crate::tr!("e001-label-first")
         },
     )
-    .with_help(
-        "facts count from the date they became known; evaluate at a later --at to include them",
-    );
+    .with_help(crate::tr!("e001-help"));
     Some(if n > 1 {
-        d.with_note(format!("the latest is dated {last}"))
+        d.with_note(crate::tr!("e001-note-latest", date = last))
     } else {
         d
     })
@@ -476,20 +472,20 @@ fn not_together(plan: &Plan, by: &[PartyId], roles: &[Role]) -> Option<String> {
         .iter()
         .map(|r| r.as_str())
         .collect::<Vec<_>>()
-        .join(" and ");
+        .join(&crate::tr!("eval-and"));
     if by.is_empty() {
-        return Some(format!(
-            "names nobody who decided; the rule set needs the {wanted} together"
-        ));
+        return Some(crate::tr!("decided-by-nobody", roles = wanted));
     }
     let held = |p: &PartyId| {
         plan.party(p)
             .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
     };
     if let Some(p) = by.iter().find(|p| !held(p)) {
-        return Some(format!(
-            "is decided by {}, but `{p}` holds none of the roles that decide it ({wanted})",
-            names(by)
+        return Some(crate::tr!(
+            "decided-by-outsider",
+            by = names(by),
+            party = p,
+            roles = wanted
         ));
     }
     let missing: Vec<String> = roles
@@ -501,20 +497,25 @@ fn not_together(plan: &Plan, by: &[PartyId], roles: &[Role]) -> Option<String> {
         .map(|r| {
             let who = holders_of(plan, *r);
             if who.is_empty() {
-                format!("the {} (held by no party of the plan)", r.as_str())
+                crate::tr!("decided-role-unheld", role = r.as_str())
             } else {
                 let who: Vec<&str> = who.iter().map(|p| p.as_str()).collect();
-                format!("the {} ({})", r.as_str(), who.join(", "))
+                crate::tr!(
+                    "decided-role-held",
+                    role = r.as_str(),
+                    holders = who.join(", ")
+                )
             }
         })
         .collect();
     if missing.is_empty() {
         return None;
     }
-    Some(format!(
-        "is decided by {} without {}; the rule set needs the {wanted} together",
-        names(by),
-        missing.join(" and ")
+    Some(crate::tr!(
+        "decided-without",
+        by = names(by),
+        missing = missing.join(&crate::tr!("eval-and")),
+        roles = wanted
     ))
 }
 
@@ -556,11 +557,11 @@ fn undecided(
         .collect::<Vec<_>>()
         .join(", ");
     let help = if list.is_empty() {
-        format!("{why}; no party of the plan holds these roles")
+        crate::tr!("decided-help-nobody", why = why)
     } else {
-        format!("{why}: record the decision `by {list}`")
+        crate::tr!("decided-help-record", why = why, list = list)
     };
-    warn(file, span, code, message, &help).with_note("the decision is ignored")
+    warn(file, span, code, message, &help).with_note(crate::tr!("eval-decision-ignored"))
 }
 
 /// E012: a partial payout of more than the whole milestone: above 100%,
@@ -576,21 +577,21 @@ fn partial_too_large(
     let total = plan.milestone(n).map(|m| m.total()).unwrap_or(Money::ZERO);
     let (what, help) = match share {
         PartialShare::Percent(p) if p.value() > Decimal::ONE_HUNDRED => (
-            format!("a partial payout of {p} of milestone {n}: more than the whole milestone"),
-            "a partial payout is part of the milestone's amount: at most 100%".to_string(),
+            crate::tr!("e012-percent", share = p, milestone = n),
+            crate::tr!("e012-percent-help"),
         ),
         PartialShare::Amount(a) if *a > total => (
-            format!("a partial payout of {a} of milestone {n}, whose amount is {total}"),
-            format!("a partial payout is part of the milestone's amount: at most {total}"),
+            crate::tr!("e012-amount", amount = a, milestone = n, total = total),
+            crate::tr!("e012-amount-help", total = total),
         ),
         _ => return None,
     };
     Some(
         Diagnostic::new("E012", Severity::Error, what)
             .in_file(file)
-            .at(f.span, "more than the milestone")
+            .at(f.span, crate::tr!("e012-label"))
             .with_help(help)
-            .with_note("the decision is ignored"),
+            .with_note(crate::tr!("eval-decision-ignored")),
     )
 }
 
@@ -616,18 +617,18 @@ fn same_day<T, K: PartialEq>(
         let mut d = Diagnostic::new(
             "E013",
             Severity::Error,
-            format!("{what} on {} contradict each other", a.date),
+            crate::tr!("e013-message", what = what, date = a.date),
         )
         .in_file(b.file)
-        .at(b.span, "says otherwise");
+        .at(b.span, crate::tr!("e013-label"));
         d = if a.file == b.file {
-            d.also(a.span, "than this")
+            d.also(a.span, crate::tr!("e013-label-also"))
         } else {
             d
         };
         diags.push(
             d.with_help(help.to_string())
-                .with_note("facts of one day that contradict each other are all ignored"),
+                .with_note(crate::tr!("e013-note")),
         );
     }
     facts.retain(|f| !dates.contains(&f.date));
@@ -656,23 +657,24 @@ fn contradicting_counts(
         let d = Diagnostic::new(
             "E013",
             Severity::Error,
-            format!(
-                "the counts of `{metric}` for {} .. {} stated on {} contradict each other",
-                a.value.0, a.value.1, a.date
+            crate::tr!(
+                "e013-counts",
+                metric = metric,
+                from = a.value.0,
+                to = a.value.1,
+                date = a.date
             ),
         )
         .in_file(b.file)
-        .at(b.span, "says otherwise");
+        .at(b.span, crate::tr!("e013-label"));
         let d = if a.file == b.file {
-            d.also(a.span, "than this")
+            d.also(a.span, crate::tr!("e013-label-also"))
         } else {
             d
         };
         diags.push(
-            d.with_help(
-                "record the one count of that window, or state a corrected count on a later day",
-            )
-            .with_note("facts of one day that contradict each other are all ignored"),
+            d.with_help(crate::tr!("e013-counts-help"))
+                .with_note(crate::tr!("e013-note")),
         );
     }
     counts.retain(|c| !dropped.contains(&(c.date, c.value.0, c.value.1)));
@@ -693,11 +695,11 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
         }
     }
     same_day(
-        "the administration facts",
+        &crate::tr!("e013-administration"),
         &mut idx.administration,
         |compliant| *compliant,
         diags,
-        "record what was found that day once: compliant or non-compliant",
+        &crate::tr!("e013-administration-help"),
     );
     let mut numbers: Vec<MilestoneNo> = idx.per_milestone.keys().copied().collect();
     numbers.sort();
@@ -706,18 +708,18 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         same_day(
-            &format!("the partial payouts of milestone {n}"),
+            &crate::tr!("e013-partials", milestone = n),
             &mut mf.partials,
             |(share, _)| share.clone(),
             diags,
-            "record the one decision taken that day",
+            &crate::tr!("e013-partials-help"),
         );
         same_day(
-            &format!("the postponements of milestone {n}"),
+            &crate::tr!("e013-postponements", milestone = n),
             &mut mf.postponements,
             |(until, _)| *until,
             diags,
-            "record the one date it was postponed until",
+            &crate::tr!("e013-postponements-help"),
         );
         let drop = contradicting_verdicts(n, &mf.assessments, diags);
         for (d, a) in drop.iter().zip(&mf.assessments) {
@@ -750,12 +752,12 @@ fn contradicting_verdicts(
         let d = Diagnostic::new(
             "E004",
             Severity::Error,
-            format!("milestone {n} is assessed both achieved and not achieved"),
+            crate::tr!("e004-message", milestone = n),
         )
         .in_file(no.file)
-        .at(no.span, format!("not achieved, by {}", no.value.1));
+        .at(no.span, crate::tr!("e004-label-no", by = no.value.1));
         if yes.file == no.file {
-            d.also(yes.span, format!("achieved, by {}", yes.value.1))
+            d.also(yes.span, crate::tr!("e004-label-yes", by = yes.value.1))
         } else {
             d
         }
@@ -778,8 +780,8 @@ fn contradicting_verdicts(
                 .for_each(|x| *x = true);
             diags.push(
                 e004(no, yes)
-                    .with_help("the coordinating and the second insurer share one verdict (art. 3.2.2); record the verdict they agreed")
-                    .with_note("two verdicts on one day: both are ignored"),
+                    .with_help(crate::tr!("e004-same-day-help"))
+                    .with_note(crate::tr!("e004-same-day-note")),
             );
         }
         start = end;
@@ -796,8 +798,8 @@ fn contradicting_verdicts(
                 *dropped = true;
                 diags.push(
                     e004(v, yes)
-                        .with_help("an achieved milestone stays achieved: achieved amounts are never reclaimed (fin.model Risicodragerschap 4)")
-                        .with_note("the later verdict, not achieved, is ignored"),
+                        .with_help(crate::tr!("e004-later-help"))
+                        .with_note(crate::tr!("e004-later-note")),
                 );
             }
         }

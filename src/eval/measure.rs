@@ -53,23 +53,19 @@ fn count_overflow(metric: &MetricId, (file, span): (FileId, Span)) -> Diagnostic
     Diagnostic::new(
         "A501",
         Severity::Error,
-        format!("the counts of `{metric}` are too large to add up"),
+        crate::tr!("a501-message", metric = metric),
     )
     .in_file(file)
-    .at(span, "too large to compute with")
-    .with_help("mijlpaal computes exactly, with at most 28 significant digits; check this count for a typo")
+    .at(span, crate::tr!("a501-label"))
+    .with_help(crate::tr!("a501-help"))
 }
 
 /// A502: a level target's wanted value (baseline plus change) does not fit.
 fn level_overflow(plan: &Plan, t: &Target) -> Diagnostic {
-    Diagnostic::new(
-        "A502",
-        Severity::Error,
-        "the baseline and its change are too large to compute the wanted level",
-    )
-    .in_file(plan.file)
-    .at(t.span, "too large to compute with")
-    .with_help("mijlpaal computes exactly, with at most 28 significant digits; check the change and the measured baseline")
+    Diagnostic::new("A502", Severity::Error, crate::tr!("a502-message"))
+        .in_file(plan.file)
+        .at(t.span, crate::tr!("a501-label"))
+        .with_help(crate::tr!("a502-help"))
 }
 
 /// The latest measurement of `metric` at `date`.
@@ -108,13 +104,27 @@ fn verdict(
     if complete {
         (
             Some(met),
-            format!(
-                "{value} {sign} {wanted}: {}",
-                if met { "met" } else { "not met" }
-            ),
+            if met {
+                crate::tr!("measured-met", value = value, sign = sign, wanted = wanted)
+            } else {
+                crate::tr!(
+                    "measured-not-met",
+                    value = value,
+                    sign = sign,
+                    wanted = wanted
+                )
+            },
         )
     } else {
-        (None, format!("{value} {sign} {wanted} so far"))
+        (
+            None,
+            crate::tr!(
+                "measured-so-far",
+                value = value,
+                sign = sign,
+                wanted = wanted
+            ),
+        )
     }
 }
 
@@ -145,14 +155,14 @@ fn measure_one(
     t: &Target,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Measured {
-    let none = |target: String, why: &str| {
+    let none = |target: String, why: String| {
         // "gesprekken: no counts yet", so that two targets read apart.
         let subject = target.split(' ').nth(1).unwrap_or("").to_string();
         Measured {
             target,
             value: None,
             met: None,
-            text: format!("{subject}: {why}"),
+            text: crate::tr!("measured-none", subject = subject, why = why),
         }
     };
     match &t.kind {
@@ -164,14 +174,14 @@ fn measure_one(
         } => {
             let target = format!("count {metric} {} {}", cmp.as_str(), show(*value));
             let Some((from, to)) = window_of(window, m, plan) else {
-                return none(target, "no window");
+                return none(target, crate::tr!("measured-no-window"));
             };
             let (sum, covered) = match count(idx, metric, from, to) {
                 Ok(Some(found)) => found,
-                Ok(None) => return none(target, "no counts yet"),
+                Ok(None) => return none(target, crate::tr!("measured-no-counts")),
                 Err(at) => {
                     diagnostics.push(count_overflow(metric, at));
-                    return none(target, "too large to add up");
+                    return none(target, crate::tr!("measured-too-large-to-add"));
                 }
             };
             let complete = covered >= to;
@@ -184,7 +194,7 @@ fn measure_one(
                 complete || (met && cmp.is_minimum()),
             );
             if !complete {
-                text.push_str(&format!(" (counted {from} .. {covered})"));
+                text.push_str(&crate::tr!("measured-counted", from = from, to = covered));
             }
             Measured {
                 target,
@@ -205,7 +215,7 @@ fn measure_one(
                 cmp.as_str()
             );
             let Some((from, to)) = window_of(window, m, plan) else {
-                return none(target, "no window");
+                return none(target, crate::tr!("measured-no-window"));
             };
             let (num, den) = match (
                 count(idx, numerator, from, to),
@@ -214,33 +224,42 @@ fn measure_one(
                 (Ok(num), Ok(den)) => (num, den),
                 (Err(at), _) => {
                     diagnostics.push(count_overflow(numerator, at));
-                    return none(target, "too large to add up");
+                    return none(target, crate::tr!("measured-too-large-to-add"));
                 }
                 (_, Err(at)) => {
                     diagnostics.push(count_overflow(denominator, at));
-                    return none(target, "too large to add up");
+                    return none(target, crate::tr!("measured-too-large-to-add"));
                 }
             };
             let (Some((num, c1)), Some((den, c2))) = (num, den) else {
-                return none(target, "no counts yet");
+                return none(target, crate::tr!("measured-no-counts"));
             };
             if den.is_zero() {
-                return none(target, "no cases counted yet");
+                return none(target, crate::tr!("measured-no-cases"));
             }
             let Some(share) = percent_of(num, den).map(|s| s.round_dp(2)) else {
-                return none(target, "too large to compute a share");
+                return none(target, crate::tr!("measured-too-large-share"));
             };
             let complete = c1 >= to && c2 >= to;
             let met = cmp.holds(share, value.value());
             let (met, mut text) = verdict(
                 met,
                 *cmp,
-                format!("{}% ({} of {})", show(share), show(num), show(den)),
+                crate::tr!(
+                    "measured-share",
+                    share = show(share),
+                    part = show(num),
+                    whole = show(den)
+                ),
                 value.to_string(),
                 complete,
             );
             if !complete {
-                text.push_str(&format!(" (counted {from} .. {})", c1.min(c2)));
+                text.push_str(&crate::tr!(
+                    "measured-counted",
+                    from = from,
+                    to = c1.min(c2)
+                ));
             }
             Measured {
                 target,
@@ -304,13 +323,13 @@ fn measure_one(
                 }
             };
             let Some(value) = level(idx, metric, *at) else {
-                return none(target, "not measured yet");
+                return none(target, crate::tr!("measured-not-yet"));
             };
             let wanted = match wanted {
                 Some(Some(w)) => Some(w),
                 Some(None) => {
                     diagnostics.push(level_overflow(plan, t));
-                    return none(target, "too large to compute the wanted level");
+                    return none(target, crate::tr!("measured-too-large-level"));
                 }
                 None => None,
             };
@@ -319,7 +338,7 @@ fn measure_one(
                     target,
                     value: Some(value),
                     met: None,
-                    text: format!("{} measured; the baseline is not measured yet", show(value)),
+                    text: crate::tr!("measured-no-baseline", value = show(value)),
                 };
             };
             let met = cmp.holds(value, wanted);

@@ -248,10 +248,7 @@ fn evaluate_as_of(
             diagnostics.push(too_large_to_add(
                 a.file,
                 a.span,
-                format!(
-                    "the advances of `{}` add up to more than can be computed",
-                    a.value.0
-                ),
+                crate::tr!("e015-advances", stream = a.value.0),
             ));
         }
     }
@@ -340,10 +337,7 @@ fn money(
                 diagnostics.push(too_large_to_add(
                     p.file,
                     p.span,
-                    format!(
-                        "milestone {}: the payments of `{}` add up to more than can be computed",
-                        m.number, p.value.0
-                    ),
+                    crate::tr!("e015-payments", milestone = m.number, stream = p.value.0),
                 ));
                 continue;
             }
@@ -354,7 +348,7 @@ fn money(
             }
             trace.push(Step {
                 date: Some(p.date),
-                text: format!("paid {} of `{}`", p.value.1, p.value.0),
+                text: crate::tr!("trace-paid", amount = p.value.1, stream = p.value.0),
                 cite: clauses.payment.as_ref().map(|x| x.1.clone()),
             });
         }
@@ -364,9 +358,11 @@ fn money(
             if paid_before_amendment.get(s) > earned.get(s) {
                 trace.push(Step {
                     date: Some(*when),
-                    text: format!(
-                        "{} of `{s}` paid before amendment `{id}` stands",
-                        paid_before_amendment.get(s)
+                    text: crate::tr!(
+                        "trace-paid-before-amendment",
+                        amount = paid_before_amendment.get(s),
+                        stream = s,
+                        amendment = id
                     ),
                     cite: Some(Cite {
                         clause: "amendment",
@@ -389,16 +385,26 @@ fn money(
             if overridden {
                 trace.push(Step {
                     date: Some(p.date),
-                    text: format!("under the what-if, {total} paid exceeds what is earned"),
+                    text: crate::tr!("trace-what-if-overpaid", amount = total),
                     cite: None,
                 });
                 continue;
             }
             diagnostics.push(
-                Diagnostic::new("E003", Severity::Error, format!("milestone {}: {total} of `{}` paid, but only {} is earned", m.number, p.value.0, earned.get(&p.value.0)))
-                    .in_file(p.file)
-                    .at(p.span, "more than earned")
-                    .with_help("the financier pays what is linked to achieved milestones (art. 3.3.1); check the amount or record the assessment first"),
+                Diagnostic::new(
+                    "E003",
+                    Severity::Error,
+                    crate::tr!(
+                        "e003-message",
+                        milestone = m.number,
+                        amount = total,
+                        stream = p.value.0,
+                        earned = earned.get(&p.value.0)
+                    ),
+                )
+                .in_file(p.file)
+                .at(p.span, crate::tr!("e003-label"))
+                .with_help(crate::tr!("e003-help")),
             );
         }
     }
@@ -421,9 +427,10 @@ fn money(
                 claims_lapsed = true;
                 trace.push(Step {
                     date: Some(d.date),
-                    text: format!(
-                        "{} of `{s}` earned but not paid lapses on dissolution",
-                        e.less(p)
+                    text: crate::tr!(
+                        "trace-lapses-on-dissolution",
+                        amount = e.less(p),
+                        stream = s
                     ),
                     cite: dcite.clone(),
                 });
@@ -431,11 +438,11 @@ fn money(
             }
         }
         if claims_lapsed && status != Status::Lapsed {
-            reason = format!(
-                "{} on {}; claims not yet paid lapsed when the agreement was dissolved on {} (payments made stand)",
-                status.as_str(),
-                since.map(|x| x.to_string()).unwrap_or_default(),
-                d.date
+            reason = crate::tr!(
+                "reason-lapsed-unpaid",
+                status = status.word(),
+                since = since.map(|x| x.to_string()).unwrap_or_default(),
+                date = d.date
             );
             status = Status::Lapsed;
             since = Some(d.date);
@@ -466,9 +473,7 @@ fn money(
                     .or(dissolved.map(|d| d.date));
                 trace.push(Step {
                     date: when,
-                    text: format!(
-                        "{unearned} of `{stream}` is linked to a milestone not achieved: repayable"
-                    ),
+                    text: crate::tr!("trace-repayable", amount = unearned, stream = stream),
                     cite: Some(rcite.clone()),
                 });
             } else {
@@ -483,7 +488,7 @@ fn money(
                 lapsed.add(s, unearned);
                 trace.push(Step {
                     date: Some(d.date),
-                    text: format!("{unearned} of `{s}` not paid lapses: no claim to it remains"),
+                    text: crate::tr!("trace-lapses-unclaimed", amount = unearned, stream = s),
                     cite: clauses.dissolution.clone(),
                 });
             }
@@ -493,8 +498,7 @@ fn money(
         if let Some(cite) = &clauses.no_clawback {
             trace.push(Step {
                 date: since,
-                text: "achieved amounts are never reclaimed, whatever happens to other milestones"
-                    .into(),
+                text: crate::tr!("trace-no-clawback"),
                 cite: Some(cite.clone()),
             });
         }
@@ -576,10 +580,19 @@ fn parties(
                 None => {
                     if let Some(c) = paid_out.into_iter().find(|c| !get(*c).is_zero()) {
                         diagnostics.push(
-                            Diagnostic::new("E011", Severity::Error, format!("milestone {}: the `{}` of `{s}` is not divided over parties: no one receives `{s}` for it", m.number, c.name()))
-                                .in_file(plan.file)
-                                .at(m.header_span, "no payout")
-                                .with_help(format!("add `payout {s} to PARTY` to the milestone or `default payout {s} to PARTY` to the plan")),
+                            Diagnostic::new(
+                                "E011",
+                                Severity::Error,
+                                crate::tr!(
+                                    "e011-no-payout",
+                                    milestone = m.number,
+                                    column = c.name(),
+                                    stream = s
+                                ),
+                            )
+                            .in_file(plan.file)
+                            .at(m.header_span, crate::tr!("e011-no-payout-label"))
+                            .with_help(crate::tr!("e011-no-payout-help", stream = s)),
                         );
                     }
                 }
@@ -593,10 +606,14 @@ fn parties(
             let named = clauses.repay_of(s).and_then(|(r, _)| r.key.as_ref());
             let Some(k) = named.or(m.risk_for(s).map(|r| &r.key)) else {
                 diagnostics.push(
-                    Diagnostic::new("E010", Severity::Warning, format!("milestone {}: no risk key bears `{s}`; its repayable amount and exposure are not divided over parties", m.number))
-                        .in_file(plan.file)
-                        .at(m.header_span, "no risk key")
-                        .with_help(format!("add `risk {s} by KEY` to the milestone or `default risk {s} by KEY` to the plan")),
+                    Diagnostic::new(
+                        "E010",
+                        Severity::Warning,
+                        crate::tr!("e010-message", milestone = m.number, stream = s),
+                    )
+                    .in_file(plan.file)
+                    .at(m.header_span, crate::tr!("e010-label"))
+                    .with_help(crate::tr!("e010-help", stream = s)),
                 );
                 continue;
             };
@@ -619,14 +636,11 @@ fn parties(
                     Diagnostic::new(
                         "E011",
                         Severity::Error,
-                        format!(
-                            "the repayments of `{}` by `{}` add up beyond what can be computed",
-                            r.value.0, r.value.2
-                        ),
+                        crate::tr!("e011-repayments", stream = r.value.0, party = r.value.2),
                     )
                     .in_file(r.file)
-                    .at(r.span, "too large")
-                    .with_help("check the amount"),
+                    .at(r.span, crate::tr!("e011-repayments-label"))
+                    .with_help(crate::tr!("e011-repayments-help")),
                 );
             }
         }
@@ -700,13 +714,15 @@ fn parties(
             Diagnostic::new(
                 "E011",
                 Severity::Error,
-                format!(
-                    "the `{}` of `{s}` for `{party}` cannot be represented exactly; shown as € 0",
-                    c.name()
+                crate::tr!(
+                    "e011-unrepresentable",
+                    column = c.name(),
+                    stream = s,
+                    party = party
                 ),
             )
             .in_file(plan.file)
-            .with_help("amounts are exact decimals of at most 28 significant digits; beyond about € 7,9 × 10^26 they cannot hold cents"),
+            .with_help(crate::tr!("e011-unrepresentable-help")),
         );
     }
     results
@@ -737,14 +753,17 @@ fn repaid_beyond_repayable(
                 Diagnostic::new(
                     "E014",
                     Severity::Warning,
-                    format!(
-                        "`{by}` has repaid {} of `{stream}`, more than the {repayable} repayable by it",
-                        *total
+                    crate::tr!(
+                        "e014-message",
+                        party = by,
+                        amount = *total,
+                        stream = stream,
+                        repayable = repayable
                     ),
                 )
                 .in_file(r.file)
-                .at(r.span, "beyond what is repayable")
-                .with_help("check the amount; a party repays its share of the money linked to milestones not achieved"),
+                .at(r.span, crate::tr!("e014-label"))
+                .with_help(crate::tr!("e014-help")),
             );
         }
     }
@@ -782,25 +801,27 @@ fn not_divided(
 ) -> Diagnostic {
     let (what, help) = match why {
         ledger::NotBooked::NoShares => (
-            "its recipient has no positive weights",
-            "give the key's members weights above zero",
+            crate::tr!("e011-no-shares"),
+            crate::tr!("e011-no-shares-help"),
         ),
         ledger::NotBooked::Overflow => (
-            "a party's total would go beyond what can be computed",
-            "amounts are exact decimals of at most 28 significant digits",
+            crate::tr!("e011-overflow"),
+            crate::tr!("e011-overflow-help"),
         ),
     };
     Diagnostic::new(
         "E011",
         Severity::Error,
-        format!(
-            "milestone {}: the `{}` of `{s}` is not divided over parties: {what}",
-            m.number,
-            c.name()
+        crate::tr!(
+            "e011-not-divided",
+            milestone = m.number,
+            column = c.name(),
+            stream = s,
+            why = what
         ),
     )
     .in_file(plan.file)
-    .at(m.header_span, "not divided")
+    .at(m.header_span, crate::tr!("e011-not-divided-label"))
     .with_help(help)
 }
 
@@ -813,9 +834,9 @@ fn too_large_to_add(
 ) -> Diagnostic {
     Diagnostic::new("E015", Severity::Error, message)
         .in_file(file)
-        .at(span, "too large to add")
-        .with_help("amounts are exact decimals of at most 28 significant digits; check the amounts")
-        .with_note("this fact is ignored")
+        .at(span, crate::tr!("e015-label"))
+        .with_help(crate::tr!("e015-help"))
+        .with_note(crate::tr!("e015-note"))
 }
 
 /// Who must do what, from `at` to `at + horizon`, and what is overdue.
@@ -853,17 +874,17 @@ fn approval(plan: &Plan, submitted: NaiveDate, options: &Options) -> Vec<Duty> {
         (
             provisional,
             DutyKind::Decide,
-            format!("take the provisional decision on the plan submitted {submitted} (four weeks) and inform the submitters and the other insurers"),
+            crate::tr!("duty-provisional-decision", submitted = submitted),
         ),
         (
             questions,
             DutyKind::Questions,
-            "the other insurers' two weeks for questions on the provisional decision end".to_string(),
+            crate::tr!("duty-questions-end"),
         ),
         (
             decision,
             DutyKind::Decide,
-            "take the final decision on the plan (two weeks after the questions)".to_string(),
+            crate::tr!("duty-final-decision"),
         ),
     ];
     let mut out = Vec::new();
@@ -938,7 +959,7 @@ fn obligations(
                     // For a key the amount is divided; its members each deliver their part.
                     amount: (deliverers.len() == 1).then(|| m.total()),
                     overdue: effective_due < at,
-                    text: format!("deliver milestone {} and its evidence", m.number),
+                    text: crate::tr!("duty-deliver-text", milestone = m.number),
                     cite: None,
                 });
             }
@@ -957,7 +978,11 @@ fn obligations(
                         stream: None,
                         amount: Some(m.total()),
                         overdue: false,
-                        text: format!("judge whether milestone {} is achieved; silence past {deadline} counts as achieved if the administration is compliant", m.number),
+                        text: crate::tr!(
+                            "duty-assess-text",
+                            milestone = m.number,
+                            deadline = deadline
+                        ),
                         cite: c.window.as_ref().map(|w| w.1.clone()),
                     });
                 }
@@ -979,7 +1004,12 @@ fn obligations(
                     amount: Some(*amount),
                     // The agreement sets no term for payment (art. 3.3.1): payable since, not overdue.
                     overdue: false,
-                    text: format!("pay {amount} of `{s}` for milestone {}", m.number),
+                    text: crate::tr!(
+                        "duty-pay-text",
+                        amount = amount,
+                        stream = s,
+                        milestone = m.number
+                    ),
                     cite: c.payment.as_ref().map(|p| p.1.clone()).or(r.cite.clone()),
                 });
             }
@@ -1004,7 +1034,7 @@ fn obligations(
                     stream: Some(stream.clone()),
                     amount: Some(owed),
                     overdue: due < at,
-                    text: format!("repay {owed} of `{stream}` linked to milestones not achieved"),
+                    text: crate::tr!("duty-repay-text", amount = owed, stream = stream),
                     cite: Some(cite.clone()),
                 });
             }

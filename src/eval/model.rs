@@ -61,6 +61,15 @@ impl Status {
             Status::Withdrawn => crate::tr!("status-withdrawn"),
         }
     }
+    /// The status in a text table, trace or reason: in English the stable
+    /// id (`deemed-achieved`), as these texts have always shown it and
+    /// scripts may read it; in another language the label.
+    pub fn word(self) -> String {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::En => self.as_str().to_string(),
+            _ => self.label(),
+        }
+    }
     /// Whether the milestone's whole amount is earned.
     pub fn is_achieved(self) -> bool {
         matches!(self, Status::Achieved | Status::DeemedAchieved)
@@ -161,6 +170,15 @@ impl Column {
             Column::Repaid => crate::tr!("column-repaid"),
             Column::Exposure => crate::tr!("column-exposure"),
             Column::Lapsed => crate::tr!("column-lapsed"),
+        }
+    }
+
+    /// The column in a text table's header: in English its id (`earned`),
+    /// as the tables have always shown it; in another language the label.
+    pub fn word(self) -> String {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::En => self.name().to_string(),
+            _ => self.label(),
         }
     }
 

@@ -32,16 +32,23 @@ pub fn parse_list(text: &str, plan: &Plan) -> Result<Vec<MilestoneNo>, String> {
             None => (part, part),
         };
         let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
-            return Err(format!(
-                "`{part}` is not a milestone number, a range like 13-15, or `all`"
-            ));
+            return Err(crate::tr!("what-if-not-a-number", part = part));
         };
         if a > b {
-            return Err(format!("the range `{part}` runs backwards; write {b}-{a}"));
+            return Err(crate::tr!(
+                "what-if-backwards",
+                part = part,
+                from = b,
+                to = a
+            ));
         }
         for n in a..=b {
             if plan.milestone(MilestoneNo(n)).is_none() {
-                return Err(format!("milestone {n} is not in plan `{}`", plan.id));
+                return Err(crate::tr!(
+                    "what-if-no-milestone",
+                    milestone = n,
+                    plan = plan.id
+                ));
             }
             out.push(MilestoneNo(n));
         }
@@ -54,15 +61,15 @@ pub fn parse_list(text: &str, plan: &Plan) -> Result<Vec<MilestoneNo>, String> {
 /// Parses `N=60%` (also `13-15=60%`).
 pub fn parse_partial(text: &str, plan: &Plan) -> Result<Vec<(MilestoneNo, Percent)>, String> {
     let Some((list, pct)) = text.split_once('=') else {
-        return Err(format!("`{text}` is not of the form N=60%"));
+        return Err(crate::tr!("what-if-not-partial", text = text));
     };
     let pct = pct.trim();
     let number = pct
         .strip_suffix('%')
-        .ok_or_else(|| format!("`{pct}` is not a percentage; write 60%"))?;
+        .ok_or_else(|| crate::tr!("what-if-not-percent", text = pct))?;
     let p = literal::percent(number.trim()).map_err(|e| format!("{}: {}", e.message, e.help))?;
     if p.value() < rust_decimal::Decimal::ZERO || p.value() > rust_decimal::Decimal::ONE_HUNDRED {
-        return Err(format!("{p} is not between 0% and 100%"));
+        return Err(crate::tr!("what-if-out-of-range", share = p));
     }
     Ok(parse_list(list, plan)?
         .into_iter()

@@ -84,7 +84,7 @@ fn by(assessors: &str) -> String {
     if assessors.is_empty() {
         String::new()
     } else {
-        format!(" by {assessors}")
+        crate::tr!("eval-by", assessors = assessors)
     }
 }
 
@@ -109,7 +109,7 @@ fn decide(input: &Input) -> Outcome {
         return outcome(
             Status::Open,
             None,
-            "the plan gives no due date".into(),
+            crate::tr!("reason-no-due-date"),
             None,
             Earned::None,
             trace,
@@ -117,8 +117,7 @@ fn decide(input: &Input) -> Outcome {
     };
     trace_due_and_evidence(&mut trace, input, f, due);
     if let Some((when, id)) = &m.withdrawn {
-        let text =
-            format!("withdrawn by amendment `{id}` from {when}; payments already made stand");
+        let text = crate::tr!("reason-withdrawn", amendment = id, date = when);
         trace.add(Some(*when), text.clone(), None);
         return outcome(
             Status::Withdrawn,
@@ -154,19 +153,16 @@ fn decide(input: &Input) -> Outcome {
 fn trace_due_and_evidence(trace: &mut Trace, input: &Input, f: &MilestoneFacts, due: NaiveDate) {
     trace.add(
         Some(due),
-        format!("due date of milestone {}", input.milestone.number),
+        crate::tr!("trace-due", milestone = input.milestone.number),
         None,
     );
     for e in &f.evidence {
         trace.add(
             Some(e.date),
-            format!(
-                "evidence submitted{}",
-                e.value
-                    .as_ref()
-                    .map(|n| format!(": {n}"))
-                    .unwrap_or_default()
-            ),
+            match e.value.as_ref() {
+                Some(n) => crate::tr!("trace-evidence-with", what = n),
+                None => crate::tr!("trace-evidence"),
+            },
             None,
         );
     }
@@ -182,33 +178,39 @@ fn what_if(input: &Input, due: NaiveDate, mut trace: Trace) -> Result<Outcome, T
     if input.overrides.achieved.contains(&n) {
         trace.add(
             Some(when),
-            "achieved (what-if: --achieved)",
+            crate::tr!("trace-what-if-achieved"),
             c.entitlement.as_ref(),
         );
         return Ok(entitled(
             c,
             Status::Achieved,
             when,
-            "achieved (what-if)".into(),
+            crate::tr!("reason-what-if-achieved"),
             Earned::All,
             trace,
         ));
     }
     if input.overrides.missed.contains(&n) {
-        trace.add(Some(when), "not achieved (what-if: --missed)", None);
-        return Ok(missed(c, at, when, "not achieved (what-if)".into(), trace));
+        trace.add(Some(when), crate::tr!("trace-what-if-missed"), None);
+        return Ok(missed(
+            c,
+            at,
+            when,
+            crate::tr!("reason-what-if-missed"),
+            trace,
+        ));
     }
     if let Some(p) = input.overrides.partial.get(&n) {
         trace.add(
             Some(when),
-            format!("partial payout of {p} (what-if: --partial)"),
+            crate::tr!("trace-what-if-partial", share = p),
             c.partial.as_ref().map(|p| &p.1),
         );
         return Ok(entitled(
             c,
             Status::PartiallyAchieved,
             when,
-            format!("{p} paid out (what-if)"),
+            crate::tr!("reason-what-if-partial", share = p),
             Earned::Fraction(p.fraction()),
             trace,
         ));
@@ -238,7 +240,7 @@ fn postponement<'a>(
         if until > *cut {
             trace.add(
                 Some(p.date),
-                format!("postponed until {until}, but no later than the payout cutoff {cut}"),
+                crate::tr!("trace-postponed-capped", until = until, cutoff = cut),
                 Some(cite),
             );
             until = *cut;
@@ -246,7 +248,11 @@ fn postponement<'a>(
     }
     trace.add(
         Some(p.date),
-        format!("postponed until {until}{}", decided_by(&p.value.1)),
+        crate::tr!(
+            "postponed-until",
+            until = until,
+            by = decided_by(&p.value.1)
+        ),
         c.postponement.as_ref().map(|p| &p.1),
     );
     Some((p, until.max(due)))
@@ -272,16 +278,12 @@ fn verdict(
         .filter(|a| dissolved.is_none_or(|d| a.date <= d.date))
         .collect();
     for v in &verdicts {
-        let what = if v.value.0 {
-            "assessed achieved"
+        let text = if v.value.0 {
+            crate::tr!("trace-assessed-achieved", by = v.value.1)
         } else {
-            "assessed not achieved"
+            crate::tr!("trace-assessed-not-achieved", by = v.value.1)
         };
-        trace.add(
-            Some(v.date),
-            format!("{what} by {}", v.value.1),
-            c.assessors.as_ref().map(|a| &a.1),
-        );
+        trace.add(Some(v.date), text, c.assessors.as_ref().map(|a| &a.1));
     }
     let achieved = verdicts.iter().filter(|v| v.value.0).map(|v| v.date).min();
     let not_achieved = verdicts.iter().filter(|v| !v.value.0).map(|v| v.date).max();
@@ -295,7 +297,7 @@ fn verdict(
             c,
             Status::Achieved,
             when,
-            format!("assessed achieved on {when}"),
+            crate::tr!("reason-assessed-achieved", date = when),
             Earned::All,
             trace,
         )
@@ -306,16 +308,13 @@ fn verdict(
     } else if let Some(d) = dissolved.filter(|d| d.date <= at) {
         trace.add(
             Some(d.date),
-            format!("agreement dissolved: {}", d.value),
+            crate::tr!("trace-dissolved", why = d.value),
             c.dissolution.as_ref(),
         );
         outcome(
             Status::Lapsed,
             Some(d.date),
-            format!(
-                "claims lapsed when the agreement was dissolved on {}",
-                d.date
-            ),
+            crate::tr!("reason-dissolved", date = d.date),
             c.dissolution.as_ref(),
             Earned::None,
             trace,
@@ -325,7 +324,11 @@ fn verdict(
         outcome(
             Status::Postponed,
             Some(p.date),
-            format!("postponed until {effective_due}{}", decided_by(&p.value.1)),
+            crate::tr!(
+                "postponed-until",
+                until = effective_due,
+                by = decided_by(&p.value.1)
+            ),
             cite,
             Earned::None,
             trace,
@@ -335,15 +338,15 @@ fn verdict(
             c,
             at,
             when,
-            format!("assessed not achieved on {when}"),
+            crate::tr!("reason-assessed-not-achieved", date = when),
             trace,
         )
     } else if let Some((cut, cite)) = c.cutoff.as_ref().filter(|(cut, _)| at > *cut) {
-        trace.add(Some(*cut), "not achieved by the payout cutoff", Some(cite));
+        trace.add(Some(*cut), crate::tr!("trace-cutoff-passed"), Some(cite));
         outcome(
             Status::Missed,
             Some(*cut),
-            format!("not achieved by the payout cutoff {cut}"),
+            crate::tr!("reason-cutoff-passed", cutoff = cut),
             Some(cite),
             Earned::None,
             trace,
@@ -352,7 +355,7 @@ fn verdict(
         outcome(
             Status::Open,
             None,
-            format!("due {effective_due}"),
+            crate::tr!("reason-due-on", due = effective_due),
             None,
             Earned::None,
             trace,
@@ -375,14 +378,19 @@ fn partial_payout(
     let deciders = super::facts::names(&p.value.1);
     trace.add(
         Some(p.date),
-        format!("partial payout of {shown} decided by {deciders}"),
+        crate::tr!("trace-partial", share = shown, by = deciders),
         c.partial.as_ref().map(|p| &p.1),
     );
     entitled(
         c,
         Status::PartiallyAchieved,
         p.date,
-        format!("{shown} paid out by decision of {deciders} on {}", p.date),
+        crate::tr!(
+            "reason-partial",
+            share = shown,
+            by = deciders,
+            date = p.date
+        ),
         earned,
         trace,
     )
@@ -400,13 +408,11 @@ fn awaiting(
     let c = input.clauses;
     if let Some(d) = deadline.filter(|d| input.at > *d) {
         let why = match input.index.compliant_at(d) {
-            Some(false) => "the administration is not compliant (art. 2.2)",
-            None => "no fact shows the administration compliant (art. 2.2)",
-            Some(true) => "the rule set has no deemed-achievement clause",
+            Some(false) => crate::tr!("why-not-compliant"),
+            None => crate::tr!("why-compliance-unknown"),
+            Some(true) => crate::tr!("why-no-deemed-clause"),
         };
-        let reason = format!(
-            "no verdict by the end of the assessment window {d}; not deemed achieved: {why}"
-        );
+        let reason = crate::tr!("reason-window-passed", date = d, why = why);
         outcome(
             Status::InAssessment,
             Some(d),
@@ -416,13 +422,16 @@ fn awaiting(
             trace,
         )
     } else if !f.evidence.is_empty() {
-        let until = deadline.map(|d| format!(" until {d}")).unwrap_or_default();
+        let until = deadline
+            .map(|d| crate::tr!("eval-until", date = d))
+            .unwrap_or_default();
         outcome(
             Status::InAssessment,
             f.evidence.first().map(|e| e.date),
-            format!(
-                "evidence submitted; awaiting assessment{}{until}",
-                by(input.assessors)
+            crate::tr!(
+                "reason-awaiting-assessment",
+                by = by(input.assessors),
+                until = until
             ),
             c.window.as_ref().map(|w| &w.1),
             Earned::None,
@@ -430,12 +439,22 @@ fn awaiting(
         )
     } else {
         let until = deadline
-            .map(|d| format!("; assessment{} until {d}", by(input.assessors)))
+            .map(|d| {
+                crate::tr!(
+                    "reason-assessment-until",
+                    by = by(input.assessors),
+                    date = d
+                )
+            })
             .unwrap_or_default();
         outcome(
             Status::Due,
             Some(effective_due),
-            format!("due {effective_due}, awaiting evidence{until}"),
+            crate::tr!(
+                "reason-awaiting-evidence",
+                due = effective_due,
+                until = until
+            ),
             None,
             Earned::None,
             trace,
@@ -452,7 +471,7 @@ fn lapse_after_dissolution(out: &mut Outcome, input: &Input) {
     if counts && out.since.is_some_and(|s| s > d.date) {
         out.status = Status::Lapsed;
         out.earned = Earned::None;
-        out.reason = format!("achieved after the agreement was dissolved on {}", d.date);
+        out.reason = crate::tr!("reason-achieved-after-dissolution", date = d.date);
         out.cite = input.clauses.dissolution.clone();
     }
 }
@@ -469,19 +488,19 @@ fn entitled(
     if let Some((cut, cite)) = &c.cutoff {
         if !c.payable_on(when) {
             let how = match status {
-                Status::DeemedAchieved => "deemed achieved",
-                Status::PartiallyAchieved => "partially paid out",
-                _ => "achieved",
+                Status::DeemedAchieved => crate::tr!("how-deemed-achieved"),
+                Status::PartiallyAchieved => crate::tr!("how-partially-paid"),
+                _ => crate::tr!("how-achieved"),
             };
             trace.add(
                 Some(when),
-                format!("{how} after the payout cutoff {cut}: too late to be paid"),
+                crate::tr!("trace-too-late", how = how, cutoff = cut),
                 Some(cite),
             );
             return outcome(
                 Status::Missed,
                 Some(when),
-                format!("{how} on {when}, after the payout cutoff {cut}"),
+                crate::tr!("reason-too-late", how = how, date = when, cutoff = cut),
                 Some(cite),
                 Earned::None,
                 trace,
@@ -489,11 +508,7 @@ fn entitled(
         }
     }
     let Some(cite) = &c.entitlement else {
-        trace.add(
-            Some(when),
-            "the rule set has no entitlement clause: nothing is earned",
-            None,
-        );
+        trace.add(Some(when), crate::tr!("trace-no-entitlement"), None);
         return outcome(status, Some(when), reason, None, Earned::None, trace);
     };
     let cite = if status == Status::PartiallyAchieved {
@@ -501,7 +516,7 @@ fn entitled(
     } else {
         cite
     };
-    trace.add(Some(when), "the amount is earned", Some(cite));
+    trace.add(Some(when), crate::tr!("trace-earned"), Some(cite));
     outcome(status, Some(when), reason, Some(cite), earned, trace)
 }
 
@@ -511,13 +526,13 @@ fn missed(c: &Terms, at: NaiveDate, when: NaiveDate, reason: String, mut trace: 
         (Some((cut, cite)), Some(_)) if at <= *cut => {
             trace.add(
                 Some(when),
-                format!("may still be achieved until the payout cutoff {cut}"),
+                crate::tr!("trace-may-still", cutoff = cut),
                 Some(cite),
             );
             outcome(
                 Status::Missed,
                 Some(when),
-                format!("{reason}; may still be achieved until {cut}"),
+                crate::tr!("reason-may-still", reason = reason, cutoff = cut),
                 Some(cite),
                 Earned::None,
                 trace,
@@ -567,30 +582,34 @@ fn deemed<'a>(
     match input.index.compliant_at(deadline) {
         Some(true) => {}
         Some(false) => {
-            trace.add(Some(deadline), "assessment window passed, but the administration is not compliant: not deemed achieved", Some(cite));
+            trace.add(
+                Some(deadline),
+                crate::tr!("trace-window-not-compliant"),
+                Some(cite),
+            );
             return None;
         }
         None => {
-            trace.add(Some(deadline), "assessment window passed; no fact shows the administration compliant: not deemed achieved", Some(cite));
+            trace.add(
+                Some(deadline),
+                crate::tr!("trace-window-compliance-unknown"),
+                Some(cite),
+            );
             return None;
         }
     }
     trace.add(
         Some(deadline),
-        "assessment window passed without a verdict",
+        crate::tr!("trace-window-passed"),
         window_cite,
     );
     Some(move |mut trace: Trace| {
-        trace.add(
-            Some(when),
-            "deemed achieved: not assessed in time, administration compliant",
-            Some(cite),
-        );
+        trace.add(Some(when), crate::tr!("trace-deemed"), Some(cite));
         entitled(
             c,
             Status::DeemedAchieved,
             when,
-            format!("not assessed by {deadline}; deemed achieved (administration compliant)"),
+            crate::tr!("reason-deemed", date = deadline),
             Earned::All,
             trace,
         )
@@ -602,6 +621,6 @@ fn decided_by(by: &[crate::model::PartyId]) -> String {
     if by.is_empty() {
         String::new()
     } else {
-        format!(" by decision of {}", super::facts::names(by))
+        crate::tr!("eval-by-decision-of", by = super::facts::names(by))
     }
 }

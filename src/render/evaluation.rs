@@ -19,7 +19,7 @@ impl std::fmt::Display for Shown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             Some(m) => write!(f, "{m}"),
-            None => f.write_str("too large"),
+            None => f.write_str(&crate::tr!("eval-too-large")),
         }
     }
 }
@@ -322,8 +322,8 @@ fn party_columns(p: &PartyResult) -> Vec<&PerStream> {
 /// A table of party money: a first column, then every money column.
 fn party_table(first: &str, rows: &[Vec<String>]) -> String {
     let headers: Vec<String> = std::iter::once(first)
-        .chain(Column::ALL.iter().map(|c| c.name()))
         .map(String::from)
+        .chain(Column::ALL.iter().map(|c| c.word()))
         .collect();
     let right: Vec<bool> = std::iter::once(false)
         .chain(Column::ALL.iter().map(|_| true))
@@ -379,11 +379,22 @@ fn amount(v: &PerStream, s: &crate::model::StreamId) -> String {
 }
 
 pub fn text(e: &Evaluation, plan: &Plan) -> String {
-    let mut out = format!("{} ({}) at {}\n\n", plan.title, plan.id, e.at);
-    out.push_str("Milestones\n");
-    let mut headers: Vec<String> = vec!["#".into(), "status".into(), "due".into()];
+    let mut out = crate::tr!(
+        "eval-title",
+        title = plan.title,
+        plan = plan.id,
+        date = e.at
+    );
+    out.push_str("\n\n");
+    out.push_str(&crate::tr!("eval-heading-milestones"));
+    out.push('\n');
+    let mut headers: Vec<String> = vec![
+        "#".into(),
+        crate::tr!("eval-header-status"),
+        crate::tr!("eval-header-due"),
+    ];
     for s in &e.streams {
-        headers.push(format!("earned {s}"));
+        headers.push(crate::tr!("eval-header-earned-in", stream = s));
     }
     // After earned per stream, the milestone's other columns in total;
     // outstanding is earned - paid, so it is left to the totals line.
@@ -393,8 +404,8 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
         Column::Exposure,
         Column::Lapsed,
     ];
-    headers.extend(summed.iter().map(|c| c.name().to_string()));
-    headers.push("reason".into());
+    headers.extend(summed.iter().map(|c| c.word()));
+    headers.push(crate::tr!("eval-header-reason"));
     let mut right = vec![true, false, false];
     right.extend(e.streams.iter().map(|_| true));
     right.extend(summed.iter().map(|_| true));
@@ -405,7 +416,7 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
         .map(|m| {
             let mut r = vec![
                 m.number.to_string(),
-                m.status.as_str().to_string(),
+                m.status.word(),
                 m.due.map(|d| d.to_string()).unwrap_or_default(),
             ];
             r.extend(e.streams.iter().map(|s| amount(&m.earned, s)));
@@ -433,11 +444,13 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
                 .iter()
                 .filter_map(|m| m.column(*c).map(|v| sum(v).0))
                 .try_fold(Money::ZERO, |acc, m| acc.checked_add(m?));
-            format!("{} {}", c.name(), Shown(total))
+            format!("{} {}", c.word(), Shown(total))
         })
         .collect();
-    out.push_str(&format!("total: {}\n\n", totals.join(", ")));
-    out.push_str("Parties\n");
+    out.push_str(&crate::tr!("eval-total-line", totals = totals.join(", ")));
+    out.push_str("\n\n");
+    out.push_str(&crate::tr!("eval-heading-parties"));
+    out.push('\n');
     let rows: Vec<Vec<String>> = e
         .parties
         .iter()
@@ -447,27 +460,35 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
                 .collect()
         })
         .collect();
-    out.push_str(&party_table("party", &rows));
-    out.push_str(&format!(
-        "\nObligations until {} ({} days)\n",
-        e.horizon_end(),
-        e.horizon_days
+    out.push_str(&party_table(&crate::tr!("eval-header-party"), &rows));
+    out.push('\n');
+    out.push_str(&crate::tr!(
+        "eval-heading-obligations-until",
+        date = e.horizon_end(),
+        days = e.horizon_days
     ));
+    out.push('\n');
     if e.obligations.is_empty() {
-        out.push_str("none\n");
+        out.push_str(&crate::tr!("eval-none"));
+        out.push('\n');
     } else {
-        let headers: Vec<String> = ["due", "party", "kind", "#", "amount", "what", "clause"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let headers: Vec<String> = vec![
+            crate::tr!("eval-header-due"),
+            crate::tr!("eval-header-party"),
+            crate::tr!("eval-header-kind"),
+            "#".to_string(),
+            crate::tr!("eval-header-amount"),
+            crate::tr!("eval-header-what"),
+            crate::tr!("eval-header-clause"),
+        ];
         let rows: Vec<Vec<String>> = e
             .obligations
             .iter()
             .map(|d| {
                 vec![
-                    format!("{}{}", d.due, if d.overdue { " (overdue)" } else { "" }),
+                    format!("{}{}", d.due, overdue(d.overdue)),
                     d.party.clone(),
-                    d.kind.as_str().to_string(),
+                    d.kind.label(),
                     d.milestone.map(|m| m.to_string()).unwrap_or_default(),
                     d.amount.map(|a| a.to_string()).unwrap_or_default(),
                     d.text.clone(),
@@ -482,6 +503,15 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
         ));
     }
     out
+}
+
+/// ` (overdue)` after the due date of an obligation that is, else nothing.
+fn overdue(overdue: bool) -> String {
+    if overdue {
+        crate::tr!("eval-overdue")
+    } else {
+        String::new()
+    }
 }
 
 // ------------------------------------------------------------------ tables (CSV, workbook)
@@ -652,7 +682,12 @@ pub fn tables(e: &Evaluation, party: Option<&str>, l: &Labels) -> Option<Vec<Tab
 /// CSV of one table in a dialect; money in plain decimals (a decimal comma
 /// in the Excel dialect). `None` when `party` is not in the evaluation.
 pub fn csv(e: &Evaluation, kind: Kind, party: Option<&str>, dialect: Dialect) -> Option<String> {
-    ledger_table(e, kind, party, &ENGLISH).map(|t| ledger::csv(&t, dialect))
+    // The plain CSV is a machine format: English headers in every language.
+    let labels = match dialect {
+        Dialect::Plain => ENGLISH,
+        Dialect::ExcelNl => Labels::current(),
+    };
+    ledger_table(e, kind, party, &labels).map(|t| ledger::csv(&t, dialect))
 }
 
 // ------------------------------------------------------------------ trace
@@ -663,23 +698,26 @@ pub fn trace(e: &Evaluation, plan: &Plan, number: crate::model::MilestoneNo) -> 
     // The milestone as it stands at the evaluation date (amendments applied).
     let now = plan.as_of(e.at);
     let pm = now.milestone(number)?;
-    let mut out = format!(
-        "Milestone {} ({}, {}): {}\n",
-        m.number,
-        pm.obligation.as_str(),
-        pm.component,
-        pm.text
+    let mut out = crate::tr!(
+        "eval-trace-title",
+        milestone = m.number,
+        obligation = pm.obligation.label(),
+        component = pm.component,
+        text = pm.text
     );
-    out.push_str(&format!(
-        "At {}: {} — {}",
-        e.at,
-        m.status.as_str(),
-        m.reason
+    out.push('\n');
+    out.push_str(&crate::tr!(
+        "eval-trace-status",
+        date = e.at,
+        status = m.status.word(),
+        reason = m.reason
     ));
     if let Some(c) = &m.cite {
         out.push_str(&format!(" [{} ({})]", c.clause, c.citation));
     }
-    out.push_str("\n\nTrace\n");
+    out.push_str("\n\n");
+    out.push_str(&crate::tr!("eval-heading-trace"));
+    out.push('\n');
     for s in &m.trace {
         let date = s
             .date
@@ -693,16 +731,20 @@ pub fn trace(e: &Evaluation, plan: &Plan, number: crate::model::MilestoneNo) -> 
         out.push_str(&format!("  {date}  {}{cite}\n", s.text));
     }
     if !m.measured.is_empty() {
-        out.push_str("\nTargets from the facts\n");
+        out.push('\n');
+        out.push_str(&crate::tr!("eval-heading-targets"));
+        out.push('\n');
         for x in &m.measured {
             out.push_str(&format!("  {}: {}\n", x.target, x.text));
         }
     }
-    out.push_str("\nMoney\n");
-    let headers: Vec<String> = ["stream", "amount"]
+    out.push('\n');
+    out.push_str(&crate::tr!("eval-heading-money"));
+    out.push('\n');
+    let stream = crate::tr!("eval-header-stream");
+    let headers: Vec<String> = [stream.clone(), crate::tr!("eval-header-amount")]
         .into_iter()
-        .chain(Column::MILESTONE.iter().map(|c| c.name()))
-        .map(String::from)
+        .chain(Column::MILESTONE.iter().map(|c| c.word()))
         .collect();
     let rows: Vec<Vec<String>> = e
         .streams
@@ -719,7 +761,7 @@ pub fn trace(e: &Evaluation, plan: &Plan, number: crate::model::MilestoneNo) -> 
                 .collect()
         })
         .collect();
-    let right: Vec<bool> = headers.iter().map(|h| h != "stream").collect();
+    let right: Vec<bool> = headers.iter().map(|h| *h != stream).collect();
     out.push_str(&table(&headers, &rows, &right));
     Some(out)
 }
@@ -736,7 +778,14 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         .find(|x| x.id.as_str() == id)
         .map(|x| x.name.as_str())
         .unwrap_or(id);
-    let mut out = format!("{name} ({id}) in {} at {}\n\n", plan.title, e.at);
+    let mut out = crate::tr!(
+        "eval-party-title",
+        name = name,
+        party = id,
+        title = plan.title,
+        date = e.at
+    );
+    out.push_str("\n\n");
     let mut rows: Vec<Vec<String>> = e
         .streams
         .iter()
@@ -747,17 +796,22 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         })
         .collect();
     rows.push(
-        std::iter::once("total".to_string())
+        std::iter::once(crate::tr!("eval-total"))
             .chain(party_columns(p).iter().map(|v| sum(v).to_string()))
             .collect(),
     );
     out.push_str(&party_table("", &rows));
-    out.push_str("\nPer milestone\n");
-    let headers: Vec<String> = ["#", "status"]
+    out.push('\n');
+    out.push_str(&crate::tr!("eval-heading-per-milestone"));
+    out.push('\n');
+    let (status, why) = (
+        crate::tr!("eval-header-status"),
+        crate::tr!("eval-header-why"),
+    );
+    let headers: Vec<String> = ["#".to_string(), status.clone()]
         .into_iter()
-        .chain(Column::MILESTONE.iter().map(|c| c.name()))
-        .chain(["why"])
-        .map(String::from)
+        .chain(Column::MILESTONE.iter().map(|c| c.word()))
+        .chain([why.clone()])
         .collect();
     let line_columns = |l: &'_ crate::eval::PartyLine| -> Vec<Shown> {
         Column::MILESTONE
@@ -780,7 +834,7 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
                 .unwrap_or_default();
             [
                 l.milestone.to_string(),
-                m.map(|m| m.status.as_str().to_string()).unwrap_or_default(),
+                m.map(|m| m.status.word()).unwrap_or_default(),
             ]
             .into_iter()
             .chain(line_columns(l).iter().map(|v| v.to_string()))
@@ -788,19 +842,18 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
             .collect()
         })
         .collect();
-    let right: Vec<bool> = headers
-        .iter()
-        .map(|h| !matches!(h.as_str(), "status" | "why"))
-        .collect();
+    let right: Vec<bool> = headers.iter().map(|h| *h != status && *h != why).collect();
     out.push_str(&table(&headers, &rows, &right));
     let duties: Vec<&Duty> = e.obligations.iter().filter(|d| d.party == id).collect();
     if !duties.is_empty() {
-        out.push_str("\nObligations\n");
+        out.push('\n');
+        out.push_str(&crate::tr!("eval-heading-obligations"));
+        out.push('\n');
         for d in duties {
             out.push_str(&format!(
                 "  {}{}  {}  [{}]\n",
                 d.due,
-                if d.overdue { " (overdue)" } else { "" },
+                overdue(d.overdue),
                 d.text,
                 cite_text(&d.cite)
             ));

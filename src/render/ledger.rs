@@ -5,8 +5,11 @@
 //! from `eval::Column`, so a money column is named and ordered in one place;
 //! this module only says how a cell is written.
 //!
-//! Every header text is in [`Labels`] ([`ENGLISH`] today), so a Dutch
-//! catalogue is one more constant, not a search through the renderers.
+//! Every header text is in [`Labels`]: [`ENGLISH`] for the plain CSV (a
+//! machine format, English in every language), [`Labels::current`] for the
+//! Excel CSV and the workbook (the reader's language).
+
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -61,10 +64,74 @@ pub const ENGLISH: Labels = Labels {
 };
 
 impl Labels {
+    /// The labels for a reader, in the current language: [`ENGLISH`] in
+    /// English, else from the catalogue (`ledger-*` in
+    /// `locales/*/evaluation.ftl`).
+    pub fn current() -> Labels {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::En => ENGLISH,
+            _ => *translated(),
+        }
+    }
+
     /// The header of a money column of one stream: `earned_iza`.
     pub fn money(&self, c: Column, s: &StreamId) -> String {
         format!("{}_{s}", (self.column)(c))
     }
+}
+
+/// A text of the catalogue as `&'static str`, kept for the rest of the run.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// The labels of the current language from the catalogue, built once per
+/// run (the language is chosen once). `Labels` holds `&'static str`, being
+/// `Copy` and shared by the CSV and workbook writers: its few texts are
+/// leaked once rather than the type changed.
+fn translated() -> &'static Labels {
+    static LABELS: OnceLock<Labels> = OnceLock::new();
+    LABELS.get_or_init(|| Labels {
+        milestones: leak(crate::tr!("ledger-milestones")),
+        parties: leak(crate::tr!("ledger-parties")),
+        obligations: leak(crate::tr!("ledger-obligations")),
+        number: leak(crate::tr!("ledger-number")),
+        status: leak(crate::tr!("ledger-status")),
+        since: leak(crate::tr!("ledger-since")),
+        due: leak(crate::tr!("ledger-due")),
+        reason: leak(crate::tr!("ledger-reason")),
+        party: leak(crate::tr!("ledger-party")),
+        kind: leak(crate::tr!("ledger-kind")),
+        milestone: leak(crate::tr!("ledger-milestone")),
+        stream: leak(crate::tr!("ledger-stream")),
+        amount: leak(crate::tr!("ledger-amount")),
+        overdue: leak(crate::tr!("ledger-overdue")),
+        text: leak(crate::tr!("ledger-text")),
+        total: leak(crate::tr!("ledger-total")),
+        column: translated_column,
+    })
+}
+
+/// A money column's name in the current language, from the catalogue.
+fn translated_column(c: Column) -> &'static str {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        Column::ALL
+            .iter()
+            .map(|c| {
+                leak(match c {
+                    Column::Earned => crate::tr!("ledger-column-earned"),
+                    Column::Paid => crate::tr!("ledger-column-paid"),
+                    Column::Outstanding => crate::tr!("ledger-column-outstanding"),
+                    Column::Repayable => crate::tr!("ledger-column-repayable"),
+                    Column::Repaid => crate::tr!("ledger-column-repaid"),
+                    Column::Exposure => crate::tr!("ledger-column-exposure"),
+                    Column::Lapsed => crate::tr!("ledger-column-lapsed"),
+                })
+            })
+            .collect()
+    });
+    names.get(c.index()).copied().unwrap_or_else(|| c.name())
 }
 
 /// Which table.

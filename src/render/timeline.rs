@@ -90,12 +90,14 @@ const PARTY_HEADERS: [&str; 3] = ["date", "party", "stream"];
 
 /// The rows as a text table: one line per date, party and stream.
 pub fn text(rows: &[Row]) -> String {
-    let headers: Vec<String> = PARTY_HEADERS
-        .iter()
-        .copied()
-        .chain(Column::ALL.iter().map(|c| c.name()))
-        .map(String::from)
-        .collect();
+    let headers: Vec<String> = [
+        crate::tr!("timeline-header-date"),
+        crate::tr!("timeline-header-party"),
+        crate::tr!("timeline-header-stream"),
+    ]
+    .into_iter()
+    .chain(Column::ALL.iter().map(|c| c.word()))
+    .collect();
     let right: Vec<bool> = PARTY_HEADERS
         .iter()
         .map(|_| false)
