@@ -272,7 +272,7 @@ fn evaluate_and_render(
         }
     }
     // The ledger workbook, of everyone and of one party.
-    let labels = render::ledger::ENGLISH;
+    let labels = render::ledger::english();
     for party in [None, plan.parties.first().map(|p| p.id.as_str())] {
         if let Some(tables) = render::evaluation::tables(&e, party, &labels) {
             let _ = render::xlsx::workbook(&tables, &labels, "fuzz", e.at, "");

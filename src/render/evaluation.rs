@@ -3,7 +3,7 @@
 
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan, StreamId};
-use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table, ENGLISH};
+use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table};
 
 /// A sum shown in a table: exact, or "too large" when no decimal holds it
 /// (the ledger reports such party totals as E011).
@@ -563,9 +563,9 @@ pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels)
             let (headers, money) = headers(
                 e,
                 l,
-                &[l.number, l.status, l.since, l.due],
+                &[&l.number, &l.status, &l.since, &l.due],
                 &Column::MILESTONE,
-                &[l.reason],
+                &[&l.reason],
             );
             let row = |m: &MilestoneResult, column: &dyn Fn(Column) -> Option<PerStream>| {
                 let mut r = vec![
@@ -604,7 +604,7 @@ pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels)
             }
         }
         Kind::Parties => {
-            let (headers, money) = headers(e, l, &[l.party], &Column::ALL, &[]);
+            let (headers, money) = headers(e, l, &[&l.party], &Column::ALL, &[]);
             let rows = e
                 .parties
                 .iter()
@@ -627,18 +627,18 @@ pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels)
         }
         Kind::Obligations => {
             let headers: Vec<String> = [
-                l.due,
-                l.party,
-                l.kind,
-                l.milestone,
-                l.stream,
-                l.amount,
-                l.overdue,
-                l.text,
+                &l.due,
+                &l.party,
+                &l.kind,
+                &l.milestone,
+                &l.stream,
+                &l.amount,
+                &l.overdue,
+                &l.text,
             ]
             .map(String::from)
             .to_vec();
-            let money = headers.iter().map(|h| h == l.amount).collect();
+            let money = headers.iter().map(|h| *h == l.amount).collect();
             let rows = e
                 .obligations
                 .iter()
@@ -684,7 +684,7 @@ pub fn tables(e: &Evaluation, party: Option<&str>, l: &Labels) -> Option<Vec<Tab
 pub fn csv(e: &Evaluation, kind: Kind, party: Option<&str>, dialect: Dialect) -> Option<String> {
     // The plain CSV is a machine format: English headers in every language.
     let labels = match dialect {
-        Dialect::Plain => ENGLISH,
+        Dialect::Plain => ledger::english(),
         Dialect::ExcelNl => Labels::current(),
     };
     ledger_table(e, kind, party, &labels).map(|t| ledger::csv(&t, dialect))

@@ -5,11 +5,9 @@
 //! from `eval::Column`, so a money column is named and ordered in one place;
 //! this module only says how a cell is written.
 //!
-//! Every header text is in [`Labels`]: [`ENGLISH`] for the plain CSV (a
+//! Every header text is in [`Labels`]: [`english`] for the plain CSV (a
 //! machine format, English in every language), [`Labels::current`] for the
 //! Excel CSV and the workbook (the reader's language).
-
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -19,119 +17,99 @@ use crate::model::{Money, StreamId};
 /// The words of the ledger outputs: sheet and table names and the headers
 /// that are not money columns. Money column headers are
 /// `{column}_{stream}` from [`Labels::column`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Labels {
-    pub milestones: &'static str,
-    pub parties: &'static str,
-    pub obligations: &'static str,
-    pub number: &'static str,
-    pub status: &'static str,
-    pub since: &'static str,
-    pub due: &'static str,
-    pub reason: &'static str,
-    pub party: &'static str,
-    pub kind: &'static str,
-    pub milestone: &'static str,
-    pub stream: &'static str,
-    pub amount: &'static str,
-    pub overdue: &'static str,
-    pub text: &'static str,
+    pub milestones: String,
+    pub parties: String,
+    pub obligations: String,
+    pub number: String,
+    pub status: String,
+    pub since: String,
+    pub due: String,
+    pub reason: String,
+    pub party: String,
+    pub kind: String,
+    pub milestone: String,
+    pub stream: String,
+    pub amount: String,
+    pub overdue: String,
+    pub text: String,
     /// The first cell of a totals row.
-    pub total: &'static str,
-    /// A money column's name (`earned`), before its stream.
-    pub column: fn(Column) -> &'static str,
+    pub total: String,
+    /// Each money column's name (`earned`), before its stream, in the
+    /// order of [`Column::ALL`].
+    pub columns: [String; 7],
 }
 
-/// The output language: English, as the JSON and the plain CSV.
-pub const ENGLISH: Labels = Labels {
-    milestones: "milestones",
-    parties: "parties",
-    obligations: "obligations",
-    number: "number",
-    status: "status",
-    since: "since",
-    due: "due",
-    reason: "reason",
-    party: "party",
-    kind: "kind",
-    milestone: "milestone",
-    stream: "stream",
-    amount: "amount",
-    overdue: "overdue",
-    text: "text",
-    total: "total",
-    column: Column::name,
-};
+/// The plain CSV's words: English in every language, as the JSON.
+pub fn english() -> Labels {
+    Labels {
+        milestones: "milestones".to_string(),
+        parties: "parties".to_string(),
+        obligations: "obligations".to_string(),
+        number: "number".to_string(),
+        status: "status".to_string(),
+        since: "since".to_string(),
+        due: "due".to_string(),
+        reason: "reason".to_string(),
+        party: "party".to_string(),
+        kind: "kind".to_string(),
+        milestone: "milestone".to_string(),
+        stream: "stream".to_string(),
+        amount: "amount".to_string(),
+        overdue: "overdue".to_string(),
+        text: "text".to_string(),
+        total: "total".to_string(),
+        columns: Column::ALL.map(|c| c.name().to_string()),
+    }
+}
 
 impl Labels {
-    /// The labels for a reader, in the current language: [`ENGLISH`] in
-    /// English, else from the catalogue (`ledger-*` in
+    /// The labels for a reader, in the current language: the English ones
+    /// in English, else from the catalogue (`ledger-*` in
     /// `locales/*/evaluation.ftl`).
     pub fn current() -> Labels {
-        match crate::i18n::lang() {
-            crate::i18n::Lang::En => ENGLISH,
-            _ => *translated(),
+        if crate::i18n::lang() == crate::i18n::Lang::En {
+            return english();
         }
+        Labels {
+            milestones: crate::tr!("ledger-milestones"),
+            parties: crate::tr!("ledger-parties"),
+            obligations: crate::tr!("ledger-obligations"),
+            number: crate::tr!("ledger-number"),
+            status: crate::tr!("ledger-status"),
+            since: crate::tr!("ledger-since"),
+            due: crate::tr!("ledger-due"),
+            reason: crate::tr!("ledger-reason"),
+            party: crate::tr!("ledger-party"),
+            kind: crate::tr!("ledger-kind"),
+            milestone: crate::tr!("ledger-milestone"),
+            stream: crate::tr!("ledger-stream"),
+            amount: crate::tr!("ledger-amount"),
+            overdue: crate::tr!("ledger-overdue"),
+            text: crate::tr!("ledger-text"),
+            total: crate::tr!("ledger-total"),
+            columns: Column::ALL.map(|c| match c {
+                Column::Earned => crate::tr!("ledger-column-earned"),
+                Column::Paid => crate::tr!("ledger-column-paid"),
+                Column::Outstanding => crate::tr!("ledger-column-outstanding"),
+                Column::Repayable => crate::tr!("ledger-column-repayable"),
+                Column::Repaid => crate::tr!("ledger-column-repaid"),
+                Column::Exposure => crate::tr!("ledger-column-exposure"),
+                Column::Lapsed => crate::tr!("ledger-column-lapsed"),
+            }),
+        }
+    }
+
+    /// A money column's name: `earned`.
+    pub fn column(&self, c: Column) -> &str {
+        self.columns.get(c.index()).map_or(c.name(), String::as_str)
     }
 
     /// The header of a money column of one stream: `earned_iza`.
     pub fn money(&self, c: Column, s: &StreamId) -> String {
-        format!("{}_{s}", (self.column)(c))
+        format!("{}_{s}", self.column(c))
     }
-}
-
-/// A text of the catalogue as `&'static str`, kept for the rest of the run.
-fn leak(text: String) -> &'static str {
-    Box::leak(text.into_boxed_str())
-}
-
-/// The labels of the current language from the catalogue, built once per
-/// run (the language is chosen once). `Labels` holds `&'static str`, being
-/// `Copy` and shared by the CSV and workbook writers: its few texts are
-/// leaked once rather than the type changed.
-fn translated() -> &'static Labels {
-    static LABELS: OnceLock<Labels> = OnceLock::new();
-    LABELS.get_or_init(|| Labels {
-        milestones: leak(crate::tr!("ledger-milestones")),
-        parties: leak(crate::tr!("ledger-parties")),
-        obligations: leak(crate::tr!("ledger-obligations")),
-        number: leak(crate::tr!("ledger-number")),
-        status: leak(crate::tr!("ledger-status")),
-        since: leak(crate::tr!("ledger-since")),
-        due: leak(crate::tr!("ledger-due")),
-        reason: leak(crate::tr!("ledger-reason")),
-        party: leak(crate::tr!("ledger-party")),
-        kind: leak(crate::tr!("ledger-kind")),
-        milestone: leak(crate::tr!("ledger-milestone")),
-        stream: leak(crate::tr!("ledger-stream")),
-        amount: leak(crate::tr!("ledger-amount")),
-        overdue: leak(crate::tr!("ledger-overdue")),
-        text: leak(crate::tr!("ledger-text")),
-        total: leak(crate::tr!("ledger-total")),
-        column: translated_column,
-    })
-}
-
-/// A money column's name in the current language, from the catalogue.
-fn translated_column(c: Column) -> &'static str {
-    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        Column::ALL
-            .iter()
-            .map(|c| {
-                leak(match c {
-                    Column::Earned => crate::tr!("ledger-column-earned"),
-                    Column::Paid => crate::tr!("ledger-column-paid"),
-                    Column::Outstanding => crate::tr!("ledger-column-outstanding"),
-                    Column::Repayable => crate::tr!("ledger-column-repayable"),
-                    Column::Repaid => crate::tr!("ledger-column-repaid"),
-                    Column::Exposure => crate::tr!("ledger-column-exposure"),
-                    Column::Lapsed => crate::tr!("ledger-column-lapsed"),
-                })
-            })
-            .collect()
-    });
-    names.get(c.index()).copied().unwrap_or_else(|| c.name())
 }
 
 /// Which table.
@@ -145,11 +123,11 @@ pub enum Kind {
 impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Milestones, Kind::Parties, Kind::Obligations];
 
-    pub fn name(self, l: &Labels) -> &'static str {
+    pub fn name(self, l: &Labels) -> &str {
         match self {
-            Kind::Milestones => l.milestones,
-            Kind::Parties => l.parties,
-            Kind::Obligations => l.obligations,
+            Kind::Milestones => &l.milestones,
+            Kind::Parties => &l.parties,
+            Kind::Obligations => &l.obligations,
         }
     }
 }

@@ -218,7 +218,7 @@ fn sheet(
     }
     if t.totals && !t.rows.is_empty() {
         let last = row.saturating_sub(1);
-        ws.write_string_with_format(row, 0, text(labels.total), &f.total)?;
+        ws.write_string_with_format(row, 0, text(&labels.total), &f.total)?;
         for (j, money) in t.money.iter().enumerate() {
             let col = col_no(j)?;
             if !money {
