@@ -60,7 +60,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             Some(latest) => format!("move the due date to {latest} or earlier"),
             None => "shorten the assessment window or move the cutoff".to_string(),
         };
-        let d = out
+        let mut d = out
             .report(format!(
                 "milestone {} is due {due}; its {days}-day assessment window {window}, after the last payout date {cutoff}",
                 m.number
@@ -74,6 +74,9 @@ fn run(ctx: &Context, out: &mut Sink) {
                 "window: `{}` ({}); cutoff: `{}` ({})",
                 window_cite.clause, window_cite.citation, cut_cite.clause, cut_cite.citation
             ));
+        if let Some(latest) = terms.latest_payable_due() {
+            d = d.with_fix(span, latest.to_string());
+        }
         out.push(d);
     }
 }

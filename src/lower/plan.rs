@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{self, Ident, PlanItem};
 
-use super::names::{help_for, help_for_fixed};
+use super::names::{closest, help_for, help_for_fixed};
 use super::Ctx;
 
 /// The names a plan declares, in declaration order, for resolving references.
@@ -69,12 +69,13 @@ impl Names {
         if list.iter().any(|n| n == &id.name) {
             return Some(id.name.clone());
         }
-        ctx.error(
+        ctx.unknown(
             "L011",
             id.span,
             format!("unknown {kind} `{}`", id.name),
             "not declared",
             help_for(plural, &id.name, list.iter().map(String::as_str)),
+            closest(&id.name, list.iter().map(String::as_str)),
         );
         None
     }
@@ -111,12 +112,13 @@ impl Names {
             .iter()
             .chain(self.keys.iter())
             .map(String::as_str);
-        ctx.error(
+        ctx.unknown(
             "L011",
             id.span,
             format!("unknown party or key `{}`", id.name),
             "not declared",
-            help_for("parties and keys", &id.name, all),
+            help_for("parties and keys", &id.name, all.clone()),
+            closest(&id.name, all),
         );
         None
     }
@@ -519,12 +521,13 @@ fn default_risk(
 fn role(ctx: &mut Ctx, r: &Ident) -> Option<Role> {
     let role = Role::parse(&r.name);
     if role.is_none() {
-        ctx.error(
+        ctx.unknown(
             "L012",
             r.span,
             format!("unknown role `{}`", r.name),
             "not a role",
             help_for_fixed("roles", &r.name, Role::ALL.iter().map(|(n, _)| *n)),
+            closest(&r.name, Role::ALL.iter().map(|(n, _)| *n)),
         );
     }
     role
