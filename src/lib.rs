@@ -13,6 +13,7 @@ pub mod eval;
 pub mod format;
 pub mod interop;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod project;
 pub mod render;

@@ -1,0 +1,269 @@
+//! The requests that start from a position: hover, definition, references,
+//! rename, completion; and the outline of a document.
+
+use std::collections::HashMap;
+
+use lsp_server::ErrorCode;
+use lsp_types::{
+    CompletionParams, CompletionResponse, DocumentSymbolParams, DocumentSymbolResponse,
+    GotoDefinitionParams, Hover, HoverContents, HoverParams, Location, MarkupContent, MarkupKind,
+    PrepareRenameResponse, ReferenceParams, RenameParams, TextDocumentPositionParams, TextEdit,
+    WorkspaceEdit,
+};
+use serde_json::Value;
+
+use crate::model::{Plan, RuleSet};
+use crate::source::Span;
+use crate::syntax::{self, ast};
+
+use super::index::{Index, Kind, Occurrence};
+use super::text::{uri_of, LineIndex};
+use super::{to_value, Failure, Server};
+
+/// The name under the cursor, with the document's URI.
+fn occurrence_at(
+    server: &mut Server,
+    at: &TextDocumentPositionParams,
+) -> Result<Option<Occurrence>, Failure> {
+    let options = server.options.clone();
+    let doc = server.document(&at.text_document.uri)?;
+    let offset = doc.offset(at.position);
+    Ok(doc.parsed(&options).index.at(offset).cloned())
+}
+
+pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
+    let at = &p.text_document_position_params;
+    let Some(o) = occurrence_at(server, at)? else {
+        return Ok(Value::Null);
+    };
+    let key = at.text_document.uri.as_str().to_string();
+    let is_rules = server.documents.get(&key).is_some_and(|d| d.is("rules"));
+    let own_rules = if is_rules {
+        server
+            .documents
+            .get(&key)
+            .and_then(|d| rules_of_text(&d.text, &server.options))
+    } else {
+        None
+    };
+    let project = server.analyses.get(&key).and_then(|a| a.project());
+    let plan: Option<&Plan> = project.map(|p| &p.plan);
+    let rules: Option<&RuleSet> = own_rules.as_ref().or(project.and_then(|p| p.rules.as_ref()));
+    let Some(text) = super::hover::hover(&o, plan, rules) else {
+        return Ok(Value::Null);
+    };
+    let range = server.documents.get(&key).map(|d| d.range(o.span));
+    to_value(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: text,
+        }),
+        range,
+    })
+}
+
+/// A rule set's own text lowered, for hover inside a `.rules` file.
+fn rules_of_text(text: &str, options: &crate::project::Options) -> Option<RuleSet> {
+    let file = crate::source::FileId(0);
+    match syntax::parse(file, text, &options.limits).0? {
+        ast::File::Rules(r) => Some(crate::lower::lower_rules(&r, file).0),
+        _ => None,
+    }
+}
+
+pub fn definition(server: &mut Server, p: GotoDefinitionParams) -> Result<Value, Failure> {
+    let at = &p.text_document_position_params;
+    let Some(o) = occurrence_at(server, at)? else {
+        return Ok(Value::Null);
+    };
+    let uri = at.text_document.uri.clone();
+    let options = server.options.clone();
+    // A name of another file: the rule set a plan names, the plan facts are about.
+    if matches!(o.kind, Kind::Rules | Kind::Plan) {
+        let key = uri.as_str().to_string();
+        let target = server.analyses.get(&key).and_then(|a| {
+            let project = a.project()?;
+            let file = match o.kind {
+                Kind::Rules => project.rules.as_ref()?.file,
+                _ => project.plan.file,
+            };
+            let f = a.sources.get(file)?;
+            Some((f.path.clone(), f.text.clone()))
+        });
+        let Some((path, text)) = target else {
+            return Ok(Value::Null);
+        };
+        let own = server.documents.get(&key).and_then(|d| d.path.clone());
+        if own.as_ref() != Some(&path) {
+            let Some(target_uri) = absolute(&path).and_then(|p| uri_of(&p)) else {
+                return Ok(Value::Null);
+            };
+            let Some(span) = declared_in(&text, &options, o.kind, &o.name) else {
+                return Ok(Value::Null);
+            };
+            let lines = LineIndex::new(&text);
+            return to_value(Location {
+                uri: target_uri,
+                range: lines.range(&text, span),
+            });
+        }
+    }
+    let doc = server.document(&uri)?;
+    let Some(decl) = doc.parsed(&options).index.declaration(o.kind, &o.name).cloned() else {
+        return Ok(Value::Null);
+    };
+    to_value(Location {
+        uri,
+        range: doc.range(decl.span),
+    })
+}
+
+fn absolute(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    if path.is_absolute() {
+        Some(path.to_path_buf())
+    } else {
+        std::env::current_dir().ok().map(|d| d.join(path))
+    }
+}
+
+/// Where a name of `kind` is declared in another file's text.
+fn declared_in(
+    text: &str,
+    options: &crate::project::Options,
+    kind: Kind,
+    name: &str,
+) -> Option<Span> {
+    let tree = syntax::parse(crate::source::FileId(0), text, &options.limits).0?;
+    let index = super::index::index(&tree);
+    index.declaration(kind, name).map(|o| o.span)
+}
+
+pub fn references(server: &mut Server, p: ReferenceParams) -> Result<Value, Failure> {
+    let at = &p.text_document_position;
+    let Some(o) = occurrence_at(server, at)? else {
+        return Ok(Value::Null);
+    };
+    let uri = at.text_document.uri.clone();
+    let options = server.options.clone();
+    let doc = server.document(&uri)?;
+    let spans: Vec<Span> = doc
+        .parsed(&options)
+        .index
+        .all_of(&o)
+        .filter(|x| p.context.include_declaration || !x.declaration)
+        .map(|x| x.span)
+        .collect();
+    let locations: Vec<Location> = spans
+        .into_iter()
+        .map(|span| Location {
+            uri: uri.clone(),
+            range: doc.range(span),
+        })
+        .collect();
+    to_value(locations)
+}
+
+/// Names that can be renamed within their file: the plan's declarations
+/// other than numbers. (A rule set's or plan's name is also a file's name
+/// or another file's reference, so it is not renamed here.)
+fn renamable(o: &Occurrence) -> bool {
+    matches!(
+        o.kind,
+        Kind::Party | Kind::Stream | Kind::Key | Kind::Metric | Kind::Document
+    )
+}
+
+pub fn prepare_rename(server: &mut Server, p: TextDocumentPositionParams) -> Result<Value, Failure> {
+    let Some(o) = occurrence_at(server, &p)? else {
+        return Ok(Value::Null);
+    };
+    if !renamable(&o) {
+        return Err((
+            ErrorCode::InvalidRequest,
+            format!("a {} cannot be renamed", o.kind.as_str()),
+        ));
+    }
+    let doc = server.document(&p.text_document.uri)?;
+    to_value(PrepareRenameResponse::RangeWithPlaceholder {
+        range: doc.range(o.span),
+        placeholder: o.name.clone(),
+    })
+}
+
+pub fn rename(server: &mut Server, p: RenameParams) -> Result<Value, Failure> {
+    let at = &p.text_document_position;
+    let Some(o) = occurrence_at(server, at)? else {
+        return Ok(Value::Null);
+    };
+    if !renamable(&o) {
+        return Err((
+            ErrorCode::InvalidRequest,
+            format!("a {} cannot be renamed", o.kind.as_str()),
+        ));
+    }
+    if !is_identifier(&p.new_name) {
+        return Err((
+            ErrorCode::InvalidParams,
+            format!(
+                "`{}` is not a name: a letter, then letters, digits, `_` or `-`",
+                p.new_name
+            ),
+        ));
+    }
+    let uri = at.text_document.uri.clone();
+    let options = server.options.clone();
+    let doc = server.document(&uri)?;
+    let index = &doc.parsed(&options).index;
+    if index
+        .occurrences
+        .iter()
+        .any(|x| x.declaration && x.name == p.new_name && x.kind != Kind::Milestone)
+    {
+        return Err((
+            ErrorCode::InvalidParams,
+            format!("`{}` is declared already", p.new_name),
+        ));
+    }
+    let spans: Vec<Span> = index.all_of(&o).map(|x| x.span).collect();
+    let edits: Vec<TextEdit> = spans
+        .into_iter()
+        .map(|span| TextEdit {
+            range: doc.range(span),
+            new_text: p.new_name.clone(),
+        })
+        .collect();
+    to_value(WorkspaceEdit {
+        changes: Some(HashMap::from([(uri, edits)])),
+        ..Default::default()
+    })
+}
+
+/// The grammar's `ident`: a letter, then letters, digits, `_` or `-`.
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+pub fn completion(server: &mut Server, p: CompletionParams) -> Result<Value, Failure> {
+    let at = &p.text_document_position;
+    let options = server.options.clone();
+    let doc = server.document(&at.text_document.uri)?;
+    let offset = doc.offset(at.position);
+    // A line being typed is a `bad_line` to the parser (S005), so the
+    // names declared on the other lines are still indexed.
+    let index: Index = doc.parsed(&options).index.clone();
+    let items = super::completion::complete(&doc.text, offset, &index);
+    to_value(CompletionResponse::Array(items))
+}
+
+pub fn symbols(server: &mut Server, p: DocumentSymbolParams) -> Result<Value, Failure> {
+    let options = server.options.clone();
+    let doc = server.document(&p.text_document.uri)?;
+    let text = doc.text.clone();
+    let symbols = match &doc.parsed(&options).tree {
+        Some(tree) => super::outline::outline(tree, &text),
+        None => Vec::new(),
+    };
+    to_value(DocumentSymbolResponse::Nested(symbols))
+}
