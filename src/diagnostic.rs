@@ -122,12 +122,22 @@ impl Diagnostic {
         self
     }
     /// A fix replacing the text at `span` by `replacement`.
-    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+    pub fn with_fix(self, span: Span, replacement: impl Into<String>) -> Self {
         let replacement = replacement.into();
+        let title = format!("write `{replacement}`");
+        self.with_titled_fix(title, span, replacement)
+    }
+    /// A fix with a title of its own ("move the due date to 2027-12-02").
+    pub fn with_titled_fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
         self.fixes.push(Fix {
-            title: format!("write `{replacement}`"),
+            title: title.into(),
             span,
-            replacement,
+            replacement: replacement.into(),
         });
         self
     }

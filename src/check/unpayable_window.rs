@@ -75,7 +75,11 @@ fn run(ctx: &Context, out: &mut Sink) {
                 window_cite.clause, window_cite.citation, cut_cite.clause, cut_cite.citation
             ));
         if let Some(latest) = terms.latest_payable_due() {
-            d = d.with_fix(span, latest.to_string());
+            d = d.with_titled_fix(
+                format!("move the due date to {latest}"),
+                span,
+                latest.to_string(),
+            );
         }
         out.push(d);
     }
