@@ -290,9 +290,7 @@ fn hover_on_a_milestone_shows_its_money_per_municipality() {
     }
     // Tubbergen's share is the engine's own division of € 109.500 over the key.
     let plan = common::plan_from_text(&text);
-    let key = plan
-        .key(&mijlpaal::model::KeyId::new("inwoners"))
-        .unwrap();
+    let key = plan.key(&mijlpaal::model::KeyId::new("inwoners")).unwrap();
     let weights: Vec<_> = key.members.iter().map(|m| m.weight).collect();
     let parts = mijlpaal::eval::allocate::allocate(common::money("109500"), &weights).unwrap();
     let tubbergen = key
@@ -358,7 +356,10 @@ fn definition_and_references_of_names() {
     let (line, col) = find(&text, "after 10", "10");
     let def = client.at("textDocument/definition", &uri, line, col);
     let (decl_line, decl_col) = find(&text, "milestone 10 ", "10");
-    assert_eq!(def["range"]["start"], json!({"line": decl_line, "character": decl_col}));
+    assert_eq!(
+        def["range"]["start"],
+        json!({"line": decl_line, "character": decl_col})
+    );
     // The rule set's name: its `.rules` file.
     let (line, col) = find(&text, "rules overeenkomst", "overeenkomst");
     let def = client.at("textDocument/definition", &uri, line, col);
@@ -408,10 +409,26 @@ fn completion_after_payout_offers_parties_and_keys() {
     assert_eq!(
         labels,
         [
-            "almelo", "borne", "dinkelland", "enschede", "haaksbergen", "hellendoorn",
-            "hengelo", "hof_van_twente", "losser", "oldenzaal", "rijssen_holten", "tubbergen",
-            "twenterand", "wierden", "twentse_koers", "menzis", "vgz", "zorgaanbieders",
-            "inwoners", "grote_drie",
+            "almelo",
+            "borne",
+            "dinkelland",
+            "enschede",
+            "haaksbergen",
+            "hellendoorn",
+            "hengelo",
+            "hof_van_twente",
+            "losser",
+            "oldenzaal",
+            "rijssen_holten",
+            "tubbergen",
+            "twenterand",
+            "wierden",
+            "twentse_koers",
+            "menzis",
+            "vgz",
+            "zorgaanbieders",
+            "inwoners",
+            "grote_drie",
         ]
     );
     // After `payout `: the streams; after `risk spuk by `: the keys.
@@ -492,7 +509,10 @@ fn an_error_appears_on_change_and_clears_with_a_quick_fix() {
         .unwrap()
         .starts_with("unknown party or key `inwonrs`\nhelp: did you mean `inwoners`?"));
     // With a lowering error the checks do not run: only the error is shown.
-    assert_eq!(codes_and_lines(&diags), vec![("L011".to_string(), line as u64 + 1)]);
+    assert_eq!(
+        codes_and_lines(&diags),
+        vec![("L011".to_string(), line as u64 + 1)]
+    );
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri},
@@ -582,7 +602,10 @@ fn bad_input_is_answered_or_skipped() {
     client.raw(b"{ this is not json");
     client.raw(&[0xff, 0xfe, 0x00, 0x80]);
     client.raw(b"[1, 2, 3]");
-    client.stdin.write_all(b"Content-Length: nonsense\r\n\r\n").unwrap();
+    client
+        .stdin
+        .write_all(b"Content-Length: nonsense\r\n\r\n")
+        .unwrap();
     client.stdin.write_all(b"X-Header-Only: 1\r\n\r\n").unwrap();
     // An unknown method: MethodNotFound.
     let reply = client.request("mijlpaal/unknown", json!({}));
@@ -598,14 +621,27 @@ fn bad_input_is_answered_or_skipped() {
     assert_eq!(reply["error"]["code"], -32602);
     client.open(&uri, &text);
     // Positions out of range are clamped: no answer, no crash.
-    assert_eq!(client.at("textDocument/hover", &uri, 99_999, 0), Value::Null);
-    assert_eq!(client.at("textDocument/hover", &uri, 0, 99_999), Value::Null);
-    let result = client.at("textDocument/completion", &uri, 4_000_000_000, 4_000_000_000);
+    assert_eq!(
+        client.at("textDocument/hover", &uri, 99_999, 0),
+        Value::Null
+    );
+    assert_eq!(
+        client.at("textDocument/hover", &uri, 0, 99_999),
+        Value::Null
+    );
+    let result = client.at(
+        "textDocument/completion",
+        &uri,
+        4_000_000_000,
+        4_000_000_000,
+    );
     assert!(result.is_array());
     // Text with hidden characters and astral-plane characters: diagnostics, no crash.
     let odd = format!("\u{202e}𝄞\u{0}{text}");
     let diags = client.change(&uri, 2, &odd);
-    assert!(diags.iter().any(|d| d["code"] == "S009" || d["code"] == "S004"));
+    assert!(diags
+        .iter()
+        .any(|d| d["code"] == "S009" || d["code"] == "S004"));
     // Still serving.
     let diags = client.change(&uri, 3, &text);
     assert_eq!(diags.len(), 14);

@@ -152,9 +152,7 @@ impl Completer<'_> {
             ["declared", "by"] => self.names(Kind::Document),
             ["declared", "by", _] => keywords(&["total", "effort-share"]),
             ["split"] => keywords(&["same-ratio"]),
-            [first, ..] if *first == "declared" && words.contains(&"{") => {
-                self.after_brace(words)
-            }
+            [first, ..] if *first == "declared" && words.contains(&"{") => self.after_brace(words),
             _ => Vec::new(),
         }
     }

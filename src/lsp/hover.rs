@@ -116,7 +116,10 @@ fn capitalised(s: &str) -> String {
 }
 
 fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<String> {
-    let mut out = format!("**milestone {}** (component {})\n\n{}\n\n", m.number, m.component, m.text);
+    let mut out = format!(
+        "**milestone {}** (component {})\n\n{}\n\n",
+        m.number, m.component, m.text
+    );
     line(&mut out, format!("obligation: {}", m.obligation.as_str()));
     match &m.amount {
         Some(a) => {
@@ -125,7 +128,10 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                 .iter()
                 .map(|(s, amount)| format!("{s} {amount}"))
                 .collect();
-            line(&mut out, format!("amount: {} ({})", a.total, split.join(", ")));
+            line(
+                &mut out,
+                format!("amount: {} ({})", a.total, split.join(", ")),
+            );
         }
         None => line(&mut out, "amount: none".to_string()),
     }
@@ -138,10 +144,13 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                 .and_then(|t| t.window.as_ref().map(|w| (t, w)))
                 .and_then(|(t, (_, cite))| Some((t.assessment_deadline(due)?, cite)))
             {
-                line(&mut out, format!(
-                    "assessment deadline: {} (`{}`, {})",
-                    deadline.0, deadline.1.clause, deadline.1.citation
-                ));
+                line(
+                    &mut out,
+                    format!(
+                        "assessment deadline: {} (`{}`, {})",
+                        deadline.0, deadline.1.clause, deadline.1.citation
+                    ),
+                );
             }
         }
         None => line(&mut out, "due: not set".to_string()),
@@ -163,7 +172,10 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
         match &payout.to {
             Recipient::Party(p) => line(&mut out, format!("{} {amount} to `{p}`{how}", stream.id)),
             Recipient::Key(k) => {
-                line(&mut out, format!("{} {amount} to key `{k}`{how}:", stream.id));
+                line(
+                    &mut out,
+                    format!("{} {amount} to key `{k}`{how}:", stream.id),
+                );
                 if let Some(key) = plan.key(k) {
                     out.push_str(&shares(key, amount));
                 }
@@ -171,7 +183,11 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
         }
     }
     for r in &m.risk {
-        let how = if r.is_default { " (the plan's default)" } else { "" };
+        let how = if r.is_default {
+            " (the plan's default)"
+        } else {
+            ""
+        };
         out.push_str(&format!("- risk: {} by `{}`{how}\n", r.stream, r.key));
     }
     if let Some(judged) = &m.judged {
@@ -271,5 +287,7 @@ fn percent(weight: Decimal, key: &Key) -> String {
     key.total_weight()
         .ok()
         .and_then(|total| weight.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(total))
-        .map_or("?".to_string(), |p| format!("{}%", dutch(p.round_dp(2), false)))
+        .map_or("?".to_string(), |p| {
+            format!("{}%", dutch(p.round_dp(2), false))
+        })
 }

@@ -111,7 +111,12 @@ pub fn index(file: &ast::File) -> Index {
         ast::File::Rules(r) => {
             b.decl(Kind::Rules, &r.id);
             for (i, c) in r.clauses.iter().enumerate() {
-                b.push(c.kind.span, Kind::Clause, format!("{}#{i}", c.kind.name), false);
+                b.push(
+                    c.kind.span,
+                    Kind::Clause,
+                    format!("{}#{i}", c.kind.name),
+                    false,
+                );
                 for arg in &c.args {
                     b.roles_in(arg);
                 }

@@ -135,9 +135,7 @@ impl Server {
     /// What the server says it can do.
     pub fn capabilities() -> ServerCapabilities {
         ServerCapabilities {
-            text_document_sync: Some(TextDocumentSyncCapability::Kind(
-                TextDocumentSyncKind::FULL,
-            )),
+            text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
             definition_provider: Some(OneOf::Left(true)),
             references_provider: Some(OneOf::Left(true)),
@@ -196,7 +194,10 @@ impl Server {
             req::DocumentSymbolRequest::METHOD => self.with(r, navigate::symbols),
             req::Formatting::METHOD => self.with(r, formatting),
             req::CodeActionRequest::METHOD => self.with(r, actions::code_actions),
-            _ => Err((ErrorCode::MethodNotFound, format!("unknown method `{}`", r.method))),
+            _ => Err((
+                ErrorCode::MethodNotFound,
+                format!("unknown method `{}`", r.method),
+            )),
         };
         match result {
             Ok(value) => vec![Response::new_ok(id, value).into()],
@@ -327,7 +328,8 @@ impl Server {
             .iter()
             .find(|(_, d)| {
                 d.path.as_ref().is_some_and(|p| {
-                    *p == path || (canonical.is_some() && std::fs::canonicalize(p).ok() == canonical)
+                    *p == path
+                        || (canonical.is_some() && std::fs::canonicalize(p).ok() == canonical)
                 })
             })
             .map_or_else(|| uri.to_string(), |(k, _)| k.clone())
@@ -380,9 +382,12 @@ impl Server {
 
     /// The open document at `uri`, or an error reply.
     fn document(&mut self, uri: &Uri) -> Result<&mut Document, Failure> {
-        self.documents
-            .get_mut(uri.as_str())
-            .ok_or_else(|| (ErrorCode::InvalidParams, format!("`{}` is not open", uri.as_str())))
+        self.documents.get_mut(uri.as_str()).ok_or_else(|| {
+            (
+                ErrorCode::InvalidParams,
+                format!("`{}` is not open", uri.as_str()),
+            )
+        })
     }
 }
 

@@ -48,7 +48,9 @@ pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
     };
     let project = server.analyses.get(&key).and_then(|a| a.project());
     let plan: Option<&Plan> = project.map(|p| &p.plan);
-    let rules: Option<&RuleSet> = own_rules.as_ref().or(project.and_then(|p| p.rules.as_ref()));
+    let rules: Option<&RuleSet> = own_rules
+        .as_ref()
+        .or(project.and_then(|p| p.rules.as_ref()));
     let Some(text) = super::hover::hover(&o, plan, rules) else {
         return Ok(Value::Null);
     };
@@ -109,7 +111,12 @@ pub fn definition(server: &mut Server, p: GotoDefinitionParams) -> Result<Value,
         }
     }
     let doc = server.document(&uri)?;
-    let Some(decl) = doc.parsed(&options).index.declaration(o.kind, &o.name).cloned() else {
+    let Some(decl) = doc
+        .parsed(&options)
+        .index
+        .declaration(o.kind, &o.name)
+        .cloned()
+    else {
         return Ok(Value::Null);
     };
     to_value(Location {
@@ -173,7 +180,10 @@ fn renamable(o: &Occurrence) -> bool {
     )
 }
 
-pub fn prepare_rename(server: &mut Server, p: TextDocumentPositionParams) -> Result<Value, Failure> {
+pub fn prepare_rename(
+    server: &mut Server,
+    p: TextDocumentPositionParams,
+) -> Result<Value, Failure> {
     let Some(o) = occurrence_at(server, &p)? else {
         return Ok(Value::Null);
     };

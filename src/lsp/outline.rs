@@ -134,15 +134,15 @@ impl Outliner<'_> {
                 named("stream", id, Some(name), SymbolKind::ENUM, *span)
             }
             PlanItem::Key(k) => named("key", &k.id, Some(&k.title), SymbolKind::STRUCT, k.span),
-            PlanItem::KeySubset { id, title, span, .. } => {
-                named("key", id, title.as_ref(), SymbolKind::STRUCT, *span)
-            }
-            PlanItem::Metric { id, title, span, .. } => {
-                named("metric", id, Some(title), SymbolKind::FIELD, *span)
-            }
-            PlanItem::Document { id, title, span, .. } => {
-                named("document", id, Some(title), SymbolKind::FILE, *span)
-            }
+            PlanItem::KeySubset {
+                id, title, span, ..
+            } => named("key", id, title.as_ref(), SymbolKind::STRUCT, *span),
+            PlanItem::Metric {
+                id, title, span, ..
+            } => named("metric", id, Some(title), SymbolKind::FIELD, *span),
+            PlanItem::Document {
+                id, title, span, ..
+            } => named("document", id, Some(title), SymbolKind::FILE, *span),
             PlanItem::Component(c) => self.symbol(
                 format!("component {}", c.number.text),
                 Some(c.name.value.clone()),

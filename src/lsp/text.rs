@@ -20,10 +20,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let starts = std::iter::once(0)
-            .chain(
-                text.match_indices('\n')
-                    .map(|(i, _)| i.saturating_add(1)),
-            )
+            .chain(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)))
             .collect();
         LineIndex { starts }
     }
@@ -150,7 +147,10 @@ mod tests {
         let clef = text.find('𝄞').unwrap();
         assert_eq!(index.offset(text, Position::new(0, 3)), clef);
         // Out of range: clamped.
-        assert_eq!(index.offset(text, Position::new(0, 99)), text.find('\n').unwrap());
+        assert_eq!(
+            index.offset(text, Position::new(0, 99)),
+            text.find('\n').unwrap()
+        );
         assert_eq!(index.offset(text, Position::new(9, 0)), text.len());
         assert_eq!(index.position(text, 999), Position::new(1, 1));
     }

@@ -28,7 +28,10 @@ enum Frame {
 /// Serves one client on `input`/`output` until `exit` or the end of input.
 /// Returns the exit code: 0 after `shutdown` and `exit`, 1 otherwise.
 pub fn serve(mut input: impl BufRead, mut output: impl Write, options: Options) -> io::Result<i32> {
-    let limit = options.max_file_bytes.saturating_mul(2).saturating_add(1 << 20);
+    let limit = options
+        .max_file_bytes
+        .saturating_mul(2)
+        .saturating_add(1 << 20);
     let mut server = Server::new(options);
     loop {
         let body = match read_frame(&mut input, limit)? {
@@ -62,7 +65,10 @@ fn read_frame(input: &mut impl BufRead, limit: u64) -> io::Result<Frame> {
     let mut any = false;
     loop {
         let mut line = Vec::new();
-        let n = input.by_ref().take(MAX_HEADER_LINE).read_until(b'\n', &mut line)?;
+        let n = input
+            .by_ref()
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)?;
         if n == 0 {
             return Ok(if any {
                 Frame::Skipped("the input ended inside a header".to_string())
@@ -109,7 +115,9 @@ fn read_frame(input: &mut impl BufRead, limit: u64) -> io::Result<Frame> {
         return Ok(Frame::Skipped(why));
     }
     if u64::try_from(body.len()).ok() != Some(length) {
-        return Ok(Frame::Skipped("the input ended inside a message".to_string()));
+        return Ok(Frame::Skipped(
+            "the input ended inside a message".to_string(),
+        ));
     }
     Ok(Frame::Body(body))
 }
