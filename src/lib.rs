@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`;
 //! `submission` decides an assessment framework's criteria from the checks' findings.
+//! `lsp` runs the same pipeline for an editor (`mijlpaal lsp`), on its unsaved buffers.
 
 pub mod builtin;
 pub mod check;

@@ -124,6 +124,9 @@ pub fn index(file: &ast::File) -> Index {
         }
         ast::File::Facts(f) => {
             b.refer(Kind::Plan, &f.plan);
+            for fact in &f.facts {
+                b.fact(fact);
+            }
         }
         ast::File::Criteria(c) => {
             b.decl(Kind::Plan, &c.id);
@@ -167,6 +170,48 @@ impl Builder {
             if crate::model::Role::parse(&i.name).is_some() {
                 self.refer(Kind::Role, i);
             }
+        }
+    }
+
+    /// The plan's names in a fact, by the place its form gives them
+    /// (`lower::facts::FORMS`): the name after the verb (a metric or a
+    /// stream), the milestone number, the parties after `by`.
+    fn fact(&mut self, fact: &ast::FactAst) {
+        let verb = fact.verb.name.as_str();
+        let first_name = match verb {
+            "measured" | "counted" => Some(Kind::Metric),
+            "advance" | "paid" | "repaid" => Some(Kind::Stream),
+            _ => None,
+        };
+        let numbered = matches!(verb, "evidence" | "assessed" | "decided" | "postponed");
+        let mut previous: Option<&str> = None;
+        for (i, arg) in fact.args.iter().enumerate() {
+            match arg {
+                Token::Ident(id) if i == 0 && first_name.is_some() => {
+                    if let Some(kind) = first_name {
+                        self.refer(kind, id);
+                    }
+                }
+                Token::Ident(id) if previous == Some("by") && id.name != "risk-key" => {
+                    self.refer(Kind::Party, id);
+                }
+                Token::Names(ids, _) if previous == Some("by") => {
+                    for id in ids {
+                        self.refer(Kind::Party, id);
+                    }
+                }
+                Token::Lit(l)
+                    if l.kind == ast::LitKind::Number
+                        && ((i == 0 && numbered) || previous == Some("for")) =>
+                {
+                    self.number(Kind::Milestone, l, false);
+                }
+                _ => {}
+            }
+            previous = match arg {
+                Token::Ident(id) => Some(id.name.as_str()),
+                _ => None,
+            };
         }
     }
 

@@ -51,9 +51,16 @@ pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
     let rules: Option<&RuleSet> = own_rules
         .as_ref()
         .or(project.and_then(|p| p.rules.as_ref()));
-    let Some(text) = super::hover::hover(&o, plan, rules) else {
+    let Some(mut text) = super::hover::hover(&o, plan, rules) else {
         return Ok(Value::Null);
     };
+    // In a facts file, a milestone's status under these facts, today.
+    let is_facts = server.documents.get(&key).is_some_and(|d| d.is("facts"));
+    if let (true, Kind::Milestone, Some(analysis)) = (is_facts, o.kind, server.analyses.get(&key)) {
+        if let Some(status) = status_today(analysis, &o.name) {
+            text.push_str(&status);
+        }
+    }
     let range = server.documents.get(&key).map(|d| d.range(o.span));
     to_value(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -62,6 +69,49 @@ pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
         }),
         range,
     })
+}
+
+/// `- status at DATE: STATUS (reason)` of milestone `number` under the
+/// facts of the analysis, evaluated today (UTC); nothing when the project
+/// has errors that stop an evaluation (`check::GATES_EVALUATION`, C901,
+/// any lowering error).
+fn status_today(analysis: &super::analysis::Analysis, number: &str) -> Option<String> {
+    let project = analysis.project()?;
+    let rules = project.rules.as_ref()?;
+    let gated = analysis.diagnostics.values().flatten().any(|p| {
+        let code = match &p.diagnostic.code {
+            Some(lsp_types::NumberOrString::String(c)) => c.as_str(),
+            _ => "",
+        };
+        p.diagnostic.severity == Some(lsp_types::DiagnosticSeverity::ERROR)
+            && (code == "C901"
+                || crate::check::GATES_EVALUATION.contains(&code)
+                || !code.starts_with('C'))
+    });
+    if gated {
+        return Some("\n(not evaluated: the plan, rules or facts have errors)\n".to_string());
+    }
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs()
+        / 86_400;
+    let today =
+        chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(days))?;
+    let options = crate::eval::Options {
+        at: today,
+        horizon_days: 0,
+        overrides: Default::default(),
+        party_lines: false,
+    };
+    let evaluation = crate::eval::evaluate(&project.plan, rules, &project.facts, &options);
+    let no: u32 = number.parse().ok()?;
+    let m = evaluation.milestones.iter().find(|m| m.number.0 == no)?;
+    Some(format!(
+        "\n- status at {today} (these facts): **{}**: {}\n",
+        m.status.as_str(),
+        m.reason
+    ))
 }
 
 /// A rule set's own text lowered, for hover inside a `.rules` file.
@@ -80,9 +130,11 @@ pub fn definition(server: &mut Server, p: GotoDefinitionParams) -> Result<Value,
     };
     let uri = at.text_document.uri.clone();
     let options = server.options.clone();
-    // A name of another file: the rule set a plan names, the plan facts are about.
-    if matches!(o.kind, Kind::Rules | Kind::Plan) {
-        let key = uri.as_str().to_string();
+    // A name of another file: the rule set a plan names; in a facts file,
+    // the plan and its names.
+    let key = uri.as_str().to_string();
+    let is_facts = server.documents.get(&key).is_some_and(|d| d.is("facts"));
+    if o.kind == Kind::Rules || (is_facts && o.kind.is_declared()) {
         let target = server.analyses.get(&key).and_then(|a| {
             let project = a.project()?;
             let file = match o.kind {
