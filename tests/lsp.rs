@@ -654,3 +654,79 @@ fn exit_without_shutdown_is_exit_code_1() {
     client.notify("exit", Value::Null);
     assert_eq!(wait(&mut client.child).code(), Some(1));
 }
+
+#[test]
+fn a_facts_file_is_read_with_its_plan() {
+    let (plan_path, plan_uri, plan_text) = twente();
+    let path = common::root().join("plans/mentaal-gezond-twente/deels-en-uitstel.facts");
+    let uri = uri_of(&path);
+    let text = common::read(&path);
+    let mut client = Client::start();
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "mijlpaal-facts", "version": 1, "text": text}}),
+    );
+    // The facts are clean; the plan's own findings are published for the plan.
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    assert_eq!(client.diagnostics(&plan_uri).len(), 14);
+    let _ = plan_path;
+    // A party after `by`: its declaration in the plan.
+    let (line, col) = find(&text, "2026-04-15 assessed 11", "menzis");
+    let def = client.at("textDocument/definition", &uri, line, col);
+    let (decl_line, decl_col) = find(&plan_text, "party menzis", "menzis");
+    assert_eq!(
+        def,
+        json!({"uri": plan_uri, "range": {"start": {"line": decl_line, "character": decl_col},
+                                          "end": {"line": decl_line, "character": decl_col + 6}}})
+    );
+    // A milestone number: its header in the plan; hover with its status under these facts.
+    let (line, col) = find(&text, "2026-10-20 paid spuk for 11", "11");
+    let def = client.at("textDocument/definition", &uri, line, col);
+    let (decl_line, _) = find(&plan_text, "milestone 11 ", "11");
+    assert_eq!(def["range"]["start"]["line"], decl_line);
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**milestone 11** (component 2)"));
+    assert!(value.contains("\n- status at "), "{value}");
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn hover_on_a_clause_gives_its_citation_and_meaning() {
+    let path = common::root().join("rules/overeenkomst-transformatieplan.rules");
+    let uri = uri_of(&path);
+    let text = common::read(&path);
+    let mut client = Client::start();
+    assert_eq!(client.open(&uri, &text), Vec::<Value>::new());
+    let (line, col) = find(
+        &text,
+        "clause \"art. 3.2.2\" assessment-window",
+        "assessment-window",
+    );
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    assert_eq!(
+        hover["contents"]["value"],
+        "**clause `assessment-window`** (art. 3.2.2)\n\nThe time after the due date within which the assessors give their verdict\n\nform: `assessment-window N days|weeks`"
+    );
+    // Completion after the citation: the clause kinds.
+    let edited = text.replacen("assessment-window 4 weeks", "", 1);
+    client.change(&uri, 2, &edited);
+    let line = edited
+        .lines()
+        .position(|l| l == "  clause \"art. 3.2.2\" ")
+        .unwrap();
+    let col = "  clause \"art. 3.2.2\" ".len();
+    let items = client.at("textDocument/completion", &uri, line, col);
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels.len(), 18);
+    assert_eq!(
+        labels[..3],
+        ["entitlement", "assessors", "assessment-window"]
+    );
+    assert_eq!(client.stop(), 0);
+}
