@@ -9,7 +9,7 @@
 
 use std::io::{self, BufRead, Read, Write};
 
-use lsp_server::Message;
+use lsp_server::{ErrorCode, Message, Response};
 
 use super::Server;
 use crate::project::Options;
@@ -49,7 +49,30 @@ pub fn serve(mut input: impl BufRead, mut output: impl Write, options: Options) 
                 continue;
             }
         };
-        for reply in server.handle(message) {
+        // Defence in depth: nothing in `handle` is meant to panic (the
+        // lints forbid it), but should a bug panic on some input, the
+        // request gets an error and the server goes on, as rust-analyzer's
+        // does, instead of the editor losing its server.
+        let id = match &message {
+            Message::Request(r) => Some(r.id.clone()),
+            _ => None,
+        };
+        let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            server.handle(message)
+        }))
+        .unwrap_or_else(|_| {
+            id.map(|id| {
+                Response::new_err(
+                    id,
+                    ErrorCode::InternalError as i32,
+                    "mijlpaal lsp failed on this request (a bug: please report it)".to_string(),
+                )
+                .into()
+            })
+            .into_iter()
+            .collect()
+        });
+        for reply in replies {
             reply.write(&mut output)?;
         }
         output.flush()?;
