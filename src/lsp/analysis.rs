@@ -47,7 +47,9 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The project whose plan is `path` (canonically), if it was loaded.
+    /// The plan checked (the document itself, or the plan of a facts
+    /// file) with its rule set and facts; `None` for a rule set alone or a
+    /// plan that did not parse.
     pub fn project(&self) -> Option<&Project> {
         self.projects.first()
     }
