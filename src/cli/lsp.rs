@@ -11,7 +11,7 @@ pub struct Args {
 }
 
 pub fn run(session: &mut Session, _args: Args) -> u8 {
-    let stdin = std::io::stdin().lock();
+    let stdin = std::io::BufReader::new(std::io::stdin());
     let stdout = std::io::stdout().lock();
     match mijlpaal::lsp::serve(stdin, stdout, session.options.clone()) {
         Ok(0) => super::EXIT_OK,
