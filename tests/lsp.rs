@@ -688,6 +688,29 @@ fn a_facts_file_is_read_with_its_plan() {
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(value.starts_with("**milestone 11** (component 2)"));
     assert!(value.contains("\n- status at "), "{value}");
+    // Completion takes the plan's names: milestone numbers, then parties after `by`.
+    let edited = text.replacen("}", "  2026-11-01 assessed \n}", 1);
+    client.change(&uri, 2, &edited);
+    let line = edited
+        .lines()
+        .position(|l| l == "  2026-11-01 assessed ")
+        .unwrap();
+    let labels = |v: Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let numbers = labels(client.at("textDocument/completion", &uri, line, 22));
+    let expected: Vec<String> = (1..=47).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    let edited = text.replacen("}", "  2026-11-01 assessed 11 achieved by \n}", 1);
+    client.change(&uri, 3, &edited);
+    let parties = labels(client.at("textDocument/completion", &uri, line, 37));
+    assert_eq!(parties.len(), 18);
+    assert_eq!(parties[..2], ["almelo", "borne"]);
+    assert_eq!(parties[17], "zorgaanbieders");
     assert_eq!(client.stop(), 0);
 }
 

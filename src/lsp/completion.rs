@@ -47,8 +47,8 @@ const MILESTONE_KEYWORDS: &[&str] = &[
 ];
 const AMENDMENT_KEYWORDS: &[&str] = &["effective", "decision", "change", "withdraw", "add", "rule"];
 
-/// Completion items at byte `offset` of `text`, with the file's index for
-/// declared names.
+/// Completion items at byte `offset` of `text`, with the index of the
+/// file that declares the names (the file itself; for facts, their plan).
 pub fn complete(text: &str, offset: usize, index: &Index) -> Vec<CompletionItem> {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -193,9 +193,10 @@ impl Completer<'_> {
         }
     }
 
-    /// A facts file's names are the plan's, which its own index does not
-    /// hold: only the fixed words are offered.
+    /// A facts file's names are the plan's: `self.index` is the plan's
+    /// index there (empty when the plan is not found).
     fn fact_line(&self, words: &[&str]) -> Vec<CompletionItem> {
+        let by = |w: &&str| *w == "by" || w.ends_with(',');
         match words {
             [] => keywords(&["evaluate"]),
             [_date] => crate::lower::facts::FORMS
@@ -207,8 +208,17 @@ impl Completer<'_> {
                     ..Default::default()
                 })
                 .collect(),
+            [_, "evidence" | "assessed" | "decided" | "postponed"] => self.names(Kind::Milestone),
+            [_, "measured" | "counted"] => self.names(Kind::Metric),
+            [_, "advance" | "paid" | "repaid"] => self.names(Kind::Stream),
+            [_, "paid", _] => keywords(&["for"]),
+            [_, "paid", _, "for"] => self.names(Kind::Milestone),
+            [_, "evidence", _] => keywords(&["submitted"]),
             [_, "assessed", _] => keywords(&["achieved", "not-achieved"]),
+            [_, "decided", _] => keywords(&["partial"]),
+            [_, "postponed", _] => keywords(&["until"]),
             [_, "administration"] => keywords(&["compliant", "non-compliant"]),
+            [_, _, ..] if words.last().is_some_and(by) => self.names(Kind::Party),
             _ => Vec::new(),
         }
     }

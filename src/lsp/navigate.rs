@@ -315,7 +315,26 @@ pub fn completion(server: &mut Server, p: CompletionParams) -> Result<Value, Fai
     // A line being typed is a `bad_line` to the parser (S005), so the
     // names declared on the other lines are still indexed.
     let index: Index = doc.parsed(&options).index.clone();
-    let items = super::completion::complete(&doc.text, offset, &index);
+    let is_facts = doc.is("facts");
+    let text = doc.text.clone();
+    // In a facts file, the names are its plan's.
+    let index = if is_facts {
+        let key = at.text_document.uri.as_str();
+        server
+            .analyses
+            .get(key)
+            .and_then(|a| {
+                let plan = a.project()?;
+                let source = a.sources.get(plan.plan.file)?;
+                let tree =
+                    syntax::parse(crate::source::FileId(0), &source.text, &options.limits).0?;
+                Some(super::index::index(&tree))
+            })
+            .unwrap_or_default()
+    } else {
+        index
+    };
+    let items = super::completion::complete(&text, offset, &index);
     to_value(CompletionResponse::Array(items))
 }
 
