@@ -54,10 +54,22 @@ pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
     let Some(mut text) = super::hover::hover(&o, plan, rules) else {
         return Ok(Value::Null);
     };
-    // In a facts file, a milestone's status under these facts, today.
-    let is_facts = server.documents.get(&key).is_some_and(|d| d.is("facts"));
-    if let (true, Kind::Milestone, Some(analysis)) = (is_facts, o.kind, server.analyses.get(&key)) {
-        if let Some(status) = status_today(analysis, &o.name) {
+    // A milestone's status today: under the facts of a facts file, or in a
+    // plan under each scenario beside it.
+    if let (Kind::Milestone, Some(analysis), Some(doc)) = (
+        o.kind,
+        server.analyses.get(&key),
+        server.documents.get(&key),
+    ) {
+        let overlay = server.overlay();
+        let status = if doc.is("facts") {
+            super::status::under_own_facts(analysis, &o.name)
+        } else {
+            doc.path.as_ref().and_then(|path| {
+                super::status::under_scenarios(analysis, path, &o.name, &overlay, &server.options)
+            })
+        };
+        if let Some(status) = status {
             text.push_str(&status);
         }
     }
@@ -69,49 +81,6 @@ pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
         }),
         range,
     })
-}
-
-/// `- status at DATE: STATUS (reason)` of milestone `number` under the
-/// facts of the analysis, evaluated today (UTC); nothing when the project
-/// has errors that stop an evaluation (`check::GATES_EVALUATION`, C901,
-/// any lowering error).
-fn status_today(analysis: &super::analysis::Analysis, number: &str) -> Option<String> {
-    let project = analysis.project()?;
-    let rules = project.rules.as_ref()?;
-    let gated = analysis.diagnostics.values().flatten().any(|p| {
-        let code = match &p.diagnostic.code {
-            Some(lsp_types::NumberOrString::String(c)) => c.as_str(),
-            _ => "",
-        };
-        p.diagnostic.severity == Some(lsp_types::DiagnosticSeverity::ERROR)
-            && (code == "C901"
-                || crate::check::GATES_EVALUATION.contains(&code)
-                || !code.starts_with('C'))
-    });
-    if gated {
-        return Some("\n(not evaluated: the plan, rules or facts have errors)\n".to_string());
-    }
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs()
-        / 86_400;
-    let today =
-        chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(days))?;
-    let options = crate::eval::Options {
-        at: today,
-        horizon_days: 0,
-        overrides: Default::default(),
-        party_lines: false,
-    };
-    let evaluation = crate::eval::evaluate(&project.plan, rules, &project.facts, &options);
-    let no: u32 = number.parse().ok()?;
-    let m = evaluation.milestones.iter().find(|m| m.number.0 == no)?;
-    Some(format!(
-        "\n- status at {today} (these facts): **{}**: {}\n",
-        m.status.as_str(),
-        m.reason
-    ))
 }
 
 /// A rule set's own text lowered, for hover inside a `.rules` file.
