@@ -763,3 +763,123 @@ fn hover_on_a_clause_gives_its_citation_and_meaning() {
     );
     assert_eq!(client.stop(), 0);
 }
+
+mod robustness {
+    //! The server in process (`Server::handle`) on edited copies of the
+    //! project's files and positions anywhere: every request is answered
+    //! once, every change publishes, nothing panics.
+
+    use super::*;
+    use lsp_server::{Message, Notification, Request, RequestId};
+    use mijlpaal::lsp::Server;
+    use proptest::prelude::*;
+
+    const INSERTS: &[&str] = &[
+        "{",
+        "}",
+        "\"",
+        "€",
+        "𝄞",
+        "\u{202e}",
+        "\u{0}",
+        "\r\n",
+        "\n",
+        "payout spuk to ",
+        "after ",
+        "milestone 99 \"x\" {",
+        "// ",
+        "tubbergen",
+        "1.2,3%",
+        "2026-99-99",
+        "key k \"t\" = ",
+        "\u{feff}",
+        "é",
+    ];
+
+    fn edit(text: &str, at: usize, delete: usize, insert: &str) -> String {
+        let mut start = at % (text.len() + 1);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + delete).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        format!("{}{insert}{}", &text[..start], &text[end..])
+    }
+
+    fn requests(uri: &str, line: u32, character: u32) -> Vec<(&'static str, Value)> {
+        let doc = json!({"uri": uri});
+        let pos = json!({"line": line, "character": character});
+        let at = json!({"textDocument": doc, "position": pos});
+        vec![
+            ("textDocument/hover", at.clone()),
+            ("textDocument/definition", at.clone()),
+            ("textDocument/completion", at.clone()),
+            ("textDocument/prepareRename", at.clone()),
+            (
+                "textDocument/references",
+                json!({"textDocument": doc, "position": pos, "context": {"includeDeclaration": true}}),
+            ),
+            (
+                "textDocument/rename",
+                json!({"textDocument": doc, "position": pos, "newName": "nieuw"}),
+            ),
+            ("textDocument/documentSymbol", json!({"textDocument": doc})),
+            (
+                "textDocument/formatting",
+                json!({"textDocument": doc, "options": {"tabSize": 2, "insertSpaces": true}}),
+            ),
+            (
+                "textDocument/codeAction",
+                json!({"textDocument": doc, "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}}),
+            ),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn every_request_is_answered_on_any_text(
+            which in 0usize..3,
+            edits in proptest::collection::vec((any::<usize>(), 0usize..200, 0usize..INSERTS.len()), 1..6),
+            positions in proptest::collection::vec((0u32..800, 0u32..300), 1..4),
+            far in any::<bool>(),
+        ) {
+            let files = [
+                PLAN,
+                "rules/overeenkomst-transformatieplan.rules",
+                "plans/mentaal-gezond-twente/deels-en-uitstel.facts",
+            ];
+            let path = common::root().join(files[which]);
+            let uri = uri_of(&path);
+            let mut text = common::read(&path);
+            for (at, delete, insert) in edits {
+                text = edit(&text, at, delete, INSERTS[insert]);
+            }
+            let mut server = Server::new(mijlpaal::project::Options::default());
+            server.handle(Request::new(RequestId::from(0), "initialize".to_string(), json!({"capabilities": {}})).into());
+            let published = server.handle(Notification::new(
+                "textDocument/didOpen".to_string(),
+                json!({"textDocument": {"uri": uri, "languageId": "x", "version": 1, "text": text}}),
+            ).into());
+            prop_assert!(published.iter().any(|m| matches!(m, Message::Notification(n)
+                if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri.as_str())));
+            let mut id = 0;
+            for (line, character) in positions {
+                let (line, character) = if far { (line * 5_000_000, character * 10_000_000) } else { (line, character) };
+                for (method, params) in requests(&uri, line, character) {
+                    id += 1;
+                    let replies = server.handle(Request::new(RequestId::from(id), method.to_string(), params).into());
+                    prop_assert_eq!(replies.len(), 1, "{} gave {:?}", method, replies);
+                    let Message::Response(r) = &replies[0] else { panic!("{method}: not a response") };
+                    prop_assert_eq!(&r.id, &RequestId::from(id));
+                    // Only refusals a client can expect.
+                    if let Err(e) = &r.response_result {
+                        prop_assert!(e.code == -32600 || e.code == -32602, "{}: {:?}", method, e);
+                    }
+                }
+            }
+        }
+    }
+}
