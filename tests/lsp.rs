@@ -652,8 +652,26 @@ fn bad_input_is_answered_or_skipped() {
     assert!(diags
         .iter()
         .any(|d| d["code"] == "S009" || d["code"] == "S004"));
+    // Hidden characters are shown escaped, never raw.
+    assert!(diags.iter().all(|d| !d["message"]
+        .as_str()
+        .unwrap()
+        .contains(['\u{202e}', '\u{0}'])));
+    // A party name with a hidden character: the hover escapes it.
+    let hidden = text.replacen(
+        "\"Gemeente Tubbergen\"",
+        "\"Gemeente \u{202e}Tubbergen\"",
+        1,
+    );
+    client.change(&uri, 3, &hidden);
+    let (line, col) = find(&hidden, "party tubbergen", "tubbergen");
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("**party `tubbergen`**: Gemeente \\u{202e}Tubbergen\n"));
     // Still serving.
-    let diags = client.change(&uri, 3, &text);
+    let diags = client.change(&uri, 4, &text);
     assert_eq!(diags.len(), 14);
     assert_eq!(client.stop(), 0);
 }

@@ -18,6 +18,7 @@ use lsp_types::{
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::{Options, Project, Session};
+use crate::render::escape;
 use crate::source::{FileId, SourceMap};
 
 use super::text::{uri_of, LineIndex};
@@ -194,7 +195,7 @@ fn convert(d: &Diagnostic, uri: &Uri, range: impl Fn(crate::source::Span) -> Ran
                 uri: uri.clone(),
                 range: range(l.span),
             },
-            message: l.message.clone(),
+            message: escape::text(&l.message).into_owned(),
         })
         .collect();
     let diagnostic = lsp_types::Diagnostic {
@@ -207,7 +208,9 @@ fn convert(d: &Diagnostic, uri: &Uri, range: impl Fn(crate::source::Span) -> Ran
         code: Some(NumberOrString::String(d.code.to_string())),
         code_description: explain_uri(d.code).map(|href| CodeDescription { href }),
         source: Some("mijlpaal".to_string()),
-        message,
+        // Hidden characters of the file (a U+202E in a name) are shown
+        // escaped, as in every other output.
+        message: escape::text(&message).into_owned(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: None,

@@ -77,7 +77,8 @@ pub fn hover(server: &mut Server, p: HoverParams) -> Result<Value, Failure> {
     to_value(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: text,
+            // Names and titles from the file, hidden characters escaped.
+            value: crate::render::escape::text(&text).into_owned(),
         }),
         range,
     })
