@@ -747,8 +747,12 @@ fn hover_on_a_clause_gives_its_citation_and_meaning() {
     let path = common::root().join("rules/overeenkomst-transformatieplan.rules");
     let uri = uri_of(&path);
     let text = common::read(&path);
+    let (_, plan_uri, _) = twente();
     let mut client = Client::start();
     assert_eq!(client.open(&uri, &text), Vec::<Value>::new());
+    // The plans that name the rule set are checked with it: the Twente
+    // plan's findings, published for the plan.
+    assert_eq!(client.diagnostics(&plan_uri).len(), 14);
     let (line, col) = find(
         &text,
         "clause \"art. 3.2.2\" assessment-window",
@@ -761,7 +765,18 @@ fn hover_on_a_clause_gives_its_citation_and_meaning() {
     );
     // Completion after the citation: the clause kinds.
     let edited = text.replacen("assessment-window 4 weeks", "", 1);
-    client.change(&uri, 2, &edited);
+    // A clause changed: the plan's pin no longer matches (C901, in the plan).
+    let changed = text.replacen("assessment-window 4 weeks", "assessment-window 5 weeks", 1);
+    client.change(&uri, 2, &changed);
+    let plan_diags = client.diagnostics(&plan_uri);
+    assert!(
+        plan_diags.iter().any(|d| d["code"] == "C901"),
+        "{plan_diags:#?}"
+    );
+    // A clause line broken: the plan is not checked (its rule set has
+    // errors), so its findings clear; the error is the rule set's.
+    client.change(&uri, 3, &edited);
+    assert_eq!(client.diagnostics(&plan_uri), Vec::<Value>::new());
     let line = edited
         .lines()
         .position(|l| l == "  clause \"art. 3.2.2\" ")

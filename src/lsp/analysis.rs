@@ -56,14 +56,80 @@ impl Analysis {
     }
 }
 
-/// The files to check for the file at `path`.
+/// The files to check for the file at `path`: a facts file with its plan
+/// first; a rule set with the plans that name it.
 pub fn inputs(path: &Path, overlay: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
     if path.extension().is_some_and(|e| e == "facts") {
         if let Some(plan) = plan_of_facts(path, overlay) {
             return vec![plan, path.to_path_buf()];
         }
     }
-    vec![path.to_path_buf()]
+    let mut files = vec![path.to_path_buf()];
+    if path.extension().is_some_and(|e| e == "rules") {
+        files.extend(plans_naming(path, overlay));
+    }
+    files
+}
+
+/// Most directories and plans looked at for the plans of a rule set.
+const MAX_DIRECTORIES: usize = 200;
+const MAX_PLANS: usize = 20;
+
+/// The plans that would find the rule set at `path` (`DIR/rules/NAME.rules`):
+/// `.plan` files in `DIR` and up to three levels below it whose `rules`
+/// line names `NAME`, sorted, at most [`MAX_PLANS`]. Hidden directories,
+/// `target` and `node_modules` are not entered.
+fn plans_naming(path: &Path, overlay: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
+    let (Some(name), Some(dir)) = (
+        path.file_stem().and_then(|s| s.to_str()),
+        path.parent()
+            .filter(|d| d.file_name().is_some_and(|n| n == "rules"))
+            .and_then(Path::parent),
+    ) else {
+        return Vec::new();
+    };
+    let mut plans = Vec::new();
+    let mut pending = vec![(dir.to_path_buf(), 0u8)];
+    let mut seen = 0usize;
+    while let Some((d, depth)) = pending.pop() {
+        seen = seen.saturating_add(1);
+        if seen > MAX_DIRECTORIES {
+            break;
+        }
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            let file_name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if p.is_dir() {
+                let skip =
+                    file_name.starts_with('.') || matches!(file_name, "target" | "node_modules");
+                if depth < 3 && !skip {
+                    pending.push((p, depth.saturating_add(1)));
+                }
+            } else if p.extension().is_some_and(|e| e == "plan") && names_rules(&p, name, overlay) {
+                plans.push(p);
+            }
+        }
+    }
+    plans.sort();
+    plans.truncate(MAX_PLANS);
+    plans
+}
+
+/// Whether the plan at `path` has a `rules NAME` line.
+fn names_rules(path: &Path, name: &str, overlay: &BTreeMap<PathBuf, String>) -> bool {
+    let text = overlay
+        .get(path)
+        .cloned()
+        .or_else(|| std::fs::read_to_string(path).ok())
+        .unwrap_or_default();
+    text.lines().any(|l| {
+        let mut words = l.split_whitespace();
+        words.next() == Some("rules") && words.next() == Some(name)
+    })
 }
 
 /// The plan a facts file belongs to: `DIR.plan` beside its directory, else
