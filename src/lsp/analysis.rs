@@ -45,6 +45,9 @@ pub struct Analysis {
     pub projects: Vec<Project>,
     /// Per file (by URI string), its diagnostics in `check`'s order.
     pub diagnostics: BTreeMap<String, Vec<Published>>,
+    /// The milestones' statuses today (`status`), on first use; `None`
+    /// inside when nothing could be evaluated.
+    pub statuses: std::cell::OnceCell<Option<super::status::Statuses>>,
 }
 
 impl Analysis {
@@ -186,6 +189,7 @@ pub fn analyse(path: &Path, overlay: &BTreeMap<PathBuf, String>, options: &Optio
         sources: session.sources,
         projects,
         diagnostics,
+        statuses: std::cell::OnceCell::new(),
     }
 }
 

@@ -24,7 +24,7 @@ pub mod hover;
 pub mod index;
 mod navigate;
 pub mod outline;
-mod status;
+pub mod status;
 pub mod text;
 mod transport;
 

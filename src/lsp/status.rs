@@ -2,6 +2,7 @@
 //! being edited, or, in a plan, under each scenario beside it (the
 //! convention of `snapshot`: `plans/NAME/*.facts` beside `plans/NAME.plan`).
 //!
+//! Computed once per analysis, for every milestone, on the first hover.
 //! Evaluated only when nothing stops an evaluation (`Session::gate`'s
 //! errors: C901 and `check::GATES_EVALUATION`), nor any error of reading or
 //! lowering: then the hover says it was not evaluated.
@@ -23,17 +24,46 @@ const MAX_SCENARIOS: usize = 20;
 
 const NOT_EVALUATED: &str = "\n(status not evaluated: the plan, rules or facts have errors)\n";
 
+/// Every milestone's status today under each set of facts, computed once
+/// per analysis (the first hover on a milestone) and kept with it.
+#[derive(Debug)]
+pub struct Statuses {
+    at: NaiveDate,
+    /// Per scenario (or the facts file itself): its name and each
+    /// milestone's status and reason; `None` when its facts have errors.
+    columns: Vec<(String, Option<Column>)>,
+}
+
+/// Each milestone's status word and reason, by number.
+type Column = BTreeMap<u32, (&'static str, String)>;
+
 /// In a facts file: `- status at DATE (these facts): **STATUS**: reason`.
 pub fn under_own_facts(analysis: &Analysis, number: &str) -> Option<String> {
-    let project = analysis.project()?;
-    let rules = project.rules.as_ref()?;
-    if stopped(analysis) {
+    let statuses = analysis
+        .statuses
+        .get_or_init(|| {
+            let project = analysis.project()?;
+            let rules = project.rules.as_ref()?;
+            if stopped(analysis) {
+                return None;
+            }
+            let at = today()?;
+            let column = statuses(&project.plan, rules, &project.facts, at);
+            Some(Statuses {
+                at,
+                columns: vec![(String::new(), Some(column))],
+            })
+        })
+        .as_ref();
+    let Some(statuses) = statuses else {
         return Some(NOT_EVALUATED.to_string());
-    }
-    let at = today()?;
-    let (status, reason) = status(&project.plan, rules, &project.facts, at, number)?;
+    };
+    let no: u32 = number.parse().ok()?;
+    let (_, column) = statuses.columns.first()?;
+    let (status, reason) = column.as_ref()?.get(&no)?;
     Some(format!(
-        "\n- status at {at} (these facts): **{status}**: {reason}\n"
+        "\n- status at {} (these facts): **{status}**: {reason}\n",
+        statuses.at
     ))
 }
 
@@ -45,27 +75,51 @@ pub fn under_scenarios(
     overlay: &BTreeMap<PathBuf, String>,
     options: &Options,
 ) -> Option<String> {
-    let project = analysis.project()?;
-    let rules = project.rules.as_ref()?;
     let scenarios = scenario_files(plan_path);
     if scenarios.is_empty() {
         return None;
     }
-    if stopped(analysis) {
+    let statuses = analysis
+        .statuses
+        .get_or_init(|| {
+            let project = analysis.project()?;
+            let rules = project.rules.as_ref()?;
+            if stopped(analysis) {
+                return None;
+            }
+            let at = today()?;
+            let columns = scenarios
+                .iter()
+                .map(|path| {
+                    let name = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let column = facts_of(path, &project.plan, overlay, options)
+                        .map(|facts| statuses(&project.plan, rules, &[facts], at));
+                    (name, column)
+                })
+                .collect();
+            Some(Statuses { at, columns })
+        })
+        .as_ref();
+    let Some(statuses) = statuses else {
         return Some(NOT_EVALUATED.to_string());
-    }
-    let at = today()?;
-    let mut out = format!("\n- status at {at} under the scenarios beside the plan:\n");
-    for path in scenarios {
-        let name = path.file_stem()?.to_string_lossy().into_owned();
-        let line = match facts_of(&path, &project.plan, overlay, options) {
-            Some(facts) => match status(&project.plan, rules, &[facts], at, number) {
-                Some((status, reason)) => format!("  - `{name}`: **{status}**: {reason}\n"),
-                None => continue,
-            },
-            None => format!("  - `{name}`: (its facts have errors)\n"),
-        };
-        out.push_str(&line);
+    };
+    let no: u32 = number.parse().ok()?;
+    let mut out = format!(
+        "\n- status at {} under the scenarios beside the plan:\n",
+        statuses.at
+    );
+    for (name, column) in &statuses.columns {
+        match column {
+            Some(column) => {
+                if let Some((status, reason)) = column.get(&no) {
+                    out.push_str(&format!("  - `{name}`: **{status}**: {reason}\n"));
+                }
+            }
+            None => out.push_str(&format!("  - `{name}`: (its facts have errors)\n")),
+        }
     }
     Some(out)
 }
@@ -120,14 +174,13 @@ fn stopped(analysis: &Analysis) -> bool {
     })
 }
 
-/// Milestone `number`'s status and its reason at `at`.
-fn status(
+/// Every milestone's status and its reason at `at`.
+fn statuses(
     plan: &Plan,
     rules: &RuleSet,
     facts: &[Facts],
     at: NaiveDate,
-    number: &str,
-) -> Option<(&'static str, String)> {
+) -> Column {
     let options = crate::eval::Options {
         at,
         horizon_days: 0,
@@ -135,9 +188,11 @@ fn status(
         party_lines: false,
     };
     let evaluation = crate::eval::evaluate(plan, rules, facts, &options);
-    let no: u32 = number.parse().ok()?;
-    let m = evaluation.milestones.iter().find(|m| m.number.0 == no)?;
-    Some((m.status.as_str(), m.reason.clone()))
+    evaluation
+        .milestones
+        .into_iter()
+        .map(|m| (m.number.0, (m.status.as_str(), m.reason)))
+        .collect()
 }
 
 /// Today in UTC, as `--at today` reads it.
