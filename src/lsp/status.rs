@@ -175,12 +175,7 @@ fn stopped(analysis: &Analysis) -> bool {
 }
 
 /// Every milestone's status and its reason at `at`.
-fn statuses(
-    plan: &Plan,
-    rules: &RuleSet,
-    facts: &[Facts],
-    at: NaiveDate,
-) -> Column {
+fn statuses(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> Column {
     let options = crate::eval::Options {
         at,
         horizon_days: 0,
