@@ -2,8 +2,9 @@
 //! does (`Session::check_paths`), with the editor's buffers in place of the
 //! files on disk; and the diagnostics turned into LSP diagnostics.
 //!
-//! A plan is checked with its rule set. A rule set is checked on its own.
-//! A facts file is checked with its plan: the plan beside its directory
+//! A plan is checked with its rule set. A rule set is checked with the
+//! plans that name it (so a changed clause shows the plan's C901). A facts
+//! file is checked with its plan: the plan beside its directory
 //! (the scenario convention, `plans/NAME/x.facts` → `plans/NAME.plan`) or a
 //! `.plan` file in the same directory declaring the plan it names.
 
