@@ -261,6 +261,12 @@ fn diagnostics_on_open_are_those_of_check() {
     assert_eq!(c402["severity"], 1);
     let c404 = diags.iter().find(|d| d["code"] == "C404").unwrap();
     assert_eq!(c404["severity"], 3);
+    // Closed: its diagnostics are cleared.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
     assert_eq!(client.stop(), 0);
 }
 

@@ -263,13 +263,20 @@ impl Server {
                     return Vec::new();
                 };
                 let key = p.text_document.uri.as_str().to_string();
-                self.documents.remove(&key);
+                let closed = self.documents.remove(&key);
                 let before = self.analyses.remove(&key);
                 let mut touched: BTreeSet<String> = before
                     .map(|a| a.diagnostics.into_keys().collect())
                     .unwrap_or_default();
                 touched.insert(key);
-                self.publish(&touched)
+                // The others were checked with its unsaved text: again with
+                // the file as saved.
+                let others = if closed.is_some_and(|d| d.is("rules") || d.is("plan")) {
+                    self.documents.keys().cloned().collect()
+                } else {
+                    Vec::new()
+                };
+                self.recheck(others, touched)
             }
             _ => Vec::new(),
         }
@@ -278,7 +285,6 @@ impl Server {
     /// Re-checks a changed document, and the other open documents it may
     /// affect (a plan's facts, a rule set's plans); publishes what changed.
     fn changed(&mut self, key: &str) -> Outgoing {
-        let overlay = self.overlay();
         let mut roots = vec![key.to_string()];
         let is_rules_or_plan = self
             .documents
@@ -287,7 +293,13 @@ impl Server {
         if is_rules_or_plan {
             roots.extend(self.documents.keys().filter(|k| *k != key).cloned());
         }
-        let mut touched: BTreeSet<String> = BTreeSet::new();
+        self.recheck(roots, BTreeSet::new())
+    }
+
+    /// Checks the open documents `roots` again and publishes the
+    /// diagnostics of every file they or `touched` name.
+    fn recheck(&mut self, roots: Vec<String>, mut touched: BTreeSet<String>) -> Outgoing {
+        let overlay = self.overlay();
         for root in roots {
             let Some(path) = self.documents.get(&root).and_then(|d| d.path.clone()) else {
                 continue;
