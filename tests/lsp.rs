@@ -713,6 +713,33 @@ fn a_facts_file_is_read_with_its_plan() {
         json!({"uri": plan_uri, "range": {"start": {"line": decl_line, "character": decl_col},
                                           "end": {"line": decl_line, "character": decl_col + 6}}})
     );
+    // References of a party from the facts: the five in the facts, the two
+    // in the plan (its declaration, `paid-by` of stream iza).
+    let refs = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col},
+               "context": {"includeDeclaration": true}}),
+    )["result"]
+        .clone();
+    let mut found: Vec<(String, u64)> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["uri"].as_str().unwrap().to_string(),
+                r["range"]["start"]["line"].as_u64().unwrap() + 1,
+            )
+        })
+        .collect();
+    found.sort();
+    let mut expected: Vec<(String, u64)> = [47, 60]
+        .iter()
+        .map(|l| (plan_uri.clone(), *l + 1))
+        .chain([10, 11, 14, 15, 17].iter().map(|l| (uri.clone(), *l)))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
     // A milestone number: its header in the plan; hover with its status under these facts.
     let (line, col) = find(&text, "2026-10-20 paid spuk for 11", "11");
     let def = client.at("textDocument/definition", &uri, line, col);

@@ -173,23 +173,87 @@ pub fn references(server: &mut Server, p: ReferenceParams) -> Result<Value, Fail
         return Ok(Value::Null);
     };
     let uri = at.text_document.uri.clone();
+    let include = p.context.include_declaration;
+    let mut locations: Vec<Location> = Vec::new();
+    // The plan and its open facts files name the same parties, streams,
+    // metrics and milestones: the references in all of them.
+    let shared = matches!(
+        o.kind,
+        Kind::Party | Kind::Stream | Kind::Metric | Kind::Milestone | Kind::Plan
+    );
+    let plan = plan_path_of(server, uri.as_str());
+    let mut keys: Vec<String> = vec![uri.as_str().to_string()];
+    if let (true, Some(plan)) = (shared, plan.as_ref()) {
+        let others: Vec<String> = server
+            .documents
+            .keys()
+            .filter(|k| *k != uri.as_str())
+            .filter(|k| plan_path_of(server, k).as_ref() == Some(plan))
+            .cloned()
+            .collect();
+        keys.extend(others);
+    }
     let options = server.options.clone();
-    let doc = server.document(&uri)?;
-    let spans: Vec<Span> = doc
-        .parsed(&options)
-        .index
-        .all_of(&o)
-        .filter(|x| p.context.include_declaration || !x.declaration)
-        .map(|x| x.span)
-        .collect();
-    let locations: Vec<Location> = spans
-        .into_iter()
-        .map(|span| Location {
-            uri: uri.clone(),
+    for key in &keys {
+        let Some(doc) = server.documents.get_mut(key) else {
+            continue;
+        };
+        let Some(doc_uri) = <lsp_types::Uri as std::str::FromStr>::from_str(key).ok() else {
+            continue;
+        };
+        let spans: Vec<Span> = doc
+            .parsed(&options)
+            .index
+            .all_of(&o)
+            .filter(|x| include || !x.declaration)
+            .map(|x| x.span)
+            .collect();
+        locations.extend(spans.into_iter().map(|span| Location {
+            uri: doc_uri.clone(),
             range: doc.range(span),
-        })
-        .collect();
+        }));
+    }
+    // From a facts file, the plan's own when it is not open.
+    let plan_open = keys.iter().any(|k| {
+        server
+            .documents
+            .get(k)
+            .is_some_and(|d| d.path.is_some() && d.path == plan)
+    });
+    if let (true, false, Some(plan)) = (shared, plan_open, plan) {
+        if let (Ok(text), Some(plan_uri)) = (std::fs::read_to_string(&plan), uri_of(&plan)) {
+            if let Some(tree) = syntax::parse(crate::source::FileId(0), &text, &options.limits).0 {
+                let index = super::index::index(&tree);
+                let lines = LineIndex::new(&text);
+                locations.extend(
+                    index
+                        .all_of(&o)
+                        .filter(|x| include || !x.declaration)
+                        .map(|x| Location {
+                            uri: plan_uri.clone(),
+                            range: lines.range(&text, x.span),
+                        }),
+                );
+            }
+        }
+    }
     to_value(locations)
+}
+
+/// The plan a document belongs to: itself if it is one, else the plan its
+/// analysis checked it with (a facts file's).
+fn plan_path_of(server: &Server, key: &str) -> Option<std::path::PathBuf> {
+    let doc = server.documents.get(key)?;
+    if doc.is("plan") {
+        return doc.path.clone();
+    }
+    if !doc.is("facts") {
+        return None;
+    }
+    let analysis = server.analyses.get(key)?;
+    let project = analysis.project()?;
+    let path = analysis.sources.get(project.plan.file)?.path.clone();
+    absolute(&path)
 }
 
 /// Names that can be renamed within their file: the plan's declarations
