@@ -339,6 +339,14 @@ fn hover_on_a_party_and_a_key() {
     assert!(value.contains("- key `inwoners`: 83.655 of 643.153 = 13,01%, declared 13,01%\n"));
     assert!(value.contains("- key `grote_drie`: 83.655 of 320.748 = 26,08%\n"));
 
+    // A role: the parties holding it.
+    let (line, col) = find(&text, "party vgz", "second-insurer");
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    assert_eq!(
+        hover["contents"]["value"],
+        "**role `second-insurer`**: `vgz`"
+    );
+
     let (line, col) = find(&text, "key inwoners", "inwoners");
     let hover = client.at("textDocument/hover", &uri, line, col);
     let value = hover["contents"]["value"].as_str().unwrap();

@@ -23,7 +23,21 @@ use super::index::{Kind, Occurrence};
 pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Option<String> {
     match o.kind {
         Kind::Clause => clause(o, rules?),
-        Kind::Role => Some(format!("role `{}`", o.name)),
+        Kind::Role => {
+            let role = crate::model::Role::parse(&o.name)?;
+            let holders: Vec<String> = plan
+                .map(|p| {
+                    p.parties_with(role)
+                        .map(|x| format!("`{}`", x.id))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some(if holders.is_empty() {
+                format!("**role `{}`**", o.name)
+            } else {
+                format!("**role `{}`**: {}", o.name, holders.join(", "))
+            })
+        }
         Kind::Milestone => {
             let no = MilestoneNo(o.name.parse().ok()?);
             milestone(plan?, plan?.milestone(no)?, rules)
