@@ -595,6 +595,29 @@ fn rename_and_outline() {
                "newName": "inwoners"}),
     );
     assert_eq!(refused["error"]["code"], -32602);
+    // A party is renamed in the plan and in the facts that name it (the
+    // scenarios beside the plan, on disk), so they do not break.
+    let (line, col) = find(&text, "party twentse_koers", "twentse_koers");
+    let edit = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col},
+               "newName": "koers"}),
+    )["result"]
+        .clone();
+    let changes = edit["changes"].as_object().unwrap();
+    let scenario =
+        uri_of(&common::root().join("plans/mentaal-gezond-twente/deels-en-uitstel.facts"));
+    let files: Vec<&String> = changes.keys().collect();
+    assert_eq!(files, [&uri, &scenario]);
+    assert_eq!(changes[&uri].as_array().unwrap().len(), 2);
+    assert_eq!(changes[&scenario].as_array().unwrap().len(), 2);
+    // Not to a name another file declares either: `menzis` is a party.
+    let refused = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col},
+               "newName": "menzis"}),
+    );
+    assert_eq!(refused["error"]["code"], -32602);
 
     let symbols = client.request(
         "textDocument/documentSymbol",
@@ -721,8 +744,9 @@ fn a_facts_file_is_read_with_its_plan() {
         json!({"uri": plan_uri, "range": {"start": {"line": decl_line, "character": decl_col},
                                           "end": {"line": decl_line, "character": decl_col + 6}}})
     );
-    // References of a party from the facts: the five in the facts, the two
-    // in the plan (its declaration, `paid-by` of stream iza).
+    // References of a party from the facts: the two in the plan (its
+    // declaration, `paid-by` of stream iza), the five in these facts, and
+    // those in the other scenarios beside the plan.
     let refs = client.request(
         "textDocument/references",
         json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col},
@@ -746,8 +770,22 @@ fn a_facts_file_is_read_with_its_plan() {
         .map(|l| (plan_uri.clone(), *l + 1))
         .chain([10, 11, 14, 15, 17].iter().map(|l| (uri.clone(), *l)))
         .collect();
+    let scenarios = common::root().join("plans/mentaal-gezond-twente");
+    for entry in std::fs::read_dir(&scenarios).unwrap() {
+        let other = entry.unwrap().path();
+        if other == path || other.extension().is_none_or(|e| e != "facts") {
+            continue;
+        }
+        for (n, l) in common::read(&other).lines().enumerate() {
+            let code = l.split("//").next().unwrap();
+            if code.split([' ', ',']).any(|w| w == "menzis") {
+                expected.push((uri_of(&other), n as u64 + 1));
+            }
+        }
+    }
     expected.sort();
     assert_eq!(found, expected);
+    assert!(found.len() > 40);
     // A milestone number: its header in the plan; hover with its status under these facts.
     let (line, col) = find(&text, "2026-10-20 paid spuk for 11", "11");
     let def = client.at("textDocument/definition", &uri, line, col);

@@ -172,18 +172,51 @@ pub fn references(server: &mut Server, p: ReferenceParams) -> Result<Value, Fail
     let Some(o) = occurrence_at(server, at)? else {
         return Ok(Value::Null);
     };
-    let uri = at.text_document.uri.clone();
     let include = p.context.include_declaration;
     let mut locations: Vec<Location> = Vec::new();
-    // The plan and its open facts files name the same parties, streams,
-    // metrics and milestones: the references in all of them.
-    let shared = matches!(
-        o.kind,
+    for file in files_naming(server, &at.text_document.uri, &o) {
+        let lines = LineIndex::new(&file.text);
+        locations.extend(
+            file.index
+                .all_of(&o)
+                .filter(|x| include || !x.declaration)
+                .map(|x| Location {
+                    uri: file.uri.clone(),
+                    range: lines.range(&file.text, x.span),
+                }),
+        );
+    }
+    to_value(locations)
+}
+
+/// A file whose names are searched: its URI, text and index.
+struct Named {
+    uri: lsp_types::Uri,
+    text: String,
+    index: Index,
+}
+
+/// The names a plan shares with its facts files.
+fn shared(kind: Kind) -> bool {
+    matches!(
+        kind,
         Kind::Party | Kind::Stream | Kind::Metric | Kind::Milestone | Kind::Plan
-    );
-    let plan = plan_path_of(server, uri.as_str());
+    )
+}
+
+/// The files where what `o` names may occur: the document at `uri`; for a
+/// name a plan shares with its facts, also the plan and its facts files:
+/// those open (their buffers) and, on disk, the plan and the scenarios
+/// beside it (`plans/NAME/*.facts`).
+fn files_naming(server: &mut Server, uri: &lsp_types::Uri, o: &Occurrence) -> Vec<Named> {
+    let options = server.options.clone();
+    let plan = if shared(o.kind) {
+        plan_path_of(server, uri.as_str())
+    } else {
+        None
+    };
     let mut keys: Vec<String> = vec![uri.as_str().to_string()];
-    if let (true, Some(plan)) = (shared, plan.as_ref()) {
+    if let Some(plan) = plan.as_ref() {
         let others: Vec<String> = server
             .documents
             .keys()
@@ -193,51 +226,41 @@ pub fn references(server: &mut Server, p: ReferenceParams) -> Result<Value, Fail
             .collect();
         keys.extend(others);
     }
-    let options = server.options.clone();
+    let mut files: Vec<Named> = Vec::new();
+    let mut open_paths: Vec<std::path::PathBuf> = Vec::new();
     for key in &keys {
-        let Some(doc) = server.documents.get_mut(key) else {
+        let (Some(doc), Ok(doc_uri)) = (
+            server.documents.get_mut(key),
+            <lsp_types::Uri as std::str::FromStr>::from_str(key),
+        ) else {
             continue;
         };
-        let Some(doc_uri) = <lsp_types::Uri as std::str::FromStr>::from_str(key).ok() else {
+        open_paths.extend(doc.path.clone());
+        let index = doc.parsed(&options).index.clone();
+        files.push(Named {
+            uri: doc_uri,
+            text: doc.text.clone(),
+            index,
+        });
+    }
+    let Some(plan) = plan else {
+        return files;
+    };
+    let on_disk = std::iter::once(plan.clone()).chain(super::status::scenario_files(&plan));
+    for path in on_disk.filter(|p| !open_paths.contains(p)) {
+        let (Ok(text), Some(file_uri)) = (std::fs::read_to_string(&path), uri_of(&path)) else {
             continue;
         };
-        let spans: Vec<Span> = doc
-            .parsed(&options)
-            .index
-            .all_of(&o)
-            .filter(|x| include || !x.declaration)
-            .map(|x| x.span)
-            .collect();
-        locations.extend(spans.into_iter().map(|span| Location {
-            uri: doc_uri.clone(),
-            range: doc.range(span),
-        }));
+        let Some(tree) = syntax::parse(crate::source::FileId(0), &text, &options.limits).0 else {
+            continue;
+        };
+        files.push(Named {
+            uri: file_uri,
+            index: super::index::index(&tree),
+            text,
+        });
     }
-    // From a facts file, the plan's own when it is not open.
-    let plan_open = keys.iter().any(|k| {
-        server
-            .documents
-            .get(k)
-            .is_some_and(|d| d.path.is_some() && d.path == plan)
-    });
-    if let (true, false, Some(plan)) = (shared, plan_open, plan) {
-        if let (Ok(text), Some(plan_uri)) = (std::fs::read_to_string(&plan), uri_of(&plan)) {
-            if let Some(tree) = syntax::parse(crate::source::FileId(0), &text, &options.limits).0 {
-                let index = super::index::index(&tree);
-                let lines = LineIndex::new(&text);
-                locations.extend(
-                    index
-                        .all_of(&o)
-                        .filter(|x| include || !x.declaration)
-                        .map(|x| Location {
-                            uri: plan_uri.clone(),
-                            range: lines.range(&text, x.span),
-                        }),
-                );
-            }
-        }
-    }
-    to_value(locations)
+    files
 }
 
 /// The plan a document belongs to: itself if it is one, else the plan its
@@ -306,30 +329,39 @@ pub fn rename(server: &mut Server, p: RenameParams) -> Result<Value, Failure> {
             ),
         ));
     }
-    let uri = at.text_document.uri.clone();
-    let options = server.options.clone();
-    let doc = server.document(&uri)?;
-    let index = &doc.parsed(&options).index;
-    if index
-        .occurrences
-        .iter()
-        .any(|x| x.declaration && x.name == p.new_name && x.kind != Kind::Milestone)
-    {
+    // The file itself and, for a party, stream or metric, the plan and its
+    // facts files: a rename that left the facts naming the old name would
+    // break them.
+    let files = files_naming(server, &at.text_document.uri, &o);
+    let taken = files.iter().any(|f| {
+        f.index
+            .occurrences
+            .iter()
+            .any(|x| x.declaration && x.name == p.new_name && x.kind != Kind::Milestone)
+    });
+    if taken {
         return Err((
             ErrorCode::InvalidParams,
             format!("`{}` is declared already", p.new_name),
         ));
     }
-    let spans: Vec<Span> = index.all_of(&o).map(|x| x.span).collect();
-    let edits: Vec<TextEdit> = spans
-        .into_iter()
-        .map(|span| TextEdit {
-            range: doc.range(span),
-            new_text: p.new_name.clone(),
-        })
-        .collect();
+    let mut changes: Vec<(lsp_types::Uri, Vec<TextEdit>)> = Vec::new();
+    for file in &files {
+        let lines = LineIndex::new(&file.text);
+        let edits: Vec<TextEdit> = file
+            .index
+            .all_of(&o)
+            .map(|x| TextEdit {
+                range: lines.range(&file.text, x.span),
+                new_text: p.new_name.clone(),
+            })
+            .collect();
+        if !edits.is_empty() {
+            changes.push((file.uri.clone(), edits));
+        }
+    }
     to_value(WorkspaceEdit {
-        changes: Some(HashMap::from([(uri, edits)])),
+        changes: Some(changes.into_iter().collect::<HashMap<_, _>>()),
         ..Default::default()
     })
 }

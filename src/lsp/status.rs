@@ -126,7 +126,7 @@ pub fn under_scenarios(
 
 /// `plans/NAME/*.facts` for `plans/NAME.plan`, sorted, at most
 /// [`MAX_SCENARIOS`].
-fn scenario_files(plan_path: &Path) -> Vec<PathBuf> {
+pub(super) fn scenario_files(plan_path: &Path) -> Vec<PathBuf> {
     let dir = plan_path.with_extension("");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
