@@ -50,6 +50,17 @@ impl Label {
     }
 }
 
+/// A replacement that fixes what a diagnostic reports: the text at `span`
+/// (in the diagnostic's file) becomes `replacement`. Editors offer it as a
+/// quick fix (`lsp::actions`); the help line says the same in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, for a menu: "write `hengelo`".
+    pub title: String,
+    pub span: Span,
+    pub replacement: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -61,6 +72,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub notes: Vec<String>,
+    /// Structured fixes (did-you-mean names, a suggested date), if any.
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -73,6 +86,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             notes: Vec::new(),
+            fixes: Vec::new(),
         }
     }
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
@@ -105,6 +119,26 @@ impl Diagnostic {
     }
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+    /// A fix replacing the text at `span` by `replacement`.
+    pub fn with_fix(self, span: Span, replacement: impl Into<String>) -> Self {
+        let replacement = replacement.into();
+        let title = crate::tr!("fix-write", replacement = replacement);
+        self.with_titled_fix(title, span, replacement)
+    }
+    /// A fix with a title of its own ("move the due date to 2027-12-02").
+    pub fn with_titled_fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.fixes.push(Fix {
+            title: title.into(),
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
     /// Start of the primary label, for sorting by position.

@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! `source` → `syntax` (parse) → `lower` → `model` → `check` / `eval` → `render`;
 //! `submission` decides an assessment framework's criteria from the checks' findings.
+//! `lsp` runs the same pipeline for an editor (`mijlpaal lsp`), on its unsaved buffers.
 
 pub mod builtin;
 pub mod check;
@@ -14,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod interop;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod project;
 pub mod render;

@@ -6,6 +6,7 @@
 //! the project root (nearest first; see `rule_search_path`). NAME is an identifier, so it can never name a path outside
 //! those directories.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -82,6 +83,9 @@ pub struct Session {
     pub sources: SourceMap,
     pub diagnostics: Diagnostics,
     pub options: Options,
+    /// Texts read instead of the files at these paths: an editor's open
+    /// buffers (`lsp`), keyed by canonical path where it exists.
+    pub overlay: BTreeMap<PathBuf, String>,
 }
 
 /// A plan with its rule set and facts, each lowered.
@@ -106,7 +110,11 @@ impl Session {
         path: &Path,
         origin: Option<(FileId, Span)>,
     ) -> Option<(FileId, ast::File)> {
-        let file = match source::load(path, self.options.max_file_bytes, origin) {
+        let loaded = match self.overlaid(path) {
+            Some(text) => source::from_text(path, text, self.options.max_file_bytes),
+            None => source::load(path, self.options.max_file_bytes, origin),
+        };
+        let file = match loaded {
             Ok(f) => f,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -118,6 +126,19 @@ impl Session {
         let (tree, diags) = syntax::parse(id, text, &self.options.limits);
         self.diagnostics.extend(diags);
         tree.map(|t| (id, t))
+    }
+
+    /// The editor's text for `path`, if it holds one: looked up as given,
+    /// then by canonical path.
+    fn overlaid(&self, path: &Path) -> Option<&str> {
+        if self.overlay.is_empty() {
+            return None;
+        }
+        if let Some(text) = self.overlay.get(path) {
+            return Some(text);
+        }
+        let canonical = std::fs::canonicalize(path).ok()?;
+        self.overlay.get(&canonical).map(String::as_str)
     }
 
     /// Parses and lowers one file on its own.

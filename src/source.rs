@@ -152,6 +152,24 @@ pub fn load(
     decode(path.display().to_string(), path, bytes)
 }
 
+/// A file's text held in memory (an editor's unsaved buffer, `lsp`) under
+/// the same size limit and decoding as [`load`]: I003 when larger than
+/// `max_bytes`, a leading BOM dropped.
+pub fn from_text(path: &Path, text: &str, max_bytes: u64) -> Result<SourceFile, Diagnostic> {
+    let shown = path.display().to_string();
+    if u64::try_from(text.len()).map_or(true, |n| n > max_bytes) {
+        return Err(Diagnostic::error(
+            "I003",
+            format!(
+                "`{shown}` is {} bytes, more than the limit of {max_bytes}",
+                text.len()
+            ),
+        )
+        .with_help("raise the limit with --max-file-bytes if this file is genuine"));
+    }
+    decode(shown, path, text.as_bytes().to_vec())
+}
+
 /// Reads a file's bytes under the same refusals as [`load`] (I001-I003:
 /// missing, not a regular file, larger than `max_bytes` while reading), but
 /// does not decode them: for files that are not mijlpaal text, such as a

@@ -263,3 +263,4 @@ c901-label = pinned content
 c901-help = see what changed with `mijlpaal diff AGREED.rules rules/{ $name }.rules`; once the change is agreed (art. 2.3), print the new pin with `mijlpaal pin rules/{ $name }.rules` and write it here: `pinned "{ $now }"`; to evaluate a draft anyway, pass --allow-unpinned
 c901-note-hash = pinned { $pinned }; the rule set now hashes to { $now }
 c901-note-clauses = its clauses now: { $clauses }
+c305-fix-title = move the due date to { $latest }

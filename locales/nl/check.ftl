@@ -270,3 +270,4 @@ c901-label = vastgelegde inhoud
 c901-help = bekijk wat er veranderd is met `mijlpaal diff AFGESPROKEN.rules rules/{ $name }.rules`; is de wijziging afgesproken (art. 2.3), toon dan de nieuwe pin met `mijlpaal pin rules/{ $name }.rules` en schrijf die hier: `pinned "{ $now }"`; wilt u toch een concept beoordelen, geef dan --allow-unpinned mee
 c901-note-hash = vastgelegd: { $pinned }; de regelset heeft nu de hash { $now }
 c901-note-clauses = de bepalingen nu: { $clauses }
+c305-fix-title = verplaats de geplande datum naar { $latest }

@@ -15,3 +15,4 @@ diagnostic-note = let op: { $text }
 diagnostic-more-places = en nog { $count } plaatsen die niet getoond worden
 diagnostic-more-findings = … en nog { $count } keer { $code } in { $file } die niet getoond worden (--format json toont elke bevinding)
 diagnostic-the-input = de invoer
+fix-write = schrijf `{ $replacement }`

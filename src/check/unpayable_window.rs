@@ -62,7 +62,7 @@ fn run(ctx: &Context, out: &mut Sink) {
             Some(latest) => crate::tr!("c305-advice-move", latest = latest),
             None => crate::tr!("c305-advice-shorten"),
         };
-        let d = out
+        let mut d = out
             .report(crate::tr!(
                 "c305-message",
                 milestone = m.number,
@@ -85,6 +85,13 @@ fn run(ctx: &Context, out: &mut Sink) {
                 cutoff_clause = cut_cite.clause,
                 cutoff_citation = cut_cite.citation
             ));
+        if let Some(latest) = terms.latest_payable_due() {
+            d = d.with_titled_fix(
+                crate::tr!("c305-fix-title", latest = latest),
+                span,
+                latest.to_string(),
+            );
+        }
         out.push(d);
     }
 }

@@ -22,6 +22,7 @@ mod facts;
 mod fmt;
 mod generate;
 mod import;
+mod lsp;
 mod pin;
 mod report;
 mod rules;
@@ -163,6 +164,8 @@ pub enum Command {
     Import(import::Args),
     /// Write a plan as a Mijlpalenformat workbook.
     Export(export::Args),
+    /// A language server for editors (LSP over stdin/stdout): diagnostics, hover, definitions, completion, formatting.
+    Lsp(lsp::Args),
 }
 
 pub fn run(cli: Cli) -> u8 {
@@ -187,6 +190,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::ExplainMilestone(a) => evaluate::run_explain(&mut session, &cli.common, a),
         Command::Import(a) => import::run(&mut session, &cli.common, a),
         Command::Export(a) => export::run(&mut session, &cli.common, a),
+        Command::Lsp(a) => lsp::run(&mut session, a),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{self, Ident, Lit, LitKind, Token};
 
-use super::names::{help_for, help_for_fixed};
+use super::names::{closest, help_for, help_for_fixed};
 use super::Ctx;
 
 /// Every fact verb with the form of the words after it.
@@ -119,12 +119,13 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
     let date = ctx.date(&f.date);
     let verb = f.verb.name.as_str();
     let Some((_, form)) = FORMS.iter().find(|(v, _)| *v == verb) else {
-        ctx.error(
+        ctx.unknown(
             "L012",
             f.verb.span,
             crate::tr!("l012-fact-message", verb = verb),
             crate::tr!("l012-fact-label"),
             help_for_fixed("kinds of fact", verb, FORMS.iter().map(|(v, _)| *v)),
+            closest(verb, FORMS.iter().map(|(v, _)| *v)),
         );
         return None;
     };
@@ -349,12 +350,13 @@ fn lookup<'a>(
     if names.clone().any(|n| n == id.name) {
         return Some(id.name.clone());
     }
-    ctx.error(
+    ctx.unknown(
         "L011",
         id.span,
         crate::tr!("l011-message", kind = what, name = id.name),
         crate::tr!("l011-fact-label"),
-        help_for(plural, &id.name, names),
+        help_for(plural, &id.name, names.clone()),
+        closest(&id.name, names),
     );
     None
 }

@@ -69,6 +69,27 @@ impl Ctx {
         );
     }
 
+    /// An unknown name or word at `span`: the error with its help, and
+    /// when a known one is close (`names::closest`), the fix that writes it.
+    pub fn unknown(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+        closest: Option<&str>,
+    ) {
+        let mut d = Diagnostic::error(code, message)
+            .in_file(self.file)
+            .at(span, label)
+            .with_help(help);
+        if let Some(name) = closest {
+            d = d.with_fix(span, name);
+        }
+        self.diagnostics.push(d);
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d.in_file(self.file));
     }

@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{self, Ident, PlanItem};
 
-use super::names::{help_for, help_for_fixed};
+use super::names::{closest, help_for, help_for_fixed};
 use super::Ctx;
 
 /// The names a plan declares, in declaration order, for resolving references.
@@ -70,12 +70,13 @@ impl Names {
         if list.iter().any(|n| n == &id.name) {
             return Some(id.name.clone());
         }
-        ctx.error(
+        ctx.unknown(
             "L011",
             id.span,
             crate::tr!("l011-message", kind = kind, name = id.name),
             crate::tr!("l011-label"),
             help_for(plural, &id.name, list.iter().map(String::as_str)),
+            closest(&id.name, list.iter().map(String::as_str)),
         );
         None
     }
@@ -112,12 +113,13 @@ impl Names {
             .iter()
             .chain(self.keys.iter())
             .map(String::as_str);
-        ctx.error(
+        ctx.unknown(
             "L011",
             id.span,
             crate::tr!("l011-recipient-message", name = id.name),
             crate::tr!("l011-label"),
-            help_for("parties and keys", &id.name, all),
+            help_for("parties and keys", &id.name, all.clone()),
+            closest(&id.name, all),
         );
         None
     }
@@ -520,12 +522,13 @@ fn default_risk(
 fn role(ctx: &mut Ctx, r: &Ident) -> Option<Role> {
     let role = Role::parse(&r.name);
     if role.is_none() {
-        ctx.error(
+        ctx.unknown(
             "L012",
             r.span,
             crate::tr!("l012-role-message", role = r.name),
             crate::tr!("l012-role-label"),
             help_for_fixed("roles", &r.name, Role::ALL.iter().map(|(n, _)| *n)),
+            closest(&r.name, Role::ALL.iter().map(|(n, _)| *n)),
         );
     }
     role

@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::source::FileId;
 use crate::syntax::ast::{self, LitKind, Token};
 
-use super::names::help_for_fixed;
+use super::names::{closest, help_for_fixed};
 use super::Ctx;
 
 pub fn lower_rules(ast: &ast::RulesAst, file: FileId) -> (RuleSet, Vec<Diagnostic>) {
@@ -64,7 +64,7 @@ fn word(t: &Token) -> Option<&str> {
 
 pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
     let Some(keyword) = Keyword::parse(&c.kind.name) else {
-        ctx.error(
+        ctx.unknown(
             "L012",
             c.kind.span,
             crate::tr!("l012-clause-message", kind = c.kind.name),
@@ -74,6 +74,7 @@ pub(super) fn clause(ctx: &mut Ctx, c: &ast::ClauseAst) -> Option<ClauseKind> {
                 &c.kind.name,
                 Keyword::ALL.iter().map(|(_, word, _)| *word),
             ),
+            closest(&c.kind.name, Keyword::ALL.iter().map(|(_, word, _)| *word)),
         );
         return None;
     };
@@ -202,12 +203,13 @@ fn roles(ctx: &mut Ctx, args: &[Token]) -> Option<Vec<Role>> {
         match Role::parse(&i.name) {
             Some(r) => out.push(r),
             None => {
-                ctx.error(
+                ctx.unknown(
                     "L012",
                     i.span,
                     crate::tr!("l012-role-message", role = i.name),
                     crate::tr!("l012-role-label"),
                     help_for_fixed("roles", &i.name, Role::ALL.iter().map(|(n, _)| *n)),
+                    closest(&i.name, Role::ALL.iter().map(|(n, _)| *n)),
                 );
                 return None;
             }

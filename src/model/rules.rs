@@ -162,6 +162,30 @@ impl Keyword {
             .map_or("", |(_, _, form)| form)
     }
 
+    /// What a clause of this kind means, in one sentence (hover in `lsp`).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Keyword::Entitlement => "the right to money arises when a milestone is achieved",
+            Keyword::Assessors => "the roles that judge whether a milestone is achieved",
+            Keyword::AssessmentWindow => "the time after the due date within which the assessors give their verdict",
+            Keyword::DeemedAchieved => "a milestone left unjudged after the window counts as achieved, if the administration is compliant",
+            Keyword::Payment => "the role that pays, and the only party money is claimed from",
+            Keyword::NoClawback => "a missed milestone never makes money for achieved milestones repayable",
+            Keyword::PartialPayout => "the roles that together may pay part or all of a missed milestone",
+            Keyword::Postponement => "a milestone may still be achieved later, up to the payout cutoff (decided together by the roles named)",
+            Keyword::PayoutCutoff => "the last date on which money can be paid",
+            Keyword::RepayUnmet => "at the cutoff, this stream's money linked to milestones not achieved is repaid, over the risk key or the key named",
+            Keyword::Advances => "advances follow the ministry's yearly advances",
+            Keyword::Dissolution => "on dissolution, claims not paid lapse; payments made stand",
+            Keyword::DoubleFunding => "an amount funded twice can be reclaimed",
+            Keyword::Amendment => "changes to the plan need consensus and an addendum; payments made stand",
+            Keyword::Monitoring => "progress is monitored every quarter",
+            Keyword::MaxDuration => "agreements are reached within this many years",
+            Keyword::DeadlineShift => "whether a deadline on a weekend or Dutch public holiday moves to the next working day",
+            Keyword::NonWorkingDay => "a day put on a par with the public holidays by decree (Algemene termijnenwet art. 3 lid 3)",
+        }
+    }
+
     pub fn parse(word: &str) -> Option<Keyword> {
         Self::ALL
             .iter()
