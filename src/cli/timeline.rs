@@ -17,7 +17,7 @@ use mijlpaal::project::Session;
 use mijlpaal::render::{self, timeline::Row};
 
 use super::evaluate::{self as evaluate_cli, Evaluated, Scenario};
-use mijlpaal::diagnostic::{Diagnostic, Severity};
+use mijlpaal::diagnostic::Diagnostic;
 
 use super::{exit_code, print_human, Common};
 
@@ -183,16 +183,13 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     // an earlier date that the last one does not have is shown too, once,
     // and counts in the exit code.
     let mut earlier_errors: Vec<Diagnostic> = Vec::new();
-    eval::timeline_each(plan, &rules, &project.facts, earlier, &options, |x| {
-        for d in &x.diagnostics {
-            if d.severity == Severity::Error
-                && !e.diagnostics.contains(d)
-                && !earlier_errors.contains(d)
-            {
+    eval::timeline::columns(plan, &rules, &project.facts, earlier, &options, |x| {
+        for d in &x.errors {
+            if !e.diagnostics.contains(d) && !earlier_errors.contains(d) {
                 earlier_errors.push(d.clone());
             }
         }
-        rows.push(Row::of(&x, party));
+        rows.push(Row::of_columns(&x, party));
     });
     rows.push(Row::of(&e, party));
     print_human(session, &earlier_errors, common);

@@ -149,6 +149,33 @@ impl Ledger {
         s: usize,
         amount: Money,
     ) -> Result<(), NotBooked> {
+        self.book(to, column, milestone, s, amount, false)
+    }
+
+    /// Takes back what [`Ledger::add`] booked for the same arguments: the
+    /// same division, each part subtracted. An incremental timeline
+    /// (`eval::timeline`) replaces a milestone's old amount by its new one
+    /// this way, so every total stays the sum of the parts `add` would give.
+    pub fn remove(
+        &mut self,
+        to: &Recipient,
+        column: Column,
+        milestone: MilestoneNo,
+        s: usize,
+        amount: Money,
+    ) -> Result<(), NotBooked> {
+        self.book(to, column, milestone, s, amount, true)
+    }
+
+    fn book(
+        &mut self,
+        to: &Recipient,
+        column: Column,
+        milestone: MilestoneNo,
+        s: usize,
+        amount: Money,
+        negate: bool,
+    ) -> Result<(), NotBooked> {
         if amount.is_zero() || column == Column::Outstanding {
             return Ok(());
         }
@@ -183,6 +210,11 @@ impl Ledger {
         let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
         let stride = self.stride();
         for (party, part) in members.iter().zip(parts) {
+            let part = if negate {
+                part.checked_neg().ok_or(NotBooked::Overflow)?
+            } else {
+                part
+            };
             let at = party
                 .checked_mul(stride)
                 .and_then(|p| p.checked_add(cell))

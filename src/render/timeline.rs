@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::eval::timeline::Columns;
 use crate::eval::{amount_of, Column, Evaluation, PerStream};
 use crate::model::{Money, StreamId};
 
@@ -39,6 +40,11 @@ pub struct Row {
 impl Row {
     /// The row of an evaluation: every party, or only `party`.
     pub fn of(e: &Evaluation, party: Option<&str>) -> Row {
+        Row::of_columns(&Columns::of(e), party)
+    }
+
+    /// The row of one date of an incremental timeline (`eval::timeline`).
+    pub fn of_columns(e: &Columns<'_>, party: Option<&str>) -> Row {
         let parties = e
             .parties
             .iter()
@@ -68,7 +74,7 @@ impl Row {
             .collect();
         Row {
             at: e.at,
-            streams: e.streams.clone(),
+            streams: e.streams.to_vec(),
             parties,
             totals,
         }
