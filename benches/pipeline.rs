@@ -222,6 +222,23 @@ fn bench_synth(c: &mut Criterion) {
                     n
                 })
             });
+            // What `mijlpaal timeline` runs: the incremental timeline of the
+            // same 36 dates with a row per date (target: at most 3x
+            // evaluate_2027-01-31).
+            grp.bench_function("incremental_timeline_36", |b| {
+                b.iter(|| {
+                    let mut rows = Vec::with_capacity(months.len());
+                    eval::timeline::columns(
+                        &l.plan,
+                        &l.rules,
+                        &l.facts,
+                        black_box(&months),
+                        &options(at),
+                        |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
+                    );
+                    rows
+                })
+            });
             // `evaluate --format json`: one evaluation's JSON, streamed by
             // `Serialize` (the `serde_json::Value` it replaced measured 6-8x
             // slower: docs/performance.md).

@@ -295,3 +295,44 @@ fn dates_out_of_order_still_each_their_own() {
         "synth backwards",
     );
 }
+
+#[test]
+#[ignore]
+fn debug_big() {
+    let n: usize = std::env::var("N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
+    let s = synth(n, 342, 1);
+    let dates: Vec<NaiveDate> = gen::month_ends();
+    let options = eval::Options {
+        at: dates[0],
+        horizon_days: 90,
+        overrides: Overrides::default(),
+        party_lines: false,
+    };
+    let t = std::time::Instant::now();
+    let mut inc = 0;
+    for _ in 0..3 {
+        eval::timeline::columns(&s.plan, &s.rules, &s.facts, &dates, &options, |x| {
+            if x.milestones.iter().all(|m| m.measured.is_empty()) {
+                inc += 1;
+            }
+            std::hint::black_box(mijlpaal::render::timeline::Row::of_columns(&x, None));
+        });
+    }
+    let t1 = std::time::Instant::now();
+    for _ in 0..3 {
+        std::hint::black_box(eval::evaluate(
+            &s.plan,
+            &s.rules,
+            &s.facts,
+            &eval::Options {
+                at: NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+                ..options.clone()
+            },
+        ));
+    }
+    eprintln!("eval x3 {:?}", t1.elapsed());
+    eprintln!("inc {inc} of {} in {:?}", dates.len(), t.elapsed());
+}

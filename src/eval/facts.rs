@@ -156,6 +156,16 @@ impl<'a> Ordered<'a> {
     }
 }
 
+impl Ordered<'_> {
+    /// The date of the fact written at `offset` of `file`, if one is.
+    pub fn dates_by_place(&self) -> HashMap<(FileId, usize), NaiveDate> {
+        self.0
+            .iter()
+            .map(|(file, f)| ((*file, f.span.start), f.date))
+            .collect()
+    }
+}
+
 /// [`index`] of facts already put in order.
 pub fn index_ordered(
     plan: &Plan,

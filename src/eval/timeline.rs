@@ -48,8 +48,38 @@ pub struct Columns<'a> {
     pub milestones: &'a [MilestoneResult],
     /// Every party's columns at the date, without lines per milestone.
     pub parties: &'a [PartyResult],
+    /// The sum over milestones of each column of [`Column::MILESTONE`].
+    pub totals: Vec<(Column, Totals)>,
     /// The errors an evaluation at the date finds, in its order.
     pub errors: Vec<Diagnostic>,
+}
+
+/// A sum per stream; `None` for a sum too large to compute.
+pub type Totals = Vec<(StreamId, Option<Money>)>;
+
+/// The sum over `milestones` of each column of [`Column::MILESTONE`], per
+/// stream, added in milestone order (`None` where a sum does not fit).
+pub fn milestone_totals(
+    streams: &[StreamId],
+    milestones: &[MilestoneResult],
+) -> Vec<(Column, Totals)> {
+    Column::MILESTONE
+        .iter()
+        .map(|c| {
+            let per = streams
+                .iter()
+                .map(|s| {
+                    let sum = Money::checked_sum(
+                        milestones
+                            .iter()
+                            .filter_map(|m| m.column(*c).map(|v| super::amount_of(v, s))),
+                    );
+                    (s.clone(), sum)
+                })
+                .collect();
+            (*c, per)
+        })
+        .collect()
 }
 
 impl<'a> Columns<'a> {
@@ -60,6 +90,7 @@ impl<'a> Columns<'a> {
             streams: &e.streams,
             milestones: &e.milestones,
             parties: &e.parties,
+            totals: milestone_totals(&e.streams, &e.milestones),
             errors: errors(&e.diagnostics),
         }
     }
@@ -155,6 +186,9 @@ struct Run<'a> {
     known: Option<FactIndex>,
     streams: Vec<StreamId>,
     assessors: String,
+    /// The errors of the index at the run's last date, each with the date
+    /// from which an index holds it, in the index's order.
+    index_errors: Vec<(NaiveDate, Diagnostic)>,
     /// Milestone positions by the dates their result can change on.
     points: BTreeMap<NaiveDate, Vec<usize>>,
     /// Dates on which every milestone's result can change.
@@ -170,6 +204,9 @@ struct Run<'a> {
     broken: bool,
     /// How many of the repayments (in date order) are booked.
     repaid: usize,
+    /// The sum over milestones of each column of [`Column::MILESTONE`] ×
+    /// stream, in cents, kept by the difference as milestones change.
+    sums: Vec<i128>,
 }
 
 impl<'a> Run<'a> {
@@ -178,7 +215,8 @@ impl<'a> Run<'a> {
         let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
         let last = dates.last().copied().unwrap_or(NaiveDate::MIN);
         let (known, diagnostics) = facts::index_ordered(plan, clauses, whole.facts, last);
-        let incremental = !diagnostics.iter().any(|d| d.severity == Severity::Error)
+        let index_errors = dated_errors(&diagnostics, whole.facts);
+        let incremental = index_errors.is_some()
             && cents_are_the_unit(plan, &known, &streams)
             && measurements_fit(plan, &known)
             && advances_fit(&known);
@@ -206,9 +244,11 @@ impl<'a> Run<'a> {
         let mut ledger = Ledger::new(plan, vec![1; streams.len()], false);
         ledger.memo = Some(Divisions::default());
         Run {
+            sums: vec![0; Column::MILESTONE.len().saturating_mul(streams.len())],
             everyone: everyone(&known, clauses),
             assessors: super::assessor_names(plan, clauses),
             known: incremental.then_some(known),
+            index_errors: index_errors.unwrap_or_default(),
             streams,
             points,
             always,
@@ -240,7 +280,8 @@ impl<'a> Run<'a> {
                     streams: &self.streams,
                     milestones: &self.results,
                     parties: &parties,
-                    errors: Vec::new(),
+                    totals: self.totals(),
+                    errors: self.index_errors_at(at),
                 }),
                 None => each(Columns::of(&self.whole.at(at))),
             }
@@ -285,6 +326,8 @@ impl<'a> Run<'a> {
                     now,
                 );
                 self.broken |= !ok;
+                let added = add_to_sums(&mut self.sums, self.streams.len(), old.as_ref(), now);
+                self.broken |= !added;
             }
         }
         self.book_repaid(at);
@@ -369,6 +412,44 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The errors of the index at `at`, ordered as `evaluate` orders its
+    /// diagnostics (by file and place; a stable sort, so the index's order
+    /// among those of one place).
+    fn index_errors_at(&self, at: NaiveDate) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = self
+            .index_errors
+            .iter()
+            .filter(|(from, _)| *from <= at)
+            .map(|(_, d)| d.clone())
+            .collect();
+        out.sort_by_key(|d| (d.file, d.offset()));
+        out
+    }
+
+    /// The milestone totals from the sums kept: each fits (the bound of
+    /// [`cents_are_the_unit`] holds every column total), as the sum in
+    /// milestone order does.
+    fn totals(&self) -> Vec<(Column, Totals)> {
+        let streams = self.streams.len();
+        Column::MILESTONE
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                let per = self
+                    .streams
+                    .iter()
+                    .enumerate()
+                    .map(|(si, s)| {
+                        let cell = ci.checked_mul(streams).and_then(|x| x.checked_add(si));
+                        let cents = cell.and_then(|i| self.sums.get(i)).copied();
+                        (s.clone(), cents.and_then(super::allocate::money_of_cents))
+                    })
+                    .collect();
+                (*c, per)
+            })
+            .collect()
+    }
+
     /// Every party's columns from the ledger; `None` if an amount cannot
     /// be shown exactly (E011: that date is evaluated whole).
     fn parties(&self) -> Option<Vec<PartyResult>> {
@@ -398,6 +479,30 @@ impl<'a> Run<'a> {
             })
             .collect()
     }
+}
+
+/// The errors of an index (E004, E012, E013), each with the date from
+/// which an index holds it: the date of the fact it points at, the later
+/// (or only) one of the facts that contradict each other, so an index made
+/// at an earlier date does not have it (its facts are not all known) and
+/// one made at that date or later does. `None` if an error points at no
+/// fact: the run is then evaluated whole.
+fn dated_errors(
+    diagnostics: &[Diagnostic],
+    facts: &facts::Ordered<'_>,
+) -> Option<Vec<(NaiveDate, Diagnostic)>> {
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error);
+    let mut errors = errors.peekable();
+    if errors.peek().is_none() {
+        return Some(Vec::new());
+    }
+    let dates = facts.dates_by_place();
+    errors
+        .map(|d| {
+            let date = dates.get(&(d.file?, d.offset()))?;
+            Some((*date, d.clone()))
+        })
+        .collect()
 }
 
 /// The index as made at `at`, for the milestones at positions `dirty`:
@@ -523,6 +628,42 @@ fn rebook(
                 .and_then(|()| ledger.add(&to, c, m.number, si, is));
             if booked.is_err() {
                 return false;
+            }
+        }
+    }
+    true
+}
+
+/// Adds milestone `now`'s columns to `sums` and takes `old`'s off. False
+/// when an amount is not a whole number of cents (then the totals kept in
+/// cents would not be the exact sums).
+fn add_to_sums(
+    sums: &mut [i128],
+    streams: usize,
+    old: Option<&MilestoneResult>,
+    now: &MilestoneResult,
+) -> bool {
+    let cents = |r: Option<&MilestoneResult>, c: Column, si: usize| -> Option<i128> {
+        let Some(r) = r else { return Some(0) };
+        let m = r.column(c)?.get(si).map_or(Money::ZERO, |(_, a)| *a);
+        let cents = super::allocate::cents_of(m)?;
+        (super::allocate::money_of_cents(cents)? == m).then_some(cents)
+    };
+    for (ci, c) in Column::MILESTONE.iter().enumerate() {
+        for si in 0..streams {
+            let change = cents(Some(now), *c, si)
+                .zip(cents(old, *c, si))
+                .and_then(|(is, was)| is.checked_sub(was));
+            let cell = ci
+                .checked_mul(streams)
+                .and_then(|x| x.checked_add(si))
+                .and_then(|i| sums.get_mut(i));
+            match (change, cell) {
+                (Some(change), Some(cell)) => match cell.checked_add(change) {
+                    Some(sum) => *cell = sum,
+                    None => return false,
+                },
+                _ => return false,
             }
         }
     }

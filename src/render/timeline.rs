@@ -23,8 +23,7 @@ pub struct PartyRow {
     pub columns: Vec<PerStream>,
 }
 
-/// A sum per stream; `None` for a sum too large to compute.
-pub type Totals = Vec<(StreamId, Option<Money>)>;
+pub use crate::eval::timeline::Totals;
 
 /// The money of one date of a timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,24 +53,7 @@ impl Row {
                 columns: Column::ALL.iter().map(|c| p.column(*c).clone()).collect(),
             })
             .collect();
-        let totals = Column::MILESTONE
-            .iter()
-            .map(|c| {
-                let per = e
-                    .streams
-                    .iter()
-                    .map(|s| {
-                        let sum = Money::checked_sum(
-                            e.milestones
-                                .iter()
-                                .filter_map(|m| m.column(*c).map(|v| amount_of(v, s))),
-                        );
-                        (s.clone(), sum)
-                    })
-                    .collect();
-                (*c, per)
-            })
-            .collect();
+        let totals = e.totals.clone();
         Row {
             at: e.at,
             streams: e.streams.to_vec(),
