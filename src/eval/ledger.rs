@@ -184,36 +184,27 @@ impl Ledger {
         };
         let cents = super::allocate::cents_of(amount).ok_or(NotBooked::Overflow)?;
         let unit = self.units.get(s).copied().unwrap_or(1);
-        let kept = self
-            .memo
-            .as_ref()
-            .and_then(|m| m.parts.get(&(to.clone(), cents, unit)))
-            .cloned();
-        let parts = match kept {
-            Some(parts) => parts,
-            None => {
-                let parts = shares
-                    .weights
-                    .split_in(cents, unit)
-                    .ok_or(NotBooked::Overflow)?;
-                if let Some(m) = self.memo.as_mut() {
-                    let cells = m.cells.saturating_add(parts.len());
-                    if cells <= Divisions::MAX_CELLS {
-                        m.cells = cells;
-                        m.parts.insert((to.clone(), cents, unit), parts.clone());
-                    }
-                }
-                parts
-            }
-        };
-        let members = shares.members.clone();
         let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
         let stride = self.stride();
-        for (party, part) in members.iter().zip(parts) {
+        let key = (to.clone(), cents, unit);
+        // A division kept is read in place, not copied (this runs for every
+        // amount of every milestone at every date of a timeline).
+        let kept = self.memo.as_ref().and_then(|m| m.parts.get(&key));
+        let fresh = match kept {
+            Some(_) => None,
+            None => Some(
+                shares
+                    .weights
+                    .split_in(cents, unit)
+                    .ok_or(NotBooked::Overflow)?,
+            ),
+        };
+        let parts = fresh.as_deref().or(kept.map(Vec::as_slice)).unwrap_or(&[]);
+        for (party, part) in shares.members.iter().zip(parts) {
             let part = if negate {
                 part.checked_neg().ok_or(NotBooked::Overflow)?
             } else {
-                part
+                *part
             };
             let at = party
                 .checked_mul(stride)
@@ -227,6 +218,13 @@ impl Ledger {
                 if let Some(x) = line.get_mut(cell) {
                     *x = x.checked_add(part).ok_or(NotBooked::Overflow)?;
                 }
+            }
+        }
+        if let (Some(parts), Some(m)) = (fresh, self.memo.as_mut()) {
+            let cells = m.cells.saturating_add(parts.len());
+            if cells <= Divisions::MAX_CELLS {
+                m.cells = cells;
+                m.parts.insert(key, parts);
             }
         }
         Ok(())
