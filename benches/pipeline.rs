@@ -182,6 +182,11 @@ fn bench_synth(c: &mut Criterion) {
         grp.bench_function("serde_json", |b| {
             b.iter(|| serde_json::from_str::<gen::SynthPlan>(black_box(&json)).expect("json"))
         });
+        // The yardstick: an untyped `serde_json::Value` of the same
+        // plan (the target: check_total at most 3x this).
+        grp.bench_function("serde_json_value", |b| {
+            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&json)).expect("json"))
+        });
         grp.throughput(Throughput::Bytes(g.facts_text.len() as u64));
         grp.bench_function("facts_parse_lower", |b| {
             b.iter_batched(
