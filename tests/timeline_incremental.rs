@@ -212,6 +212,22 @@ fn generated_plans_month_ends_and_weeks() {
 }
 
 #[test]
+fn generated_plan_of_national_shape() {
+    // 342 municipalities in the keys: every division is over many parties.
+    let s = synth(300, 342, 1);
+    let dates = month_ends();
+    let n = assert_incremental(
+        &s.plan,
+        &s.rules,
+        &s.facts,
+        &dates,
+        Overrides::default(),
+        "synth 300 x 342",
+    );
+    assert!(n * 2 > dates.len(), "{n} of {} incremental", dates.len());
+}
+
+#[test]
 fn generated_plan_with_what_ifs() {
     let s = synth(150, 24, 7);
     let numbers: Vec<MilestoneNo> = s.plan.milestones.iter().map(|m| m.number).collect();

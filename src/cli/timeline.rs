@@ -3,9 +3,10 @@
 //! the money per party and stream at every period end from `--from` to
 //! `--to`, the series a chart of money over time needs. Loads and gates
 //! as `evaluate` does (`evaluate::run_scenario`, evaluating at the last
-//! period end), then evaluates the other dates with `eval::timeline_each`,
-//! which prepares what does not change between dates once. Each date's
-//! figures are exactly those of `evaluate --at` that date. Diagnostics:
+//! period end), then the other dates with `eval::timeline::columns`,
+//! which recomputes at each date only the milestones whose result can have
+//! changed since the date before. Each date's figures are exactly those of
+//! `evaluate --at` that date. Diagnostics:
 //! the last date's, and any error of an earlier date it does not have.
 
 use std::path::PathBuf;
