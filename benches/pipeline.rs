@@ -182,6 +182,11 @@ fn bench_synth(c: &mut Criterion) {
         grp.bench_function("serde_json", |b| {
             b.iter(|| serde_json::from_str::<gen::SynthPlan>(black_box(&json)).expect("json"))
         });
+        // The yardstick: an untyped `serde_json::Value` of the same
+        // plan (the target: check_total at most 3x this).
+        grp.bench_function("serde_json_value", |b| {
+            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&json)).expect("json"))
+        });
         grp.throughput(Throughput::Bytes(g.facts_text.len() as u64));
         grp.bench_function("facts_parse_lower", |b| {
             b.iter_batched(
@@ -220,6 +225,23 @@ fn bench_synth(c: &mut Criterion) {
                         |e| n += black_box(e.milestones.len()),
                     );
                     n
+                })
+            });
+            // What `mijlpaal timeline` runs: the incremental timeline of the
+            // same 36 dates with a row per date (target: at most 3x
+            // evaluate_2027-01-31).
+            grp.bench_function("incremental_timeline_36", |b| {
+                b.iter(|| {
+                    let mut rows = Vec::with_capacity(months.len());
+                    eval::timeline::columns(
+                        &l.plan,
+                        &l.rules,
+                        &l.facts,
+                        black_box(&months),
+                        &options(at),
+                        |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
+                    );
+                    rows
                 })
             });
             // `evaluate --format json`: one evaluation's JSON, streamed by

@@ -18,7 +18,6 @@ use std::collections::HashSet;
 
 // Kosaraju, not Tarjan: petgraph's Kosaraju walks with an explicit stack,
 // so a chain of a million `after`s cannot overflow the call stack.
-use petgraph::algo::kosaraju_scc;
 use petgraph::graphmap::DiGraphMap;
 
 use super::{Check, Context, Sink};
@@ -50,11 +49,12 @@ pub fn graph(plan: &Plan) -> DiGraphMap<MilestoneNo, ()> {
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     let g = ctx.dependencies();
-    for mut scc in kosaraju_scc(&g) {
+    for scc in ctx.components() {
         let self_loop = scc.len() == 1 && scc.first().is_some_and(|n| g.contains_edge(*n, *n));
         if scc.len() < 2 && !self_loop {
             continue;
         }
+        let mut scc = scc.clone();
         scc.sort();
         let cycle = order_cycle(g, &scc);
         let members: HashSet<MilestoneNo> = cycle.iter().copied().collect();

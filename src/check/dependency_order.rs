@@ -15,8 +15,6 @@
 //! milestone 45 "..." { after 44  due 2026-06-30 ... }
 //! ```
 
-use petgraph::algo::kosaraju_scc;
-
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::MilestoneNo;
@@ -32,11 +30,12 @@ pub const CHECK: Check = Check {
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     // Edges inside a cycle are reported by C201; their order is moot.
-    let graph = ctx.dependencies();
-    let in_cycle: std::collections::HashSet<MilestoneNo> = kosaraju_scc(&graph)
-        .into_iter()
+    let in_cycle: std::collections::HashSet<MilestoneNo> = ctx
+        .components()
+        .iter()
         .filter(|c| c.len() > 1)
         .flatten()
+        .copied()
         .collect();
     for m in &plan.milestones {
         let Some(due) = m.due else { continue };

@@ -57,6 +57,8 @@ pub struct Context<'a> {
     pub facts: &'a [Facts],
     /// The `after` graph, built once for the checks that need it.
     dependencies: std::cell::OnceCell<DiGraphMap<MilestoneNo, ()>>,
+    /// Its strongly connected components, likewise.
+    components: std::cell::OnceCell<Vec<Vec<MilestoneNo>>>,
 }
 
 impl Context<'_> {
@@ -65,6 +67,14 @@ impl Context<'_> {
     pub fn dependencies(&self) -> &DiGraphMap<MilestoneNo, ()> {
         self.dependencies
             .get_or_init(|| dependency_cycle::graph(self.plan))
+    }
+
+    /// The strongly connected components of [`Context::dependencies`], in
+    /// reverse topological order (petgraph's `kosaraju_scc`): computed on
+    /// first use, shared by C201, C202 and C203.
+    pub fn components(&self) -> &[Vec<MilestoneNo>] {
+        self.components
+            .get_or_init(|| petgraph::algo::kosaraju_scc(self.dependencies()))
     }
 }
 
@@ -212,6 +222,7 @@ pub fn run_all(written: &Plan, rules: Option<&RuleSet>, facts: &[Facts]) -> Vec<
         written,
         facts,
         dependencies: std::cell::OnceCell::new(),
+        components: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
     for check in ALL {

@@ -2,7 +2,7 @@
 //! one self-contained HTML page for a council (`render::report`). Loads and
 //! gates as `evaluate` does (`evaluate::run_scenario`), evaluates at each
 //! month end from the plan period's start for the chart (in one pass,
-//! `eval::timeline_each`), and writes
+//! `eval::timeline::columns`), and writes
 //! through `write::replace` as `evaluate -o` does.
 
 use std::path::PathBuf;
@@ -95,13 +95,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         .or_else(|| e.milestones.iter().filter_map(|m| m.due).min())
         .unwrap_or(e.at)
         .min(e.at);
-    // The dates before `--at` in one pass (`eval::timeline_each`: each is
-    // exactly `evaluate` at it), then `--at` itself, evaluated already.
+    // The dates before `--at` in one pass (`eval::timeline::columns`, which
+    // recomputes only what changed between dates: each is exactly
+    // `evaluate` at it), then `--at` itself, evaluated already.
     let dates = chart_dates(from, e.at);
     let earlier: Vec<chrono::NaiveDate> = dates.into_iter().filter(|d| *d != e.at).collect();
     let mut series: Vec<Point> = Vec::with_capacity(earlier.len().saturating_add(1));
-    eval::timeline_each(plan, &rules, &project.facts, &earlier, &options, |x| {
-        series.push(Point::of(&x));
+    eval::timeline::columns(plan, &rules, &project.facts, &earlier, &options, |x| {
+        series.push(point(&x));
     });
     series.push(Point::of(&e));
     // The findings as `check` gives them (every severity, gate errors as
@@ -126,6 +127,26 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     let page = report::report(&input);
     let written = evaluate_cli::write_output(session, common, target, &s.plan, page.as_bytes());
     exit_code(&e.diagnostics, false).max(written)
+}
+
+/// The chart's point of one date of the timeline: its milestone totals of
+/// the chart's columns, as [`Point::of`] sums them from an evaluation.
+fn point(x: &eval::timeline::Columns<'_>) -> Point {
+    let total = |c: eval::Column, s: &mijlpaal::model::StreamId| {
+        x.totals
+            .iter()
+            .find(|(k, _)| *k == c)
+            .and_then(|(_, per)| per.iter().find(|(t, _)| t == s))
+            .and_then(|(_, m)| *m)
+    };
+    Point {
+        at: x.at,
+        streams: x
+            .streams
+            .iter()
+            .map(|s| (s.clone(), report::CHART_COLUMNS.map(|c| total(c, s))))
+            .collect(),
+    }
 }
 
 #[cfg(test)]

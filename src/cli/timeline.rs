@@ -3,9 +3,10 @@
 //! the money per party and stream at every period end from `--from` to
 //! `--to`, the series a chart of money over time needs. Loads and gates
 //! as `evaluate` does (`evaluate::run_scenario`, evaluating at the last
-//! period end), then evaluates the other dates with `eval::timeline_each`,
-//! which prepares what does not change between dates once. Each date's
-//! figures are exactly those of `evaluate --at` that date. Diagnostics:
+//! period end), then the other dates with `eval::timeline::columns`,
+//! which recomputes at each date only the milestones whose result can have
+//! changed since the date before. Each date's figures are exactly those of
+//! `evaluate --at` that date. Diagnostics:
 //! the last date's, and any error of an earlier date it does not have.
 
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use mijlpaal::project::Session;
 use mijlpaal::render::{self, timeline::Row};
 
 use super::evaluate::{self as evaluate_cli, Evaluated, Scenario};
-use mijlpaal::diagnostic::{Diagnostic, Severity};
+use mijlpaal::diagnostic::Diagnostic;
 
 use super::{exit_code, print_human, Common};
 
@@ -192,16 +193,13 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     // an earlier date that the last one does not have is shown too, once,
     // and counts in the exit code.
     let mut earlier_errors: Vec<Diagnostic> = Vec::new();
-    eval::timeline_each(plan, &rules, &project.facts, earlier, &options, |x| {
-        for d in &x.diagnostics {
-            if d.severity == Severity::Error
-                && !e.diagnostics.contains(d)
-                && !earlier_errors.contains(d)
-            {
+    eval::timeline::columns(plan, &rules, &project.facts, earlier, &options, |x| {
+        for d in &x.errors {
+            if !e.diagnostics.contains(d) && !earlier_errors.contains(d) {
                 earlier_errors.push(d.clone());
             }
         }
-        rows.push(Row::of(&x, party));
+        rows.push(Row::of_columns(&x, party));
     });
     rows.push(Row::of(&e, party));
     print_human(session, &earlier_errors, common);

@@ -54,6 +54,45 @@ pub struct FactIndex {
     pub submitted: Option<Dated<()>>,
 }
 
+fn known<T: Clone>(facts: &[Dated<T>], at: NaiveDate) -> Vec<Dated<T>> {
+    facts.iter().filter(|f| f.date <= at).cloned().collect()
+}
+
+impl MilestoneFacts {
+    /// These facts as an index made at `at` holds them, when `self` is
+    /// from an index made at a later date: what is dated up to `at`. (An
+    /// index is the same whatever the date up to the facts it holds: a fact
+    /// is set aside for what other facts of its own day or earlier say.)
+    pub fn known_at(&self, at: NaiveDate) -> MilestoneFacts {
+        MilestoneFacts {
+            evidence: known(&self.evidence, at),
+            assessments: known(&self.assessments, at),
+            partials: known(&self.partials, at),
+            postponements: known(&self.postponements, at),
+            paid: known(&self.paid, at),
+            set_aside: self
+                .set_aside
+                .iter()
+                .copied()
+                .filter(|d| *d <= at)
+                .collect(),
+        }
+    }
+
+    /// Every date a fact of this milestone is dated.
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        let dates = |v: &[NaiveDate]| v.to_vec();
+        self.evidence
+            .iter()
+            .map(|f| f.date)
+            .chain(self.assessments.iter().map(|f| f.date))
+            .chain(self.partials.iter().map(|f| f.date))
+            .chain(self.postponements.iter().map(|f| f.date))
+            .chain(self.paid.iter().map(|f| f.date))
+            .chain(dates(&self.set_aside))
+    }
+}
+
 impl FactIndex {
     pub fn of(&self, m: MilestoneNo) -> Option<&MilestoneFacts> {
         self.per_milestone.get(&m)
@@ -114,6 +153,16 @@ impl<'a> Ordered<'a> {
             (a.date, ka, *fa, a.span.start).cmp(&(b.date, kb, *fb, b.span.start))
         });
         Ordered(all.into_iter().map(|(file, f, _)| (file, f)).collect())
+    }
+}
+
+impl Ordered<'_> {
+    /// The date of the fact written at `offset` of `file`, if one is.
+    pub fn dates_by_place(&self) -> HashMap<(FileId, usize), NaiveDate> {
+        self.0
+            .iter()
+            .map(|(file, f)| ((*file, f.span.start), f.date))
+            .collect()
     }
 }
 

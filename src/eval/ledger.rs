@@ -149,6 +149,33 @@ impl Ledger {
         s: usize,
         amount: Money,
     ) -> Result<(), NotBooked> {
+        self.book(to, column, milestone, s, amount, false)
+    }
+
+    /// Takes back what [`Ledger::add`] booked for the same arguments: the
+    /// same division, each part subtracted. An incremental timeline
+    /// (`eval::timeline`) replaces a milestone's old amount by its new one
+    /// this way, so every total stays the sum of the parts `add` would give.
+    pub fn remove(
+        &mut self,
+        to: &Recipient,
+        column: Column,
+        milestone: MilestoneNo,
+        s: usize,
+        amount: Money,
+    ) -> Result<(), NotBooked> {
+        self.book(to, column, milestone, s, amount, true)
+    }
+
+    fn book(
+        &mut self,
+        to: &Recipient,
+        column: Column,
+        milestone: MilestoneNo,
+        s: usize,
+        amount: Money,
+        negate: bool,
+    ) -> Result<(), NotBooked> {
         if amount.is_zero() || column == Column::Outstanding {
             return Ok(());
         }
@@ -157,32 +184,28 @@ impl Ledger {
         };
         let cents = super::allocate::cents_of(amount).ok_or(NotBooked::Overflow)?;
         let unit = self.units.get(s).copied().unwrap_or(1);
-        let kept = self
-            .memo
-            .as_ref()
-            .and_then(|m| m.parts.get(&(to.clone(), cents, unit)))
-            .cloned();
-        let parts = match kept {
-            Some(parts) => parts,
-            None => {
-                let parts = shares
-                    .weights
-                    .split_in(cents, unit)
-                    .ok_or(NotBooked::Overflow)?;
-                if let Some(m) = self.memo.as_mut() {
-                    let cells = m.cells.saturating_add(parts.len());
-                    if cells <= Divisions::MAX_CELLS {
-                        m.cells = cells;
-                        m.parts.insert((to.clone(), cents, unit), parts.clone());
-                    }
-                }
-                parts
-            }
-        };
-        let members = shares.members.clone();
         let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
         let stride = self.stride();
-        for (party, part) in members.iter().zip(parts) {
+        let key = (to.clone(), cents, unit);
+        // A division kept is read in place, not copied (this runs for every
+        // amount of every milestone at every date of a timeline).
+        let kept = self.memo.as_ref().and_then(|m| m.parts.get(&key));
+        let fresh = match kept {
+            Some(_) => None,
+            None => Some(
+                shares
+                    .weights
+                    .split_in(cents, unit)
+                    .ok_or(NotBooked::Overflow)?,
+            ),
+        };
+        let parts = fresh.as_deref().or(kept.map(Vec::as_slice)).unwrap_or(&[]);
+        for (party, part) in shares.members.iter().zip(parts) {
+            let part = if negate {
+                part.checked_neg().ok_or(NotBooked::Overflow)?
+            } else {
+                *part
+            };
             let at = party
                 .checked_mul(stride)
                 .and_then(|p| p.checked_add(cell))
@@ -195,6 +218,13 @@ impl Ledger {
                 if let Some(x) = line.get_mut(cell) {
                     *x = x.checked_add(part).ok_or(NotBooked::Overflow)?;
                 }
+            }
+        }
+        if let (Some(parts), Some(m)) = (fresh, self.memo.as_mut()) {
+            let cells = m.cells.saturating_add(parts.len());
+            if cells <= Divisions::MAX_CELLS {
+                m.cells = cells;
+                m.parts.insert(key, parts);
             }
         }
         Ok(())

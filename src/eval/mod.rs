@@ -10,6 +10,7 @@ pub mod measure;
 pub mod model;
 pub mod overrides;
 pub mod status;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -185,16 +186,7 @@ fn evaluate_as_of(
     let at = options.at;
     let (index, mut diagnostics) = facts::index_ordered(plan, clauses, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
-    let assessor_names = match &clauses.assessors {
-        Some((roles, _)) => plan
-            .parties
-            .iter()
-            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
-            .map(|p| p.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        None => String::new(),
-    };
+    let assessor_names = assessor_names(plan, clauses);
     let mut milestones = Vec::with_capacity(plan.milestones.len());
     for m in &plan.milestones {
         let input = status::Input {
@@ -211,7 +203,7 @@ fn evaluate_as_of(
         let overridden = o.achieved.contains(&m.number)
             || o.missed.contains(&m.number)
             || o.partial.contains_key(&m.number);
-        milestones.push(money(
+        let mut result = money(
             plan,
             m,
             &streams,
@@ -221,7 +213,9 @@ fn evaluate_as_of(
             &mut diagnostics,
             at,
             overridden,
-        ));
+        );
+        result.measured = measure::measure(plan, &index, m, &mut diagnostics);
+        milestones.push(result);
     }
     let parties = parties(
         plan,
@@ -266,6 +260,20 @@ fn evaluate_as_of(
     }
 }
 
+/// The parties who judge achievement, as the status texts name them.
+fn assessor_names(plan: &Plan, clauses: &Terms) -> String {
+    match &clauses.assessors {
+        Some((roles, _)) => plan
+            .parties
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => String::new(),
+    }
+}
+
 /// Spreads a fixed partial amount over the streams pro rata their split.
 fn earned_per_stream(m: &Milestone, streams: &[StreamId], earned: &Earned) -> Sums {
     let mut out = Sums::default();
@@ -306,7 +314,7 @@ fn spread(out: &mut Sums, total: Money, amounts: &[(StreamId, Money)]) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn money(
+pub(crate) fn money(
     plan: &Plan,
     m: &Milestone,
     streams: &[StreamId],
@@ -519,7 +527,8 @@ fn money(
         repayable: repayable.per_stream(streams),
         exposure: exposure.per_stream(streams),
         lapsed: lapsed.per_stream(streams),
-        measured: measure::measure(plan, index, m, diagnostics),
+        // Filled in by the caller: a timeline's money columns do not need them.
+        measured: Vec::new(),
         trace,
     }
 }

@@ -333,7 +333,7 @@ impl Builder {
                 self.refer(Kind::Stream, stream);
                 self.refer(Kind::Key, key);
             }
-            MilestoneItem::Target { target, .. } => match target {
+            MilestoneItem::Target { target, .. } => match target.as_ref() {
                 TargetAst::Count { metric, .. } => self.refer(Kind::Metric, metric),
                 TargetAst::Share {
                     numerator,

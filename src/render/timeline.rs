@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::eval::timeline::Columns;
 use crate::eval::{amount_of, Column, Evaluation, PerStream};
 use crate::model::{Money, StreamId};
 
@@ -22,8 +23,7 @@ pub struct PartyRow {
     pub columns: Vec<PerStream>,
 }
 
-/// A sum per stream; `None` for a sum too large to compute.
-pub type Totals = Vec<(StreamId, Option<Money>)>;
+pub use crate::eval::timeline::Totals;
 
 /// The money of one date of a timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,11 @@ pub struct Row {
 impl Row {
     /// The row of an evaluation: every party, or only `party`.
     pub fn of(e: &Evaluation, party: Option<&str>) -> Row {
+        Row::of_columns(&Columns::of(e), party)
+    }
+
+    /// The row of one date of an incremental timeline (`eval::timeline`).
+    pub fn of_columns(e: &Columns<'_>, party: Option<&str>) -> Row {
         let parties = e
             .parties
             .iter()
@@ -48,27 +53,10 @@ impl Row {
                 columns: Column::ALL.iter().map(|c| p.column(*c).clone()).collect(),
             })
             .collect();
-        let totals = Column::MILESTONE
-            .iter()
-            .map(|c| {
-                let per = e
-                    .streams
-                    .iter()
-                    .map(|s| {
-                        let sum = Money::checked_sum(
-                            e.milestones
-                                .iter()
-                                .filter_map(|m| m.column(*c).map(|v| amount_of(v, s))),
-                        );
-                        (s.clone(), sum)
-                    })
-                    .collect();
-                (*c, per)
-            })
-            .collect();
+        let totals = e.totals.clone();
         Row {
             at: e.at,
-            streams: e.streams.clone(),
+            streams: e.streams.to_vec(),
             parties,
             totals,
         }

@@ -267,7 +267,9 @@ pub enum MilestoneItem {
         span: Span,
     },
     Target {
-        target: TargetAst,
+        /// Boxed: a target is the largest item by far, and every item of a
+        /// milestone is as large as the largest variant.
+        target: Box<TargetAst>,
         span: Span,
     },
     SetsBaseline {

@@ -357,7 +357,7 @@ impl Builder<'_> {
             Rule::target => {
                 let inner = c.next_any().ok_or(Shape(sp))?;
                 MilestoneItem::Target {
-                    target: target(inner)?,
+                    target: Box::new(target(inner)?),
                     span: sp,
                 }
             }
