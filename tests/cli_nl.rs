@@ -61,7 +61,7 @@ fn spreadsheet_findings_in_dutch() {
     for line in [
         "Mijlpalen!C3: `31-6-2026` bestaat niet op de kalender",
         "Mijlpalen!F5: het totaal € 1.000 is niet wat de kolommen per ontvanger optellen: DNR.000041 € 600 + DNR.000514 € 300 = € 900",
-        "help: verbeter het totaal of de bedragen per ontvanger; mijlpaal kiest niet zelf",
+        "hulp: verbeter het totaal of de bedragen per ontvanger; mijlpaal kiest niet zelf",
         "Mijlpalen!B8: stuurteken of onzichtbaar teken U+001B uit de tekst van de cel verwijderd",
         "niet geschreven: het werkblad heeft fouten (--force schrijft wat gelezen kon worden)",
     ] {

@@ -16,3 +16,4 @@ diagnostic-more-places = and { $count } more places not shown
 diagnostic-more-findings = … and { $count } more { $code } in { $file } not shown (--format json lists every finding)
 diagnostic-the-input = the input
 fix-write = write `{ $replacement }`
+diagnostic-help-word = help

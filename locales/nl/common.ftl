@@ -16,3 +16,5 @@ diagnostic-more-places = en nog { $count } plaatsen die niet getoond worden
 diagnostic-more-findings = … en nog { $count } keer { $code } in { $file } die niet getoond worden (--format json toont elke bevinding)
 diagnostic-the-input = de invoer
 fix-write = schrijf `{ $replacement }`
+# Four letters, as miette aligns the help text under "help: ".
+diagnostic-help-word = hulp

@@ -181,6 +181,7 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         }
         out.push('\n');
     }
+    let mut out = help_in_language(out);
     for ((file, code), n) in hidden {
         let name = file
             .and_then(|f| sources.get(f))
@@ -194,6 +195,42 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
         out.push_str("\n\n");
     }
     out
+}
+
+/// miette writes the help line's prefix itself, in English (`  help: `);
+/// in another language the word is replaced where miette put it: at the
+/// start of a line, after nothing but colour codes. Only a word of the same
+/// width is put in, so miette's wrapping of the help text stays aligned.
+fn help_in_language(drawn: String) -> String {
+    let word = crate::tr!("diagnostic-help-word");
+    if word == "help" || word.chars().count() != 4 {
+        return drawn;
+    }
+    let (from, to) = ("  help: ", format!("  {word}: "));
+    let mut out = String::with_capacity(drawn.len());
+    for line in drawn.split_inclusive('\n') {
+        match line.find(from) {
+            Some(at) if only_colour_codes(line.get(..at).unwrap_or("")) => {
+                out.push_str(line.get(..at).unwrap_or(""));
+                out.push_str(&to);
+                out.push_str(line.get(at.saturating_add(from.len())..).unwrap_or(""));
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Whether `text` is only ANSI colour codes (`\x1b[…m`), or nothing.
+fn only_colour_codes(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix("\x1b[") {
+        match after.find('m') {
+            Some(end) => rest = after.get(end.saturating_add(1)..).unwrap_or(""),
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// An empty file, for diagnostics that point into none.
