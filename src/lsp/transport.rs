@@ -128,7 +128,7 @@ fn handle(server: &mut Server, message: Message) -> Vec<Message> {
                 Response::new_err(
                     id,
                     ErrorCode::InternalError as i32,
-                    "mijlpaal lsp failed on this request (a bug: please report it)".to_string(),
+                    crate::tr!("lsp-request-failed"),
                 )
                 .into()
             })
