@@ -954,6 +954,7 @@ fn in_dutch_the_hover_and_the_findings_are_dutch() {
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(value.contains("| deelnemer | gewicht | aandeel | vermeld |\n|---|---:|---:|---:|\n"));
     assert!(value.contains("| som | 643.153 | 100% | 654.153 (totaal) |\n"));
+    insta::assert_snapshot!("hover_key_inwoners_nl", value);
 
     // A clause: its meaning in Dutch; keyword, citation and form as written.
     let path = common::root().join("rules/overeenkomst-transformatieplan.rules");
