@@ -85,6 +85,18 @@ lsp-invalid-parameters = invalid parameters: { $error }
 lsp-not-open = `{ $uri }` is not open
 lsp-request-failed = mijlpaal lsp failed on this request (a bug: please report it)
 
+## The server's log (stderr, the editor's output panel): messages skipped.
+
+lsp-log-skipped = mijlpaal lsp: skipped a message: { $why }
+lsp-log-reading-failed = mijlpaal lsp: reading failed: { $error }
+lsp-log-not-json-rpc = mijlpaal lsp: not a JSON-RPC message: { $error }
+lsp-frame-ended-in-header = the input ended inside a header
+lsp-frame-header-too-long = a header line too long
+lsp-frame-bad-length = Content-Length `{ $value }`
+lsp-frame-no-length = no Content-Length
+lsp-frame-too-long = a message of { $length } bytes, more than { $limit }
+lsp-frame-ended-in-message = the input ended inside a message
+
 ## What a clause of each kind means (`Keyword::meaning`), in one sentence.
 
 clause-meaning-entitlement = the right to money arises when a milestone is achieved

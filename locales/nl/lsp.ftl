@@ -95,6 +95,19 @@ lsp-invalid-parameters = ongeldige parameters: { $error }
 lsp-not-open = `{ $uri }` is niet geopend
 lsp-request-failed = mijlpaal lsp kon dit verzoek niet afhandelen (een fout in mijlpaal: meld die alstublieft)
 
+## Het logboek van de server (stderr, het uitvoerpaneel van de editor):
+## overgeslagen berichten.
+
+lsp-log-skipped = mijlpaal lsp: bericht overgeslagen: { $why }
+lsp-log-reading-failed = mijlpaal lsp: lezen mislukt: { $error }
+lsp-log-not-json-rpc = mijlpaal lsp: geen JSON-RPC-bericht: { $error }
+lsp-frame-ended-in-header = de invoer eindigde midden in een header
+lsp-frame-header-too-long = een headerregel die te lang is
+lsp-frame-bad-length = Content-Length `{ $value }`
+lsp-frame-no-length = geen Content-Length
+lsp-frame-too-long = een bericht van { $length } bytes, meer dan { $limit }
+lsp-frame-ended-in-message = de invoer eindigde midden in een bericht
+
 ## Wat een bepaling van elke soort betekent (`Keyword::meaning`), in één zin.
 
 clause-meaning-entitlement = het recht op geld ontstaat wanneer een mijlpaal is behaald
