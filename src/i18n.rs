@@ -113,7 +113,8 @@ pub fn lang() -> Lang {
 /// lowering: I, S and L codes), `check` (C and A codes), `evaluation`
 /// (statuses, columns, E codes, the trace, obligations), `diff`, `report`,
 /// `submission` (B codes and the checklist), `interop` (X and F codes),
-/// `explain` (the titles of `mijlpaal explain`).
+/// `explain` (the titles of `mijlpaal explain`), `lsp` (the language
+/// server's hover, completion and replies, and the meanings of clauses).
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
         Lang::En => EN,
@@ -127,8 +128,8 @@ macro_rules! catalogue {
     };
 }
 
-const EN: &[(&str, &str)] = catalogue!("en": "common.ftl", "cli.ftl", "input.ftl", "check.ftl", "evaluation.ftl", "diff.ftl", "report.ftl", "submission.ftl", "interop.ftl", "explain.ftl");
-const NL: &[(&str, &str)] = catalogue!("nl": "common.ftl", "cli.ftl", "input.ftl", "check.ftl", "evaluation.ftl", "diff.ftl", "report.ftl", "submission.ftl", "interop.ftl", "explain.ftl");
+const EN: &[(&str, &str)] = catalogue!("en": "common.ftl", "cli.ftl", "input.ftl", "check.ftl", "evaluation.ftl", "diff.ftl", "report.ftl", "submission.ftl", "interop.ftl", "explain.ftl", "lsp.ftl");
+const NL: &[(&str, &str)] = catalogue!("nl": "common.ftl", "cli.ftl", "input.ftl", "check.ftl", "evaluation.ftl", "diff.ftl", "report.ftl", "submission.ftl", "interop.ftl", "explain.ftl", "lsp.ftl");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -18,7 +18,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
 
@@ -38,7 +38,13 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mijlpaal"))
+        Client::start_with(&mut common::bin())
+    }
+
+    /// Starts `mijlpaal ... lsp` from `command` (the binary with its
+    /// language options or environment already set).
+    fn start_with(command: &mut std::process::Command) -> Client {
+        let mut child = command
             .arg("lsp")
             .current_dir(common::root())
             .stdin(Stdio::piped())
@@ -818,6 +824,179 @@ fn a_facts_file_is_read_with_its_plan() {
     assert_eq!(parties.len(), 18);
     assert_eq!(parties[..2], ["almelo", "borne"]);
     assert_eq!(parties[17], "zorgaanbieders");
+    assert_eq!(client.stop(), 0);
+}
+
+/// The Twente plan's findings as `check --format json` gives them, with
+/// the help and notes below the message as the server writes them
+/// (`help`/`note` become `help_word`/`note_word`): (code, 1-based line,
+/// message), sorted.
+fn check_findings(args: &[&str], help_word: &str, note_word: &str) -> Vec<(String, u64, String)> {
+    let path = common::root().join(PLAN);
+    let mut all = args.to_vec();
+    all.extend(["check", "--format", "json", path.to_str().unwrap()]);
+    let run = common::mijlpaal(common::root(), &all);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut v: Vec<(String, u64, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let mut message = d["message"].as_str().unwrap().to_string();
+            if let Some(help) = d["help"].as_str() {
+                message.push_str(&format!("\n{help_word}: {help}"));
+            }
+            for note in d["notes"].as_array().unwrap() {
+                message.push_str(&format!("\n{note_word}: {}", note.as_str().unwrap()));
+            }
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                message,
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// (code, 1-based line, message) of LSP diagnostics, sorted.
+fn findings(diags: &[Value]) -> Vec<(String, u64, String)> {
+    let mut v: Vec<(String, u64, String)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["range"]["start"]["line"].as_u64().unwrap() + 1,
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+const TUBBERGEN_NL: &str = "**partij `tubbergen`**: Gemeente Tubbergen\n\n- rollen: municipality\n- verdeelsleutel `inwoners`: 21.507 van 643.153 = 3,34%, vermeld 3,34%\n";
+
+/// Milestone 11 in Dutch, up to its status (whose date is today).
+const MILESTONE_11_NL: &str = "\
+**mijlpaal 11** (onderdeel 2)
+
+In samenwerking met gemeenten, zorgaanbieders en welzijnspartijen zijn lokale kaders vastgesteld, waarin  de lokale werkwijze van het verkennend gesprek is uitgewerkt voor de 14 gemeenten. Die werkafspraken zijn gekaderd door de landelijke kaders en baseren zich op criteria voor doelgroepselectie, betrokken professionals, timing van het gesprek en randvoorwaarden voor lokale implementatie.
+
+- verplichting: inspanningsverplichting
+- bedrag: € 208.000 (iza € 98.500, spuk € 109.500)
+- geplande datum: 2026-03-31
+- einde beoordelingstermijn: 2026-04-28 (`assessment-window`, art. 3.2.2)
+- na mijlpalen: 10
+- iza € 98.500 aan `zorgaanbieders` (standaard van het plan)
+- spuk € 109.500 aan verdeelsleutel `inwoners`:
+  - `almelo` € 12.730,99
+  - `borne` € 4.212,28
+  - `dinkelland` € 4.473,96
+  - `enschede` € 27.635,28
+  - `haaksbergen` € 4.124,43
+  - `hellendoorn` € 6.165,44
+  - `hengelo` € 14.242,68
+  - `hof_van_twente` € 6.071,29
+  - `losser` € 3.995,71
+  - `oldenzaal` € 5.451,74
+  - `rijssen_holten` € 6.612,02
+  - `tubbergen` € 3.661,67
+  - `twenterand` € 5.807,91
+  - `wierden` € 4.314,60
+- risico: spuk verdeeld volgens `inwoners` (standaard van het plan)
+- beoordeling: Stuurgroep (Twentse Koers) samen met de zorgverzekeraar: ondertekende lokale werkwijze verkennend gesprek voor alle 14 gemeenten
+";
+
+/// Its status under each scenario (the facts of these end in 2026, so the
+/// statuses hold at any later date), after `- status op DATE`.
+const MILESTONE_11_STATUS_NL: &str = " in de scenario's naast het plan:
+  - `alles-behaald`: **behaald**: beoordeeld als behaald op 2026-04-14
+  - `deels-en-uitstel`: **behaald**: beoordeeld als behaald op 2026-10-05
+  - `gemiste-resultaten-2026`: **behaald**: beoordeeld als behaald op 2026-04-14
+  - `ontbinding`: **vervallen**: geacht behaald op 2026-04-29; nog niet betaalde aanspraken vervallen door de ontbinding van de overeenkomst op 2026-05-01 (gedane betalingen blijven in stand)
+  - `stille-beoordelaar`: **geacht behaald**: niet uiterlijk 2026-04-28 beoordeeld; geacht behaald (administratie op orde)
+";
+
+#[test]
+fn in_dutch_the_hover_and_the_findings_are_dutch() {
+    let (_, uri, text) = twente();
+    let mut client = Client::start_with(common::bin().args(["--lang", "nl"]));
+    let diags = client.open(&uri, &text);
+    // The published findings are those of `check --lang nl`, in Dutch, with
+    // the help (`advies`) and notes (`let op`) below the message.
+    let dutch = check_findings(&["--lang", "nl"], "advies", "let op");
+    assert_eq!(dutch.len(), 14);
+    assert_eq!(findings(&diags), dutch);
+    assert_ne!(dutch, check_findings(&[], "help", "note"));
+    let c402 = diags.iter().find(|d| d["code"] == "C402").unwrap();
+    assert_eq!(
+        c402["message"],
+        "de gewichten van verdeelsleutel `inwoners` tellen op tot 643.153, maar het vermelde totaal is 654.153\n\
+         advies: corrigeer het vermelde totaal of de deelnemer die niet klopt; mijlpaal deelt door de werkelijke som\n\
+         let op: de vermelde percentages zijn de aandelen van 643.153, niet van 654.153: het vermelde totaal is het getal dat niet klopt"
+    );
+
+    let (line, col) = find(&text, "milestone 11 ", "11");
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    let value = hover["contents"]["value"].as_str().unwrap();
+    let (head, status) = value.split_once("\n- status op ").unwrap();
+    assert_eq!(head, MILESTONE_11_NL);
+    // `2026-11-30 in de scenario's …`: today's date, then the statuses.
+    assert_eq!(status.get(10..), Some(MILESTONE_11_STATUS_NL), "{status}");
+
+    let (line, col) = find(&text, "party tubbergen", "tubbergen");
+    let hover = client.at("textDocument/hover", &uri, line, col + 3);
+    assert_eq!(hover["contents"]["value"], TUBBERGEN_NL);
+    let (line, col) = find(&text, "key inwoners", "inwoners");
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("| deelnemer | gewicht | aandeel | vermeld |\n|---|---:|---:|---:|\n"));
+    assert!(value.contains("| som | 643.153 | 100% | 654.153 (totaal) |\n"));
+    insta::assert_snapshot!("hover_key_inwoners_nl", value);
+
+    // A clause: its meaning in Dutch; keyword, citation and form as written.
+    let path = common::root().join("rules/overeenkomst-transformatieplan.rules");
+    let rules_uri = uri_of(&path);
+    let rules = common::read(&path);
+    client.open(&rules_uri, &rules);
+    let (line, col) = find(
+        &rules,
+        "clause \"art. 3.2.2\" assessment-window",
+        "assessment-window",
+    );
+    let hover = client.at("textDocument/hover", &rules_uri, line, col);
+    assert_eq!(
+        hover["contents"]["value"],
+        "**bepaling `assessment-window`** (art. 3.2.2)\n\nDe termijn na de geplande datum waarbinnen de beoordelaars hun oordeel geven\n\nvorm: `assessment-window N days|weeks`"
+    );
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn the_server_speaks_the_language_of_the_locale_unless_told() {
+    let (_, uri, text) = twente();
+    let (line, col) = find(&text, "party tubbergen", "tubbergen");
+    // LANG=nl_NL.UTF-8 alone: Dutch.
+    let mut client = Client::start_with(common::bin().env("LANG", "nl_NL.UTF-8"));
+    client.open(&uri, &text);
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    assert_eq!(hover["contents"]["value"], TUBBERGEN_NL);
+    assert_eq!(client.stop(), 0);
+    // `--lang en` wins over a Dutch locale.
+    let mut client = Client::start_with(
+        common::bin()
+            .env("LANG", "nl_NL.UTF-8")
+            .args(["--lang", "en"]),
+    );
+    let diags = client.open(&uri, &text);
+    assert_eq!(findings(&diags), check_findings(&[], "help", "note"));
+    let hover = client.at("textDocument/hover", &uri, line, col);
+    assert_eq!(
+        hover["contents"]["value"],
+        "**party `tubbergen`**: Gemeente Tubbergen\n\n- roles: municipality\n- key `inwoners`: 21.507 of 643.153 = 3,34%, declared 3,34%\n"
+    );
     assert_eq!(client.stop(), 0);
 }
 

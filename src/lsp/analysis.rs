@@ -250,12 +250,12 @@ fn convert(d: &Diagnostic, uri: &Uri, range: impl Fn(crate::source::Span) -> Ran
     let primary = d.labels.iter().find(|l| l.primary).or(d.labels.first());
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push('\n');
+        message.push_str(&crate::tr!("lsp-diagnostic-help", text = help));
     }
     for note in &d.notes {
-        message.push_str("\nnote: ");
-        message.push_str(note);
+        message.push('\n');
+        message.push_str(&crate::tr!("diagnostic-note", text = note));
     }
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels

@@ -121,7 +121,7 @@ impl Completer<'_> {
                     Kind::Metric | Kind::Document => CompletionItemKind::FIELD,
                     _ => CompletionItemKind::VARIABLE,
                 }),
-                detail: Some(kind.as_str().to_string()),
+                detail: Some(kind.label()),
                 ..Default::default()
             })
             .collect()

@@ -33,9 +33,13 @@ pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Op
                 })
                 .unwrap_or_default();
             Some(if holders.is_empty() {
-                format!("**role `{}`**", o.name)
+                crate::tr!("lsp-hover-role", role = o.name)
             } else {
-                format!("**role `{}`**: {}", o.name, holders.join(", "))
+                crate::tr!(
+                    "lsp-hover-role-holders",
+                    role = o.name,
+                    holders = holders.join(", ")
+                )
             })
         }
         Kind::Milestone => {
@@ -47,13 +51,12 @@ pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Op
         Kind::Stream => {
             let plan = plan?;
             let s = plan.stream(&StreamId::new(&o.name))?;
+            let total = Money::checked_sum(plan.milestones.iter().map(|m| m.stream_amount(&s.id)))
+                .map_or_else(|| crate::tr!("lsp-too-large"), |m| m.to_string());
             Some(format!(
-                "**stream `{}`**: {}\n\npaid by `{}`; {} in all milestones",
-                s.id,
-                s.name,
-                s.payer,
-                Money::checked_sum(plan.milestones.iter().map(|m| m.stream_amount(&s.id)))
-                    .map_or("too large".to_string(), |m| m.to_string())
+                "{}\n\n{}",
+                crate::tr!("lsp-hover-stream", stream = s.id, name = s.name),
+                crate::tr!("lsp-hover-stream-detail", payer = s.payer, total = total)
             ))
         }
         Kind::Metric => {
@@ -62,27 +65,32 @@ pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Op
                 crate::model::MetricKind::Count => "count",
                 crate::model::MetricKind::Level => "level",
             };
-            Some(format!("**metric `{}`** ({kind}): {}", m.id, m.title))
+            Some(crate::tr!(
+                "lsp-hover-metric",
+                metric = m.id,
+                kind = kind,
+                title = m.title
+            ))
         }
         Kind::Document => {
             let d = plan?.document(&crate::model::DocumentId::new(&o.name))?;
             Some(format!(
-                "**document `{}`**: {}\n\namounts in {}",
-                d.id, d.title, d.unit
+                "{}\n\n{}",
+                crate::tr!("lsp-hover-document", document = d.id, title = d.title),
+                crate::tr!("lsp-hover-document-unit", unit = d.unit)
             ))
         }
         Kind::Rules => {
             let r = rules?;
             (r.id.as_str() == o.name).then(|| {
                 format!(
-                    "**rule set `{}`**: {}\n\n{} clauses",
-                    r.id,
-                    r.title,
-                    r.clauses.len()
+                    "{}\n\n{}",
+                    crate::tr!("lsp-hover-rules", rules = r.id, title = r.title),
+                    crate::tr!("lsp-hover-rules-clauses", count = r.clauses.len())
                 )
             })
         }
-        Kind::Plan => plan.map(|p| format!("**plan `{}`**: {}", p.id, p.title)),
+        Kind::Plan => plan.map(|p| crate::tr!("lsp-hover-plan", plan = p.id, title = p.title)),
         Kind::Component => {
             let plan = plan?;
             let n: u32 = o.name.parse().ok()?;
@@ -93,11 +101,15 @@ pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Op
                 .filter(|m| m.component.0 == n)
                 .collect();
             let total = Money::checked_sum(milestones.iter().map(|m| m.total()));
+            let total = total.map_or_else(|| crate::tr!("lsp-too-large"), |m| m.to_string());
             Some(format!(
-                "**component {n}**: {}\n\n{} milestones, {}",
-                c.name,
-                milestones.len(),
-                total.map_or("too large".to_string(), |m| m.to_string())
+                "{}\n\n{}",
+                crate::tr!("lsp-hover-component", component = n, name = c.name),
+                crate::tr!(
+                    "lsp-hover-component-detail",
+                    count = milestones.len(),
+                    total = total
+                )
             ))
         }
     }
@@ -108,17 +120,20 @@ fn clause(o: &Occurrence, rules: &RuleSet) -> Option<String> {
     let c = rules.clauses.get(index.parse::<usize>().ok()?)?;
     let keyword = c.kind.keyword();
     Some(format!(
-        "**clause `{}`** ({})\n\n{}\n\nform: `{}`",
-        keyword.as_str(),
-        c.citation,
-        capitalised(keyword.meaning()),
-        keyword.form()
+        "{}\n\n{}\n\n{}",
+        crate::tr!(
+            "lsp-hover-clause",
+            keyword = keyword.as_str(),
+            citation = c.citation
+        ),
+        capitalised(&keyword.meaning()),
+        crate::tr!("lsp-hover-clause-form", form = keyword.form())
     ))
 }
 
 /// Also for a clause kind written but not lowered (completion's detail).
 pub fn keyword_meaning(word: &str) -> Option<String> {
-    Keyword::parse(word).map(|k| capitalised(k.meaning()))
+    Keyword::parse(word).map(|k| capitalised(&k.meaning()))
 }
 
 fn capitalised(s: &str) -> String {
@@ -131,10 +146,18 @@ fn capitalised(s: &str) -> String {
 
 fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<String> {
     let mut out = format!(
-        "**milestone {}** (component {})\n\n{}\n\n",
-        m.number, m.component, m.text
+        "{}\n\n{}\n\n",
+        crate::tr!(
+            "lsp-hover-milestone",
+            milestone = m.number,
+            component = m.component
+        ),
+        m.text
     );
-    line(&mut out, format!("obligation: {}", m.obligation.as_str()));
+    line(
+        &mut out,
+        crate::tr!("lsp-hover-obligation", obligation = m.obligation.label()),
+    );
     match &m.amount {
         Some(a) => {
             let split: Vec<String> = a
@@ -144,15 +167,19 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                 .collect();
             line(
                 &mut out,
-                format!("amount: {} ({})", a.total, split.join(", ")),
+                crate::tr!(
+                    "lsp-hover-amount",
+                    total = a.total,
+                    split = split.join(", ")
+                ),
             );
         }
-        None => line(&mut out, "amount: none".to_string()),
+        None => line(&mut out, crate::tr!("lsp-hover-amount-none")),
     }
     let terms = rules.map(Terms::of);
     match m.due {
         Some(due) => {
-            line(&mut out, format!("due: {due}"));
+            line(&mut out, crate::tr!("lsp-hover-due", due = due));
             if let Some(deadline) = terms
                 .as_ref()
                 .and_then(|t| t.window.as_ref().map(|w| (t, w)))
@@ -160,36 +187,48 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
             {
                 line(
                     &mut out,
-                    format!(
-                        "assessment deadline: {} (`{}`, {})",
-                        deadline.0, deadline.1.clause, deadline.1.citation
+                    crate::tr!(
+                        "lsp-hover-assessment-deadline",
+                        date = deadline.0,
+                        clause = deadline.1.clause,
+                        citation = deadline.1.citation
                     ),
                 );
             }
         }
-        None => line(&mut out, "due: not set".to_string()),
+        None => line(&mut out, crate::tr!("lsp-hover-due-not-set")),
     }
     if !m.after.is_empty() {
         let after: Vec<String> = m.after.iter().map(|(n, _)| n.to_string()).collect();
-        line(&mut out, format!("after: {}", after.join(", ")));
+        line(
+            &mut out,
+            crate::tr!("lsp-hover-after", milestones = after.join(", ")),
+        );
     }
     for stream in &plan.streams {
         let amount = m.stream_amount(&stream.id);
         let Some(payout) = m.payout_for(&stream.id) else {
             continue;
         };
-        let how = if payout.is_default {
-            " (the plan's default)"
-        } else {
-            ""
-        };
+        let how = plans_default(payout.is_default);
         match &payout.to {
-            Recipient::Party(p) => line(&mut out, format!("{} {amount} to `{p}`{how}", stream.id)),
-            Recipient::Key(k) => {
-                line(
-                    &mut out,
-                    format!("{} {amount} to key `{k}`{how}:", stream.id),
+            Recipient::Party(p) => {
+                let to = crate::tr!(
+                    "lsp-hover-payout-party",
+                    stream = stream.id,
+                    amount = amount,
+                    party = p
                 );
+                line(&mut out, format!("{to}{how}"));
+            }
+            Recipient::Key(k) => {
+                let to = crate::tr!(
+                    "lsp-hover-payout-key",
+                    stream = stream.id,
+                    amount = amount,
+                    key = k
+                );
+                line(&mut out, format!("{to}{how}:"));
                 if let Some(key) = plan.key(k) {
                     out.push_str(&shares(key, amount));
                 }
@@ -197,17 +236,24 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
         }
     }
     for r in &m.risk {
-        let how = if r.is_default {
-            " (the plan's default)"
-        } else {
-            ""
-        };
-        out.push_str(&format!("- risk: {} by `{}`{how}\n", r.stream, r.key));
+        let how = plans_default(r.is_default);
+        let risk = crate::tr!("lsp-hover-risk", stream = r.stream, key = r.key);
+        line(&mut out, format!("{risk}{how}"));
     }
     if let Some(judged) = &m.judged {
-        out.push_str(&format!("- judged: {judged}\n"));
+        line(&mut out, crate::tr!("lsp-hover-judged", judged = judged));
     }
     Some(out)
+}
+
+/// ` (the plan's default)` after a payout or risk line that the plan's
+/// `default` gives, else nothing.
+fn plans_default(is_default: bool) -> String {
+    if is_default {
+        format!(" {}", crate::tr!("lsp-hover-plan-default"))
+    } else {
+        String::new()
+    }
 }
 
 fn line(out: &mut String, s: String) {
@@ -226,27 +272,28 @@ fn shares(key: &Key, amount: Money) -> String {
             .zip(parts)
             .map(|(m, part)| format!("  - `{}` {part}\n", m.party))
             .collect(),
-        None => "  - (the key's weights cannot divide money)\n".to_string(),
+        None => format!("  - {}\n", crate::tr!("lsp-hover-shares-impossible")),
     }
 }
 
 fn party(plan: &Plan, id: &PartyId) -> Option<String> {
     let p = plan.party(id)?;
     let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
-    let mut out = format!("**party `{}`**: {}\n\n", p.id, p.name);
-    out.push_str(&format!(
-        "- roles: {}\n",
-        if roles.is_empty() {
-            "none".to_string()
-        } else {
-            roles.join(", ")
-        }
-    ));
+    let mut out = format!(
+        "{}\n\n",
+        crate::tr!("lsp-hover-party", party = p.id, name = p.name)
+    );
+    let roles = if roles.is_empty() {
+        crate::tr!("lsp-hover-roles-none")
+    } else {
+        roles.join(", ")
+    };
+    line(&mut out, crate::tr!("lsp-hover-roles", roles = roles));
     if let Some(r) = &p.reference {
-        out.push_str(&format!("- ref: {r}\n"));
+        line(&mut out, crate::tr!("lsp-hover-ref", reference = r));
     }
     for s in plan.streams.iter().filter(|s| &s.payer == id) {
-        out.push_str(&format!("- pays stream `{}`\n", s.id));
+        line(&mut out, crate::tr!("lsp-hover-pays-stream", stream = s.id));
     }
     for key in &plan.keys {
         let Some(member) = key.members.iter().find(|m| &m.party == id) else {
@@ -254,27 +301,38 @@ fn party(plan: &Plan, id: &PartyId) -> Option<String> {
         };
         let declared = member
             .declared
-            .map(|d| format!(", declared {d}"))
+            .map(|d| crate::tr!("lsp-hover-party-declared", declared = d))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "- key `{}`: {} of {} = {}{declared}\n",
-            key.id,
-            dutch(member.weight, false),
-            key.total_weight()
-                .map_or("too large".to_string(), |t| dutch(t, false)),
-            percent(member.weight, key)
-        ));
+        let share = crate::tr!(
+            "lsp-hover-party-key",
+            key = key.id,
+            weight = dutch(member.weight, false),
+            total = key
+                .total_weight()
+                .map_or_else(|_| crate::tr!("lsp-too-large"), |t| dutch(t, false)),
+            share = percent(member.weight, key)
+        );
+        line(&mut out, format!("{share}{declared}"));
     }
     Some(out)
 }
 
 fn key(plan: &Plan, id: &KeyId) -> Option<String> {
     let key = plan.key(id)?;
-    let mut out = format!("**key `{}`**: {}\n\n", key.id, key.title);
+    let mut out = format!(
+        "{}\n\n",
+        crate::tr!("lsp-hover-key", key = key.id, title = key.title)
+    );
     if let Some(subset) = &key.subset_of {
-        out.push_str(&format!("part of key `{}`\n\n", subset.parent));
+        out.push_str(&format!(
+            "{}\n\n",
+            crate::tr!("lsp-hover-key-part-of", parent = subset.parent)
+        ));
     }
-    out.push_str("| member | weight | share | declared |\n|---|---:|---:|---:|\n");
+    out.push_str(&format!(
+        "{}\n|---|---:|---:|---:|\n",
+        crate::tr!("lsp-hover-key-header")
+    ));
     for m in &key.members {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
@@ -286,11 +344,15 @@ fn key(plan: &Plan, id: &KeyId) -> Option<String> {
     }
     let sum = key.total_weight();
     out.push_str(&format!(
-        "| sum | {} | 100% | {} |\n",
-        sum.map_or("too large".to_string(), |t| dutch(t, false)),
+        "| {} | {} | 100% | {} |\n",
+        crate::tr!("lsp-hover-key-sum"),
+        sum.map_or_else(|_| crate::tr!("lsp-too-large"), |t| dutch(t, false)),
         key.declared_total
             .as_ref()
-            .map(|t| format!("{} (total)", dutch(t.total, false)))
+            .map(|t| crate::tr!(
+                "lsp-hover-key-declared-total",
+                total = dutch(t.total, false)
+            ))
             .unwrap_or_default()
     ));
     Some(out)

@@ -51,6 +51,24 @@ impl Kind {
         }
     }
 
+    /// The kind as a reader sees it, in the current language (completion's
+    /// detail, rename refusals).
+    pub fn label(self) -> String {
+        match self {
+            Kind::Party => crate::tr!("lsp-kind-party"),
+            Kind::Stream => crate::tr!("lsp-kind-stream"),
+            Kind::Key => crate::tr!("lsp-kind-key"),
+            Kind::Metric => crate::tr!("lsp-kind-metric"),
+            Kind::Document => crate::tr!("lsp-kind-document"),
+            Kind::Milestone => crate::tr!("lsp-kind-milestone"),
+            Kind::Component => crate::tr!("lsp-kind-component"),
+            Kind::Rules => crate::tr!("lsp-kind-rules"),
+            Kind::Plan => crate::tr!("lsp-kind-plan"),
+            Kind::Clause => crate::tr!("lsp-kind-clause"),
+            Kind::Role => crate::tr!("lsp-kind-role"),
+        }
+    }
+
     /// Whether a name of this kind is declared by the user (and so can be
     /// renamed and has a definition).
     pub fn is_declared(self) -> bool {

@@ -176,10 +176,18 @@ impl Server {
             return vec![Response::new_ok(id, result).into()];
         }
         if !self.initialized {
-            return error(id, ErrorCode::ServerNotInitialized, "initialize first");
+            return error(
+                id,
+                ErrorCode::ServerNotInitialized,
+                &crate::tr!("lsp-initialize-first"),
+            );
         }
         if self.shutdown {
-            return error(id, ErrorCode::InvalidRequest, "the server is shutting down");
+            return error(
+                id,
+                ErrorCode::InvalidRequest,
+                &crate::tr!("lsp-shutting-down"),
+            );
         }
         let result = match r.method.as_str() {
             req::Shutdown::METHOD => {
@@ -197,7 +205,7 @@ impl Server {
             req::CodeActionRequest::METHOD => self.with(r, actions::code_actions),
             _ => Err((
                 ErrorCode::MethodNotFound,
-                format!("unknown method `{}`", r.method),
+                crate::tr!("lsp-unknown-method", method = r.method),
             )),
         };
         match result {
@@ -212,8 +220,12 @@ impl Server {
         r: Request,
         handler: fn(&mut Server, P) -> Result<Value, Failure>,
     ) -> Result<Value, Failure> {
-        let params: P = serde_json::from_value(r.params)
-            .map_err(|e| (ErrorCode::InvalidParams, format!("invalid parameters: {e}")))?;
+        let params: P = serde_json::from_value(r.params).map_err(|e| {
+            (
+                ErrorCode::InvalidParams,
+                crate::tr!("lsp-invalid-parameters", error = e),
+            )
+        })?;
         handler(self, params)
     }
 
@@ -398,7 +410,7 @@ impl Server {
         self.documents.get_mut(uri.as_str()).ok_or_else(|| {
             (
                 ErrorCode::InvalidParams,
-                format!("`{}` is not open", uri.as_str()),
+                crate::tr!("lsp-not-open", uri = uri.as_str()),
             )
         })
     }

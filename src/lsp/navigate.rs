@@ -299,7 +299,7 @@ pub fn prepare_rename(
     if !renamable(&o) {
         return Err((
             ErrorCode::InvalidRequest,
-            format!("a {} cannot be renamed", o.kind.as_str()),
+            crate::tr!("lsp-cannot-rename", kind = o.kind.label()),
         ));
     }
     let doc = server.document(&p.text_document.uri)?;
@@ -317,16 +317,13 @@ pub fn rename(server: &mut Server, p: RenameParams) -> Result<Value, Failure> {
     if !renamable(&o) {
         return Err((
             ErrorCode::InvalidRequest,
-            format!("a {} cannot be renamed", o.kind.as_str()),
+            crate::tr!("lsp-cannot-rename", kind = o.kind.label()),
         ));
     }
     if !is_identifier(&p.new_name) {
         return Err((
             ErrorCode::InvalidParams,
-            format!(
-                "`{}` is not a name: a letter, then letters, digits, `_` or `-`",
-                p.new_name
-            ),
+            crate::tr!("lsp-not-a-name", name = p.new_name),
         ));
     }
     // The file itself and, for a party, stream or metric, the plan and its
@@ -342,7 +339,7 @@ pub fn rename(server: &mut Server, p: RenameParams) -> Result<Value, Failure> {
     if taken {
         return Err((
             ErrorCode::InvalidParams,
-            format!("`{}` is declared already", p.new_name),
+            crate::tr!("lsp-declared-already", name = p.new_name),
         ));
     }
     let mut changes: Vec<(lsp_types::Uri, Vec<TextEdit>)> = Vec::new();

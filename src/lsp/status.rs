@@ -22,7 +22,10 @@ use super::analysis::Analysis;
 /// Most scenarios read for one hover.
 const MAX_SCENARIOS: usize = 20;
 
-const NOT_EVALUATED: &str = "\n(status not evaluated: the plan, rules or facts have errors)\n";
+/// The hover's status part when nothing could be evaluated.
+fn not_evaluated() -> String {
+    format!("\n{}\n", crate::tr!("lsp-status-not-evaluated"))
+}
 
 /// Every milestone's status today under each set of facts, computed once
 /// per analysis (the first hover on a milestone) and kept with it.
@@ -35,7 +38,7 @@ pub struct Statuses {
 }
 
 /// Each milestone's status word and reason, by number.
-type Column = BTreeMap<u32, (&'static str, String)>;
+type Column = BTreeMap<u32, (String, String)>;
 
 /// In a facts file: `- status at DATE (these facts): **STATUS**: reason`.
 pub fn under_own_facts(analysis: &Analysis, number: &str) -> Option<String> {
@@ -56,14 +59,19 @@ pub fn under_own_facts(analysis: &Analysis, number: &str) -> Option<String> {
         })
         .as_ref();
     let Some(statuses) = statuses else {
-        return Some(NOT_EVALUATED.to_string());
+        return Some(not_evaluated());
     };
     let no: u32 = number.parse().ok()?;
     let (_, column) = statuses.columns.first()?;
     let (status, reason) = column.as_ref()?.get(&no)?;
     Some(format!(
-        "\n- status at {} (these facts): **{status}**: {reason}\n",
-        statuses.at
+        "\n{}\n",
+        crate::tr!(
+            "lsp-status-own-facts",
+            date = statuses.at,
+            status = status,
+            reason = reason
+        )
     ))
 }
 
@@ -104,12 +112,12 @@ pub fn under_scenarios(
         })
         .as_ref();
     let Some(statuses) = statuses else {
-        return Some(NOT_EVALUATED.to_string());
+        return Some(not_evaluated());
     };
     let no: u32 = number.parse().ok()?;
     let mut out = format!(
-        "\n- status at {} under the scenarios beside the plan:\n",
-        statuses.at
+        "\n{}\n",
+        crate::tr!("lsp-status-scenarios", date = statuses.at)
     );
     for (name, column) in &statuses.columns {
         match column {
@@ -118,7 +126,10 @@ pub fn under_scenarios(
                     out.push_str(&format!("  - `{name}`: **{status}**: {reason}\n"));
                 }
             }
-            None => out.push_str(&format!("  - `{name}`: (its facts have errors)\n")),
+            None => out.push_str(&format!(
+                "  - `{name}`: {}\n",
+                crate::tr!("lsp-status-facts-have-errors")
+            )),
         }
     }
     Some(out)
@@ -186,8 +197,18 @@ fn statuses(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> Col
     evaluation
         .milestones
         .into_iter()
-        .map(|m| (m.number.0, (m.status.as_str(), m.reason)))
+        .map(|m| (m.number.0, (status_word(m.status), m.reason)))
         .collect()
+}
+
+/// The status as the hover names it: its id in English (`deemed-achieved`,
+/// as the hover always showed it), its label in Dutch (`geacht behaald`):
+/// a Dutch reader should not meet the English ids.
+fn status_word(status: crate::eval::Status) -> String {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => status.as_str().to_string(),
+        crate::i18n::Lang::Nl => status.label(),
+    }
 }
 
 /// Today in UTC, as `--at today` reads it.

@@ -48,12 +48,16 @@ pub fn serve(
         let body = match read_frame(&mut input, limit) {
             Ok(Frame::Body(b)) => b,
             Ok(Frame::Skipped(why)) => {
-                let _ = writeln!(io::stderr(), "mijlpaal lsp: skipped a message: {why}");
+                let _ = writeln!(io::stderr(), "{}", crate::tr!("lsp-log-skipped", why = why));
                 continue;
             }
             Ok(Frame::End) => return,
             Err(e) => {
-                let _ = writeln!(io::stderr(), "mijlpaal lsp: reading failed: {e}");
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    crate::tr!("lsp-log-reading-failed", error = e)
+                );
                 return;
             }
         };
@@ -64,7 +68,11 @@ pub fn serve(
                 }
             }
             Err(e) => {
-                let _ = writeln!(io::stderr(), "mijlpaal lsp: not a JSON-RPC message: {e}");
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    crate::tr!("lsp-log-not-json-rpc", error = e)
+                );
             }
         }
     });
@@ -128,7 +136,7 @@ fn handle(server: &mut Server, message: Message) -> Vec<Message> {
                 Response::new_err(
                     id,
                     ErrorCode::InternalError as i32,
-                    "mijlpaal lsp failed on this request (a bug: please report it)".to_string(),
+                    crate::tr!("lsp-request-failed"),
                 )
                 .into()
             })
@@ -149,7 +157,7 @@ fn read_frame(input: &mut impl BufRead, limit: u64) -> io::Result<Frame> {
             .read_until(b'\n', &mut line)?;
         if n == 0 {
             return Ok(if any {
-                Frame::Skipped("the input ended inside a header".to_string())
+                Frame::Skipped(crate::tr!("lsp-frame-ended-in-header"))
             } else {
                 Frame::End
             });
@@ -159,7 +167,7 @@ fn read_frame(input: &mut impl BufRead, limit: u64) -> io::Result<Frame> {
             // Too long: read past the rest of the line.
             let mut rest = Vec::new();
             input.read_until(b'\n', &mut rest)?;
-            bad = Some("a header line too long".to_string());
+            bad = Some(crate::tr!("lsp-frame-header-too-long"));
             continue;
         }
         let text = String::from_utf8_lossy(&line);
@@ -171,20 +179,23 @@ fn read_frame(input: &mut impl BufRead, limit: u64) -> io::Result<Frame> {
             if name.trim().eq_ignore_ascii_case("content-length") {
                 match value.trim().parse::<u64>() {
                     Ok(n) => length = Some(n),
-                    Err(_) => bad = Some(format!("Content-Length `{}`", value.trim())),
+                    Err(_) => bad = Some(crate::tr!("lsp-frame-bad-length", value = value.trim())),
                 }
             }
         }
     }
     let Some(length) = length else {
         return Ok(Frame::Skipped(
-            bad.unwrap_or_else(|| "no Content-Length".to_string()),
+            bad.unwrap_or_else(|| crate::tr!("lsp-frame-no-length")),
         ));
     };
     if length > limit {
         io::copy(&mut input.by_ref().take(length), &mut io::sink())?;
-        return Ok(Frame::Skipped(format!(
-            "a message of {length} bytes, more than {limit}"
+        // As text, not Fluent numbers: the figures stay as they are written.
+        return Ok(Frame::Skipped(crate::tr!(
+            "lsp-frame-too-long",
+            length = length.to_string(),
+            limit = limit.to_string()
         )));
     }
     let mut body = Vec::new();
@@ -193,9 +204,7 @@ fn read_frame(input: &mut impl BufRead, limit: u64) -> io::Result<Frame> {
         return Ok(Frame::Skipped(why));
     }
     if u64::try_from(body.len()).ok() != Some(length) {
-        return Ok(Frame::Skipped(
-            "the input ended inside a message".to_string(),
-        ));
+        return Ok(Frame::Skipped(crate::tr!("lsp-frame-ended-in-message")));
     }
     Ok(Frame::Body(body))
 }

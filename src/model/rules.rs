@@ -162,27 +162,28 @@ impl Keyword {
             .map_or("", |(_, _, form)| form)
     }
 
-    /// What a clause of this kind means, in one sentence (hover in `lsp`).
-    pub fn meaning(self) -> &'static str {
+    /// What a clause of this kind means, in one sentence (hover in `lsp`),
+    /// in the current language.
+    pub fn meaning(self) -> String {
         match self {
-            Keyword::Entitlement => "the right to money arises when a milestone is achieved",
-            Keyword::Assessors => "the roles that judge whether a milestone is achieved",
-            Keyword::AssessmentWindow => "the time after the due date within which the assessors give their verdict",
-            Keyword::DeemedAchieved => "a milestone left unjudged after the window counts as achieved, if the administration is compliant",
-            Keyword::Payment => "the role that pays, and the only party money is claimed from",
-            Keyword::NoClawback => "a missed milestone never makes money for achieved milestones repayable",
-            Keyword::PartialPayout => "the roles that together may pay part or all of a missed milestone",
-            Keyword::Postponement => "a milestone may still be achieved later, up to the payout cutoff (decided together by the roles named)",
-            Keyword::PayoutCutoff => "the last date on which money can be paid",
-            Keyword::RepayUnmet => "at the cutoff, this stream's money linked to milestones not achieved is repaid, over the risk key or the key named",
-            Keyword::Advances => "advances follow the ministry's yearly advances",
-            Keyword::Dissolution => "on dissolution, claims not paid lapse; payments made stand",
-            Keyword::DoubleFunding => "an amount funded twice can be reclaimed",
-            Keyword::Amendment => "changes to the plan need consensus and an addendum; payments made stand",
-            Keyword::Monitoring => "progress is monitored every quarter",
-            Keyword::MaxDuration => "agreements are reached within this many years",
-            Keyword::DeadlineShift => "whether a deadline on a weekend or Dutch public holiday moves to the next working day",
-            Keyword::NonWorkingDay => "a day put on a par with the public holidays by decree (Algemene termijnenwet art. 3 lid 3)",
+            Keyword::Entitlement => crate::tr!("clause-meaning-entitlement"),
+            Keyword::Assessors => crate::tr!("clause-meaning-assessors"),
+            Keyword::AssessmentWindow => crate::tr!("clause-meaning-assessment-window"),
+            Keyword::DeemedAchieved => crate::tr!("clause-meaning-deemed-achieved"),
+            Keyword::Payment => crate::tr!("clause-meaning-payment"),
+            Keyword::NoClawback => crate::tr!("clause-meaning-no-clawback"),
+            Keyword::PartialPayout => crate::tr!("clause-meaning-partial-payout"),
+            Keyword::Postponement => crate::tr!("clause-meaning-postponement"),
+            Keyword::PayoutCutoff => crate::tr!("clause-meaning-payout-cutoff"),
+            Keyword::RepayUnmet => crate::tr!("clause-meaning-repay-unmet"),
+            Keyword::Advances => crate::tr!("clause-meaning-advances"),
+            Keyword::Dissolution => crate::tr!("clause-meaning-dissolution"),
+            Keyword::DoubleFunding => crate::tr!("clause-meaning-double-funding"),
+            Keyword::Amendment => crate::tr!("clause-meaning-amendment"),
+            Keyword::Monitoring => crate::tr!("clause-meaning-monitoring"),
+            Keyword::MaxDuration => crate::tr!("clause-meaning-max-duration"),
+            Keyword::DeadlineShift => crate::tr!("clause-meaning-deadline-shift"),
+            Keyword::NonWorkingDay => crate::tr!("clause-meaning-non-working-day"),
         }
     }
 
