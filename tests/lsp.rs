@@ -934,7 +934,7 @@ fn in_dutch_the_hover_and_the_findings_are_dutch() {
     assert_eq!(
         c402["message"],
         "de gewichten van verdeelsleutel `inwoners` tellen op tot 643.153, maar het vermelde totaal is 654.153\n\
-         advies: corrigeer het vermelde totaal of de deelnemer die niet klopt; mijlpaal deelt door de werkelijke som\n\
+         hulp: corrigeer het vermelde totaal of de deelnemer die niet klopt; mijlpaal deelt door de werkelijke som\n\
          let op: de vermelde percentages zijn de aandelen van 643.153, niet van 654.153: het vermelde totaal is het getal dat niet klopt"
     );
 

@@ -81,7 +81,7 @@ lsp-kind-role = rol
 
 ## Meldingen zoals de editor ze toont.
 
-lsp-diagnostic-help = advies: { $text }
+lsp-diagnostic-help = hulp: { $text }
 
 ## Weigeringen en foutantwoorden.
 
