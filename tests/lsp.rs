@@ -925,8 +925,8 @@ fn in_dutch_the_hover_and_the_findings_are_dutch() {
     let mut client = Client::start_with(common::bin().args(["--lang", "nl"]));
     let diags = client.open(&uri, &text);
     // The published findings are those of `check --lang nl`, in Dutch, with
-    // the help (`advies`) and notes (`let op`) below the message.
-    let dutch = check_findings(&["--lang", "nl"], "advies", "let op");
+    // the help (`hulp`) and notes (`let op`) below the message.
+    let dutch = check_findings(&["--lang", "nl"], "hulp", "let op");
     assert_eq!(dutch.len(), 14);
     assert_eq!(findings(&diags), dutch);
     assert_ne!(dutch, check_findings(&[], "help", "note"));
