@@ -31,6 +31,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of a legend.
+    pub const ALL: [Status; 10] = [
+        Status::Open,
+        Status::Due,
+        Status::InAssessment,
+        Status::Achieved,
+        Status::DeemedAchieved,
+        Status::PartiallyAchieved,
+        Status::Postponed,
+        Status::Missed,
+        Status::Lapsed,
+        Status::Withdrawn,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Open => "open",

@@ -129,24 +129,10 @@ fn field_word(key: &str) -> String {
     }
 }
 
-/// Every status, to show a status id of the diff in words.
-const STATUSES: [Status; 10] = [
-    Status::Open,
-    Status::Due,
-    Status::InAssessment,
-    Status::Achieved,
-    Status::DeemedAchieved,
-    Status::PartiallyAchieved,
-    Status::Postponed,
-    Status::Missed,
-    Status::Lapsed,
-    Status::Withdrawn,
-];
-
 /// A status id of the diff (`deemed-achieved`, or `(new)` for a milestone
 /// the old version lacks) as text tables show statuses.
 fn status_word(id: &str) -> String {
-    STATUSES
+    Status::ALL
         .iter()
         .find(|s| s.as_str() == id)
         .map_or_else(|| crate::tr!("diff-status-new"), |s| s.word())

@@ -636,18 +636,7 @@ fn dependencies(out: &mut String, input: &Input<'_>) {
     );
     out.push_str(&svg::dependency_graph(input.plan_at, input.evaluation, t));
     let _ = write!(out, "<figcaption class=\"legend\">{}:", t.status);
-    for status in [
-        Status::Open,
-        Status::Due,
-        Status::InAssessment,
-        Status::Achieved,
-        Status::DeemedAchieved,
-        Status::PartiallyAchieved,
-        Status::Postponed,
-        Status::Missed,
-        Status::Lapsed,
-        Status::Withdrawn,
-    ] {
+    for status in Status::ALL {
         let _ = write!(
             out,
             "<span class=\"swatch\" style=\"background: {}\"></span>{}",
