@@ -312,6 +312,16 @@ pub enum DutyKind {
 }
 
 impl DutyKind {
+    /// Every kind of obligation.
+    pub const ALL: [DutyKind; 6] = [
+        DutyKind::Deliver,
+        DutyKind::Assess,
+        DutyKind::Pay,
+        DutyKind::Repay,
+        DutyKind::Decide,
+        DutyKind::Questions,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DutyKind::Deliver => "deliver",

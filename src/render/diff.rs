@@ -138,18 +138,9 @@ fn status_word(id: &str) -> String {
         .map_or_else(|| crate::tr!("diff-status-new"), |s| s.word())
 }
 
-/// Every kind of obligation, to show a kind id of the diff in words.
-const DUTY_KINDS: [DutyKind; 6] = [
-    DutyKind::Deliver,
-    DutyKind::Assess,
-    DutyKind::Pay,
-    DutyKind::Repay,
-    DutyKind::Decide,
-    DutyKind::Questions,
-];
-
+/// A kind id of the diff in words.
 fn kind_word(id: &str) -> String {
-    DUTY_KINDS
+    DutyKind::ALL
         .iter()
         .find(|k| k.as_str() == id)
         .map_or_else(|| id.to_string(), |k| k.label())
