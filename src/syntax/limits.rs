@@ -88,7 +88,7 @@ fn line_length(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> 
 
 /// The end of a string that starts at `i` (a `"`), if it closes on the same
 /// line; an unclosed quote is an ordinary character, as in the grammar.
-fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
+pub(super) fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     loop {
         let n = bytes

@@ -16,6 +16,7 @@ impl Builder<'_> {
             if item.as_rule() == Rule::block_end {
                 continue;
             }
+            self.item_starts.push(span(&item).start);
             items.push(self.plan_item(item)?);
         }
         Ok(PlanAst {
@@ -26,7 +27,7 @@ impl Builder<'_> {
         })
     }
 
-    fn plan_item(&mut self, p: P) -> Result<PlanItem, Shape> {
+    pub(super) fn plan_item(&mut self, p: P) -> Result<PlanItem, Shape> {
         let sp = span(&p);
         let rule = p.as_rule();
         let mut c = Children::of(p);
