@@ -117,7 +117,7 @@ impl<'i> Children<'i> {
     pub(super) fn next_any(&mut self) -> Option<P<'i>> {
         self.inner.next()
     }
-    pub(super) fn rest(self) -> impl Iterator<Item = P<'i>> {
+    pub(super) fn rest(self) -> impl ExactSizeIterator<Item = P<'i>> {
         self.inner
     }
 }
