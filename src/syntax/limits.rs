@@ -88,17 +88,20 @@ fn line_length(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> 
 
 /// The end of a string that starts at `i` (a `"`), if it closes on the same
 /// line; an unclosed quote is an ordinary character, as in the grammar.
-fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
+pub(super) fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
-    while let Some(b) = bytes.get(j) {
-        match b {
+    loop {
+        let n = bytes
+            .get(j..)?
+            .iter()
+            .position(|b| matches!(b, b'\\' | b'"' | b'\n'))?;
+        j += n;
+        match bytes.get(j)? {
             b'\\' => j += 2,
             b'"' => return Some(j),
-            b'\n' => return None,
-            _ => j += 1,
+            _ => return None,
         }
     }
-    None
 }
 
 /// Checks the block structure outside strings and comments, exactly as the
@@ -120,8 +123,12 @@ fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
             .map(|r| r.iter().take_while(|c| **c == b' ' || **c == b'\t').count())
             .unwrap_or(0)
     };
+    // Only these bytes matter here; the rest is skipped in one `position`.
+    let interesting = |b: &u8| matches!(b, b'\n' | b'"' | b'/' | b'{' | b'}');
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    while let Some(n) = bytes.get(i..).and_then(|r| r.iter().position(interesting)) {
+        i += n;
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'\n' => line_start = i + 1,
             b'"' => {
@@ -130,9 +137,10 @@ fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
                 }
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while bytes.get(i).is_some_and(|c| *c != b'\n') {
-                    i += 1;
-                }
+                i = bytes
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|c| *c == b'\n'))
+                    .map_or(bytes.len(), |n| i + n);
                 continue;
             }
             b'{' => {
@@ -203,7 +211,7 @@ enum Zone {
 /// parser, not instead of it: the file is still parsed. A carriage return
 /// is allowed anywhere (CRLF files), a tab and a newline are layout.
 pub fn hidden(file: FileId, text: &str) -> Vec<Diagnostic> {
-    if !text.chars().any(crate::source::is_hidden) {
+    if !any_hidden(text) {
         return Vec::new();
     }
     let bytes = text.as_bytes();
@@ -239,6 +247,54 @@ pub fn hidden(file: FileId, text: &str) -> Vec<Diagnostic> {
             .push(crate::tr!("s009-note-more", count = found - MAX_HIDDEN));
     }
     out
+}
+
+/// Whether the text holds a hidden character, by its bytes: every one is an
+/// ASCII control or starts with the byte 0xC2 (U+0080..U+009F), 0xE2
+/// (U+2028..U+2069) or 0xEF (U+FEFF); only those lead bytes are decoded.
+/// The same answer as `text.chars().any(is_hidden)`, several times faster on
+/// a plan that is mostly ASCII.
+fn any_hidden(text: &str) -> bool {
+    // 1: hidden; 2: the lead byte of a character that may be.
+    // PANIC SAFETY: `b` runs over 0..256, the table's indices.
+    #[allow(clippy::indexing_slicing)]
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b {
+                0..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => 1,
+                0xc2 | 0xe2 | 0xef => 2,
+                _ => 0,
+            };
+            b += 1;
+        }
+        t
+    };
+    let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(1);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(rest) = bytes.get(from..) {
+        let Some(n) = rest.iter().position(|b| class(*b) != 0) else {
+            return false;
+        };
+        let i = from + n;
+        match bytes.get(i) {
+            Some(b) if class(*b) == 1 => return true,
+            // A lead byte, never a continuation byte: `i` is a char boundary.
+            _ => {
+                if text
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(crate::source::is_hidden)
+                {
+                    return true;
+                }
+            }
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// The name of a hidden character, as the Unicode standard gives it.
@@ -340,6 +396,23 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "S010");
         assert!(d[0].message.contains("byte-order mark"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_chars() {
+        let mut samples: Vec<String> = vec!["plan \"€ 1\" é ü ∑ 😀 \u{a0}".to_string()];
+        for c in (0u32..0x3000).chain([0xfeff, 0xfffd, 0x1f600]) {
+            if let Some(c) = char::from_u32(c) {
+                samples.push(format!("ab{c}€"));
+            }
+        }
+        for s in &samples {
+            assert_eq!(
+                any_hidden(s),
+                s.chars().any(crate::source::is_hidden),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod ast;
 mod build;
 pub mod limits;
+mod pieces;
 
 use pest::Parser as _;
 
@@ -27,6 +28,9 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> (Option<ast::File>, V
     if let Some(d) = limits::check(file, text, limits) {
         diags.push(d);
         return (None, diags);
+    }
+    if let Some(tree) = pieces::parse(file, text) {
+        return (Some(tree), diags);
     }
     match MijlpaalParser::parse(Rule::file, text) {
         Ok(pairs) => {

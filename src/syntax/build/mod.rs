@@ -21,12 +21,68 @@ pub(super) struct Builder<'s> {
     #[allow(dead_code)]
     text: &'s str,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each item of the plan built starts, in order (`syntax::pieces`
+    /// puts the items it parsed separately between them).
+    pub item_starts: Vec<usize>,
 }
 
 pub(super) type P<'i> = Pair<'i, Rule>;
 
+thread_local! {
+    /// Where the text pest reads starts in the file: 0 for a whole file,
+    /// the piece's start when `syntax::pieces` parses one piece of it.
+    static BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// For the outline `syntax::pieces` parses: where a piece was cut out
+    /// (a position in the outline) and the bytes cut up to and with it.
+    static CUTS: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Whether `CUTS` holds any (one look instead of a borrow per position).
+    static ANY_CUTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// While alive, the spans built are of a piece that starts at `base`, or
+/// of an outline with pieces cut out (`cuts`: outline position, bytes cut
+/// up to and with it, ascending).
+pub(super) struct Based(());
+
+impl Based {
+    pub(super) fn at(base: usize) -> Self {
+        BASE.with(|b| b.set(base));
+        Based(())
+    }
+    pub(super) fn cut(cuts: Vec<(usize, usize)>) -> Self {
+        ANY_CUTS.with(|a| a.set(!cuts.is_empty()));
+        CUTS.with(|c| *c.borrow_mut() = cuts);
+        Based(())
+    }
+}
+
+impl Drop for Based {
+    fn drop(&mut self) {
+        BASE.with(|b| b.set(0));
+        ANY_CUTS.with(|a| a.set(false));
+        CUTS.with(|c| c.borrow_mut().clear());
+    }
+}
+
+/// A position pest reports, as a position in the file.
+fn in_file(pos: usize) -> usize {
+    let base = BASE.with(std::cell::Cell::get);
+    if !ANY_CUTS.with(std::cell::Cell::get) {
+        return base.saturating_add(pos);
+    }
+    let shift = CUTS.with(|c| {
+        let cuts = c.borrow();
+        match cuts.partition_point(|(at, _)| *at <= pos) {
+            0 => 0,
+            n => cuts.get(n.saturating_sub(1)).map_or(0, |(_, cut)| *cut),
+        }
+    });
+    base.saturating_add(pos).saturating_add(shift)
+}
+
 pub(super) fn span(p: &P) -> Span {
-    Span::new(p.as_span().start(), p.as_span().end())
+    let s = p.as_span();
+    Span::new(in_file(s.start()), in_file(s.end()))
 }
 
 /// Missing child: grammar and builder disagree. Never caused by input alone.
@@ -61,7 +117,7 @@ impl<'i> Children<'i> {
     pub(super) fn next_any(&mut self) -> Option<P<'i>> {
         self.inner.next()
     }
-    pub(super) fn rest(self) -> impl Iterator<Item = P<'i>> {
+    pub(super) fn rest(self) -> impl ExactSizeIterator<Item = P<'i>> {
         self.inner
     }
 }
@@ -150,7 +206,14 @@ impl<'s> Builder<'s> {
             file,
             text,
             diagnostics: Vec::new(),
+            item_starts: Vec::new(),
         }
+    }
+
+    /// One item of a plan parsed on its own (`Rule::plan_piece`).
+    pub fn plan_piece(&mut self, mut pairs: Pairs<Rule>) -> Option<PlanItem> {
+        let item = pairs.next()?.into_inner().next()?;
+        self.plan_item(item).ok()
     }
 
     pub fn file(&mut self, mut pairs: Pairs<Rule>) -> Option<File> {

@@ -16,6 +16,7 @@ impl Builder<'_> {
             if item.as_rule() == Rule::block_end {
                 continue;
             }
+            self.item_starts.push(span(&item).start);
             items.push(self.plan_item(item)?);
         }
         Ok(PlanAst {
@@ -26,7 +27,7 @@ impl Builder<'_> {
         })
     }
 
-    fn plan_item(&mut self, p: P) -> Result<PlanItem, Shape> {
+    pub(super) fn plan_item(&mut self, p: P) -> Result<PlanItem, Shape> {
         let sp = span(&p);
         let rule = p.as_rule();
         let mut c = Children::of(p);
@@ -235,9 +236,10 @@ impl Builder<'_> {
     fn component(&mut self, mut c: Children, sp: Span) -> Result<ComponentAst, Shape> {
         let number = lit(c.need(Rule::number)?);
         let name = string(c.need(Rule::string)?);
-        let mut milestones = Vec::new();
+        let rest = c.rest();
+        let mut milestones = Vec::with_capacity(rest.len().saturating_sub(1));
         let mut bad = Vec::new();
-        for item in c.rest() {
+        for item in rest {
             match item.as_rule() {
                 Rule::milestone => milestones.push(self.milestone(item)?),
                 Rule::block_end => {}
@@ -266,8 +268,11 @@ impl Builder<'_> {
         let mut c = Children::of(p);
         let number = lit(c.need(Rule::number)?);
         let text = string(c.need(Rule::string)?);
-        let mut items = Vec::new();
-        for item in c.rest() {
+        // Every statement but the closing `}`: no slack in the tree's
+        // largest vectors (a milestone item is 128 bytes).
+        let rest = c.rest();
+        let mut items = Vec::with_capacity(rest.len().saturating_sub(1));
+        for item in rest {
             if item.as_rule() == Rule::block_end {
                 continue;
             }

@@ -1,0 +1,233 @@
+//! A large plan parsed a component at a time, so that pest's token queue
+//! (two tokens of 40 bytes per pair, for the whole file at once) never
+//! holds more than one component: the peak of a parse is the syntax tree
+//! plus one component's queue instead of the tree plus the file's queue.
+//!
+//! The outline (the plan with every component cut out, line break and all;
+//! its positions are mapped back to the file's) is parsed first, then each
+//! component on its own from `Rule::plan_piece`, which is `plan_item` as
+//! the plan reads it; the items are put back in the order of the file. Any
+//! doubt (a component or the outline that does not parse, a diagnostic, not
+//! a plan) and the caller parses the file whole, as before: what comes out
+//! for a file with mistakes is exactly what the whole-file parse says.
+
+// PANIC SAFETY: byte positions within one file, bounded by its length.
+#![allow(clippy::arithmetic_side_effects)]
+
+use pest::Parser as _;
+
+use super::ast::{File, PlanItem};
+use super::build::{Based, Builder};
+use super::{MijlpaalParser, Rule};
+use crate::source::FileId;
+
+/// Below this many components the file is parsed whole.
+const MIN_PIECES: usize = 2;
+
+/// The plan's tree, parsed a component at a time, or `None` where the
+/// file is to be parsed whole (see the module's comment). The text has
+/// passed `limits::check`: its braces are balanced and shallow.
+pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
+    let pieces = components(text);
+    if pieces.len() < MIN_PIECES {
+        return None;
+    }
+    let (plan, starts) = {
+        let (outline, cuts) = outline(text, &pieces);
+        let pairs = MijlpaalParser::parse(Rule::file, &outline).ok()?;
+        let mut builder = Builder::new(file, &outline);
+        let tree = {
+            let _cut = Based::cut(cuts);
+            builder.file(pairs)
+        };
+        if !builder.diagnostics.is_empty() {
+            return None;
+        }
+        match tree? {
+            File::Plan(plan) => (plan, builder.item_starts),
+            _ => return None,
+        }
+    };
+    if starts.len() != plan.items.len() {
+        return None;
+    }
+    let mut parsed: Vec<PlanItem> = Vec::with_capacity(pieces.len());
+    for &(start, end) in &pieces {
+        let piece = text.get(start..end)?;
+        let pairs = MijlpaalParser::parse(Rule::plan_piece, piece).ok()?;
+        let mut builder = Builder::new(file, piece);
+        let item = {
+            let _based = Based::at(start);
+            builder.plan_piece(pairs)?
+        };
+        if !builder.diagnostics.is_empty() {
+            return None;
+        }
+        parsed.push(item);
+    }
+    // The outline's items and the components, in the order of the file.
+    let mut plan = plan;
+    let outline_items = std::mem::take(&mut plan.items);
+    let mut items = Vec::with_capacity(outline_items.len() + parsed.len());
+    let mut pieces = pieces.iter().zip(parsed).peekable();
+    for (item, start) in outline_items.into_iter().zip(starts) {
+        while let Some(((_, _), p)) = pieces.next_if(|((s, _), _)| *s < start) {
+            items.push(p);
+        }
+        items.push(item);
+    }
+    items.extend(pieces.map(|(_, p)| p));
+    plan.items = items;
+    Some(File::Plan(plan))
+}
+
+/// The file without the pieces, and where each was cut: its position in
+/// what is left and the bytes cut up to and with it.
+fn outline(text: &str, pieces: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::new();
+    let mut cuts = Vec::with_capacity(pieces.len());
+    let (mut from, mut cut) = (0, 0);
+    for &(start, end) in pieces {
+        out.push_str(text.get(from..start).unwrap_or(""));
+        cut += end - start;
+        cuts.push((out.len(), cut));
+        from = end;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    (out, cuts)
+}
+
+/// Each line directly inside the outermost block that starts (after spaces
+/// and tabs) with `component` and a space, with the lines of its block:
+/// from the word to the line break after the line where the block is closed
+/// again, that line break included. Strings and comments are read as in
+/// `limits::nesting`.
+fn components(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open: Option<usize> = None;
+    let mut at_line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        if at_line_start {
+            at_line_start = false;
+            let indent = bytes.get(i..).map_or(0, |r| {
+                r.iter().take_while(|c| **c == b' ' || **c == b'\t').count()
+            });
+            let word = i + indent;
+            if depth == 1
+                && open.is_none()
+                && bytes.get(word..word + 10).is_some_and(|w| {
+                    w.starts_with(b"component") && matches!(w.get(9), Some(b' ' | b'\t'))
+                })
+            {
+                open = Some(word);
+            }
+            i = word;
+            continue;
+        }
+        // Only these bytes matter; the rest is skipped in one `position`.
+        let Some(n) = bytes.get(i..).and_then(|r| {
+            r.iter()
+                .position(|c| matches!(c, b'\n' | b'"' | b'/' | b'{' | b'}'))
+        }) else {
+            break;
+        };
+        i += n;
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'\n' => {
+                at_line_start = true;
+                if depth == 1 {
+                    if let Some(start) = open.take() {
+                        out.push((start, i + 1));
+                    }
+                }
+            }
+            b'"' => {
+                if let Some(end) = super::limits::string_end(bytes, i) {
+                    i = end;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = bytes
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|c| *c == b'\n'))
+                    .map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{ast, Limits};
+
+    fn whole(text: &str) -> Option<ast::File> {
+        let pairs = MijlpaalParser::parse(Rule::file, text).ok()?;
+        let mut builder = Builder::new(FileId(0), text);
+        builder.file(pairs)
+    }
+
+    #[test]
+    fn the_same_tree_as_the_whole_file() {
+        let texts = [
+            std::fs::read_to_string("plans/mentaal-gezond-twente.plan").unwrap_or_default(),
+            "plan p \"x\" {\n  // c\n  component 1 \"a\" { // x\n    milestone 1 \"m\" {\n      due 2025-01-01\n    }\n  }\r\n\tcomponent 2 \"b {\" {\n  }\n  metric m \"m\" count\n  component 3 \"c\" {\n  } // end\n}\n".to_string(),
+        ];
+        for text in &texts {
+            assert!(components(text).len() >= MIN_PIECES, "{text}");
+            let limits = Limits::default();
+            assert!(crate::syntax::limits::check(FileId(0), text, &limits).is_none());
+            let a = parse(FileId(0), text);
+            assert!(a.is_some());
+            assert_eq!(a, whole(text));
+        }
+    }
+
+    fn plans(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                plans(&path, out);
+            } else if path.extension().is_some_and(|e| e == "plan") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_plan_of_the_repository_the_same_either_way() {
+        let mut paths = Vec::new();
+        plans(std::path::Path::new("plans"), &mut paths);
+        plans(std::path::Path::new("tests"), &mut paths);
+        let mut pieced = 0;
+        for path in &paths {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            if crate::syntax::limits::check(FileId(0), &text, &Limits::default()).is_some() {
+                continue;
+            }
+            if let Some(tree) = parse(FileId(0), &text) {
+                pieced += 1;
+                assert_eq!(Some(tree), whole(&text), "{}", path.display());
+            }
+        }
+        assert!(pieced > 0);
+    }
+
+    #[test]
+    fn a_mistake_in_a_component_parses_whole() {
+        let text = "plan p \"x\" {\n  component 1 \"a\" {\n    milestone 1 \"m\" {\n      due soon\n    }\n  }\n  component 2 \"b\" {\n  }\n}\n";
+        assert_eq!(parse(FileId(0), text), None);
+    }
+}
