@@ -179,7 +179,7 @@ pub(super) const FACTS_CHUNK: usize = 64 * 1024;
 /// file, it fits in one chunk, or anything is amiss (see the module's
 /// comment). The text has passed `limits::check`.
 pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
-    let (starts, end) = fact_runs(text, chunk)?;
+    let (starts, end, lines) = fact_runs(text, chunk)?;
     let (&first, _) = starts.split_first()?;
     if starts.len() < MIN_PIECES {
         return None;
@@ -203,7 +203,11 @@ pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
         }
     };
     drop(outline);
+    // Room for a fact on every line that starts a statement, so that the
+    // vector is not copied as it grows (the whole-file parse's grows by
+    // doubling and has room to spare).
     let mut body = FactsBody::default();
+    body.facts.reserve_exact(lines);
     let ends = starts.iter().skip(1).copied().chain([end]);
     for (&start, stop) in starts.iter().zip(ends) {
         let piece = text.get(start..stop)?;
@@ -217,9 +221,6 @@ pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
             return None;
         }
     }
-    // The whole-file parse's vectors grow by doubling; these are the same
-    // items, with no room to spare.
-    body.facts.shrink_to_fit();
     facts.facts = body.facts;
     facts.evaluate_at = body.evaluate_at;
     Some(File::Facts(facts))
@@ -228,12 +229,14 @@ pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
 /// Where each run of a facts file's lines starts (the first word of a line
 /// directly inside the outermost block that starts with a letter or digit,
 /// as every statement does, at least `chunk` bytes after the run before),
-/// and the position of the `}` that closes the outermost block. `None`
-/// where the file has no such line or the block is not closed.
-fn fact_runs(text: &str, chunk: usize) -> Option<(Vec<usize>, usize)> {
+/// the position of the `}` that closes the outermost block, and how many
+/// lines inside it start with a letter or digit. `None` where the file has
+/// no such line or the block is not closed.
+fn fact_runs(text: &str, chunk: usize) -> Option<(Vec<usize>, usize, usize)> {
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = Vec::new();
     let mut depth = 0usize;
+    let mut lines = 0usize;
     let mut at_line_start = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -243,11 +246,11 @@ fn fact_runs(text: &str, chunk: usize) -> Option<(Vec<usize>, usize)> {
                 r.iter().take_while(|c| **c == b' ' || **c == b'\t').count()
             });
             let word = i + indent;
-            if depth == 1
-                && bytes.get(word).is_some_and(u8::is_ascii_alphanumeric)
-                && starts.last().is_none_or(|last| word - last >= chunk)
-            {
-                starts.push(word);
+            if depth == 1 && bytes.get(word).is_some_and(u8::is_ascii_alphanumeric) {
+                lines += 1;
+                if starts.last().is_none_or(|last| word - last >= chunk) {
+                    starts.push(word);
+                }
             }
             i = word;
             continue;
@@ -277,7 +280,7 @@ fn fact_runs(text: &str, chunk: usize) -> Option<(Vec<usize>, usize)> {
             b'{' => depth += 1,
             b'}' => {
                 if depth == 1 {
-                    return (!starts.is_empty()).then_some((starts, i));
+                    return (!starts.is_empty()).then_some((starts, i, lines));
                 }
                 depth = depth.saturating_sub(1);
             }
