@@ -32,6 +32,9 @@ const MIN_PIECES: usize = 2;
 /// file is to be parsed whole (see the module's comment). The text has
 /// passed `limits::check`: its braces are balanced and shallow.
 pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
+    if first_word(text) != "plan" {
+        return None;
+    }
     let pieces = components(text);
     if pieces.len() < MIN_PIECES {
         return None;
@@ -83,6 +86,25 @@ pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
     items.extend(pieces.map(|(_, p)| p));
     plan.items = items;
     Some(File::Plan(plan))
+}
+
+/// The first word of the file after blank lines, spaces, tabs and `//`
+/// comment lines: which kind of file it claims to be, so that the other
+/// kind's scan is not run (anything else written first, and the caller
+/// parses the file whole).
+fn first_word(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        match rest.strip_prefix("//") {
+            Some(comment) => rest = comment.split_once('\n').map_or("", |(_, r)| r),
+            None => break,
+        }
+    }
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or("")
 }
 
 /// The file without the pieces, and where each was cut: its position in
@@ -179,6 +201,9 @@ pub(super) const FACTS_CHUNK: usize = 64 * 1024;
 /// file, it fits in one chunk, or anything is amiss (see the module's
 /// comment). The text has passed `limits::check`.
 pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
+    if first_word(text) != "facts" {
+        return None;
+    }
     let (starts, end, lines) = fact_runs(text, chunk)?;
     let (&first, _) = starts.split_first()?;
     if starts.len() < MIN_PIECES {
@@ -419,6 +444,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_first_word() {
+        assert_eq!(first_word("// a\r\n\n  // b {\n\tfacts x {\n}\n"), "facts");
+        assert_eq!(first_word("plan p \"x\" {"), "plan");
+        assert_eq!(first_word("// only a comment"), "");
+        assert_eq!(first_word(""), "");
     }
 
     #[test]
