@@ -6,7 +6,11 @@
 //! cargo build --release --example front_profile
 //! valgrind --tool=callgrind --toggle-collect='front_profile::value' target/release/examples/front_profile 10000
 //! valgrind --tool=callgrind --toggle-collect='front_profile::check' target/release/examples/front_profile 10000
+//! valgrind --tool=callgrind --toggle-collect='front_profile::facts' target/release/examples/front_profile 10000
 //! ```
+//!
+//! `facts` parses and lowers the generated facts file (against the plan,
+//! lowered outside the counted function).
 
 // Examples may unwrap, index and compute freely.
 #![allow(
@@ -49,6 +53,18 @@ fn check(plan_text: &str, rules_text: &str) -> usize {
     d1.len() + d2.len() + found.len()
 }
 
+#[inline(never)]
+fn facts(facts_text: &str, plan: &mijlpaal::model::Plan) -> usize {
+    let limits = Limits::default();
+    let ast = match syntax::parse(FileId(2), facts_text, &limits) {
+        (Some(ast::File::Facts(f)), _) => f,
+        _ => panic!("the facts did not parse"),
+    };
+    let (facts, d) = lower::lower_facts(&ast, FileId(2), plan);
+    std::hint::black_box(&facts);
+    d.len()
+}
+
 fn main() {
     let n: usize = std::env::args()
         .nth(1)
@@ -58,9 +74,15 @@ fn main() {
     let json = serde_json::to_string(&g.plan).unwrap();
     let a = value(&json);
     let b = check(&g.plan_text, &g.rules_text);
+    let plan = match syntax::parse(FileId(0), &g.plan_text, &Limits::default()) {
+        (Some(ast::File::Plan(p)), _) => lower::lower_plan(&p, FileId(0)).0,
+        _ => panic!("the plan did not parse"),
+    };
+    let c = facts(&g.facts_text, &plan);
     println!(
-        "{n} milestones: plan {} B, JSON {} B ({a}, {b})",
+        "{n} milestones: plan {} B, JSON {} B, facts {} B ({a}, {b}, {c})",
         g.plan_text.len(),
-        json.len()
+        json.len(),
+        g.facts_text.len()
     );
 }

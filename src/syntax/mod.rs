@@ -32,6 +32,9 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> (Option<ast::File>, V
     if let Some(tree) = pieces::parse(file, text) {
         return (Some(tree), diags);
     }
+    if let Some(tree) = pieces::facts(file, text, pieces::FACTS_CHUNK) {
+        return (Some(tree), diags);
+    }
     match MijlpaalParser::parse(Rule::file, text) {
         Ok(pairs) => {
             let mut builder = build::Builder::new(file, text);

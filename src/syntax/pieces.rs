@@ -10,6 +10,10 @@
 //! doubt (a component or the outline that does not parse, a diagnostic, not
 //! a plan) and the caller parses the file whole, as before: what comes out
 //! for a file with mistakes is exactly what the whole-file parse says.
+//!
+//! A large facts file is parsed the same way a run of lines at a time
+//! ([`facts`]): its outline is the header and the closing `}`, and each
+//! run of statements is parsed from `Rule::facts_piece`.
 
 // PANIC SAFETY: byte positions within one file, bounded by its length.
 #![allow(clippy::arithmetic_side_effects)]
@@ -17,7 +21,7 @@
 use pest::Parser as _;
 
 use super::ast::{File, PlanItem};
-use super::build::{Based, Builder};
+use super::build::{Based, Builder, FactsBody};
 use super::{MijlpaalParser, Rule};
 use crate::source::FileId;
 
@@ -28,6 +32,9 @@ const MIN_PIECES: usize = 2;
 /// file is to be parsed whole (see the module's comment). The text has
 /// passed `limits::check`: its braces are balanced and shallow.
 pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
+    if first_word(text) != "plan" {
+        return None;
+    }
     let pieces = components(text);
     if pieces.len() < MIN_PIECES {
         return None;
@@ -79,6 +86,25 @@ pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
     items.extend(pieces.map(|(_, p)| p));
     plan.items = items;
     Some(File::Plan(plan))
+}
+
+/// The first word of the file after blank lines, spaces, tabs and `//`
+/// comment lines: which kind of file it claims to be, so that the other
+/// kind's scan is not run (anything else written first, and the caller
+/// parses the file whole).
+fn first_word(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        match rest.strip_prefix("//") {
+            Some(comment) => rest = comment.split_once('\n').map_or("", |(_, r)| r),
+            None => break,
+        }
+    }
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or("")
 }
 
 /// The file without the pieces, and where each was cut: its position in
@@ -166,6 +192,130 @@ fn components(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// About this many bytes of a facts file are parsed at a time: pest's
+/// token queue for them is some ten times their size.
+pub(super) const FACTS_CHUNK: usize = 64 * 1024;
+
+/// A facts file's tree, parsed `chunk` bytes (or so: whole lines) at a
+/// time, or `None` where the file is to be parsed whole: it is not a facts
+/// file, it fits in one chunk, or anything is amiss (see the module's
+/// comment). The text has passed `limits::check`.
+pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
+    if first_word(text) != "facts" {
+        return None;
+    }
+    let (starts, end, lines) = fact_runs(text, chunk)?;
+    let (&first, _) = starts.split_first()?;
+    if starts.len() < MIN_PIECES {
+        return None;
+    }
+    let mut outline = String::with_capacity(first + text.len().checked_sub(end)?);
+    outline.push_str(text.get(..first)?);
+    outline.push_str(text.get(end..)?);
+    let mut facts = {
+        let pairs = MijlpaalParser::parse(Rule::file, &outline).ok()?;
+        let mut builder = Builder::new(file, &outline);
+        let tree = {
+            let _cut = Based::cut(vec![(first, end.checked_sub(first)?)]);
+            builder.file(pairs)
+        };
+        if !builder.diagnostics.is_empty() {
+            return None;
+        }
+        match tree? {
+            File::Facts(f) if f.facts.is_empty() && f.evaluate_at.is_empty() => f,
+            _ => return None,
+        }
+    };
+    drop(outline);
+    // Room for a fact on every line that starts a statement, so that the
+    // vector is not copied as it grows (the whole-file parse's grows by
+    // doubling and has room to spare).
+    let mut body = FactsBody::default();
+    body.facts.reserve_exact(lines);
+    let ends = starts.iter().skip(1).copied().chain([end]);
+    for (&start, stop) in starts.iter().zip(ends) {
+        let piece = text.get(start..stop)?;
+        let pairs = MijlpaalParser::parse(Rule::facts_piece, piece).ok()?;
+        let mut builder = Builder::new(file, piece);
+        {
+            let _based = Based::at(start);
+            builder.facts_piece(pairs, &mut body).ok()?;
+        }
+        if !builder.diagnostics.is_empty() {
+            return None;
+        }
+    }
+    facts.facts = body.facts;
+    facts.evaluate_at = body.evaluate_at;
+    Some(File::Facts(facts))
+}
+
+/// Where each run of a facts file's lines starts (the first word of a line
+/// directly inside the outermost block that starts with a letter or digit,
+/// as every statement does, at least `chunk` bytes after the run before),
+/// the position of the `}` that closes the outermost block, and how many
+/// lines inside it start with a letter or digit. `None` where the file has
+/// no such line or the block is not closed.
+fn fact_runs(text: &str, chunk: usize) -> Option<(Vec<usize>, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut depth = 0usize;
+    let mut lines = 0usize;
+    let mut at_line_start = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if at_line_start {
+            at_line_start = false;
+            let indent = bytes.get(i..).map_or(0, |r| {
+                r.iter().take_while(|c| **c == b' ' || **c == b'\t').count()
+            });
+            let word = i + indent;
+            if depth == 1 && bytes.get(word).is_some_and(u8::is_ascii_alphanumeric) {
+                lines += 1;
+                if starts.last().is_none_or(|last| word - last >= chunk) {
+                    starts.push(word);
+                }
+            }
+            i = word;
+            continue;
+        }
+        let Some(n) = bytes.get(i..).and_then(|r| {
+            r.iter()
+                .position(|c| matches!(c, b'\n' | b'"' | b'/' | b'{' | b'}'))
+        }) else {
+            break;
+        };
+        i += n;
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'\n' => at_line_start = true,
+            b'"' => {
+                if let Some(end) = super::limits::string_end(bytes, i) {
+                    i = end;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = bytes
+                    .get(i..)
+                    .and_then(|r| r.iter().position(|c| *c == b'\n'))
+                    .map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' => {
+                if depth == 1 {
+                    return (!starts.is_empty()).then_some((starts, i, lines));
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +379,92 @@ mod tests {
     fn a_mistake_in_a_component_parses_whole() {
         let text = "plan p \"x\" {\n  component 1 \"a\" {\n    milestone 1 \"m\" {\n      due soon\n    }\n  }\n  component 2 \"b\" {\n  }\n}\n";
         assert_eq!(parse(FileId(0), text), None);
+    }
+
+    fn facts_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                facts_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "facts") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every line its own run, a few lines at a time, and the size used.
+    const CHUNKS: [usize; 4] = [0, 100, 1000, FACTS_CHUNK];
+
+    #[test]
+    fn every_facts_file_of_the_repository_the_same_either_way() {
+        let mut paths = Vec::new();
+        facts_files(std::path::Path::new("plans"), &mut paths);
+        facts_files(std::path::Path::new("tests"), &mut paths);
+        let mut pieced = 0;
+        for path in &paths {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            if crate::syntax::limits::check(FileId(0), &text, &Limits::default()).is_some() {
+                continue;
+            }
+            for chunk in CHUNKS {
+                if let Some(tree) = facts(FileId(0), &text, chunk) {
+                    pieced += 1;
+                    assert_eq!(Some(tree), whole(&text), "{} {chunk}", path.display());
+                }
+            }
+        }
+        assert!(pieced > 10, "{pieced}");
+    }
+
+    #[test]
+    fn facts_the_same_tree_as_the_whole_file() {
+        let texts = [
+            // comments, blank lines, CRLF, braces and `//` in strings, tabs
+            "// head\nfacts p { // x\n  // c\n\n  2025-01-01 paid iza for 1 € 98.500,50 \"a { b\"\r\n\t2025-02-01 decided 3 partial 60% by a, b // }\n  evaluate at 2025-01-31, 2025-02-28\n\n  // c {\n  2025-03-01 noted \"} // \\\" {\"\r\n  2025-04-01 measured m 12 range 2025-01-01..2025-03-31\n} // end\n",
+            // no line break at the end, the `}` indented
+            "facts p {\n  2025-01-01 a\n  2025-01-02 b\n  }",
+            // lines that start with a letter, one run each
+            "facts p {\nevaluate at 2025-01-31\n2025-01-01 a 1\n}\n",
+            // the plan's twenty-thousand-line scenario, were there one: many lines
+            &"facts p {\n".chars().chain("  2025-01-01 counted m 1 € 3\n".repeat(500).chars()).chain("}\n".chars()).collect::<String>(),
+        ];
+        for text in texts {
+            assert!(crate::syntax::limits::check(FileId(0), text, &Limits::default()).is_none());
+            let w = whole(text);
+            assert!(matches!(w, Some(ast::File::Facts(_))), "{text}");
+            for chunk in CHUNKS.into_iter().chain([1, 30]) {
+                let a = facts(FileId(0), text, chunk);
+                if chunk <= 1 {
+                    assert!(a.is_some(), "{chunk} {text}");
+                }
+                if a.is_some() {
+                    assert_eq!(a, w, "{chunk} {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_word() {
+        assert_eq!(first_word("// a\r\n\n  // b {\n\tfacts x {\n}\n"), "facts");
+        assert_eq!(first_word("plan p \"x\" {"), "plan");
+        assert_eq!(first_word("// only a comment"), "");
+        assert_eq!(first_word(""), "");
+    }
+
+    #[test]
+    fn a_mistake_in_a_facts_file_parses_whole() {
+        for text in [
+            "facts p {\n  2025-01-01 a\n  soon paid\n  2025-01-02 b\n}\n",
+            "facts p {\n  2025-01-01 a\n  2025-01-02 b {\n  }\n  2025-01-03 c\n}\n",
+            "facts p {\n  2025-01-01 a\n  2025-01-02 b }\n",
+            "facts p {\n  2025-01-01 a\n  2025-01-02 b\n}\nfacts q {\n}\n",
+            "facts p {\n  2025-01-01 a\n  2025-01-02 \"b\n}\n",
+            "plan p \"x\" {\n  metric m \"m\" count\n  metric n \"n\" count\n}\n",
+        ] {
+            assert_eq!(facts(FileId(0), text, 0), None, "{text}");
+        }
     }
 }

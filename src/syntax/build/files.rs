@@ -107,38 +107,67 @@ impl Builder<'_> {
         let sp = span(&p);
         let mut c = Children::of(p);
         let plan = ident(c.need(Rule::ident)?);
-        let mut facts = Vec::new();
-        let mut bad = Vec::new();
-        let mut evaluate_at = Vec::new();
+        let mut body = FactsBody::default();
         for item in c.rest() {
-            let isp = span(&item);
-            match item.as_rule() {
-                Rule::evaluate_at => evaluate_at.extend(item.into_inner().map(lit)),
-                Rule::fact => {
-                    let mut fc = Children::of(item);
-                    let date = lit(fc.need(Rule::date)?);
-                    let verb = ident(fc.need(Rule::fact_verb)?);
-                    let args = fc.rest().map(token).collect::<Result<_, _>>()?;
-                    facts.push(FactAst {
-                        date,
-                        verb,
-                        args,
-                        span: isp,
-                    });
-                }
-                Rule::block_end => {}
-                _ => {
-                    self.bad(isp, &crate::tr!("s005-fact"), &crate::tr!("s005-fact-help"));
-                    bad.push(isp);
-                }
-            }
+            self.facts_item(item, &mut body)?;
         }
         Ok(FactsAst {
             plan,
-            facts,
-            evaluate_at,
-            bad,
+            facts: body.facts,
+            evaluate_at: body.evaluate_at,
+            bad: body.bad,
             span: sp,
         })
     }
+
+    /// The items of a run of a facts file's lines parsed on their own
+    /// (`Rule::facts_piece`, `syntax::pieces`), added to `body`.
+    pub(in crate::syntax) fn facts_piece(
+        &mut self,
+        mut pairs: pest::iterators::Pairs<Rule>,
+        body: &mut FactsBody,
+    ) -> Result<(), Shape> {
+        let Some(piece) = pairs.next() else {
+            return Ok(());
+        };
+        for item in piece.into_inner() {
+            if item.as_rule() != Rule::EOI {
+                self.facts_item(item, body)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn facts_item(&mut self, item: P, body: &mut FactsBody) -> Result<(), Shape> {
+        let isp = span(&item);
+        match item.as_rule() {
+            Rule::evaluate_at => body.evaluate_at.extend(item.into_inner().map(lit)),
+            Rule::fact => {
+                let mut fc = Children::of(item);
+                let date = lit(fc.need(Rule::date)?);
+                let verb = ident(fc.need(Rule::fact_verb)?);
+                let args = fc.rest().map(token).collect::<Result<_, _>>()?;
+                body.facts.push(FactAst {
+                    date,
+                    verb,
+                    args,
+                    span: isp,
+                });
+            }
+            Rule::block_end => {}
+            _ => {
+                self.bad(isp, &crate::tr!("s005-fact"), &crate::tr!("s005-fact-help"));
+                body.bad.push(isp);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The items of a facts file's body as they are built.
+#[derive(Default)]
+pub(in crate::syntax) struct FactsBody {
+    pub(in crate::syntax) facts: Vec<FactAst>,
+    pub(in crate::syntax) evaluate_at: Vec<Lit>,
+    pub(in crate::syntax) bad: Vec<crate::source::Span>,
 }

@@ -11,6 +11,8 @@ use pest::iterators::{Pair, Pairs};
 mod files;
 mod plan;
 
+pub(super) use files::FactsBody;
+
 use super::ast::*;
 use super::Rule;
 use crate::diagnostic::Diagnostic;
