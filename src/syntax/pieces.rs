@@ -18,6 +18,8 @@
 // PANIC SAFETY: byte positions within one file, bounded by its length.
 #![allow(clippy::arithmetic_side_effects)]
 
+use std::ops::ControlFlow;
+
 use pest::Parser as _;
 
 use super::ast::{File, PlanItem};
@@ -131,9 +133,46 @@ fn outline(text: &str, pieces: &[(usize, usize)]) -> (String, Vec<(usize, usize)
 fn components(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut depth = 0usize;
     let mut open: Option<usize> = None;
-    let mut at_line_start = true;
+    scan(bytes, true, |event| {
+        match event {
+            Event::Line { word, depth: 1 } if open.is_none() => {
+                let component = bytes.get(word..word + 10).is_some_and(|w| {
+                    w.starts_with(b"component") && matches!(w.get(9), Some(b' ' | b'\t'))
+                });
+                if component {
+                    open = Some(word);
+                }
+            }
+            Event::LineEnd { at, depth: 1 } => {
+                if let Some(start) = open.take() {
+                    out.push((start, at + 1));
+                }
+            }
+            _ => {}
+        }
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// What [`scan`] meets, with the block depth there (before a `}` closes).
+enum Event {
+    /// A line's first word (after spaces and tabs), at byte `word`.
+    Line { word: usize, depth: usize },
+    /// A line break outside strings, at byte `at`.
+    LineEnd { at: usize, depth: usize },
+    /// A `}` outside strings and comments, at byte `at`.
+    Close { at: usize, depth: usize },
+}
+
+/// Walks a file's bytes as the grammar reads its blocks: strings (as
+/// `limits::string_end` reads them) and `//` comments skipped, `{` and `}`
+/// counted, telling `on` of each line start, line break and `}` until it
+/// breaks. The one scanner of the plan's components and the facts' runs.
+fn scan(bytes: &[u8], at_start_of_line: bool, mut on: impl FnMut(Event) -> ControlFlow<()>) {
+    let mut depth = 0usize;
+    let mut at_line_start = at_start_of_line;
     let mut i = 0;
     while i < bytes.len() {
         if at_line_start {
@@ -141,16 +180,10 @@ fn components(text: &str) -> Vec<(usize, usize)> {
             let indent = bytes.get(i..).map_or(0, |r| {
                 r.iter().take_while(|c| **c == b' ' || **c == b'\t').count()
             });
-            let word = i + indent;
-            if depth == 1
-                && open.is_none()
-                && bytes.get(word..word + 10).is_some_and(|w| {
-                    w.starts_with(b"component") && matches!(w.get(9), Some(b' ' | b'\t'))
-                })
-            {
-                open = Some(word);
+            i += indent;
+            if on(Event::Line { word: i, depth }).is_break() {
+                return;
             }
-            i = word;
             continue;
         }
         // Only these bytes matter; the rest is skipped in one `position`.
@@ -158,17 +191,15 @@ fn components(text: &str) -> Vec<(usize, usize)> {
             r.iter()
                 .position(|c| matches!(c, b'\n' | b'"' | b'/' | b'{' | b'}'))
         }) else {
-            break;
+            return;
         };
         i += n;
-        let Some(&b) = bytes.get(i) else { break };
+        let Some(&b) = bytes.get(i) else { return };
         match b {
             b'\n' => {
                 at_line_start = true;
-                if depth == 1 {
-                    if let Some(start) = open.take() {
-                        out.push((start, i + 1));
-                    }
+                if on(Event::LineEnd { at: i, depth }).is_break() {
+                    return;
                 }
             }
             b'"' => {
@@ -184,12 +215,16 @@ fn components(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
             b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
+            b'}' => {
+                if on(Event::Close { at: i, depth }).is_break() {
+                    return;
+                }
+                depth = depth.saturating_sub(1);
+            }
             _ => {}
         }
         i += 1;
     }
-    out
 }
 
 /// About this many bytes of a facts file are parsed at a time: pest's
@@ -260,60 +295,28 @@ pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
 fn fact_runs(text: &str, chunk: usize) -> Option<(Vec<usize>, usize, usize)> {
     let bytes = text.as_bytes();
     let mut starts: Vec<usize> = Vec::new();
-    let mut depth = 0usize;
     let mut lines = 0usize;
-    let mut at_line_start = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        if at_line_start {
-            at_line_start = false;
-            let indent = bytes.get(i..).map_or(0, |r| {
-                r.iter().take_while(|c| **c == b' ' || **c == b'\t').count()
-            });
-            let word = i + indent;
-            if depth == 1 && bytes.get(word).is_some_and(u8::is_ascii_alphanumeric) {
+    let mut closed = None;
+    scan(bytes, false, |event| {
+        match event {
+            Event::Line { word, depth: 1 }
+                if bytes.get(word).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
                 lines += 1;
                 if starts.last().is_none_or(|last| word - last >= chunk) {
                     starts.push(word);
                 }
             }
-            i = word;
-            continue;
-        }
-        let Some(n) = bytes.get(i..).and_then(|r| {
-            r.iter()
-                .position(|c| matches!(c, b'\n' | b'"' | b'/' | b'{' | b'}'))
-        }) else {
-            break;
-        };
-        i += n;
-        let Some(&b) = bytes.get(i) else { break };
-        match b {
-            b'\n' => at_line_start = true,
-            b'"' => {
-                if let Some(end) = super::limits::string_end(bytes, i) {
-                    i = end;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = bytes
-                    .get(i..)
-                    .and_then(|r| r.iter().position(|c| *c == b'\n'))
-                    .map_or(bytes.len(), |n| i + n);
-                continue;
-            }
-            b'{' => depth += 1,
-            b'}' => {
-                if depth == 1 {
-                    return (!starts.is_empty()).then_some((starts, i, lines));
-                }
-                depth = depth.saturating_sub(1);
+            Event::Close { at, depth: 1 } => {
+                closed = Some(at);
+                return ControlFlow::Break(());
             }
             _ => {}
         }
-        i += 1;
-    }
-    None
+        ControlFlow::Continue(())
+    });
+    let end = closed?;
+    (!starts.is_empty()).then_some((starts, end, lines))
 }
 
 #[cfg(test)]
