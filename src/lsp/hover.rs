@@ -158,6 +158,29 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
         &mut out,
         crate::tr!("lsp-hover-obligation", obligation = m.obligation.label()),
     );
+    amount_line(&mut out, m);
+    due_lines(&mut out, m, rules);
+    if !m.after.is_empty() {
+        let after: Vec<String> = m.after.iter().map(|(n, _)| n.to_string()).collect();
+        line(
+            &mut out,
+            crate::tr!("lsp-hover-after", milestones = after.join(", ")),
+        );
+    }
+    payout_lines(&mut out, plan, m);
+    for r in &m.risk {
+        let how = plans_default(r.is_default);
+        let risk = crate::tr!("lsp-hover-risk", stream = r.stream, key = r.key);
+        line(&mut out, format!("{risk}{how}"));
+    }
+    if let Some(judged) = &m.judged {
+        line(&mut out, crate::tr!("lsp-hover-judged", judged = judged));
+    }
+    Some(out)
+}
+
+/// The milestone's amount and its split over the streams.
+fn amount_line(out: &mut String, m: &Milestone) {
     match &m.amount {
         Some(a) => {
             let split: Vec<String> = a
@@ -166,7 +189,7 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                 .map(|(s, amount)| format!("{s} {amount}"))
                 .collect();
             line(
-                &mut out,
+                out,
                 crate::tr!(
                     "lsp-hover-amount",
                     total = a.total,
@@ -174,37 +197,38 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                 ),
             );
         }
-        None => line(&mut out, crate::tr!("lsp-hover-amount-none")),
+        None => line(out, crate::tr!("lsp-hover-amount-none")),
     }
+}
+
+/// The due date and the end of its assessment window, by the rule set's
+/// own `Terms` (as the checker and the evaluator compute it).
+fn due_lines(out: &mut String, m: &Milestone, rules: Option<&RuleSet>) {
+    let Some(due) = m.due else {
+        line(out, crate::tr!("lsp-hover-due-not-set"));
+        return;
+    };
+    line(out, crate::tr!("lsp-hover-due", due = due));
     let terms = rules.map(Terms::of);
-    match m.due {
-        Some(due) => {
-            line(&mut out, crate::tr!("lsp-hover-due", due = due));
-            if let Some(deadline) = terms
-                .as_ref()
-                .and_then(|t| t.window.as_ref().map(|w| (t, w)))
-                .and_then(|(t, (_, cite))| Some((t.assessment_deadline(due)?, cite)))
-            {
-                line(
-                    &mut out,
-                    crate::tr!(
-                        "lsp-hover-assessment-deadline",
-                        date = deadline.0,
-                        clause = deadline.1.clause,
-                        citation = deadline.1.citation
-                    ),
-                );
-            }
-        }
-        None => line(&mut out, crate::tr!("lsp-hover-due-not-set")),
-    }
-    if !m.after.is_empty() {
-        let after: Vec<String> = m.after.iter().map(|(n, _)| n.to_string()).collect();
+    if let Some(deadline) = terms
+        .as_ref()
+        .and_then(|t| t.window.as_ref().map(|w| (t, w)))
+        .and_then(|(t, (_, cite))| Some((t.assessment_deadline(due)?, cite)))
+    {
         line(
-            &mut out,
-            crate::tr!("lsp-hover-after", milestones = after.join(", ")),
+            out,
+            crate::tr!(
+                "lsp-hover-assessment-deadline",
+                date = deadline.0,
+                clause = deadline.1.clause,
+                citation = deadline.1.citation
+            ),
         );
     }
+}
+
+/// Who receives each stream's amount; for a key, each member's share.
+fn payout_lines(out: &mut String, plan: &Plan, m: &Milestone) {
     for stream in &plan.streams {
         let amount = m.stream_amount(&stream.id);
         let Some(payout) = m.payout_for(&stream.id) else {
@@ -219,7 +243,7 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                     amount = amount,
                     party = p
                 );
-                line(&mut out, format!("{to}{how}"));
+                line(out, format!("{to}{how}"));
             }
             Recipient::Key(k) => {
                 let to = crate::tr!(
@@ -228,22 +252,13 @@ fn milestone(plan: &Plan, m: &Milestone, rules: Option<&RuleSet>) -> Option<Stri
                     amount = amount,
                     key = k
                 );
-                line(&mut out, format!("{to}{how}:"));
+                line(out, format!("{to}{how}:"));
                 if let Some(key) = plan.key(k) {
                     out.push_str(&shares(key, amount));
                 }
             }
         }
     }
-    for r in &m.risk {
-        let how = plans_default(r.is_default);
-        let risk = crate::tr!("lsp-hover-risk", stream = r.stream, key = r.key);
-        line(&mut out, format!("{risk}{how}"));
-    }
-    if let Some(judged) = &m.judged {
-        line(&mut out, crate::tr!("lsp-hover-judged", judged = judged));
-    }
-    Some(out)
 }
 
 /// ` (the plan's default)` after a payout or risk line that the plan's
