@@ -23,63 +23,16 @@ use super::index::{Kind, Occurrence};
 pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Option<String> {
     match o.kind {
         Kind::Clause => clause(o, rules?),
-        Kind::Role => {
-            let role = crate::model::Role::parse(&o.name)?;
-            let holders: Vec<String> = plan
-                .map(|p| {
-                    p.parties_with(role)
-                        .map(|x| format!("`{}`", x.id))
-                        .collect()
-                })
-                .unwrap_or_default();
-            Some(if holders.is_empty() {
-                crate::tr!("lsp-hover-role", role = o.name)
-            } else {
-                crate::tr!(
-                    "lsp-hover-role-holders",
-                    role = o.name,
-                    holders = holders.join(", ")
-                )
-            })
-        }
+        Kind::Role => role(o, plan),
         Kind::Milestone => {
             let no = MilestoneNo(o.name.parse().ok()?);
             milestone(plan?, plan?.milestone(no)?, rules)
         }
         Kind::Party => party(plan?, &PartyId::new(&o.name)),
         Kind::Key => key(plan?, &KeyId::new(&o.name)),
-        Kind::Stream => {
-            let plan = plan?;
-            let s = plan.stream(&StreamId::new(&o.name))?;
-            let total = Money::checked_sum(plan.milestones.iter().map(|m| m.stream_amount(&s.id)))
-                .map_or_else(|| crate::tr!("lsp-too-large"), |m| m.to_string());
-            Some(format!(
-                "{}\n\n{}",
-                crate::tr!("lsp-hover-stream", stream = s.id, name = s.name),
-                crate::tr!("lsp-hover-stream-detail", payer = s.payer, total = total)
-            ))
-        }
-        Kind::Metric => {
-            let m = plan?.metric(&crate::model::MetricId::new(&o.name))?;
-            let kind = match m.kind {
-                crate::model::MetricKind::Count => "count",
-                crate::model::MetricKind::Level => "level",
-            };
-            Some(crate::tr!(
-                "lsp-hover-metric",
-                metric = m.id,
-                kind = kind,
-                title = m.title
-            ))
-        }
-        Kind::Document => {
-            let d = plan?.document(&crate::model::DocumentId::new(&o.name))?;
-            Some(format!(
-                "{}\n\n{}",
-                crate::tr!("lsp-hover-document", document = d.id, title = d.title),
-                crate::tr!("lsp-hover-document-unit", unit = d.unit)
-            ))
-        }
+        Kind::Stream => stream(o, plan?),
+        Kind::Metric => metric(o, plan?),
+        Kind::Document => document(o, plan?),
         Kind::Rules => {
             let r = rules?;
             (r.id.as_str() == o.name).then(|| {
@@ -91,28 +44,86 @@ pub fn hover(o: &Occurrence, plan: Option<&Plan>, rules: Option<&RuleSet>) -> Op
             })
         }
         Kind::Plan => plan.map(|p| crate::tr!("lsp-hover-plan", plan = p.id, title = p.title)),
-        Kind::Component => {
-            let plan = plan?;
-            let n: u32 = o.name.parse().ok()?;
-            let c = plan.components.iter().find(|c| c.number.0 == n)?;
-            let milestones: Vec<&Milestone> = plan
-                .milestones
-                .iter()
-                .filter(|m| m.component.0 == n)
-                .collect();
-            let total = Money::checked_sum(milestones.iter().map(|m| m.total()));
-            let total = total.map_or_else(|| crate::tr!("lsp-too-large"), |m| m.to_string());
-            Some(format!(
-                "{}\n\n{}",
-                crate::tr!("lsp-hover-component", component = n, name = c.name),
-                crate::tr!(
-                    "lsp-hover-component-detail",
-                    count = milestones.len(),
-                    total = total
-                )
-            ))
-        }
+        Kind::Component => component(o, plan?),
     }
+}
+
+/// A role and the parties that hold it.
+fn role(o: &Occurrence, plan: Option<&Plan>) -> Option<String> {
+    let role = crate::model::Role::parse(&o.name)?;
+    let holders: Vec<String> = plan
+        .map(|p| {
+            p.parties_with(role)
+                .map(|x| format!("`{}`", x.id))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(if holders.is_empty() {
+        crate::tr!("lsp-hover-role", role = o.name)
+    } else {
+        crate::tr!(
+            "lsp-hover-role-holders",
+            role = o.name,
+            holders = holders.join(", ")
+        )
+    })
+}
+
+/// A stream, its payer and its total over the milestones.
+fn stream(o: &Occurrence, plan: &Plan) -> Option<String> {
+    let s = plan.stream(&StreamId::new(&o.name))?;
+    let total = Money::checked_sum(plan.milestones.iter().map(|m| m.stream_amount(&s.id)))
+        .map_or_else(|| crate::tr!("lsp-too-large"), |m| m.to_string());
+    Some(format!(
+        "{}\n\n{}",
+        crate::tr!("lsp-hover-stream", stream = s.id, name = s.name),
+        crate::tr!("lsp-hover-stream-detail", payer = s.payer, total = total)
+    ))
+}
+
+fn metric(o: &Occurrence, plan: &Plan) -> Option<String> {
+    let m = plan.metric(&crate::model::MetricId::new(&o.name))?;
+    let kind = match m.kind {
+        crate::model::MetricKind::Count => "count",
+        crate::model::MetricKind::Level => "level",
+    };
+    Some(crate::tr!(
+        "lsp-hover-metric",
+        metric = m.id,
+        kind = kind,
+        title = m.title
+    ))
+}
+
+fn document(o: &Occurrence, plan: &Plan) -> Option<String> {
+    let d = plan.document(&crate::model::DocumentId::new(&o.name))?;
+    Some(format!(
+        "{}\n\n{}",
+        crate::tr!("lsp-hover-document", document = d.id, title = d.title),
+        crate::tr!("lsp-hover-document-unit", unit = d.unit)
+    ))
+}
+
+/// A component, how many milestones it has and what they add up to.
+fn component(o: &Occurrence, plan: &Plan) -> Option<String> {
+    let n: u32 = o.name.parse().ok()?;
+    let c = plan.components.iter().find(|c| c.number.0 == n)?;
+    let milestones: Vec<&Milestone> = plan
+        .milestones
+        .iter()
+        .filter(|m| m.component.0 == n)
+        .collect();
+    let total = Money::checked_sum(milestones.iter().map(|m| m.total()));
+    let total = total.map_or_else(|| crate::tr!("lsp-too-large"), |m| m.to_string());
+    Some(format!(
+        "{}\n\n{}",
+        crate::tr!("lsp-hover-component", component = n, name = c.name),
+        crate::tr!(
+            "lsp-hover-component-detail",
+            count = milestones.len(),
+            total = total
+        )
+    ))
 }
 
 fn clause(o: &Occurrence, rules: &RuleSet) -> Option<String> {
