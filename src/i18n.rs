@@ -107,6 +107,17 @@ pub fn lang() -> Lang {
     }
 }
 
+/// `make()` with the texts in `lang`, then the language as it was: for an
+/// output whose bytes must not depend on the reader (a checked-in
+/// snapshot is always English).
+pub fn with_lang<T>(lang: Lang, make: impl FnOnce() -> T) -> T {
+    let reader = self::lang();
+    set_lang(lang);
+    let made = make();
+    set_lang(reader);
+    made
+}
+
 /// The catalogue's source files per language: (file name, text). Each
 /// language has the same files, one per area: `common` (shared words),
 /// `cli` (the commands' own messages), `input` (reading, parsing and

@@ -55,11 +55,7 @@ fn old_snapshot(target: &Path, root: &Path, max_bytes: u64) -> Result<String, Di
 /// (and CI) compares byte for byte: its text must not depend on the
 /// reader's language. The findings shown on stderr stay in the reader's.
 fn in_english<T>(make: impl FnOnce() -> T) -> T {
-    let reader = i18n::lang();
-    i18n::set_lang(Lang::En);
-    let made = make();
-    i18n::set_lang(reader);
-    made
+    i18n::with_lang(Lang::En, make)
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {

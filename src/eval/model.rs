@@ -75,9 +75,10 @@ impl Status {
             Status::Withdrawn => crate::tr!("status-withdrawn"),
         }
     }
-    /// The status in a text table, trace or reason: in English the stable
-    /// id (`deemed-achieved`), as these texts have always shown it and
-    /// scripts may read it; in another language the label.
+    /// The status in a text table, trace, reason or hover: in English the
+    /// stable id (`deemed-achieved`), as these texts have always shown it
+    /// and scripts may read it; in another language the label, so that a
+    /// Dutch reader does not meet the English ids.
     pub fn word(self) -> String {
         match crate::i18n::lang() {
             crate::i18n::Lang::En => self.as_str().to_string(),

@@ -197,18 +197,8 @@ fn statuses(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> Col
     evaluation
         .milestones
         .into_iter()
-        .map(|m| (m.number.0, (status_word(m.status), m.reason)))
+        .map(|m| (m.number.0, (m.status.word(), m.reason)))
         .collect()
-}
-
-/// The status as the hover names it: its id in English (`deemed-achieved`,
-/// as the hover always showed it), its label in Dutch (`geacht behaald`):
-/// a Dutch reader should not meet the English ids.
-fn status_word(status: crate::eval::Status) -> String {
-    match crate::i18n::lang() {
-        crate::i18n::Lang::En => status.as_str().to_string(),
-        crate::i18n::Lang::Nl => status.label(),
-    }
 }
 
 /// Today in UTC, as `--at today` reads it.
