@@ -6,6 +6,7 @@
 
 pub mod ast;
 mod build;
+mod fact_lines;
 pub mod limits;
 mod pieces;
 

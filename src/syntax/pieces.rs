@@ -271,6 +271,9 @@ pub(super) fn facts(file: FileId, text: &str, chunk: usize) -> Option<File> {
     let ends = starts.iter().skip(1).copied().chain([end]);
     for (&start, stop) in starts.iter().zip(ends) {
         let piece = text.get(start..stop)?;
+        if super::fact_lines::read(piece, start, &mut body) {
+            continue;
+        }
         let pairs = MijlpaalParser::parse(Rule::facts_piece, piece).ok()?;
         let mut builder = Builder::new(file, piece);
         {
