@@ -1,7 +1,7 @@
 //! Lowering of facts files against the plan they describe: every fact has
 //! one fixed form ([`FORMS`]), and every name it uses must exist in the plan.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
@@ -51,10 +51,15 @@ pub fn lower_facts(ast: &ast::FactsAst, file: FileId, plan: &Plan) -> (Facts, Ve
         );
     }
     let evaluate_at = ast.evaluate_at.iter().filter_map(|d| ctx.date(d)).collect();
-    let added = added_milestones(plan);
+    let known = Known {
+        added: added_milestones(plan),
+        parties: plan.parties.iter().map(|p| p.id.as_str()).collect(),
+    };
     let mut facts = Vec::new();
+    // One vector for every fact's view of its words, not one each.
+    let mut args = Vec::new();
     for f in &ast.facts {
-        if let Some(fact) = fact(&mut ctx, plan, &added, f) {
+        if let Some(fact) = fact(&mut ctx, plan, &known, f, &mut args) {
             facts.push(fact);
         }
     }
@@ -98,6 +103,14 @@ fn is(w: &W, word: &str) -> bool {
 /// date) that adds each, with that date.
 type Added<'a> = HashMap<MilestoneNo, (&'a str, chrono::NaiveDate)>;
 
+/// What the facts are checked against besides the plan, looked up once.
+struct Known<'a> {
+    added: Added<'a>,
+    /// The plan's parties by name: a fact names one or more, and a
+    /// national plan has hundreds.
+    parties: HashSet<&'a str>,
+}
+
 fn added_milestones(plan: &Plan) -> Added<'_> {
     let mut added: Added = HashMap::new();
     for a in &plan.amendments {
@@ -115,7 +128,13 @@ fn added_milestones(plan: &Plan) -> Added<'_> {
     added
 }
 
-fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<Fact> {
+fn fact<'a>(
+    ctx: &mut Ctx,
+    plan: &Plan,
+    known: &Known,
+    f: &'a ast::FactAst,
+    args: &mut Vec<W<'a>>,
+) -> Option<Fact> {
     let date = ctx.date(&f.date);
     let verb = f.verb.name.as_str();
     let Some((_, form)) = FORMS.iter().find(|(v, _)| *v == verb) else {
@@ -129,7 +148,9 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
         );
         return None;
     };
-    let args: Vec<W> = f.args.iter().map(view).collect();
+    args.clear();
+    args.extend(f.args.iter().map(view));
+    let added = &known.added;
     let before = ctx.diagnostics.len();
     let kind = match (verb, args.as_slice()) {
         ("administration", [w]) if is(w, "compliant") => {
@@ -174,7 +195,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
             if is(by, "by") && (is(verdict, "achieved") || is(verdict, "not-achieved")) =>
         {
             let m = milestone(ctx, plan, added, n, date);
-            let by = party(ctx, plan, p);
+            let by = party(ctx, plan, known, p);
             Some(FactKind::Assessed {
                 milestone: m?,
                 achieved: is(verdict, "achieved"),
@@ -197,7 +218,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
                     None
                 }
             };
-            let by = parties(ctx, plan, who);
+            let by = parties(ctx, plan, known, who);
             Some(FactKind::Partial {
                 milestone: m?,
                 share: share?,
@@ -212,7 +233,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
             let m = milestone(ctx, plan, added, n, date);
             let until = ctx.date(d);
             let by = match rest {
-                [_, who] => parties(ctx, plan, who),
+                [_, who] => parties(ctx, plan, known, who),
                 _ => Some(Vec::new()),
             };
             Some(FactKind::Postponed {
@@ -226,7 +247,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
         {
             let stream = stream(ctx, plan, s);
             let amount = ctx.money(a);
-            let by = party(ctx, plan, p);
+            let by = party(ctx, plan, known, p);
             Some(FactKind::Advance {
                 stream: stream?,
                 amount: amount?,
@@ -246,7 +267,7 @@ fn fact(ctx: &mut Ctx, plan: &Plan, added: &Added, f: &ast::FactAst) -> Option<F
         ("repaid", [W::Word(s), W::Lit(a), by, W::Word(p)]) if is(by, "by") => {
             let stream = stream(ctx, plan, s);
             let amount = ctx.money(a);
-            let by = party(ctx, plan, p);
+            let by = party(ctx, plan, known, p);
             Some(FactKind::Repaid {
                 stream: stream?,
                 amount: amount?,
@@ -371,7 +392,10 @@ fn metric(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<MetricId> {
     )
     .map(MetricId::new)
 }
-fn party(ctx: &mut Ctx, plan: &Plan, id: &Ident) -> Option<PartyId> {
+fn party(ctx: &mut Ctx, plan: &Plan, known: &Known, id: &Ident) -> Option<PartyId> {
+    if known.parties.contains(id.name.as_str()) {
+        return Some(PartyId::new(id.name.clone()));
+    }
     lookup(
         ctx,
         "party",
@@ -389,7 +413,7 @@ fn is_names(w: &W) -> bool {
 /// The parties named after `by`: one, or several separated by commas. Each
 /// must exist in the plan (L011) and be named once (L014); all are
 /// checked, so every unknown name is reported at once.
-fn parties(ctx: &mut Ctx, plan: &Plan, w: &W) -> Option<Vec<PartyId>> {
+fn parties(ctx: &mut Ctx, plan: &Plan, known: &Known, w: &W) -> Option<Vec<PartyId>> {
     let names: &[Ident] = match w {
         W::Word(i) => std::slice::from_ref(*i),
         W::Names(names) => names,
@@ -410,7 +434,7 @@ fn parties(ctx: &mut Ctx, plan: &Plan, w: &W) -> Option<Vec<PartyId>> {
             continue;
         }
         seen.insert(id.name.as_str(), id.span);
-        match party(ctx, plan, id) {
+        match party(ctx, plan, known, id) {
             Some(p) => out.push(p),
             None => ok = false,
         }
