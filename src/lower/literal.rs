@@ -30,6 +30,9 @@ const MAX_DIGITS: usize = 28;
 
 /// Parses a Dutch-formatted number: `.` groups thousands, `,` starts decimals.
 pub fn number(text: &str) -> Result<Decimal, LitError> {
+    if let Some(d) = plain_whole(text) {
+        return Ok(d);
+    }
     let (int_part, frac_part) = match text.split_once(',') {
         Some((i, f)) => (i, Some(f)),
         None => (text, None),
@@ -84,6 +87,28 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
     })
 }
 
+/// The common case, `14` or `1.237.000` (at most 18 digits, thousands
+/// grouped correctly), without the allocations of `number`; `None` for
+/// anything else, which `number` then decides. The same value either way.
+fn plain_whole(text: &str) -> Option<Decimal> {
+    let (mut value, mut digits, mut group, mut grouped) = (0u64, 0usize, 0usize, false);
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            value = value
+                .checked_mul(10)?
+                .checked_add(u64::from(b.wrapping_sub(b'0')))?;
+            digits = digits.checked_add(1)?;
+            group = group.checked_add(1)?;
+        } else if b == b'.' && (group == 3 || (!grouped && (1..=3).contains(&group))) {
+            (group, grouped) = (0, true);
+        } else {
+            return None;
+        }
+    }
+    let last_ok = if grouped { group == 3 } else { group > 0 };
+    (last_ok && digits <= 18).then(|| Decimal::from(value))
+}
+
 /// A whole number that fits in `u32` (milestone and component numbers).
 pub fn whole(text: &str) -> Result<u32, LitError> {
     let d = number(text)?;
@@ -131,6 +156,9 @@ pub fn percent(text: &str) -> Result<Percent, LitError> {
 
 /// An ISO date. A Dutch `31-12-2026` or an impossible `2026-02-30` gets its own message.
 pub fn date(text: &str) -> Result<NaiveDate, LitError> {
+    if let Some(d) = plain_date(text) {
+        return Ok(d);
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let [a, b, c] = parts.as_slice() else {
         return Err(err(
@@ -182,6 +210,26 @@ pub fn date(text: &str) -> Result<NaiveDate, LitError> {
     })
 }
 
+/// The common case, a valid `2026-12-31`, without the allocations of
+/// `date`; `None` for anything else, which `date` then decides.
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text.as_bytes() else {
+        return None;
+    };
+    let digits = |ds: &[u8]| {
+        ds.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit()
+                .then(|| {
+                    n.checked_mul(10)?
+                        .checked_add(u32::from(d.wrapping_sub(b'0')))
+                })
+                .flatten()
+        })
+    };
+    let year = i32::try_from(digits(&[y0, y1, y2, y3])?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(&[m0, m1])?, digits(&[d0, d1])?)
+}
+
 fn days_in_month(first: NaiveDate) -> u32 {
     // The last day of the month: the day before the first of the next.
     first
@@ -207,6 +255,66 @@ mod tests {
             };
         }
         pub(crate) use dec;
+    }
+
+    #[test]
+    fn the_plain_cases_as_the_general_path_reads_them() {
+        for text in [
+            "0",
+            "00",
+            "7",
+            "14",
+            "1.237.000",
+            "1.300",
+            "654.153",
+            "999999999999999999",
+            "1.5",
+            "1.2345",
+            "1234.567",
+            ".5",
+            "5.",
+            "1..000",
+            "12.34.567",
+            "1,5",
+            "1.000,50",
+            "0000000000000000000000000000000000000000",
+            "18446744073709551616",
+            "1-1",
+            "",
+        ] {
+            if let Some(d) = plain_whole(text) {
+                let general = Decimal::from_str_exact(&text.replace('.', "")).unwrap();
+                assert_eq!(d, general, "{text}");
+                assert_eq!(d.scale(), general.scale(), "{text}");
+                assert_eq!(d.to_string(), general.to_string(), "{text}");
+            }
+        }
+        assert!(plain_whole("1.5").is_none());
+        assert!(plain_whole("1.000,50").is_none());
+        for text in [
+            "2026-12-31",
+            "2026-02-30",
+            "2024-02-29",
+            "0000-01-01",
+            "2026-1-01",
+            "2026-00-10",
+            "31-12-2026",
+            "2026-12-3x",
+        ] {
+            let general = {
+                let parts: Vec<&str> = text.split('-').collect();
+                match parts.as_slice() {
+                    [a, b, c] if a.len() == 4 && b.len() == 2 && c.len() == 2 => {
+                        match (a.parse::<i32>(), b.parse::<u32>(), c.parse::<u32>()) {
+                            (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            };
+            assert_eq!(plain_date(text), general, "{text}");
+        }
     }
 
     #[test]
