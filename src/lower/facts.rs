@@ -90,7 +90,7 @@ fn view(t: &Token) -> W<'_> {
         Token::Ident(i) => W::Word(i),
         Token::Lit(l) => W::Lit(l),
         Token::Str(s) => W::Str(s),
-        Token::Range(a, b, _) => W::Range(a, b),
+        Token::Range(range, _) => W::Range(&range.0, &range.1),
         Token::Names(names, _) => W::Names(names),
     }
 }

@@ -338,7 +338,9 @@ pub enum Token {
     Lit(Lit),
     Ident(Ident),
     Str(Str),
-    Range(Lit, Lit, Span),
+    /// `2025-01-01 .. 2025-03-31`; boxed, so that the other tokens (most
+    /// of a large facts file's tree) are not as large as two literals.
+    Range(Box<(Lit, Lit)>, Span),
     /// Two or more names separated by commas (`twentse_koers, menzis`).
     Names(Vec<Ident>, Span),
 }
@@ -349,7 +351,7 @@ impl Token {
             Token::Lit(l) => l.span,
             Token::Ident(i) => i.span,
             Token::Str(s) => s.span,
-            Token::Range(_, _, s) => *s,
+            Token::Range(_, s) => *s,
             Token::Names(_, s) => *s,
         }
     }

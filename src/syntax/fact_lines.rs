@@ -224,7 +224,10 @@ impl Reader<'_> {
         self.at += 2;
         self.skip();
         let to = self.date()?;
-        Some(Token::Range(from, to, self.span(start, self.at)))
+        Some(Token::Range(
+            Box::new((from, to)),
+            self.span(start, self.at),
+        ))
     }
 
     /// `date`: `ASCII_DIGIT{1,4} ~ "-" ~ ASCII_DIGIT{1,2} ~ "-" ~ ASCII_DIGIT{1,4}`

@@ -357,7 +357,7 @@ pub(super) fn token(p: P) -> Result<Token, Shape> {
             let mut c = Children::of(p);
             let a = lit(c.need(Rule::date)?);
             let b = lit(c.need(Rule::date)?);
-            Token::Range(a, b, sp)
+            Token::Range(Box::new((a, b)), sp)
         }
         Rule::names => Token::Names(p.into_inner().map(ident).collect(), sp),
         _ => Token::Lit(lit(p)),
