@@ -561,6 +561,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_run_given_up_on_leaves_the_body_as_it_was() {
+        let mut body = FactsBody::default();
+        assert!(read(
+            "evaluate at 2025-01-31\n2025-01-01 a 1\n",
+            0,
+            &mut body
+        ));
+        assert!(!read(
+            "2025-01-02 b 2\nevaluate at 2025-02-28\n  soon c\n",
+            40,
+            &mut body
+        ));
+        assert_eq!(body.facts.len(), 1);
+        assert_eq!(body.evaluate_at.len(), 1);
+        assert!(body.bad.is_empty());
+    }
+
     /// Pieces of lines, right and wrong, in every order.
     const PARTS: &[&str] = &[
         "2025-01-01",
