@@ -3,6 +3,7 @@
 
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan, StreamId};
+use crate::render::escape::JsonShown;
 use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table};
 
 /// A sum shown in a table: exact, or "too large" when no decimal holds it
@@ -256,6 +257,30 @@ pub fn write_json(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    serialize_json(e, notice, &mut ser)?;
+    out.write_all(b"\n")
+}
+
+/// [`write_json`] as the CLI shows it: hidden characters as JSON escapes
+/// (`render::escape::JsonShown`), in the same pass; the same bytes as
+/// `escape::json` of [`write_json`]'s output.
+pub fn write_json_shown(
+    e: &Evaluation,
+    notice: &str,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut ser = JsonShown::pretty(&mut *out);
+    serialize_json(e, notice, &mut ser)?;
+    out.write_all(b"\n")
+}
+
+fn serialize_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+    e: &Evaluation,
+    notice: &str,
+    ser: &mut serde_json::Serializer<W, F>,
+) -> std::io::Result<()> {
+    use serde::Serialize as _;
     let totals = Column::MILESTONE
         .iter()
         .map(|c| {
@@ -287,8 +312,7 @@ pub fn write_json(
         totals,
         version: env!("CARGO_PKG_VERSION"),
     };
-    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")
+    view.serialize(ser).map_err(std::io::Error::from)
 }
 
 /// Writes `evaluate --party ID --format json` as [`write_json`] does;
@@ -299,17 +323,43 @@ pub fn write_party_json(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<bool> {
-    let Some(p) = e.parties.iter().find(|p| p.id == id) else {
+    let Some(view) = party_evaluation_view(e, id, notice) else {
         return Ok(false);
-    };
-    let view = PartyEvaluationView {
-        at: e.at.to_string(),
-        overridden: notice.lines().collect(),
-        party: PartyView::of(p, true),
     };
     serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
     Ok(true)
+}
+
+/// [`write_party_json`] as the CLI shows it, hidden characters escaped (see
+/// [`write_json_shown`]).
+pub fn write_party_json_shown(
+    e: &Evaluation,
+    id: &str,
+    notice: &str,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<bool> {
+    use serde::Serialize as _;
+    let Some(view) = party_evaluation_view(e, id, notice) else {
+        return Ok(false);
+    };
+    view.serialize(&mut JsonShown::pretty(&mut *out))
+        .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(true)
+}
+
+fn party_evaluation_view<'a>(
+    e: &'a Evaluation,
+    id: &str,
+    notice: &'a str,
+) -> Option<PartyEvaluationView<'a>> {
+    let p = e.parties.iter().find(|p| p.id == id)?;
+    Some(PartyEvaluationView {
+        at: e.at.to_string(),
+        overridden: notice.lines().collect(),
+        party: PartyView::of(p, true),
+    })
 }
 
 // ------------------------------------------------------------------ text
