@@ -62,8 +62,53 @@ fn cite_view(c: &Option<Cite>) -> Option<CiteView<'_>> {
 struct Streams<'a>(&'a PerStream);
 
 impl serde::Serialize for Streams<'_> {
+    /// The map of [`streams_view`], written straight from the column when
+    /// its streams are in key order already (as a plan's usually are), so
+    /// that no map and no text per amount is made for each of the
+    /// milestones' columns: the same JSON.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        streams_view(self.0).serialize(s)
+        use serde::ser::SerializeMap as _;
+        let ordered = self
+            .0
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.0.as_str() < b.0.as_str()));
+        if !ordered {
+            return streams_view(self.0).serialize(s);
+        }
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (stream, amount) in self.0 {
+            map.serialize_entry(stream.as_str(), &Plain(*amount))?;
+        }
+        map.end()
+    }
+}
+
+/// A value serialized as the string of its `Display` (as `to_string()`
+/// gives it), without making the string.
+struct Text<T>(T);
+
+impl<T: std::fmt::Display> serde::Serialize for Text<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// An amount in its machine form ([`Money::to_plain`]), serialized as a
+/// string without making one.
+struct Plain(Money);
+
+impl std::fmt::Display for Plain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // As `to_plain`: two decimals, then the decimal's own text.
+        let mut d = self.0.amount();
+        d.rescale(2);
+        write!(f, "{d}")
+    }
+}
+
+impl serde::Serialize for Plain {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -72,14 +117,14 @@ struct MeasuredView<'a> {
     met: Option<bool>,
     target: &'a str,
     text: &'a str,
-    value: Option<String>,
+    value: Option<Text<rust_decimal::Decimal>>,
 }
 
 #[derive(serde::Serialize)]
 struct MilestoneView<'a> {
-    assessment_deadline: Option<String>,
+    assessment_deadline: Option<Text<chrono::NaiveDate>>,
     cite: Option<CiteView<'a>>,
-    due: Option<String>,
+    due: Option<Text<chrono::NaiveDate>>,
     earned: Streams<'a>,
     exposure: Streams<'a>,
     lapsed: Streams<'a>,
@@ -90,7 +135,7 @@ struct MilestoneView<'a> {
     paid: Streams<'a>,
     reason: &'a str,
     repayable: Streams<'a>,
-    since: Option<String>,
+    since: Option<Text<chrono::NaiveDate>>,
     status: &'static str,
 }
 
@@ -102,16 +147,16 @@ fn serialize_measured<S: serde::Serializer>(
         met: x.met,
         target: &x.target,
         text: &x.text,
-        value: x.value.map(|v| v.normalize().to_string()),
+        value: x.value.map(|v| Text(v.normalize())),
     }))
 }
 
 impl<'a> MilestoneView<'a> {
     fn of(m: &'a MilestoneResult) -> Self {
         MilestoneView {
-            assessment_deadline: m.assessment_deadline.map(|d| d.to_string()),
+            assessment_deadline: m.assessment_deadline.map(Text),
             cite: cite_view(&m.cite),
-            due: m.due.map(|d| d.to_string()),
+            due: m.due.map(Text),
             earned: Streams(&m.earned),
             exposure: Streams(&m.exposure),
             lapsed: Streams(&m.lapsed),
@@ -121,7 +166,7 @@ impl<'a> MilestoneView<'a> {
             paid: Streams(&m.paid),
             reason: &m.reason,
             repayable: Streams(&m.repayable),
-            since: m.since.map(|d| d.to_string()),
+            since: m.since.map(Text),
             status: m.status.as_str(),
         }
     }
@@ -183,9 +228,9 @@ impl<'a> PartyView<'a> {
 
 #[derive(serde::Serialize)]
 struct DutyView<'a> {
-    amount: Option<String>,
+    amount: Option<Plain>,
     cite: Option<CiteView<'a>>,
-    due: String,
+    due: Text<chrono::NaiveDate>,
     kind: &'static str,
     milestone: Option<crate::model::MilestoneNo>,
     overdue: bool,
@@ -205,9 +250,9 @@ impl<'a, T, V: serde::Serialize> serde::Serialize for Seq<'a, T, V> {
 
 fn duty_view(d: &Duty) -> DutyView<'_> {
     DutyView {
-        amount: d.amount.map(|a| a.to_plain()),
+        amount: d.amount.map(Plain),
         cite: cite_view(&d.cite),
-        due: d.due.to_string(),
+        due: Text(d.due),
         kind: d.kind.as_str(),
         milestone: d.milestone,
         overdue: d.overdue,
