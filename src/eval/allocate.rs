@@ -133,6 +133,9 @@ impl Weights {
             return None;
         }
         let parts = self.divide(cents.checked_div(unit)?)?;
+        if unit == 1 {
+            return Some(parts);
+        }
         parts.into_iter().map(|p| p.checked_mul(unit)).collect()
     }
 

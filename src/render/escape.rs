@@ -78,9 +78,19 @@ fn may_hide(b: u8) -> bool {
     b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef
 }
 
+/// Whether `text` is printable ASCII only (space to `~`), as most of a
+/// JSON output is: tested 16 bytes at a time, without a branch per byte.
+fn printable_ascii(text: &str) -> bool {
+    text.as_bytes().chunks(16).all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |all, b| all & (b.wrapping_sub(0x20) < 0x5f))
+    })
+}
+
 /// Writes `fragment` with its hidden characters as `\uXXXX`.
 fn write_shown<W: ?Sized + std::io::Write>(out: &mut W, fragment: &str) -> std::io::Result<()> {
-    if !fragment.bytes().any(may_hide) {
+    if printable_ascii(fragment) || !fragment.bytes().any(may_hide) {
         return out.write_all(fragment.as_bytes());
     }
     let mut from = 0;

@@ -89,7 +89,56 @@ struct Text<T>(T);
 
 impl<T: std::fmt::Display> serde::Serialize for Text<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        serialize_shown(&self.0, s)
+    }
+}
+
+/// Serializes the text of `value` as one string: made on the stack when it
+/// is short (dates and amounts always are), so that it reaches the
+/// serializer in one piece rather than in the many a `Display` writes.
+fn serialize_shown<S: serde::Serializer>(
+    value: &impl std::fmt::Display,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use std::fmt::Write as _;
+    let mut short = Short::default();
+    match write!(short, "{value}") {
+        Ok(()) => s.serialize_str(short.as_str()),
+        Err(_) => s.collect_str(value),
+    }
+}
+
+/// A short text on the stack; writing more than it holds is an error.
+struct Short {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for Short {
+    fn default() -> Self {
+        Short {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Short {
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Short {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(std::fmt::Error)?;
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -108,7 +157,7 @@ impl std::fmt::Display for Plain {
 
 impl serde::Serialize for Plain {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        serialize_shown(self, s)
     }
 }
 
