@@ -210,7 +210,9 @@ impl Weights {
 /// [`Weights::divide`] of `whole` units over `weights` (totalling `total`)
 /// where `whole × total` fits a `u64`, so every product does.
 fn divide_narrow(weights: &[u64], total: u64, whole: u64, negative: bool) -> Option<Vec<i128>> {
-    let mut parts: Vec<u64> = Vec::with_capacity(weights.len());
+    // The parts in the vector returned (exactly one per weight: a ledger
+    // may keep it, see `ledger::Divisions`).
+    let mut parts: Vec<i128> = Vec::with_capacity(weights.len());
     // (remainder, weight, member): best first by largest remainder, then
     // the larger weight, then the member listed first.
     let mut rems: Vec<(u64, u64, usize)> = Vec::with_capacity(weights.len());
@@ -219,7 +221,7 @@ fn divide_narrow(weights: &[u64], total: u64, whole: u64, negative: bool) -> Opt
         let p = whole.checked_mul(*w)?;
         let q = p.checked_div(total)?;
         given = given.checked_add(q)?;
-        parts.push(q);
+        parts.push(i128::from(q));
         rems.push((p.checked_rem(total)?, *w, i));
     }
     let left = usize::try_from(whole.checked_sub(given)?).ok()?;
@@ -236,17 +238,12 @@ fn divide_narrow(weights: &[u64], total: u64, whole: u64, negative: bool) -> Opt
             }
         }
     }
-    parts
-        .into_iter()
-        .map(|p| {
-            let p = i128::from(p);
-            if negative {
-                p.checked_neg()
-            } else {
-                Some(p)
-            }
-        })
-        .collect()
+    if negative {
+        for p in &mut parts {
+            *p = p.checked_neg()?;
+        }
+    }
+    Some(parts)
 }
 
 /// `whole × w / total` as quotient and remainder. The quotient is at most
