@@ -159,6 +159,19 @@ fn main() {
         mijlpaal::render::evaluation::write_json(&e, "", &mut out).unwrap();
         out.len()
     });
+    stage(
+        "evaluate at 2027-01-31 + JSON streamed as the CLI writes it (model alive)",
+        both,
+        || {
+            let e = eval::evaluate(&plan, &rules, &facts, &options);
+            let mut out = std::io::BufWriter::new(std::io::sink());
+            mijlpaal::render::evaluation::write_json_shown(&e, "", &mut out).unwrap();
+            e.milestones.len()
+        },
+    );
+    stage("evaluate at 2027-01-31 alone (model alive)", both, || {
+        eval::evaluate(&plan, &rules, &facts, &options)
+    });
     let months = gen::month_ends();
     stage(
         "incremental timeline, 36 month ends, rows kept",

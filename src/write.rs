@@ -50,6 +50,17 @@ pub fn check_target(target: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
 /// temporary file beside it (created new, so never through a link) and
 /// renames it over the target.
 pub fn replace(target: &Path, content: impl AsRef<[u8]>, root: &Path) -> Result<(), Diagnostic> {
+    replace_with(target, root, |f| f.write_all(content.as_ref()))
+}
+
+/// [`replace`] with the content written by `write` as it is made (a large
+/// output is streamed, never held whole), through a buffer. When `write`
+/// fails, the temporary file is removed and the target left as it was.
+pub fn replace_with(
+    target: &Path,
+    root: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
     let dir = check_target(target, root)?;
     let name = target
         .file_name()
@@ -62,8 +73,11 @@ pub fn replace(target: &Path, content: impl AsRef<[u8]>, root: &Path) -> Result<
         .write(true)
         .create_new(true)
         .open(&temp)
-        .and_then(|mut f| {
-            f.write_all(content.as_ref())?;
+        .and_then(|f| {
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &f);
+            write(&mut buffered)?;
+            buffered.flush()?;
+            drop(buffered);
             if let Some(p) = permissions {
                 f.set_permissions(p)?;
             }

@@ -244,23 +244,56 @@ pub(super) fn no_such_party(plan: &Plan, id: &str) -> String {
     mijlpaal::tr!("cli-no-such-party", party = id, plan = plan.id, help = help)
 }
 
-/// What an evaluation is shown as: the bytes of the output, hidden
-/// characters escaped in text and JSON; `Err` with the exit code when it
-/// cannot be rendered (an unknown party, a workbook refused).
-fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<u8>, u8> {
+/// What an evaluation is shown as, ready to be written.
+enum Output<'a> {
+    /// Text (or CSV) after `prefix` (a byte-order mark, say), its hidden
+    /// characters escaped as it is written.
+    Text { prefix: &'static [u8], text: String },
+    /// The JSON of the evaluation, or of one party (known to be in it),
+    /// serialized as it is written, hidden characters escaped meanwhile.
+    Json {
+        e: &'a Evaluation,
+        party: Option<&'a str>,
+        notice: &'a str,
+    },
+    /// Bytes as they are (a workbook).
+    Bytes(Vec<u8>),
+}
+
+impl Output<'_> {
+    /// Writes the output to `out` (stdout or the temporary file of `-o`).
+    fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        match self {
+            Output::Text { prefix, text } => {
+                out.write_all(prefix)?;
+                out.write_all(render::escape::text(text).as_bytes())
+            }
+            Output::Json {
+                e,
+                party: None,
+                notice,
+            } => render::evaluation::write_json_shown(e, notice, out),
+            Output::Json {
+                e,
+                party: Some(id),
+                notice,
+            } => render::evaluation::write_party_json_shown(e, id, notice, out).map(|_| ()),
+            Output::Bytes(bytes) => out.write_all(bytes),
+        }
+    }
+}
+
+/// What an evaluation is shown as; `Err` with the exit code when it cannot
+/// be rendered (an unknown party, a workbook refused).
+fn render<'a>(
+    args: &'a Args,
+    e: &'a Evaluation,
+    plan: &Plan,
+    notice: &'a str,
+) -> Result<Output<'a>, u8> {
     let party = args.party.as_deref();
     let unknown = |id: &str| usage(no_such_party(plan, id));
-    let text = |t: String| render::escape::text(&t).into_owned().into_bytes();
-    // JSON is streamed into the buffer (no `serde_json::Value`), then its
-    // hidden characters escaped.
-    let json = |bytes: Vec<u8>| match String::from_utf8(bytes) {
-        Ok(t) => render::escape::json(&t).into_owned().into_bytes(),
-        Err(e) => e.into_bytes(),
-    };
-    let write_failed = |err: std::io::Error| {
-        say!("{}", mijlpaal::tr!("cli-json-not-written", reason = err));
-        EXIT_USAGE
-    };
+    let text = |text: String| Output::Text { prefix: b"", text };
     match (args.format, party) {
         (EvalFormat::Text, None) => Ok(text(with_notice(
             notice,
@@ -270,19 +303,10 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
         (EvalFormat::Text, Some(id)) => render::evaluation::party_text(e, plan, id)
             .map(|t| text(with_notice(notice, "", t)))
             .ok_or_else(|| unknown(id)),
-        (EvalFormat::Json, None) => {
-            let mut out = Vec::new();
-            render::evaluation::write_json(e, notice, &mut out).map_err(write_failed)?;
-            Ok(json(out))
-        }
-        (EvalFormat::Json, Some(id)) => {
-            let mut out = Vec::new();
-            match render::evaluation::write_party_json(e, id, notice, &mut out) {
-                Ok(true) => Ok(json(out)),
-                Ok(false) => Err(unknown(id)),
-                Err(err) => Err(write_failed(err)),
-            }
-        }
+        (EvalFormat::Json, party) => match party {
+            Some(id) if !e.parties.iter().any(|p| p.id == id) => Err(unknown(id)),
+            _ => Ok(Output::Json { e, party, notice }),
+        },
         (EvalFormat::Csv, _) => {
             let kind = match args.table.unwrap_or(Table::Milestones) {
                 Table::Milestones => Kind::Milestones,
@@ -295,12 +319,14 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
             };
             let csv = render::evaluation::csv(e, kind, party, dialect)
                 .ok_or_else(|| unknown(party.unwrap_or_default()))?;
-            let mut bytes = match dialect {
-                Dialect::ExcelNl => render::ledger::BOM.to_vec(),
-                Dialect::Plain => Vec::new(),
+            let prefix: &'static [u8] = match dialect {
+                Dialect::ExcelNl => render::ledger::BOM,
+                Dialect::Plain => b"",
             };
-            bytes.extend(text(with_notice(notice, "# ", csv)));
-            Ok(bytes)
+            Ok(Output::Text {
+                prefix,
+                text: with_notice(notice, "# ", csv),
+            })
         }
         (EvalFormat::Xlsx, _) => {
             let labels = render::ledger::Labels::current();
@@ -312,10 +338,12 @@ fn render(args: &Args, e: &Evaluation, plan: &Plan, notice: &str) -> Result<Vec<
                 plan = plan.id,
                 date = e.at
             );
-            render::xlsx::workbook(&tables, &labels, &title, e.at, notice).map_err(|r| {
-                say!("{}", mijlpaal::tr!("cli-no-workbook-written", reason = r));
-                EXIT_ERRORS
-            })
+            render::xlsx::workbook(&tables, &labels, &title, e.at, notice)
+                .map(Output::Bytes)
+                .map_err(|r| {
+                    say!("{}", mijlpaal::tr!("cli-no-workbook-written", reason = r));
+                    EXIT_ERRORS
+                })
         }
     }
 }
@@ -334,13 +362,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let bytes = match render(&args, &e, &project.plan, &notice) {
-        Ok(b) => b,
+    let output = match render(&args, &e, &project.plan, &notice) {
+        Ok(o) => o,
         Err(code) => return code,
     };
+    // Written as it is made: the JSON of a national plan is tens of MB.
     let written = match &args.output {
-        None => super::out_bytes(&bytes),
-        Some(target) => write_output(session, common, target, &s.plan, &bytes),
+        None => super::out_with(|w| output.write_to(w)),
+        Some(target) => write_output_with(session, common, target, &s.plan, |w| output.write_to(w)),
     };
     exit_code(&e.diagnostics, false).max(written)
 }
@@ -354,8 +383,21 @@ pub(super) fn write_output(
     plan: &std::path::Path,
     bytes: &[u8],
 ) -> u8 {
+    write_output_with(session, common, target, plan, |f| {
+        std::io::Write::write_all(f, bytes)
+    })
+}
+
+/// [`write_output`] of what `write` writes, as it is made.
+pub(super) fn write_output_with(
+    session: &Session,
+    common: &Common,
+    target: &std::path::Path,
+    plan: &std::path::Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> u8 {
     let root = write::output_root(target, &project::project_root(plan));
-    match write::replace(target, bytes, &root) {
+    match write::replace_with(target, &root, write) {
         Ok(()) => {
             say!("{}", mijlpaal::tr!("cli-wrote", file = target.display()));
             EXIT_OK

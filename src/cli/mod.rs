@@ -232,7 +232,31 @@ fn write_stdout(text: &str) -> u8 {
 pub fn out_bytes(bytes: &[u8]) -> u8 {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+    stdout_written(stdout.write_all(bytes).and_then(|_| stdout.flush()))
+}
+
+/// Writes to stdout what `write` writes, as it is made (a large output is
+/// streamed through a buffer, never held whole), with the exit code of
+/// [`out`]: what was written before a failure stays written, as with any
+/// stream, and the exit code says it is incomplete.
+#[must_use]
+pub fn out_with(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) -> u8 {
+    use std::io::Write;
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = write(&mut stdout).and_then(|_| stdout.flush());
+    if result.is_err() {
+        // What is still buffered is dropped, not written once more on drop.
+        let _ = stdout.into_parts();
+    }
+    stdout_written(result)
+}
+
+/// The exit code of a write to stdout: a closed pipe is no error; any
+/// other failure is I010, reported on stderr.
+fn stdout_written(result: std::io::Result<()>) -> u8 {
+    match result {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {

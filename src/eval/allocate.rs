@@ -71,6 +71,9 @@ const DECIMAL_MANTISSA_MAX: i128 = (1i128 << 96) - 1;
 pub struct Weights {
     ints: Vec<Wide>,
     total: Wide,
+    /// The weights and their total again as `u64`, when the total fits:
+    /// see [`Weights::divide`].
+    narrow: Option<(Vec<u64>, u64)>,
 }
 
 impl Weights {
@@ -91,7 +94,18 @@ impl Weights {
             })
             .collect::<Option<_>>()?;
         let total = ints.iter().try_fold(Wide::ZERO, |a, w| a.checked_add(*w))?;
-        (!total.is_zero()).then_some(Weights { ints, total })
+        let narrow = total
+            .to_u128()
+            .and_then(|t| u64::try_from(t).ok())
+            .and_then(|t| {
+                let each = ints.iter().map(|w| u64::try_from(w.to_u128()?).ok());
+                Some((each.collect::<Option<Vec<u64>>>()?, t))
+            });
+        (!total.is_zero()).then_some(Weights {
+            ints,
+            total,
+            narrow,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -119,6 +133,9 @@ impl Weights {
             return None;
         }
         let parts = self.divide(cents.checked_div(unit)?)?;
+        if unit == 1 {
+            return Some(parts);
+        }
         parts.into_iter().map(|p| p.checked_mul(unit)).collect()
     }
 
@@ -126,7 +143,28 @@ impl Weights {
     /// the units left one each by largest remainder, ties to the larger
     /// weight, then to the member listed first. `None` only if the quotient
     /// does not fit, which the language's limits rule out.
+    ///
+    /// Where `units × total` fits a `u64` (cents of amounts up to about
+    /// € 10^11 over weights totalling 10^7, say: every real plan) the
+    /// division is made in `u64`, one machine division per member; else in
+    /// [`Wide`]. Both give the same parts (a property test holds them to it).
     pub fn divide(&self, units: i128) -> Option<Vec<i128>> {
+        if self.ints.len() == 1 {
+            return Some(vec![units]);
+        }
+        let narrow = self.narrow.as_ref().and_then(|(ws, t)| {
+            let whole = u64::try_from(units.unsigned_abs()).ok()?;
+            whole.checked_mul(*t)?;
+            Some((ws, *t, whole))
+        });
+        match narrow {
+            Some((ws, total, whole)) => divide_narrow(ws, total, whole, units < 0),
+            None => self.divide_wide(units),
+        }
+    }
+
+    /// [`Weights::divide`] in [`Wide`] arithmetic, for any weights and units.
+    pub fn divide_wide(&self, units: i128) -> Option<Vec<i128>> {
         if self.ints.len() == 1 {
             return Some(vec![units]);
         }
@@ -167,6 +205,45 @@ impl Weights {
             })
             .collect()
     }
+}
+
+/// [`Weights::divide`] of `whole` units over `weights` (totalling `total`)
+/// where `whole × total` fits a `u64`, so every product does.
+fn divide_narrow(weights: &[u64], total: u64, whole: u64, negative: bool) -> Option<Vec<i128>> {
+    // The parts in the vector returned (exactly one per weight: a ledger
+    // may keep it, see `ledger::Divisions`).
+    let mut parts: Vec<i128> = Vec::with_capacity(weights.len());
+    // (remainder, weight, member): best first by largest remainder, then
+    // the larger weight, then the member listed first.
+    let mut rems: Vec<(u64, u64, usize)> = Vec::with_capacity(weights.len());
+    let mut given: u64 = 0;
+    for (i, w) in weights.iter().enumerate() {
+        let p = whole.checked_mul(*w)?;
+        let q = p.checked_div(total)?;
+        given = given.checked_add(q)?;
+        parts.push(i128::from(q));
+        rems.push((p.checked_rem(total)?, *w, i));
+    }
+    let left = usize::try_from(whole.checked_sub(given)?).ok()?;
+    if left > 0 {
+        // Only which members get a unit matters, not their order: select, don't sort.
+        let order =
+            |a: &(u64, u64, usize), b: &(u64, u64, usize)| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2));
+        if left < rems.len() {
+            rems.select_nth_unstable_by(left.checked_sub(1)?, order);
+        }
+        for (_, _, i) in rems.iter().take(left) {
+            if let Some(p) = parts.get_mut(*i) {
+                *p = p.checked_add(1)?;
+            }
+        }
+    }
+    if negative {
+        for p in &mut parts {
+            *p = p.checked_neg()?;
+        }
+    }
+    Some(parts)
 }
 
 /// `whole × w / total` as quotient and remainder. The quotient is at most
@@ -495,5 +572,72 @@ mod tests {
             Wide::from_u128(u128::MAX).checked_add(Wide::from_u128(1)),
             Wide::from_u128(1).checked_shl(128)
         );
+    }
+
+    /// A weight: small (as in every real key), extreme (28 digits, up to
+    /// 28 decimals) or zero.
+    fn weight() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => (0u64..2_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m as i64, s)),
+            1 => (any::<u64>(), 0u32..29).prop_map(|(m, s)| Decimal::from_i128_with_scale(i128::from(m), s)),
+            1 => (0u128..(1u128 << 96), 0u32..29)
+                .prop_map(|(m, s)| Decimal::from_i128_with_scale(m as i128, s)),
+            1 => Just(Decimal::ZERO),
+        ]
+    }
+
+    /// The weights of a key: all small (many ties among a few values, or
+    /// populations over hundreds of members), or any mix of weights.
+    fn weights() -> impl proptest::strategy::Strategy<Value = Vec<Decimal>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::collection::vec((0i64..4).prop_map(Decimal::from), 1..40),
+            proptest::collection::vec((0i64..300_000).prop_map(Decimal::from), 1..400),
+            proptest::collection::vec(weight(), 1..60),
+        ]
+    }
+
+    /// Units to divide: mostly cents of real amounts, sometimes up to the
+    /// largest a division meets (2^103 cents), of either sign.
+    fn units() -> impl proptest::strategy::Strategy<Value = i128> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => -10_000_000_000i128..10_000_000_000,
+            1 => any::<i64>().prop_map(i128::from),
+            1 => -(1i128 << 103)..(1i128 << 103),
+            1 => Just(0i128),
+        ]
+    }
+
+    proptest::proptest! {
+        /// The `u64` division gives exactly the parts of the `Wide` one.
+        #[test]
+        fn narrow_division_is_the_wide_one(
+            weights in weights(),
+            units in units(),
+        ) {
+            if let Some(w) = Weights::new(&weights) {
+                let parts = w.divide(units);
+                proptest::prop_assert_eq!(&parts, &w.divide_wide(units));
+                if let Some(parts) = parts {
+                    proptest::prop_assert_eq!(parts.iter().sum::<i128>(), units);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_division_is_used_for_real_keys() {
+        let key = Weights::new(&w(&[74776, 24741, 26278])).unwrap();
+        assert!(key.narrow.is_some());
+        // 100 cents over 3 equal weights: 34, 33, 33 in both.
+        let eq = Weights::new(&w(&[5, 5, 5])).unwrap();
+        assert_eq!(eq.divide(100), Some(vec![34, 33, 33]));
+        assert_eq!(eq.divide(-100), Some(vec![-34, -33, -33]));
+        assert_eq!(eq.divide_wide(-100), Some(vec![-34, -33, -33]));
+        // Beyond u64: the Wide path, the same answer.
+        let big = 1i128 << 100;
+        assert_eq!(key.divide(big), key.divide_wide(big));
     }
 }

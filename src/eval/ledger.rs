@@ -186,10 +186,16 @@ impl Ledger {
         let unit = self.units.get(s).copied().unwrap_or(1);
         let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
         let stride = self.stride();
-        let key = (to.clone(), cents, unit);
+        // The memo's key, made only when there is a memo (an evaluation at
+        // one date has none: the recipient's name is not copied there).
+        let key = self.memo.as_ref().map(|_| (to.clone(), cents, unit));
         // A division kept is read in place, not copied (this runs for every
         // amount of every milestone at every date of a timeline).
-        let kept = self.memo.as_ref().and_then(|m| m.parts.get(&key));
+        let kept = self
+            .memo
+            .as_ref()
+            .zip(key.as_ref())
+            .and_then(|(m, key)| m.parts.get(key));
         let fresh = match kept {
             Some(_) => None,
             None => Some(
@@ -220,7 +226,7 @@ impl Ledger {
                 }
             }
         }
-        if let (Some(parts), Some(m)) = (fresh, self.memo.as_mut()) {
+        if let (Some(parts), Some(m), Some(key)) = (fresh, self.memo.as_mut(), key) {
             let cells = m.cells.saturating_add(parts.len());
             if cells <= Divisions::MAX_CELLS {
                 m.cells = cells;

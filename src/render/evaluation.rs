@@ -3,6 +3,7 @@
 
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan, StreamId};
+use crate::render::escape::JsonShown;
 use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table};
 
 /// A sum shown in a table: exact, or "too large" when no decimal holds it
@@ -61,8 +62,102 @@ fn cite_view(c: &Option<Cite>) -> Option<CiteView<'_>> {
 struct Streams<'a>(&'a PerStream);
 
 impl serde::Serialize for Streams<'_> {
+    /// The map of [`streams_view`], written straight from the column when
+    /// its streams are in key order already (as a plan's usually are), so
+    /// that no map and no text per amount is made for each of the
+    /// milestones' columns: the same JSON.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        streams_view(self.0).serialize(s)
+        use serde::ser::SerializeMap as _;
+        let ordered = self
+            .0
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.0.as_str() < b.0.as_str()));
+        if !ordered {
+            return streams_view(self.0).serialize(s);
+        }
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (stream, amount) in self.0 {
+            map.serialize_entry(stream.as_str(), &Plain(*amount))?;
+        }
+        map.end()
+    }
+}
+
+/// A value serialized as the string of its `Display` (as `to_string()`
+/// gives it), without making the string.
+struct Text<T>(T);
+
+impl<T: std::fmt::Display> serde::Serialize for Text<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_shown(&self.0, s)
+    }
+}
+
+/// Serializes the text of `value` as one string: made on the stack when it
+/// is short (dates and amounts always are), so that it reaches the
+/// serializer in one piece rather than in the many a `Display` writes.
+fn serialize_shown<S: serde::Serializer>(
+    value: &impl std::fmt::Display,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use std::fmt::Write as _;
+    let mut short = Short::default();
+    match write!(short, "{value}") {
+        Ok(()) => s.serialize_str(short.as_str()),
+        Err(_) => s.collect_str(value),
+    }
+}
+
+/// A short text on the stack; writing more than it holds is an error.
+struct Short {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for Short {
+    fn default() -> Self {
+        Short {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Short {
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for Short {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(std::fmt::Error)?;
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// An amount in its machine form ([`Money::to_plain`]), serialized as a
+/// string without making one.
+struct Plain(Money);
+
+impl std::fmt::Display for Plain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // As `to_plain`: two decimals, then the decimal's own text.
+        let mut d = self.0.amount();
+        d.rescale(2);
+        write!(f, "{d}")
+    }
+}
+
+impl serde::Serialize for Plain {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_shown(self, s)
     }
 }
 
@@ -71,14 +166,14 @@ struct MeasuredView<'a> {
     met: Option<bool>,
     target: &'a str,
     text: &'a str,
-    value: Option<String>,
+    value: Option<Text<rust_decimal::Decimal>>,
 }
 
 #[derive(serde::Serialize)]
 struct MilestoneView<'a> {
-    assessment_deadline: Option<String>,
+    assessment_deadline: Option<Text<chrono::NaiveDate>>,
     cite: Option<CiteView<'a>>,
-    due: Option<String>,
+    due: Option<Text<chrono::NaiveDate>>,
     earned: Streams<'a>,
     exposure: Streams<'a>,
     lapsed: Streams<'a>,
@@ -89,7 +184,7 @@ struct MilestoneView<'a> {
     paid: Streams<'a>,
     reason: &'a str,
     repayable: Streams<'a>,
-    since: Option<String>,
+    since: Option<Text<chrono::NaiveDate>>,
     status: &'static str,
 }
 
@@ -101,16 +196,16 @@ fn serialize_measured<S: serde::Serializer>(
         met: x.met,
         target: &x.target,
         text: &x.text,
-        value: x.value.map(|v| v.normalize().to_string()),
+        value: x.value.map(|v| Text(v.normalize())),
     }))
 }
 
 impl<'a> MilestoneView<'a> {
     fn of(m: &'a MilestoneResult) -> Self {
         MilestoneView {
-            assessment_deadline: m.assessment_deadline.map(|d| d.to_string()),
+            assessment_deadline: m.assessment_deadline.map(Text),
             cite: cite_view(&m.cite),
-            due: m.due.map(|d| d.to_string()),
+            due: m.due.map(Text),
             earned: Streams(&m.earned),
             exposure: Streams(&m.exposure),
             lapsed: Streams(&m.lapsed),
@@ -120,7 +215,7 @@ impl<'a> MilestoneView<'a> {
             paid: Streams(&m.paid),
             reason: &m.reason,
             repayable: Streams(&m.repayable),
-            since: m.since.map(|d| d.to_string()),
+            since: m.since.map(Text),
             status: m.status.as_str(),
         }
     }
@@ -182,9 +277,9 @@ impl<'a> PartyView<'a> {
 
 #[derive(serde::Serialize)]
 struct DutyView<'a> {
-    amount: Option<String>,
+    amount: Option<Plain>,
     cite: Option<CiteView<'a>>,
-    due: String,
+    due: Text<chrono::NaiveDate>,
     kind: &'static str,
     milestone: Option<crate::model::MilestoneNo>,
     overdue: bool,
@@ -204,9 +299,9 @@ impl<'a, T, V: serde::Serialize> serde::Serialize for Seq<'a, T, V> {
 
 fn duty_view(d: &Duty) -> DutyView<'_> {
     DutyView {
-        amount: d.amount.map(|a| a.to_plain()),
+        amount: d.amount.map(Plain),
         cite: cite_view(&d.cite),
-        due: d.due.to_string(),
+        due: Text(d.due),
         kind: d.kind.as_str(),
         milestone: d.milestone,
         overdue: d.overdue,
@@ -256,6 +351,30 @@ pub fn write_json(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    serialize_json(e, notice, &mut ser)?;
+    out.write_all(b"\n")
+}
+
+/// [`write_json`] as the CLI shows it: hidden characters as JSON escapes
+/// (`render::escape::JsonShown`), in the same pass; the same bytes as
+/// `escape::json` of [`write_json`]'s output.
+pub fn write_json_shown(
+    e: &Evaluation,
+    notice: &str,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut ser = JsonShown::pretty(&mut *out);
+    serialize_json(e, notice, &mut ser)?;
+    out.write_all(b"\n")
+}
+
+fn serialize_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+    e: &Evaluation,
+    notice: &str,
+    ser: &mut serde_json::Serializer<W, F>,
+) -> std::io::Result<()> {
+    use serde::Serialize as _;
     let totals = Column::MILESTONE
         .iter()
         .map(|c| {
@@ -287,8 +406,7 @@ pub fn write_json(
         totals,
         version: env!("CARGO_PKG_VERSION"),
     };
-    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")
+    view.serialize(ser).map_err(std::io::Error::from)
 }
 
 /// Writes `evaluate --party ID --format json` as [`write_json`] does;
@@ -299,17 +417,43 @@ pub fn write_party_json(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<bool> {
-    let Some(p) = e.parties.iter().find(|p| p.id == id) else {
+    let Some(view) = party_evaluation_view(e, id, notice) else {
         return Ok(false);
-    };
-    let view = PartyEvaluationView {
-        at: e.at.to_string(),
-        overridden: notice.lines().collect(),
-        party: PartyView::of(p, true),
     };
     serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
     Ok(true)
+}
+
+/// [`write_party_json`] as the CLI shows it, hidden characters escaped (see
+/// [`write_json_shown`]).
+pub fn write_party_json_shown(
+    e: &Evaluation,
+    id: &str,
+    notice: &str,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<bool> {
+    use serde::Serialize as _;
+    let Some(view) = party_evaluation_view(e, id, notice) else {
+        return Ok(false);
+    };
+    view.serialize(&mut JsonShown::pretty(&mut *out))
+        .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(true)
+}
+
+fn party_evaluation_view<'a>(
+    e: &'a Evaluation,
+    id: &str,
+    notice: &'a str,
+) -> Option<PartyEvaluationView<'a>> {
+    let p = e.parties.iter().find(|p| p.id == id)?;
+    Some(PartyEvaluationView {
+        at: e.at.to_string(),
+        overridden: notice.lines().collect(),
+        party: PartyView::of(p, true),
+    })
 }
 
 // ------------------------------------------------------------------ text
