@@ -648,12 +648,14 @@ fn partial_too_large(
 /// (the administration's compliance, a milestone's partial payout or its
 /// postponement). Which one was written last says nothing about which is
 /// true, so all of that day's are ignored, whatever their order.
+/// `what` and `help` are made only when a day contradicts itself: this runs
+/// for every milestone with facts, and a finding is rare.
 fn same_day<T, K: PartialEq>(
-    what: &str,
+    what: impl Fn() -> String,
     facts: &mut Vec<Dated<T>>,
     says: impl Fn(&T) -> K,
     diags: &mut Vec<Diagnostic>,
-    help: &str,
+    help: impl Fn() -> String,
 ) {
     // The facts are in date order (see `index`): one pass over each day's run.
     let mut dates: std::collections::BTreeSet<NaiveDate> = std::collections::BTreeSet::new();
@@ -666,7 +668,7 @@ fn same_day<T, K: PartialEq>(
         let mut d = Diagnostic::new(
             "E013",
             Severity::Error,
-            crate::tr!("e013-message", what = what, date = a.date),
+            crate::tr!("e013-message", what = what(), date = a.date),
         )
         .in_file(b.file)
         .at(b.span, crate::tr!("e013-label"));
@@ -676,7 +678,7 @@ fn same_day<T, K: PartialEq>(
             d
         };
         diags.push(
-            d.with_help(help.to_string())
+            d.with_help(help())
                 .with_note(crate::tr!("e013-note")),
         );
     }
@@ -744,11 +746,11 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
         }
     }
     same_day(
-        &crate::tr!("e013-administration"),
+        || crate::tr!("e013-administration"),
         &mut idx.administration,
         |compliant| *compliant,
         diags,
-        &crate::tr!("e013-administration-help"),
+        || crate::tr!("e013-administration-help"),
     );
     let mut numbers: Vec<MilestoneNo> = idx.per_milestone.keys().copied().collect();
     numbers.sort();
@@ -757,18 +759,18 @@ fn contradictions(idx: &mut FactIndex, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         same_day(
-            &crate::tr!("e013-partials", milestone = n),
+            || crate::tr!("e013-partials", milestone = n),
             &mut mf.partials,
             |(share, _)| share.clone(),
             diags,
-            &crate::tr!("e013-partials-help"),
+            || crate::tr!("e013-partials-help"),
         );
         same_day(
-            &crate::tr!("e013-postponements", milestone = n),
+            || crate::tr!("e013-postponements", milestone = n),
             &mut mf.postponements,
             |(until, _)| *until,
             diags,
-            &crate::tr!("e013-postponements-help"),
+            || crate::tr!("e013-postponements-help"),
         );
         let drop = contradicting_verdicts(n, &mf.assessments, diags);
         for (d, a) in drop.iter().zip(&mf.assessments) {
