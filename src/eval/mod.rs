@@ -958,6 +958,8 @@ fn obligations(
                 .or(m.payout.first())
                 .map(|p| members(plan, &p.to).into_iter().map(|(id, _)| id).collect())
                 .unwrap_or_default();
+            // One text for all of them: a key has up to hundreds of members.
+            let text = crate::tr!("duty-deliver-text", milestone = m.number);
             for party in &deliverers {
                 out.push(Duty {
                     party: party.clone(),
@@ -968,7 +970,7 @@ fn obligations(
                     // For a key the amount is divided; its members each deliver their part.
                     amount: (deliverers.len() == 1).then(|| m.total()),
                     overdue: effective_due < at,
-                    text: crate::tr!("duty-deliver-text", milestone = m.number),
+                    text: text.clone(),
                     cite: None,
                 });
             }
@@ -978,6 +980,11 @@ fn obligations(
             Status::Open | Status::Postponed | Status::Due | Status::InAssessment
         ) {
             if let Some(deadline) = r.assessment_deadline.filter(|d| in_horizon(*d) && *d >= at) {
+                let text = crate::tr!(
+                    "duty-assess-text",
+                    milestone = m.number,
+                    deadline = deadline
+                );
                 for a in &assessors {
                     out.push(Duty {
                         party: a.clone(),
@@ -987,11 +994,7 @@ fn obligations(
                         stream: None,
                         amount: Some(m.total()),
                         overdue: false,
-                        text: crate::tr!(
-                            "duty-assess-text",
-                            milestone = m.number,
-                            deadline = deadline
-                        ),
+                        text: text.clone(),
                         cite: c.window.as_ref().map(|w| w.1.clone()),
                     });
                 }
