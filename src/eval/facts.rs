@@ -677,10 +677,7 @@ fn same_day<T, K: PartialEq>(
         } else {
             d
         };
-        diags.push(
-            d.with_help(help())
-                .with_note(crate::tr!("e013-note")),
-        );
+        diags.push(d.with_help(help()).with_note(crate::tr!("e013-note")));
     }
     facts.retain(|f| !dates.contains(&f.date));
 }
