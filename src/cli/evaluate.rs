@@ -371,7 +371,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         None => super::out_with(|w| output.write_to(w)),
         Some(target) => write_output_with(session, common, target, &s.plan, |w| output.write_to(w)),
     };
-    exit_code(&e.diagnostics, false).max(written)
+    let code = exit_code(&e.diagnostics, false).max(written);
+    // The process ends with this command: its memory goes back to the
+    // system at once, so the evaluation and the project are not taken
+    // apart piece by piece (0.11 G instructions for a national plan).
+    drop(output);
+    std::mem::forget(e);
+    std::mem::forget(project);
+    code
 }
 
 /// Writes `-o FILE`: never through a link; inside the project when named
