@@ -11,20 +11,29 @@ use crate::syntax::ast::{self, LevelRhsAst, Lit, MilestoneItem, TargetAst, Windo
 use super::plan::{split, Defaults, Names};
 use super::Ctx;
 
-pub(super) fn lower_components(
-    ctx: &mut Ctx,
-    names: &Names,
-    defaults: &Defaults,
-    plan: &mut Plan,
-    components: &[&ast::ComponentAst],
-) {
-    let mut numbers: HashMap<u32, Span> = HashMap::new();
-    let mut milestone_numbers: HashMap<u32, Span> = HashMap::new();
-    for c in components {
+/// The component and milestone numbers seen so far: components are
+/// lowered one at a time, in the order of the file (L010 for a number
+/// given twice), then the milestones they name are resolved ([`Self::resolve`]).
+#[derive(Default)]
+pub(super) struct Numbers {
+    components: HashMap<u32, Span>,
+    milestones: HashMap<u32, Span>,
+}
+
+impl Numbers {
+    /// Lowers one component and its milestones into `plan`.
+    pub(super) fn component(
+        &mut self,
+        ctx: &mut Ctx,
+        names: &Names,
+        defaults: &Defaults,
+        plan: &mut Plan,
+        c: &ast::ComponentAst,
+    ) {
         // With a bad component number the milestones are still lowered, so
         // that their own errors are reported too.
         let n = ctx.whole(&c.number).unwrap_or(0);
-        if let Some(first) = numbers.get(&n) {
+        if let Some(first) = self.components.get(&n) {
             ctx.push(
                 Diagnostic::error("L010", crate::tr!("l010-component-message", component = n))
                     .at(c.number.span, crate::tr!("l010-label-again"))
@@ -32,7 +41,7 @@ pub(super) fn lower_components(
                     .with_help(crate::tr!("l010-component-help")),
             );
         } else {
-            numbers.insert(n, c.number.span);
+            self.components.insert(n, c.number.span);
             plan.components.push(Component {
                 number: ComponentNo(n),
                 name: c.name.value.clone(),
@@ -43,7 +52,7 @@ pub(super) fn lower_components(
             let Some(number) = ctx.whole(&m.number) else {
                 continue;
             };
-            if let Some(first) = milestone_numbers.get(&number) {
+            if let Some(first) = self.milestones.get(&number) {
                 ctx.push(
                     Diagnostic::error(
                         "L010",
@@ -55,7 +64,7 @@ pub(super) fn lower_components(
                 );
                 continue;
             }
-            milestone_numbers.insert(number, m.number.span);
+            self.milestones.insert(number, m.number.span);
             let lowered = milestone(
                 ctx,
                 names,
@@ -68,7 +77,12 @@ pub(super) fn lower_components(
             plan.milestones.push(lowered);
         }
     }
-    resolve_after(ctx, plan, &milestone_numbers);
+
+    /// After the last component: the milestones named by `after` and
+    /// `baseline` must exist.
+    pub(super) fn resolve(&self, ctx: &mut Ctx, plan: &Plan) {
+        resolve_after(ctx, plan, &self.milestones);
+    }
 }
 
 /// `after` and `baseline N` name milestones; they must exist.

@@ -22,7 +22,7 @@ use std::ops::ControlFlow;
 
 use pest::Parser as _;
 
-use super::ast::{File, PlanItem};
+use super::ast::{ComponentAst, File, PlanAst, PlanItem};
 use super::build::{Based, Builder, FactsBody};
 use super::{MijlpaalParser, Rule};
 use crate::source::FileId;
@@ -34,49 +34,17 @@ const MIN_PIECES: usize = 2;
 /// file is to be parsed whole (see the module's comment). The text has
 /// passed `limits::check`: its braces are balanced and shallow.
 pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
-    if first_word(text) != "plan" {
-        return None;
-    }
-    let pieces = components(text);
-    if pieces.len() < MIN_PIECES {
-        return None;
-    }
-    let (plan, starts) = {
-        let (outline, cuts) = outline(text, &pieces);
-        let pairs = MijlpaalParser::parse(Rule::file, &outline).ok()?;
-        let mut builder = Builder::new(file, &outline);
-        let tree = {
-            let _cut = Based::cut(cuts);
-            builder.file(pairs)
-        };
-        if !builder.diagnostics.is_empty() {
-            return None;
-        }
-        match tree? {
-            File::Plan(plan) => (plan, builder.item_starts),
-            _ => return None,
-        }
-    };
-    if starts.len() != plan.items.len() {
-        return None;
-    }
+    let Outlined {
+        plan: mut outline,
+        starts,
+        pieces,
+    } = outlined(file, text)?;
     let mut parsed: Vec<PlanItem> = Vec::with_capacity(pieces.len());
-    for &(start, end) in &pieces {
-        let piece = text.get(start..end)?;
-        let pairs = MijlpaalParser::parse(Rule::plan_piece, piece).ok()?;
-        let mut builder = Builder::new(file, piece);
-        let item = {
-            let _based = Based::at(start);
-            builder.plan_piece(pairs)?
-        };
-        if !builder.diagnostics.is_empty() {
-            return None;
-        }
-        parsed.push(item);
+    for &piece in &pieces {
+        parsed.push(component(file, text, piece)?);
     }
     // The outline's items and the components, in the order of the file.
-    let mut plan = plan;
-    let outline_items = std::mem::take(&mut plan.items);
+    let outline_items = std::mem::take(&mut outline.items);
     let mut items = Vec::with_capacity(outline_items.len() + parsed.len());
     let mut pieces = pieces.iter().zip(parsed).peekable();
     for (item, start) in outline_items.into_iter().zip(starts) {
@@ -86,8 +54,93 @@ pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
         items.push(item);
     }
     items.extend(pieces.map(|(_, p)| p));
-    plan.items = items;
-    Some(File::Plan(plan))
+    outline.items = items;
+    Some(File::Plan(outline))
+}
+
+/// A plan of [`MIN_PIECES`] or more components, its outline parsed: what
+/// is left to do is to parse each component (see [`Components`]).
+pub(super) struct Outlined {
+    /// The plan without its components.
+    pub(super) plan: PlanAst,
+    /// Where each of the outline's items starts in the file.
+    starts: Vec<usize>,
+    /// Each component's bytes in the file, in the order of the file.
+    pieces: Vec<(usize, usize)>,
+}
+
+/// The outline's tree, or `None` where the file is to be parsed whole.
+pub(super) fn outlined(file: FileId, text: &str) -> Option<Outlined> {
+    if first_word(text) != "plan" {
+        return None;
+    }
+    let pieces = components(text);
+    if pieces.len() < MIN_PIECES {
+        return None;
+    }
+    let (outline, cuts) = outline(text, &pieces);
+    let pairs = MijlpaalParser::parse(Rule::file, &outline).ok()?;
+    let mut builder = Builder::new(file, &outline);
+    let tree = {
+        let _cut = Based::cut(cuts);
+        builder.file(pairs)
+    };
+    if !builder.diagnostics.is_empty() {
+        return None;
+    }
+    let File::Plan(plan) = tree? else {
+        return None;
+    };
+    let starts = builder.item_starts;
+    (starts.len() == plan.items.len()).then_some(Outlined {
+        plan,
+        starts,
+        pieces,
+    })
+}
+
+/// One component of the file parsed on its own, or `None` where it does
+/// not parse without a diagnostic.
+fn component(file: FileId, text: &str, (start, end): (usize, usize)) -> Option<PlanItem> {
+    let piece = text.get(start..end)?;
+    let pairs = MijlpaalParser::parse(Rule::plan_piece, piece).ok()?;
+    let mut builder = Builder::new(file, piece);
+    let item = {
+        let _based = Based::at(start);
+        builder.plan_piece(pairs)?
+    };
+    builder.diagnostics.is_empty().then_some(item)
+}
+
+/// The components of an [`Outlined`] plan, each parsed when it is asked
+/// for, in the order of the file: `None` for one that does not parse
+/// without a diagnostic (and the file is to be parsed whole).
+pub struct Components<'t> {
+    file: FileId,
+    text: &'t str,
+    pieces: std::vec::IntoIter<(usize, usize)>,
+}
+
+impl<'t> Components<'t> {
+    pub(super) fn of(file: FileId, text: &'t str, outlined: &mut Outlined) -> Self {
+        Components {
+            file,
+            text,
+            pieces: std::mem::take(&mut outlined.pieces).into_iter(),
+        }
+    }
+}
+
+impl Iterator for Components<'_> {
+    type Item = Option<ComponentAst>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let piece = self.pieces.next()?;
+        Some(match component(self.file, self.text, piece) {
+            Some(PlanItem::Component(c)) => Some(c),
+            _ => None,
+        })
+    }
 }
 
 /// The first word of the file after blank lines, spaces, tabs and `//`
