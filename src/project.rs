@@ -639,7 +639,8 @@ pub fn plan_in_pieces(
         mut diagnostics,
         components,
     } = syntax::parse_plan_in_pieces(file, text, limits)?;
-    let (plan, lowered) = lower::lower_plan_in_pieces(&outline, components, file)?;
+    let milestones = components.milestones();
+    let (plan, lowered) = lower::lower_plan_in_pieces(&outline, components, milestones, file)?;
     diagnostics.extend(lowered);
     Some((plan, diagnostics))
 }

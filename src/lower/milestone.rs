@@ -274,6 +274,7 @@ pub(super) fn milestone(
         header_span: m.number.span.to(m.text.span),
         span: m.span,
     };
+    reserve_lists(&mut out, &m.items, defaults);
     let mut seen: HashMap<String, Span> = HashMap::new();
     for item in &m.items {
         let Some(edit) = lower_item(ctx, names, plan, item) else {
@@ -305,6 +306,37 @@ pub(super) fn milestone(
     }
     apply_defaults(&mut out, defaults);
     out
+}
+
+/// Room in a milestone's lists for the statements written and the plan's
+/// defaults, made once: a list grown by `push` has room for four, and a
+/// large plan's model would be a third slack.
+fn reserve_lists(out: &mut Milestone, items: &[MilestoneItem], defaults: &Defaults) {
+    let (mut declared, mut evidence, mut after, mut targets, mut baselines) = (0, 0, 0, 0, 0);
+    let (mut payout, mut risk) = (defaults.payout.len(), defaults.risk.len());
+    for item in items {
+        let n = match item {
+            MilestoneItem::Declared { .. } => &mut declared,
+            MilestoneItem::Evidence { .. } => &mut evidence,
+            MilestoneItem::After { numbers, .. } => {
+                after = numbers.len().saturating_add(after);
+                continue;
+            }
+            MilestoneItem::Payout { .. } => &mut payout,
+            MilestoneItem::Risk { .. } => &mut risk,
+            MilestoneItem::Target { .. } => &mut targets,
+            MilestoneItem::SetsBaseline { .. } => &mut baselines,
+            _ => continue,
+        };
+        *n = n.saturating_add(1);
+    }
+    out.declared.reserve_exact(declared);
+    out.evidence.reserve_exact(evidence);
+    out.after.reserve_exact(after);
+    out.payout.reserve_exact(payout);
+    out.risk.reserve_exact(risk);
+    out.targets.reserve_exact(targets);
+    out.baselines.reserve_exact(baselines);
 }
 
 /// Streams without their own payout or risk take the plan's default.

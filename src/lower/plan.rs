@@ -136,6 +136,11 @@ pub(super) struct Defaults {
 /// callers can still report what they can; `diagnostics` says if it is sound.
 pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
     let mut lowering = Lowering::begin(ast, file);
+    let milestones = ast.items.iter().map(|i| match i {
+        PlanItem::Component(c) => c.milestones.len(),
+        _ => 0,
+    });
+    lowering.plan.milestones.reserve_exact(milestones.sum());
     for item in &ast.items {
         if let PlanItem::Component(c) = item {
             lowering.component(c);
@@ -148,12 +153,15 @@ pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
 /// once lowered: `syntax::PlanInPieces`) after the tree of the rest of it,
 /// `outline`; the same plan and diagnostics as [`lower_plan`] of the whole
 /// tree, or `None` as soon as a component is `None` (did not parse).
+/// `milestones`: how many the components hold (room is made for them).
 pub fn lower_plan_in_pieces(
     outline: &ast::PlanAst,
     components: impl IntoIterator<Item = Option<ast::ComponentAst>>,
+    milestones: usize,
     file: FileId,
 ) -> Option<(Plan, Vec<Diagnostic>)> {
     let mut lowering = Lowering::begin(outline, file);
+    lowering.plan.milestones.reserve_exact(milestones);
     for c in components {
         lowering.component(&c?);
     }
@@ -599,7 +607,7 @@ pub(super) fn split(
     split: &[ast::StreamAmount],
     unit: Money,
 ) -> Option<StreamAmounts> {
-    let mut out: StreamAmounts = Vec::new();
+    let mut out: StreamAmounts = Vec::with_capacity(split.len());
     let mut ok = true;
     for sa in split {
         let stream = names.stream(ctx, &sa.stream);

@@ -38,6 +38,7 @@ pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
         plan: mut outline,
         starts,
         pieces,
+        ..
     } = outlined(file, text)?;
     let mut parsed: Vec<PlanItem> = Vec::with_capacity(pieces.len());
     for &piece in &pieces {
@@ -67,6 +68,8 @@ pub(super) struct Outlined {
     starts: Vec<usize>,
     /// Each component's bytes in the file, in the order of the file.
     pieces: Vec<(usize, usize)>,
+    /// How many milestones the components hold, by their first words.
+    milestones: usize,
 }
 
 /// The outline's tree, or `None` where the file is to be parsed whole.
@@ -74,7 +77,7 @@ pub(super) fn outlined(file: FileId, text: &str) -> Option<Outlined> {
     if first_word(text) != "plan" {
         return None;
     }
-    let pieces = components(text);
+    let (pieces, milestones) = components(text);
     if pieces.len() < MIN_PIECES {
         return None;
     }
@@ -96,6 +99,7 @@ pub(super) fn outlined(file: FileId, text: &str) -> Option<Outlined> {
         plan,
         starts,
         pieces,
+        milestones,
     })
 }
 
@@ -119,6 +123,7 @@ pub struct Components<'t> {
     file: FileId,
     text: &'t str,
     pieces: std::vec::IntoIter<(usize, usize)>,
+    milestones: usize,
 }
 
 impl<'t> Components<'t> {
@@ -127,7 +132,15 @@ impl<'t> Components<'t> {
             file,
             text,
             pieces: std::mem::take(&mut outlined.pieces).into_iter(),
+            milestones: outlined.milestones,
         }
+    }
+
+    /// How many milestones the components hold, by the first words of
+    /// their lines: exact for a plan without mistakes, so that room for
+    /// the model's milestones can be made once.
+    pub fn milestones(&self) -> usize {
+        self.milestones
     }
 }
 
@@ -181,21 +194,28 @@ fn outline(text: &str, pieces: &[(usize, usize)]) -> (String, Vec<(usize, usize)
 /// Each line directly inside the outermost block that starts (after spaces
 /// and tabs) with `component` and a space, with the lines of its block:
 /// from the word to the line break after the line where the block is closed
-/// again, that line break included. Strings and comments are read as in
-/// `limits::nesting`.
-fn components(text: &str) -> Vec<(usize, usize)> {
+/// again, that line break included; and how many lines directly inside
+/// those blocks start with `milestone` and a space. Strings and comments
+/// are read as in `limits::nesting`.
+fn components(text: &str) -> (Vec<(usize, usize)>, usize) {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut milestones = 0usize;
     let mut open: Option<usize> = None;
+    let starts_with = |word: usize, keyword: &[u8]| {
+        bytes
+            .get(word..word + keyword.len() + 1)
+            .is_some_and(|w| w.starts_with(keyword) && matches!(w.last(), Some(b' ' | b'\t')))
+    };
     scan(bytes, true, |event| {
         match event {
             Event::Line { word, depth: 1 } if open.is_none() => {
-                let component = bytes.get(word..word + 10).is_some_and(|w| {
-                    w.starts_with(b"component") && matches!(w.get(9), Some(b' ' | b'\t'))
-                });
-                if component {
+                if starts_with(word, b"component") {
                     open = Some(word);
                 }
+            }
+            Event::Line { word, depth: 2 } if open.is_some() => {
+                milestones += usize::from(starts_with(word, b"milestone"));
             }
             Event::LineEnd { at, depth: 1 } => {
                 if let Some(start) = open.take() {
@@ -206,7 +226,7 @@ fn components(text: &str) -> Vec<(usize, usize)> {
         }
         ControlFlow::Continue(())
     });
-    out
+    (out, milestones)
 }
 
 /// What [`scan`] meets, with the block depth there (before a `}` closes).
@@ -390,7 +410,7 @@ mod tests {
             "plan p \"x\" {\n  // c\n  component 1 \"a\" { // x\n    milestone 1 \"m\" {\n      due 2025-01-01\n    }\n  }\r\n\tcomponent 2 \"b {\" {\n  }\n  metric m \"m\" count\n  component 3 \"c\" {\n  } // end\n}\n".to_string(),
         ];
         for text in &texts {
-            assert!(components(text).len() >= MIN_PIECES, "{text}");
+            assert!(components(text).0.len() >= MIN_PIECES, "{text}");
             let limits = Limits::default();
             assert!(crate::syntax::limits::check(FileId(0), text, &limits).is_none());
             let a = parse(FileId(0), text);
