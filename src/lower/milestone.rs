@@ -231,16 +231,25 @@ pub(super) fn item_span(item: &MilestoneItem) -> Span {
     }
 }
 
-/// Statements a milestone has at most once (per stream for payout and risk).
-fn single(edit: &MilestoneEdit) -> Option<String> {
+/// Statements a milestone has at most once (per stream for payout and
+/// risk): the statement's name and the stream.
+fn single(edit: &MilestoneEdit) -> Option<(&'static str, Option<StreamId>)> {
     match edit {
         MilestoneEdit::Obligation(_)
         | MilestoneEdit::Due(..)
         | MilestoneEdit::Amount(_)
-        | MilestoneEdit::Judged(_) => Some(edit.name().to_string()),
-        MilestoneEdit::Payout(p) => Some(format!("payout {}", p.stream)),
-        MilestoneEdit::Risk(r) => Some(format!("risk {}", r.stream)),
+        | MilestoneEdit::Judged(_) => Some((edit.name(), None)),
+        MilestoneEdit::Payout(p) => Some((edit.name(), Some(p.stream.clone()))),
+        MilestoneEdit::Risk(r) => Some((edit.name(), Some(r.stream.clone()))),
         _ => None,
+    }
+}
+
+/// A [`single`] statement as the L014 message names it (`payout iza`).
+fn single_name((name, stream): &(&'static str, Option<StreamId>)) -> String {
+    match stream {
+        Some(s) => format!("{name} {s}"),
+        None => name.to_string(),
     }
 }
 
@@ -275,27 +284,30 @@ pub(super) fn milestone(
         span: m.span,
     };
     reserve_lists(&mut out, &m.items, defaults);
-    let mut seen: HashMap<String, Span> = HashMap::new();
+    // A few statements each: looked through, not hashed.
+    let mut seen: Vec<((&'static str, Option<StreamId>), Span)> = Vec::new();
     for item in &m.items {
         let Some(edit) = lower_item(ctx, names, plan, item) else {
             continue;
         };
         if let Some(key) = single(&edit) {
             let span = item_span(item);
-            if let Some(first) = seen.get(&key) {
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                let statement = single_name(&key);
                 ctx.given_twice(
-                    crate::tr!("l014-milestone-message", statement = key),
+                    crate::tr!("l014-milestone-message", statement = statement),
                     span,
                     *first,
-                    crate::tr!("l014-milestone-help", statement = key),
+                    crate::tr!("l014-milestone-help", statement = statement),
                 );
                 continue;
             }
-            seen.insert(key, span);
+            seen.push((key, span));
         }
         out.apply(edit);
     }
-    if !seen.contains_key("effort/result") {
+    let obligation = MilestoneEdit::Obligation(Obligation::Effort).name();
+    if !seen.iter().any(|((name, _), _)| *name == obligation) {
         ctx.error(
             "L013",
             out.header_span,
