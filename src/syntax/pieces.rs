@@ -209,10 +209,8 @@ fn components(text: &str) -> (Vec<(usize, usize)>, usize) {
     };
     scan(bytes, true, |event| {
         match event {
-            Event::Line { word, depth: 1 } if open.is_none() => {
-                if starts_with(word, b"component") {
-                    open = Some(word);
-                }
+            Event::Line { word, depth: 1 } if open.is_none() && starts_with(word, b"component") => {
+                open = Some(word);
             }
             Event::Line { word, depth: 2 } if open.is_some() => {
                 milestones += usize::from(starts_with(word, b"milestone"));
