@@ -786,9 +786,15 @@ mod tests {
         plans(Path::new("plans"), &mut paths);
         plans(Path::new("tests"), &mut paths);
         paths.sort();
+        // Comments, CRLF, tabs, braces in strings, an item between components.
+        let written = "plan p \"x\" {\n  // c\n  component 1 \"a\" { // x\n    milestone 1 \"m\" {\n      effort\r\n      due 2025-01-01\n    }\n  }\r\n\tcomponent 2 \"b {\" {\n    milestone 1 \"n\" {\n      after 2\n    }\n  }\n  metric m \"m\" count\n  component 3 \"c\" {\n    milestone 2 \"o\" {\n      result\n      target count m >= 1,5\n    }\n  } // end\n}\n";
+        let texts = paths
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).ok()))
+            .chain([("written".to_string(), Some(written.to_string()))]);
         let (mut pieced, mut whole_only, mut with_findings) = (0, 0, 0);
-        for path in &paths {
-            let Ok(text) = std::fs::read_to_string(path) else {
+        for (path, text) in texts {
+            let Some(text) = text else {
                 continue;
             };
             for text in variants(&text) {
@@ -800,8 +806,8 @@ mod tests {
                 pieced += 1;
                 with_findings += usize::from(!diags.is_empty());
                 let (w_plan, w_diags) = whole(&text);
-                assert_eq!(Some(plan), w_plan, "{}", path.display());
-                assert_eq!(diags, w_diags, "{}\n{text}", path.display());
+                assert_eq!(Some(plan), w_plan, "{path}");
+                assert_eq!(diags, w_diags, "{path}\n{text}");
             }
         }
         assert!(
