@@ -258,10 +258,10 @@ fn scan(bytes: &[u8], at_start_of_line: bool, mut on: impl FnMut(Event) -> Contr
             continue;
         }
         // Only these bytes matter; the rest is skipped in one `position`.
-        let Some(n) = bytes.get(i..).and_then(|r| {
-            r.iter()
-                .position(|c| matches!(c, b'\n' | b'"' | b'/' | b'{' | b'}'))
-        }) else {
+        let Some(n) = bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(super::limits::structural))
+        else {
             return;
         };
         i += n;
