@@ -77,6 +77,10 @@ pub fn parse_plan_in_pieces<'t>(
     text: &'t str,
     limits: &Limits,
 ) -> Option<PlanInPieces<'t>> {
+    // Any other kind of file is parsed by `parse`: the limits not checked twice.
+    if !pieces::claims_plan(text) {
+        return None;
+    }
     let diagnostics = limits::hidden(file, text);
     if limits::check(file, text, limits).is_some() {
         return None;

@@ -156,6 +156,11 @@ impl Iterator for Components<'_> {
     }
 }
 
+/// Whether the file's first word is `plan` (see [`first_word`]).
+pub(super) fn claims_plan(text: &str) -> bool {
+    first_word(text) == "plan"
+}
+
 /// The first word of the file after blank lines, spaces, tabs and `//`
 /// comment lines: which kind of file it claims to be, so that the other
 /// kind's scan is not run (anything else written first, and the caller
