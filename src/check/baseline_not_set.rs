@@ -180,9 +180,22 @@ impl Reach {
             .enumerate()
             .flat_map(|(i, c)| c.iter().map(move |n| (*n, i)))
             .collect();
+        // The edges between components, found once for all passes.
+        let successors: Vec<Vec<usize>> = components
+            .iter()
+            .enumerate()
+            .map(|(i, members)| {
+                members
+                    .iter()
+                    .flat_map(|n| graph.neighbors(*n))
+                    .filter_map(|next| component.get(&next).copied())
+                    .filter(|j| *j != i)
+                    .collect()
+            })
+            .collect();
         let mut out = HashSet::new();
         for chunk in bases.chunks(chunk.max(1)) {
-            let reach = Reach::of(graph, components, &component, chunk);
+            let reach = Reach::of(&successors, &component, chunk);
             out.extend(
                 asked
                     .iter()
@@ -193,43 +206,38 @@ impl Reach {
         out
     }
 
+    /// `successors`: per component (in reverse topological order, as
+    /// kosaraju_scc gives them), the components it has an edge into.
     fn of(
-        graph: &DiGraphMap<MilestoneNo, ()>,
-        components: &[Vec<MilestoneNo>],
+        successors: &[Vec<usize>],
         component: &HashMap<MilestoneNo, usize>,
         bases: &[MilestoneNo],
     ) -> Reach {
         let words = bases.len().div_ceil(64);
         let bit: HashMap<MilestoneNo, usize> =
             bases.iter().enumerate().map(|(i, b)| (*b, i)).collect();
-        let mut sets = vec![0u64; components.len().saturating_mul(words)];
+        let mut sets = vec![0u64; successors.len().saturating_mul(words)];
+        // Each baseline milestone's own bit, in its component's set.
+        for (b, base) in bases.iter().enumerate() {
+            if let Some(&c) = component.get(base) {
+                if let Some(w) = Self::words_of_mut(&mut sets, c, words).get_mut(b / 64) {
+                    *w |= 1u64 << (b % 64);
+                }
+            }
+        }
         let mut set = vec![0u64; words];
-        // kosaraju_scc gives the components in reverse topological order:
-        // walking it backwards visits every component after all that lead
-        // into it.
-        for (i, members) in components.iter().enumerate().rev() {
-            set.copy_from_slice(Self::words_of(&sets, i, words));
-            for n in members {
-                if let (Some(b), true) = (bit.get(n), words > 0) {
-                    if let Some(w) = set.get_mut(b / 64) {
-                        *w |= 1u64 << (b % 64);
-                    }
+        // Walking the components backwards visits every component after
+        // all that lead into it.
+        for (i, next) in successors.iter().enumerate().rev() {
+            for (to, from) in set.iter_mut().zip(Self::words_of(&sets, i, words)) {
+                *to = *from;
+            }
+            for &j in next {
+                let to = Self::words_of_mut(&mut sets, j, words);
+                for (to, from) in to.iter_mut().zip(&set) {
+                    *to |= *from;
                 }
             }
-            for n in members {
-                for next in graph.neighbors(*n) {
-                    match component.get(&next) {
-                        Some(&j) if j != i => {
-                            let to = Self::words_of_mut(&mut sets, j, words);
-                            for (to, from) in to.iter_mut().zip(&set) {
-                                *to |= *from;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Self::words_of_mut(&mut sets, i, words).copy_from_slice(&set);
         }
         Reach { sets, words, bit }
     }
