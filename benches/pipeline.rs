@@ -64,8 +64,9 @@ fn parse_facts(text: &str) -> ast::FactsAst {
 
 /// Front end and checker from source text, as `mijlpaal check` does in-process.
 fn check_all(plan_text: &str, rules_text: &str) -> usize {
-    let p = parse_plan(plan_text);
-    let (plan, d1) = lower::lower_plan(&p, PLAN);
+    // As `Session::load`: a component at a time, else the whole tree.
+    let (plan, d1) = mijlpaal::project::plan_in_pieces(PLAN, plan_text, &limits())
+        .unwrap_or_else(|| lower::lower_plan(&parse_plan(plan_text), PLAN));
     let r = parse_rules(rules_text);
     let (rules, d2) = lower::lower_rules(&r, RULES);
     let found = mijlpaal::check::run_all(&plan, Some(&rules), &[]);

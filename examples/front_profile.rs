@@ -38,12 +38,9 @@ fn value(json: &str) -> usize {
 #[inline(never)]
 fn check(plan_text: &str, rules_text: &str) -> usize {
     let limits = Limits::default();
-    let ast = match syntax::parse(FileId(0), plan_text, &limits) {
-        (Some(ast::File::Plan(p)), _) => p,
-        _ => panic!("the plan did not parse"),
-    };
-    let (plan, d1) = lower::lower_plan(&ast, FileId(0));
-    drop(ast);
+    // As `Session::load` does it: a component's tree at a time.
+    let (plan, d1) = mijlpaal::project::plan_in_pieces(FileId(0), plan_text, &limits)
+        .expect("the plan did not parse in pieces");
     let rules = match syntax::parse(FileId(1), rules_text, &limits) {
         (Some(ast::File::Rules(r)), _) => r,
         _ => panic!("the rules did not parse"),

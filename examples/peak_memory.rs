@@ -124,13 +124,10 @@ fn main() {
         lower::lower_plan(&ast, FileId(0))
     });
     drop(ast);
+    // As `Session::load` does it: a component's tree at a time.
     stage("check: parse + lower + all checks", plan_len, || {
-        let ast = match syntax::parse(FileId(0), &g.plan_text, &limits) {
-            (Some(ast::File::Plan(p)), _) => p,
-            _ => panic!("the plan did not parse"),
-        };
-        let (plan, _) = lower::lower_plan(&ast, FileId(0));
-        drop(ast);
+        let (plan, _) = mijlpaal::project::plan_in_pieces(FileId(0), &g.plan_text, &limits)
+            .expect("the plan did not parse in pieces");
         mijlpaal::check::run_all(&plan, None, &[])
     });
     let rules = match syntax::parse(FileId(1), &g.rules_text, &limits) {

@@ -110,22 +110,42 @@ impl Session {
         path: &Path,
         origin: Option<(FileId, Span)>,
     ) -> Option<(FileId, ast::File)> {
+        let id = self.read(path, origin)?;
+        self.parse_read(id)
+    }
+
+    /// Reads one file into the source map; `None` (reported) if it could
+    /// not be read.
+    fn read(&mut self, path: &Path, origin: Option<(FileId, Span)>) -> Option<FileId> {
         let loaded = match self.overlaid(path) {
             Some(text) => source::from_text(path, text, self.options.max_file_bytes),
             None => source::load(path, self.options.max_file_bytes, origin),
         };
-        let file = match loaded {
-            Ok(f) => f,
+        match loaded {
+            Ok(f) => Some(self.sources.add(f)),
             Err(d) => {
                 self.diagnostics.push(d);
-                return None;
+                None
             }
-        };
-        let id = self.sources.add(file);
+        }
+    }
+
+    /// Parses a file read by [`Session::read`].
+    fn parse_read(&mut self, id: FileId) -> Option<(FileId, ast::File)> {
         let text = self.sources.get(id).map(|f| f.text.as_str()).unwrap_or("");
         let (tree, diags) = syntax::parse(id, text, &self.options.limits);
         self.diagnostics.extend(diags);
         tree.map(|t| (id, t))
+    }
+
+    /// A plan read by [`Session::read`], parsed and lowered a component at
+    /// a time (see [`plan_in_pieces`]); `None`, with nothing reported, where
+    /// it is to be parsed whole.
+    fn load_plan_in_pieces(&mut self, id: FileId) -> Option<Plan> {
+        let text = self.sources.get(id).map(|f| f.text.as_str())?;
+        let (plan, diags) = plan_in_pieces(id, text, &self.options.limits)?;
+        self.diagnostics.extend(diags);
+        Some(plan)
     }
 
     /// The editor's text for `path`, if it holds one: looked up as given,
@@ -143,7 +163,11 @@ impl Session {
 
     /// Parses and lowers one file on its own.
     pub fn load(&mut self, path: &Path) -> Option<Loaded> {
-        let (id, tree) = self.parse_file(path, None)?;
+        let id = self.read(path, None)?;
+        if let Some(plan) = self.load_plan_in_pieces(id) {
+            return Some(Loaded::Plan(Box::new(plan)));
+        }
+        let (id, tree) = self.parse_read(id)?;
         Some(match tree {
             ast::File::Plan(p) => {
                 let (plan, diags) = lower::lower_plan(&p, id);
@@ -599,6 +623,28 @@ impl Session {
     }
 }
 
+/// A plan parsed and lowered a component at a time, each component's tree
+/// dropped once lowered, so that the whole file's tree and the model are
+/// never alive together (`syntax::PlanInPieces`): the syntax diagnostics,
+/// then the lowering's, exactly as `syntax::parse` and `lower::lower_plan`
+/// of the whole tree give them. `None` where the file is to be parsed whole
+/// (not a plan of two or more components, or a mistake in its syntax).
+pub fn plan_in_pieces(
+    file: FileId,
+    text: &str,
+    limits: &Limits,
+) -> Option<(Plan, Vec<Diagnostic>)> {
+    let syntax::PlanInPieces {
+        outline,
+        mut diagnostics,
+        components,
+    } = syntax::parse_plan_in_pieces(file, text, limits)?;
+    let milestones = components.milestones();
+    let (plan, lowered) = lower::lower_plan_in_pieces(&outline, components, milestones, file)?;
+    diagnostics.extend(lowered);
+    Some((plan, diagnostics))
+}
+
 /// Whether a text starts (after blank lines and `//` comments) with the
 /// keyword `rules`, as every rule set does.
 fn starts_as_rules(text: &str) -> bool {
@@ -671,4 +717,102 @@ fn facts_twice(path: &Path, first: &Path, how: &str) -> Diagnostic {
         ),
     )
     .with_help(crate::tr!("i011-help"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan and diagnostics of the whole-file parse and lowering.
+    fn whole(text: &str) -> (Option<Plan>, Vec<Diagnostic>) {
+        let (tree, mut diags) = syntax::parse(FileId(0), text, &Limits::default());
+        match tree {
+            Some(ast::File::Plan(p)) => {
+                let (plan, lowered) = lower::lower_plan(&p, FileId(0));
+                diags.extend(lowered);
+                (Some(plan), diags)
+            }
+            _ => (None, diags),
+        }
+    }
+
+    fn plans(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                plans(&path, out);
+            } else if path.extension().is_some_and(|e| e == "plan") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Mistakes for lowering across components: a milestone number given
+    /// again in a later component, `after` and `baseline` naming milestones
+    /// of later components or none, a component number given twice, names
+    /// and literals that do not lower; and a syntax mistake in a component
+    /// (parsed whole) and in the outline (not in pieces).
+    fn variants(text: &str) -> Vec<String> {
+        let edits: [(&str, &str); 12] = [
+            ("milestone 10 ", "milestone 3 "),
+            ("milestone 40 ", "milestone 12 "),
+            ("after 3\n", "after 40\n"),
+            ("after 10\n", "after 999\n"),
+            ("baseline 3 - 155", "baseline 44 - 155"),
+            ("component 4 ", "component 2 "),
+            ("due 2025-", "due 31-12-"),
+            ("payout iza to", "payout izaa to"),
+            ("effort\n", "efort\n"),
+            ("\u{20ac} ", "\u{20ac}"),
+            (
+                "component 5 \"",
+                "component 5 \"x\" {\n  }\n  component 9 \"",
+            ),
+            ("metric ", "metrc "),
+        ];
+        let mut out = vec![text.to_string()];
+        for (from, to) in edits {
+            if text.contains(from) {
+                out.push(text.replacen(from, to, 1));
+                out.push(text.replace(from, to));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_plan_in_pieces_is_the_whole_plan() {
+        let mut paths = Vec::new();
+        plans(Path::new("plans"), &mut paths);
+        plans(Path::new("tests"), &mut paths);
+        paths.sort();
+        // Comments, CRLF, tabs, braces in strings, an item between components.
+        let written = "plan p \"x\" {\n  // c\n  component 1 \"a\" { // x\n    milestone 1 \"m\" {\n      effort\r\n      due 2025-01-01\n    }\n  }\r\n\tcomponent 2 \"b {\" {\n    milestone 1 \"n\" {\n      after 2\n    }\n  }\n  metric m \"m\" count\n  component 3 \"c\" {\n    milestone 2 \"o\" {\n      result\n      target count m >= 1,5\n    }\n  } // end\n}\n";
+        let texts = paths
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).ok()))
+            .chain([("written".to_string(), Some(written.to_string()))]);
+        let (mut pieced, mut whole_only, mut with_findings) = (0, 0, 0);
+        for (path, text) in texts {
+            let Some(text) = text else {
+                continue;
+            };
+            for text in variants(&text) {
+                let Some((plan, diags)) = plan_in_pieces(FileId(0), &text, &Limits::default())
+                else {
+                    whole_only += 1;
+                    continue;
+                };
+                pieced += 1;
+                with_findings += usize::from(!diags.is_empty());
+                let (w_plan, w_diags) = whole(&text);
+                assert_eq!(Some(plan), w_plan, "{path}");
+                assert_eq!(diags, w_diags, "{path}\n{text}");
+            }
+        }
+        assert!(
+            pieced > 20 && whole_only > 20 && with_findings > 10,
+            "{pieced} {whole_only} {with_findings}"
+        );
+    }
 }

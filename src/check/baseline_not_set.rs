@@ -20,7 +20,6 @@
 use std::collections::{HashMap, HashSet};
 
 use petgraph::graphmap::DiGraphMap;
-use petgraph::visit::Dfs;
 
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
@@ -36,19 +35,13 @@ pub const CHECK: Check = Check {
 
 fn run(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
-    let graph = ctx.dependencies();
-    // Which baselines each milestone builds on, found in one pass over the
-    // dependency graph (a search per target was quadratic on large plans);
-    // with very many baseline milestones, one search per baseline instead.
-    let reach = Reach::of(graph, ctx.components(), &baseline_milestones(plan));
-    let mut searched: HashMap<MilestoneNo, HashSet<MilestoneNo>> = HashMap::new();
-    let mut builds_on = |base: MilestoneNo, m: MilestoneNo| match &reach {
-        Some(r) => r.builds_on(m, base),
-        None => searched
-            .entry(base)
-            .or_insert_with(|| reachable(graph, base))
-            .contains(&m),
-    };
+    // Which baselines each milestone builds on, answered for every pair a
+    // target asks about at once: a pass over the dependency graph's
+    // components per `Reach::CHUNK` baseline milestones (a search per
+    // target, or per baseline, was quadratic on large plans).
+    let asked = asked(plan);
+    let answers = Reach::answers(ctx.dependencies(), ctx.components(), &asked);
+    let builds_on = |base: MilestoneNo, m: MilestoneNo| answers.contains(&(base, m));
     for m in &plan.milestones {
         for t in &m.targets {
             let TargetKind::Level {
@@ -117,9 +110,10 @@ fn run(ctx: &Context, out: &mut Sink) {
 }
 
 /// The milestones that build on `from`, directly or through others
-/// (iterative depth-first search).
+/// (iterative depth-first search): what [`Reach`] answers, for its test.
+#[cfg(test)]
 fn reachable(graph: &DiGraphMap<MilestoneNo, ()>, from: MilestoneNo) -> HashSet<MilestoneNo> {
-    let mut dfs = Dfs::new(graph, from);
+    let mut dfs = petgraph::visit::Dfs::new(graph, from);
     let mut seen = HashSet::new();
     while let Some(n) = dfs.next(graph) {
         seen.insert(n);
@@ -127,23 +121,20 @@ fn reachable(graph: &DiGraphMap<MilestoneNo, ()>, from: MilestoneNo) -> HashSet<
     seen
 }
 
-/// The milestones whose baselines level targets compare with, each once.
-fn baseline_milestones(plan: &crate::model::Plan) -> Vec<MilestoneNo> {
-    let mut out: Vec<MilestoneNo> = plan
-        .milestones
+/// Each (baseline milestone, milestone) pair a level target compares: the
+/// milestone with the target and the one whose baseline it names.
+fn asked(plan: &crate::model::Plan) -> Vec<(MilestoneNo, MilestoneNo)> {
+    plan.milestones
         .iter()
-        .flat_map(|m| &m.targets)
-        .filter_map(|t| match &t.kind {
+        .flat_map(|m| m.targets.iter().map(move |t| (t, m.number)))
+        .filter_map(|(t, m)| match &t.kind {
             TargetKind::Level {
                 rhs: LevelRhs::Baseline { milestone, .. },
                 ..
-            } => Some(*milestone),
+            } => Some((*milestone, m)),
             _ => None,
         })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+        .collect()
 }
 
 /// For every milestone, which of a set of baseline milestones it builds on
@@ -153,78 +144,131 @@ fn baseline_milestones(plan: &crate::model::Plan) -> Vec<MilestoneNo> {
 /// baselines, as bits. Within a cycle every milestone reaches every other,
 /// so its members share one set.
 struct Reach {
-    component: HashMap<MilestoneNo, usize>,
-    /// Per component, a bit per baseline milestone.
-    sets: Vec<Vec<u64>>,
+    /// Per component, `words` words: a bit per baseline milestone.
+    sets: Vec<u64>,
+    words: usize,
     bit: HashMap<MilestoneNo, usize>,
 }
 
 impl Reach {
-    /// The most baseline milestones kept as bits (a set per component of
-    /// at most 1024 bits); beyond, `None`: a search per baseline instead.
-    const MAX_BASES: usize = 1024;
+    /// Baseline milestones per pass: the sets of one pass are 32 bytes a
+    /// component, whatever the number of baselines.
+    const CHUNK: usize = 256;
 
+    /// The pairs of `asked` (baseline milestone, milestone) where the
+    /// milestone builds on the baseline milestone, or is it.
     /// `components`: those of `graph`, in reverse topological order.
-    fn of(
+    fn answers(
         graph: &DiGraphMap<MilestoneNo, ()>,
         components: &[Vec<MilestoneNo>],
-        bases: &[MilestoneNo],
-    ) -> Option<Reach> {
-        if bases.len() > Self::MAX_BASES {
-            return None;
-        }
-        let words = bases.len().div_ceil(64);
-        let bit: HashMap<MilestoneNo, usize> =
-            bases.iter().enumerate().map(|(i, b)| (*b, i)).collect();
+        asked: &[(MilestoneNo, MilestoneNo)],
+    ) -> HashSet<(MilestoneNo, MilestoneNo)> {
+        Self::answers_in_chunks(graph, components, asked, Self::CHUNK)
+    }
+
+    fn answers_in_chunks(
+        graph: &DiGraphMap<MilestoneNo, ()>,
+        components: &[Vec<MilestoneNo>],
+        asked: &[(MilestoneNo, MilestoneNo)],
+        chunk: usize,
+    ) -> HashSet<(MilestoneNo, MilestoneNo)> {
+        let mut bases: Vec<MilestoneNo> = asked.iter().map(|(b, _)| *b).collect();
+        bases.sort_unstable();
+        bases.dedup();
         let component: HashMap<MilestoneNo, usize> = components
             .iter()
             .enumerate()
             .flat_map(|(i, c)| c.iter().map(move |n| (*n, i)))
             .collect();
-        let mut sets = vec![vec![0u64; words]; components.len()];
-        // kosaraju_scc gives the components in reverse topological order:
-        // walking it backwards visits every component after all that lead
-        // into it.
-        for (i, members) in components.iter().enumerate().rev() {
-            let mut set = std::mem::take(sets.get_mut(i)?);
-            for n in members {
-                if let Some(b) = bit.get(n) {
-                    *set.get_mut(b / 64)? |= 1u64 << (b % 64);
-                }
-            }
-            for n in members {
-                for next in graph.neighbors(*n) {
-                    let Some(&j) = component.get(&next) else {
-                        continue;
-                    };
-                    if j == i {
-                        continue;
-                    }
-                    for (to, from) in sets.get_mut(j)?.iter_mut().zip(&set) {
-                        *to |= *from;
-                    }
-                }
-            }
-            *sets.get_mut(i)? = set;
+        // The edges between components, found once for all passes.
+        let successors: Vec<Vec<usize>> = components
+            .iter()
+            .enumerate()
+            .map(|(i, members)| {
+                members
+                    .iter()
+                    .flat_map(|n| graph.neighbors(*n))
+                    .filter_map(|next| component.get(&next).copied())
+                    .filter(|j| *j != i)
+                    .collect()
+            })
+            .collect();
+        let mut out = HashSet::new();
+        for chunk in bases.chunks(chunk.max(1)) {
+            let reach = Reach::of(&successors, &component, chunk);
+            out.extend(
+                asked
+                    .iter()
+                    .filter(|(b, m)| reach.builds_on(&component, *m, *b))
+                    .copied(),
+            );
         }
-        Some(Reach {
-            component,
-            sets,
-            bit,
-        })
+        out
+    }
+
+    /// `successors`: per component (in reverse topological order, as
+    /// kosaraju_scc gives them), the components it has an edge into.
+    fn of(
+        successors: &[Vec<usize>],
+        component: &HashMap<MilestoneNo, usize>,
+        bases: &[MilestoneNo],
+    ) -> Reach {
+        let words = bases.len().div_ceil(64);
+        let bit: HashMap<MilestoneNo, usize> =
+            bases.iter().enumerate().map(|(i, b)| (*b, i)).collect();
+        let mut sets = vec![0u64; successors.len().saturating_mul(words)];
+        // Each baseline milestone's own bit, in its component's set.
+        for (b, base) in bases.iter().enumerate() {
+            if let Some(&c) = component.get(base) {
+                if let Some(w) = Self::words_of_mut(&mut sets, c, words).get_mut(b / 64) {
+                    *w |= 1u64 << (b % 64);
+                }
+            }
+        }
+        let mut set = vec![0u64; words];
+        // Walking the components backwards visits every component after
+        // all that lead into it.
+        for (i, next) in successors.iter().enumerate().rev() {
+            for (to, from) in set.iter_mut().zip(Self::words_of(&sets, i, words)) {
+                *to = *from;
+            }
+            for &j in next {
+                let to = Self::words_of_mut(&mut sets, j, words);
+                for (to, from) in to.iter_mut().zip(&set) {
+                    *to |= *from;
+                }
+            }
+        }
+        Reach { sets, words, bit }
+    }
+
+    /// Component `i`'s words (empty should `i` be out of range).
+    fn words_of(sets: &[u64], i: usize, words: usize) -> &[u64] {
+        let start = i.saturating_mul(words);
+        sets.get(start..start.saturating_add(words)).unwrap_or(&[])
+    }
+
+    fn words_of_mut(sets: &mut [u64], i: usize, words: usize) -> &mut [u64] {
+        let start = i.saturating_mul(words);
+        sets.get_mut(start..start.saturating_add(words))
+            .unwrap_or(&mut [])
     }
 
     /// Whether `m` builds on `base` (or is it).
-    fn builds_on(&self, m: MilestoneNo, base: MilestoneNo) -> bool {
+    fn builds_on(
+        &self,
+        component: &HashMap<MilestoneNo, usize>,
+        m: MilestoneNo,
+        base: MilestoneNo,
+    ) -> bool {
         if m == base {
             return true;
         }
-        let (Some(c), Some(b)) = (self.component.get(&m), self.bit.get(&base)) else {
+        let (Some(c), Some(b)) = (component.get(&m), self.bit.get(&base)) else {
             return false;
         };
-        self.sets
-            .get(*c)
-            .and_then(|set| set.get(b / 64))
+        Self::words_of(&self.sets, *c, self.words)
+            .get(b / 64)
             .is_some_and(|w| w & (1u64 << (b % 64)) != 0)
     }
 }
@@ -262,13 +306,23 @@ mod tests {
                 .map(MilestoneNo)
                 .collect();
             let components = petgraph::algo::kosaraju_scc(&g);
-            let reach = Reach::of(&g, &components, &bases).unwrap();
+            let asked: Vec<(MilestoneNo, MilestoneNo)> = bases
+                .iter()
+                .flat_map(|b| (0..nodes).map(move |m| (*b, MilestoneNo(m))))
+                .collect();
+            let answers = Reach::answers(&g, &components, &asked);
+            // Few baselines a pass too: the passes' answers add up.
+            let chunk = 1 + next(5) as usize;
+            assert_eq!(
+                Reach::answers_in_chunks(&g, &components, &asked, chunk),
+                answers
+            );
             for b in &bases {
                 let searched = reachable(&g, *b);
                 for m in 0..nodes {
                     let m = MilestoneNo(m);
                     assert_eq!(
-                        reach.builds_on(m, *b),
+                        answers.contains(&(*b, m)),
                         searched.contains(&m),
                         "round {round}: {b:?} -> {m:?}"
                     );

@@ -46,10 +46,10 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
             ));
         }
     }
-    let groups: Vec<&str> = int_part.split('.').collect();
-    if groups.len() > 1 {
-        let first_ok = matches!(groups.first().map(|g| g.len()), Some(1..=3));
-        let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
+    if int_part.contains('.') {
+        let mut groups = int_part.split('.');
+        let first_ok = matches!(groups.next().map(str::len), Some(1..=3));
+        let rest_ok = groups.all(|g| g.len() == 3);
         if !first_ok || !rest_ok {
             let suggestion = text.replacen('.', ",", 1);
             return Err(err(
@@ -59,9 +59,12 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
             ));
         }
     }
-    let digits: String = groups.concat();
     let frac = frac_part.unwrap_or("");
-    if digits
+    // What `Decimal` reads: the digits without group dots, then `.` and the
+    // fraction, built in one string.
+    let mut canonical = String::with_capacity(text.len());
+    int_part.split('.').for_each(|g| canonical.push_str(g));
+    if canonical
         .trim_start_matches('0')
         .len()
         .saturating_add(frac.len())
@@ -73,11 +76,10 @@ pub fn number(text: &str) -> Result<Decimal, LitError> {
             crate::tr!("l002-help", digits = MAX_DIGITS),
         ));
     }
-    let canonical = if frac.is_empty() {
-        digits
-    } else {
-        format!("{digits}.{frac}")
-    };
+    if !frac.is_empty() {
+        canonical.push('.');
+        canonical.push_str(frac);
+    }
     Decimal::from_str_exact(&canonical).map_err(|_| {
         err(
             "L002",

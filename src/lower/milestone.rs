@@ -11,20 +11,29 @@ use crate::syntax::ast::{self, LevelRhsAst, Lit, MilestoneItem, TargetAst, Windo
 use super::plan::{split, Defaults, Names};
 use super::Ctx;
 
-pub(super) fn lower_components(
-    ctx: &mut Ctx,
-    names: &Names,
-    defaults: &Defaults,
-    plan: &mut Plan,
-    components: &[&ast::ComponentAst],
-) {
-    let mut numbers: HashMap<u32, Span> = HashMap::new();
-    let mut milestone_numbers: HashMap<u32, Span> = HashMap::new();
-    for c in components {
+/// The component and milestone numbers seen so far: components are
+/// lowered one at a time, in the order of the file (L010 for a number
+/// given twice), then the milestones they name are resolved ([`Self::resolve`]).
+#[derive(Default)]
+pub(super) struct Numbers {
+    components: HashMap<u32, Span>,
+    milestones: HashMap<u32, Span>,
+}
+
+impl Numbers {
+    /// Lowers one component and its milestones into `plan`.
+    pub(super) fn component(
+        &mut self,
+        ctx: &mut Ctx,
+        names: &Names,
+        defaults: &Defaults,
+        plan: &mut Plan,
+        c: &ast::ComponentAst,
+    ) {
         // With a bad component number the milestones are still lowered, so
         // that their own errors are reported too.
         let n = ctx.whole(&c.number).unwrap_or(0);
-        if let Some(first) = numbers.get(&n) {
+        if let Some(first) = self.components.get(&n) {
             ctx.push(
                 Diagnostic::error("L010", crate::tr!("l010-component-message", component = n))
                     .at(c.number.span, crate::tr!("l010-label-again"))
@@ -32,7 +41,7 @@ pub(super) fn lower_components(
                     .with_help(crate::tr!("l010-component-help")),
             );
         } else {
-            numbers.insert(n, c.number.span);
+            self.components.insert(n, c.number.span);
             plan.components.push(Component {
                 number: ComponentNo(n),
                 name: c.name.value.clone(),
@@ -43,7 +52,7 @@ pub(super) fn lower_components(
             let Some(number) = ctx.whole(&m.number) else {
                 continue;
             };
-            if let Some(first) = milestone_numbers.get(&number) {
+            if let Some(first) = self.milestones.get(&number) {
                 ctx.push(
                     Diagnostic::error(
                         "L010",
@@ -55,7 +64,7 @@ pub(super) fn lower_components(
                 );
                 continue;
             }
-            milestone_numbers.insert(number, m.number.span);
+            self.milestones.insert(number, m.number.span);
             let lowered = milestone(
                 ctx,
                 names,
@@ -68,7 +77,12 @@ pub(super) fn lower_components(
             plan.milestones.push(lowered);
         }
     }
-    resolve_after(ctx, plan, &milestone_numbers);
+
+    /// After the last component: the milestones named by `after` and
+    /// `baseline` must exist.
+    pub(super) fn resolve(&self, ctx: &mut Ctx, plan: &Plan) {
+        resolve_after(ctx, plan, &self.milestones);
+    }
 }
 
 /// `after` and `baseline N` name milestones; they must exist.
@@ -217,16 +231,25 @@ pub(super) fn item_span(item: &MilestoneItem) -> Span {
     }
 }
 
-/// Statements a milestone has at most once (per stream for payout and risk).
-fn single(edit: &MilestoneEdit) -> Option<String> {
+/// Statements a milestone has at most once (per stream for payout and
+/// risk): the statement's name and the stream.
+fn single(edit: &MilestoneEdit) -> Option<(&'static str, Option<StreamId>)> {
     match edit {
         MilestoneEdit::Obligation(_)
         | MilestoneEdit::Due(..)
         | MilestoneEdit::Amount(_)
-        | MilestoneEdit::Judged(_) => Some(edit.name().to_string()),
-        MilestoneEdit::Payout(p) => Some(format!("payout {}", p.stream)),
-        MilestoneEdit::Risk(r) => Some(format!("risk {}", r.stream)),
+        | MilestoneEdit::Judged(_) => Some((edit.name(), None)),
+        MilestoneEdit::Payout(p) => Some((edit.name(), Some(p.stream.clone()))),
+        MilestoneEdit::Risk(r) => Some((edit.name(), Some(r.stream.clone()))),
         _ => None,
+    }
+}
+
+/// A [`single`] statement as the L014 message names it (`payout iza`).
+fn single_name((name, stream): &(&'static str, Option<StreamId>)) -> String {
+    match stream {
+        Some(s) => format!("{name} {s}"),
+        None => name.to_string(),
     }
 }
 
@@ -260,27 +283,31 @@ pub(super) fn milestone(
         header_span: m.number.span.to(m.text.span),
         span: m.span,
     };
-    let mut seen: HashMap<String, Span> = HashMap::new();
+    reserve_lists(&mut out, &m.items, defaults);
+    // A few statements each: looked through, not hashed.
+    let mut seen: Vec<((&'static str, Option<StreamId>), Span)> = Vec::new();
     for item in &m.items {
         let Some(edit) = lower_item(ctx, names, plan, item) else {
             continue;
         };
         if let Some(key) = single(&edit) {
             let span = item_span(item);
-            if let Some(first) = seen.get(&key) {
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                let statement = single_name(&key);
                 ctx.given_twice(
-                    crate::tr!("l014-milestone-message", statement = key),
+                    crate::tr!("l014-milestone-message", statement = statement),
                     span,
                     *first,
-                    crate::tr!("l014-milestone-help", statement = key),
+                    crate::tr!("l014-milestone-help", statement = statement),
                 );
                 continue;
             }
-            seen.insert(key, span);
+            seen.push((key, span));
         }
         out.apply(edit);
     }
-    if !seen.contains_key("effort/result") {
+    let obligation = MilestoneEdit::Obligation(Obligation::Effort).name();
+    if !seen.iter().any(|((name, _), _)| *name == obligation) {
         ctx.error(
             "L013",
             out.header_span,
@@ -291,6 +318,37 @@ pub(super) fn milestone(
     }
     apply_defaults(&mut out, defaults);
     out
+}
+
+/// Room in a milestone's lists for the statements written and the plan's
+/// defaults, made once: a list grown by `push` has room for four, and a
+/// large plan's model would be a third slack.
+fn reserve_lists(out: &mut Milestone, items: &[MilestoneItem], defaults: &Defaults) {
+    let (mut declared, mut evidence, mut after, mut targets, mut baselines) = (0, 0, 0, 0, 0);
+    let (mut payout, mut risk) = (defaults.payout.len(), defaults.risk.len());
+    for item in items {
+        let n = match item {
+            MilestoneItem::Declared { .. } => &mut declared,
+            MilestoneItem::Evidence { .. } => &mut evidence,
+            MilestoneItem::After { numbers, .. } => {
+                after = numbers.len().saturating_add(after);
+                continue;
+            }
+            MilestoneItem::Payout { .. } => &mut payout,
+            MilestoneItem::Risk { .. } => &mut risk,
+            MilestoneItem::Target { .. } => &mut targets,
+            MilestoneItem::SetsBaseline { .. } => &mut baselines,
+            _ => continue,
+        };
+        *n = n.saturating_add(1);
+    }
+    out.declared.reserve_exact(declared);
+    out.evidence.reserve_exact(evidence);
+    out.after.reserve_exact(after);
+    out.payout.reserve_exact(payout);
+    out.risk.reserve_exact(risk);
+    out.targets.reserve_exact(targets);
+    out.baselines.reserve_exact(baselines);
 }
 
 /// Streams without their own payout or risk take the plan's default.

@@ -20,7 +20,7 @@ use crate::syntax::ast::{Lit, LitKind};
 
 pub use criteria::lower_criteria;
 pub use facts::lower_facts;
-pub use plan::lower_plan;
+pub use plan::{lower_plan, lower_plan_in_pieces};
 pub use rules::lower_rules;
 
 /// Shared state of one lowering: the file and the diagnostics so far.

@@ -135,62 +135,128 @@ pub(super) struct Defaults {
 /// Lowers a plan. The plan is returned even when there are errors, so that
 /// callers can still report what they can; `diagnostics` says if it is sound.
 pub fn lower_plan(ast: &ast::PlanAst, file: FileId) -> (Plan, Vec<Diagnostic>) {
-    let mut ctx = Ctx::new(file);
-    let mut plan = Plan::empty(
-        file,
-        PlanId::new(&ast.id.name),
-        ast.title.value.clone(),
-        ast.span,
-    );
-    let names = declare_names(&mut ctx, &ast.items);
-    let mut defaults = Defaults::default();
-    let mut seen_once: HashMap<&'static str, Span> = HashMap::new();
-    // Documents first: figures declared by a document are scaled by its unit,
-    // wherever in the plan the document is declared.
-    let (documents, rest): (Vec<&PlanItem>, Vec<&PlanItem>) = ast
-        .items
-        .iter()
-        .partition(|i| matches!(i, PlanItem::Document { .. }));
-    for item in documents.into_iter().chain(rest) {
-        if let Some(kind) = single_statement(item) {
-            if let Some(first) = seen_once.get(kind) {
-                ctx.given_twice(
-                    crate::tr!("l014-plan-message", statement = kind),
-                    item_span(item),
-                    *first,
-                    crate::tr!("l014-plan-help", statement = kind),
-                );
-                continue;
-            }
-            seen_once.insert(kind, item_span(item));
-        }
-        lower_item(&mut ctx, &names, &mut plan, &mut defaults, item);
-    }
-    let components: Vec<&ast::ComponentAst> = ast
-        .items
-        .iter()
-        .filter_map(|i| {
-            if let PlanItem::Component(c) = i {
-                Some(c)
-            } else {
-                None
-            }
-        })
-        .collect();
-    super::milestone::lower_components(&mut ctx, &names, &defaults, &mut plan, &components);
-    plan.reindex();
+    let mut lowering = Lowering::begin(ast, file);
+    let milestones = ast.items.iter().map(|i| match i {
+        PlanItem::Component(c) => c.milestones.len(),
+        _ => 0,
+    });
+    lowering.plan.milestones.reserve_exact(milestones.sum());
     for item in &ast.items {
-        if let PlanItem::Amendment(a) = item {
-            if let Some(a) =
-                super::amendment::lower_amendment(&mut ctx, &names, &defaults, &plan, a)
-            {
-                plan.amendments.push(a);
-            }
+        if let PlanItem::Component(c) = item {
+            lowering.component(c);
         }
     }
-    super::amendment::conflicts(&mut ctx, &plan);
-    plan.reindex();
-    (plan, ctx.diagnostics)
+    lowering.finish(ast)
+}
+
+/// Lowers a plan whose components come one at a time (each tree dropped
+/// once lowered: `syntax::PlanInPieces`) after the tree of the rest of it,
+/// `outline`; the same plan and diagnostics as [`lower_plan`] of the whole
+/// tree, or `None` as soon as a component is `None` (did not parse).
+/// `milestones`: how many the components hold (room is made for them).
+pub fn lower_plan_in_pieces(
+    outline: &ast::PlanAst,
+    components: impl IntoIterator<Item = Option<ast::ComponentAst>>,
+    milestones: usize,
+    file: FileId,
+) -> Option<(Plan, Vec<Diagnostic>)> {
+    let mut lowering = Lowering::begin(outline, file);
+    lowering.plan.milestones.reserve_exact(milestones);
+    for c in components {
+        lowering.component(&c?);
+    }
+    Some(lowering.finish(outline))
+}
+
+/// One plan being lowered: its declarations first ([`Lowering::begin`]),
+/// then its components in the order of the file, then what needs them all.
+struct Lowering {
+    ctx: Ctx,
+    plan: Plan,
+    names: Names,
+    defaults: Defaults,
+    numbers: super::milestone::Numbers,
+}
+
+impl Lowering {
+    /// Everything but the components and amendments of `ast` (which may
+    /// hold components or not: they are skipped here).
+    fn begin(ast: &ast::PlanAst, file: FileId) -> Self {
+        let mut ctx = Ctx::new(file);
+        let mut plan = Plan::empty(
+            file,
+            PlanId::new(&ast.id.name),
+            ast.title.value.clone(),
+            ast.span,
+        );
+        let names = declare_names(&mut ctx, &ast.items);
+        let mut defaults = Defaults::default();
+        let mut seen_once: HashMap<&'static str, Span> = HashMap::new();
+        // Documents first: figures declared by a document are scaled by its unit,
+        // wherever in the plan the document is declared.
+        let (documents, rest): (Vec<&PlanItem>, Vec<&PlanItem>) = ast
+            .items
+            .iter()
+            .partition(|i| matches!(i, PlanItem::Document { .. }));
+        for item in documents.into_iter().chain(rest) {
+            if let Some(kind) = single_statement(item) {
+                if let Some(first) = seen_once.get(kind) {
+                    ctx.given_twice(
+                        crate::tr!("l014-plan-message", statement = kind),
+                        item_span(item),
+                        *first,
+                        crate::tr!("l014-plan-help", statement = kind),
+                    );
+                    continue;
+                }
+                seen_once.insert(kind, item_span(item));
+            }
+            lower_item(&mut ctx, &names, &mut plan, &mut defaults, item);
+        }
+        Lowering {
+            ctx,
+            plan,
+            names,
+            defaults,
+            numbers: super::milestone::Numbers::default(),
+        }
+    }
+
+    fn component(&mut self, c: &ast::ComponentAst) {
+        self.numbers.component(
+            &mut self.ctx,
+            &self.names,
+            &self.defaults,
+            &mut self.plan,
+            c,
+        );
+    }
+
+    /// After the last component: `after` and `baseline` resolved, then the
+    /// amendments of `ast`.
+    fn finish(self, ast: &ast::PlanAst) -> (Plan, Vec<Diagnostic>) {
+        let Lowering {
+            mut ctx,
+            mut plan,
+            names,
+            defaults,
+            numbers,
+        } = self;
+        numbers.resolve(&mut ctx, &plan);
+        plan.reindex();
+        for item in &ast.items {
+            if let PlanItem::Amendment(a) = item {
+                if let Some(a) =
+                    super::amendment::lower_amendment(&mut ctx, &names, &defaults, &plan, a)
+                {
+                    plan.amendments.push(a);
+                }
+            }
+        }
+        super::amendment::conflicts(&mut ctx, &plan);
+        plan.reindex();
+        (plan, ctx.diagnostics)
+    }
 }
 
 fn single_statement(item: &PlanItem) -> Option<&'static str> {
@@ -541,7 +607,7 @@ pub(super) fn split(
     split: &[ast::StreamAmount],
     unit: Money,
 ) -> Option<StreamAmounts> {
-    let mut out: StreamAmounts = Vec::new();
+    let mut out: StreamAmounts = Vec::with_capacity(split.len());
     let mut ok = true;
     for sa in split {
         let stream = names.stream(ctx, &sa.stream);

@@ -104,6 +104,23 @@ pub(super) fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Whether a byte is one the block structure is read by (`\n`, `"`, `/`,
+/// `{`, `}`): one look in a table a byte, where a file is mostly other text.
+pub(super) fn structural(b: &u8) -> bool {
+    // PANIC SAFETY: `b` runs over 0..256, the table's indices.
+    #[allow(clippy::indexing_slicing)]
+    const TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = matches!(b as u8, b'\n' | b'"' | b'/' | b'{' | b'}');
+            b += 1;
+        }
+        t
+    };
+    TABLE.get(usize::from(*b)).copied().unwrap_or(false)
+}
+
 /// Checks the block structure outside strings and comments, exactly as the
 /// grammar reads it: not deeper than the limit, every `}` closing a block,
 /// every `{` closed. Balanced braces are what keeps error recovery (which
@@ -124,9 +141,8 @@ fn nesting(file: FileId, text: &str, limits: &Limits) -> Option<Diagnostic> {
             .unwrap_or(0)
     };
     // Only these bytes matter here; the rest is skipped in one `position`.
-    let interesting = |b: &u8| matches!(b, b'\n' | b'"' | b'/' | b'{' | b'}');
     let mut i = 0;
-    while let Some(n) = bytes.get(i..).and_then(|r| r.iter().position(interesting)) {
+    while let Some(n) = bytes.get(i..).and_then(|r| r.iter().position(structural)) {
         i += n;
         let Some(&b) = bytes.get(i) else { break };
         match b {

@@ -10,6 +10,8 @@ mod fact_lines;
 pub mod limits;
 mod pieces;
 
+pub use pieces::Components;
+
 use pest::Parser as _;
 
 use crate::diagnostic::Diagnostic;
@@ -48,6 +50,49 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> (Option<ast::File>, V
             (None, diags)
         }
     }
+}
+
+/// A plan read a component at a time, for a caller that needs each
+/// component's tree only while it lowers it (`Session::load`: the whole
+/// file's tree is never alive at once, only the model growing and one
+/// component's tree).
+pub struct PlanInPieces<'t> {
+    /// The plan without its components.
+    pub outline: ast::PlanAst,
+    /// What [`parse`] reports beside the tree (hidden characters).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The components, parsed one by one as they are asked for, in the
+    /// order of the file; `None` for one with a mistake, after which the
+    /// file is to be parsed whole by [`parse`] (and its diagnostics are
+    /// exactly that parse's).
+    pub components: pieces::Components<'t>,
+}
+
+/// The plan in `text` to be read a component at a time, or `None` where
+/// it is to be parsed whole by [`parse`]: it is no plan of two or more
+/// components, breaks a limit, or has a mistake outside its components.
+/// Parsed and built exactly as [`parse`] does it, so that the outline and
+/// components together are its tree.
+pub fn parse_plan_in_pieces<'t>(
+    file: FileId,
+    text: &'t str,
+    limits: &Limits,
+) -> Option<PlanInPieces<'t>> {
+    // Any other kind of file is parsed by `parse`: the limits not checked twice.
+    if !pieces::claims_plan(text) {
+        return None;
+    }
+    let diagnostics = limits::hidden(file, text);
+    if limits::check(file, text, limits).is_some() {
+        return None;
+    }
+    let mut outlined = pieces::outlined(file, text)?;
+    let components = pieces::Components::of(file, text, &mut outlined);
+    Some(PlanInPieces {
+        outline: outlined.plan,
+        diagnostics,
+        components,
+    })
 }
 
 /// Converts pest's error into a diagnostic that names what was expected in

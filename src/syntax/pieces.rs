@@ -22,7 +22,7 @@ use std::ops::ControlFlow;
 
 use pest::Parser as _;
 
-use super::ast::{File, PlanItem};
+use super::ast::{ComponentAst, File, PlanAst, PlanItem};
 use super::build::{Based, Builder, FactsBody};
 use super::{MijlpaalParser, Rule};
 use crate::source::FileId;
@@ -34,49 +34,18 @@ const MIN_PIECES: usize = 2;
 /// file is to be parsed whole (see the module's comment). The text has
 /// passed `limits::check`: its braces are balanced and shallow.
 pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
-    if first_word(text) != "plan" {
-        return None;
-    }
-    let pieces = components(text);
-    if pieces.len() < MIN_PIECES {
-        return None;
-    }
-    let (plan, starts) = {
-        let (outline, cuts) = outline(text, &pieces);
-        let pairs = MijlpaalParser::parse(Rule::file, &outline).ok()?;
-        let mut builder = Builder::new(file, &outline);
-        let tree = {
-            let _cut = Based::cut(cuts);
-            builder.file(pairs)
-        };
-        if !builder.diagnostics.is_empty() {
-            return None;
-        }
-        match tree? {
-            File::Plan(plan) => (plan, builder.item_starts),
-            _ => return None,
-        }
-    };
-    if starts.len() != plan.items.len() {
-        return None;
-    }
+    let Outlined {
+        plan: mut outline,
+        starts,
+        pieces,
+        ..
+    } = outlined(file, text)?;
     let mut parsed: Vec<PlanItem> = Vec::with_capacity(pieces.len());
-    for &(start, end) in &pieces {
-        let piece = text.get(start..end)?;
-        let pairs = MijlpaalParser::parse(Rule::plan_piece, piece).ok()?;
-        let mut builder = Builder::new(file, piece);
-        let item = {
-            let _based = Based::at(start);
-            builder.plan_piece(pairs)?
-        };
-        if !builder.diagnostics.is_empty() {
-            return None;
-        }
-        parsed.push(item);
+    for &piece in &pieces {
+        parsed.push(component(file, text, piece)?);
     }
     // The outline's items and the components, in the order of the file.
-    let mut plan = plan;
-    let outline_items = std::mem::take(&mut plan.items);
+    let outline_items = std::mem::take(&mut outline.items);
     let mut items = Vec::with_capacity(outline_items.len() + parsed.len());
     let mut pieces = pieces.iter().zip(parsed).peekable();
     for (item, start) in outline_items.into_iter().zip(starts) {
@@ -86,8 +55,110 @@ pub(super) fn parse(file: FileId, text: &str) -> Option<File> {
         items.push(item);
     }
     items.extend(pieces.map(|(_, p)| p));
-    plan.items = items;
-    Some(File::Plan(plan))
+    outline.items = items;
+    Some(File::Plan(outline))
+}
+
+/// A plan of [`MIN_PIECES`] or more components, its outline parsed: what
+/// is left to do is to parse each component (see [`Components`]).
+pub(super) struct Outlined {
+    /// The plan without its components.
+    pub(super) plan: PlanAst,
+    /// Where each of the outline's items starts in the file.
+    starts: Vec<usize>,
+    /// Each component's bytes in the file, in the order of the file.
+    pieces: Vec<(usize, usize)>,
+    /// How many milestones the components hold, by their first words.
+    milestones: usize,
+}
+
+/// The outline's tree, or `None` where the file is to be parsed whole.
+pub(super) fn outlined(file: FileId, text: &str) -> Option<Outlined> {
+    if first_word(text) != "plan" {
+        return None;
+    }
+    let (pieces, milestones) = components(text);
+    if pieces.len() < MIN_PIECES {
+        return None;
+    }
+    let (outline, cuts) = outline(text, &pieces);
+    let pairs = MijlpaalParser::parse(Rule::file, &outline).ok()?;
+    let mut builder = Builder::new(file, &outline);
+    let tree = {
+        let _cut = Based::cut(cuts);
+        builder.file(pairs)
+    };
+    if !builder.diagnostics.is_empty() {
+        return None;
+    }
+    let File::Plan(plan) = tree? else {
+        return None;
+    };
+    let starts = builder.item_starts;
+    (starts.len() == plan.items.len()).then_some(Outlined {
+        plan,
+        starts,
+        pieces,
+        milestones,
+    })
+}
+
+/// One component of the file parsed on its own, or `None` where it does
+/// not parse without a diagnostic.
+fn component(file: FileId, text: &str, (start, end): (usize, usize)) -> Option<PlanItem> {
+    let piece = text.get(start..end)?;
+    let pairs = MijlpaalParser::parse(Rule::plan_piece, piece).ok()?;
+    let mut builder = Builder::new(file, piece);
+    let item = {
+        let _based = Based::at(start);
+        builder.plan_piece(pairs)?
+    };
+    builder.diagnostics.is_empty().then_some(item)
+}
+
+/// The components of an [`Outlined`] plan, each parsed when it is asked
+/// for, in the order of the file: `None` for one that does not parse
+/// without a diagnostic (and the file is to be parsed whole).
+pub struct Components<'t> {
+    file: FileId,
+    text: &'t str,
+    pieces: std::vec::IntoIter<(usize, usize)>,
+    milestones: usize,
+}
+
+impl<'t> Components<'t> {
+    pub(super) fn of(file: FileId, text: &'t str, outlined: &mut Outlined) -> Self {
+        Components {
+            file,
+            text,
+            pieces: std::mem::take(&mut outlined.pieces).into_iter(),
+            milestones: outlined.milestones,
+        }
+    }
+
+    /// How many milestones the components hold, by the first words of
+    /// their lines: exact for a plan without mistakes, so that room for
+    /// the model's milestones can be made once.
+    pub fn milestones(&self) -> usize {
+        self.milestones
+    }
+}
+
+impl Iterator for Components<'_> {
+    type Item = Option<ComponentAst>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let piece = self.pieces.next()?;
+        Some(match component(self.file, self.text, piece) {
+            Some(PlanItem::Component(c)) => Some(c),
+            _ => None,
+        })
+    }
+}
+
+/// Whether the file's first word is `plan` (see [`first_word`]).
+pub(super) fn claims_plan(text: &str) -> bool {
+    first_word(text) == "plan"
 }
 
 /// The first word of the file after blank lines, spaces, tabs and `//`
@@ -128,21 +199,26 @@ fn outline(text: &str, pieces: &[(usize, usize)]) -> (String, Vec<(usize, usize)
 /// Each line directly inside the outermost block that starts (after spaces
 /// and tabs) with `component` and a space, with the lines of its block:
 /// from the word to the line break after the line where the block is closed
-/// again, that line break included. Strings and comments are read as in
-/// `limits::nesting`.
-fn components(text: &str) -> Vec<(usize, usize)> {
+/// again, that line break included; and how many lines directly inside
+/// those blocks start with `milestone` and a space. Strings and comments
+/// are read as in `limits::nesting`.
+fn components(text: &str) -> (Vec<(usize, usize)>, usize) {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut milestones = 0usize;
     let mut open: Option<usize> = None;
+    let starts_with = |word: usize, keyword: &[u8]| {
+        bytes
+            .get(word..word + keyword.len() + 1)
+            .is_some_and(|w| w.starts_with(keyword) && matches!(w.last(), Some(b' ' | b'\t')))
+    };
     scan(bytes, true, |event| {
         match event {
-            Event::Line { word, depth: 1 } if open.is_none() => {
-                let component = bytes.get(word..word + 10).is_some_and(|w| {
-                    w.starts_with(b"component") && matches!(w.get(9), Some(b' ' | b'\t'))
-                });
-                if component {
-                    open = Some(word);
-                }
+            Event::Line { word, depth: 1 } if open.is_none() && starts_with(word, b"component") => {
+                open = Some(word);
+            }
+            Event::Line { word, depth: 2 } if open.is_some() => {
+                milestones += usize::from(starts_with(word, b"milestone"));
             }
             Event::LineEnd { at, depth: 1 } => {
                 if let Some(start) = open.take() {
@@ -153,7 +229,7 @@ fn components(text: &str) -> Vec<(usize, usize)> {
         }
         ControlFlow::Continue(())
     });
-    out
+    (out, milestones)
 }
 
 /// What [`scan`] meets, with the block depth there (before a `}` closes).
@@ -187,10 +263,10 @@ fn scan(bytes: &[u8], at_start_of_line: bool, mut on: impl FnMut(Event) -> Contr
             continue;
         }
         // Only these bytes matter; the rest is skipped in one `position`.
-        let Some(n) = bytes.get(i..).and_then(|r| {
-            r.iter()
-                .position(|c| matches!(c, b'\n' | b'"' | b'/' | b'{' | b'}'))
-        }) else {
+        let Some(n) = bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(super::limits::structural))
+        else {
             return;
         };
         i += n;
@@ -340,7 +416,7 @@ mod tests {
             "plan p \"x\" {\n  // c\n  component 1 \"a\" { // x\n    milestone 1 \"m\" {\n      due 2025-01-01\n    }\n  }\r\n\tcomponent 2 \"b {\" {\n  }\n  metric m \"m\" count\n  component 3 \"c\" {\n  } // end\n}\n".to_string(),
         ];
         for text in &texts {
-            assert!(components(text).len() >= MIN_PIECES, "{text}");
+            assert!(components(text).0.len() >= MIN_PIECES, "{text}");
             let limits = Limits::default();
             assert!(crate::syntax::limits::check(FileId(0), text, &limits).is_none());
             let a = parse(FileId(0), text);

@@ -144,6 +144,10 @@ pub(super) fn string(p: P) -> Str {
 }
 
 pub(super) fn unescape(s: &str) -> String {
+    // Most strings have no escape: copied at once, not a character at a time.
+    if !s.contains('\\') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
