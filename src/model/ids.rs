@@ -1,22 +1,31 @@
 //! Ids are types: a party id cannot be passed where a key id is meant.
+//!
+//! An id's text is shared (`Arc<str>`): results name the same streams and
+//! parties for every milestone, and a copy is then a count, not a string.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        #[serde(transparent)]
-        pub struct $name(String);
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
 
         impl $name {
             pub fn new(s: impl Into<String>) -> Self {
-                $name(s.into())
+                $name(Arc::from(s.into()))
             }
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
             }
         }
 
