@@ -299,14 +299,18 @@ enum Bounded {
 /// read of an odd length, such as the one byte past the limit.
 fn read_bounded(path: &Path, max_bytes: u64) -> Bounded {
     use std::io::Read as _;
-    let file = match std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
-        Ok((_, meta)) if !meta.is_file() => {
-            return Bounded::Failed(std::io::Error::other("no longer a regular file"))
-        }
-        Ok((f, _)) => f,
-        Err(e) => return Bounded::Failed(e),
-    };
-    let mut bytes = Vec::new();
+    let (file, reported) =
+        match std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
+            Ok((_, meta)) if !meta.is_file() => {
+                return Bounded::Failed(std::io::Error::other("no longer a regular file"))
+            }
+            Ok((f, meta)) => (f, meta.len()),
+            Err(e) => return Bounded::Failed(e),
+        };
+    // Room for what the file says it holds (within the limit), so a large
+    // file is not read into a buffer grown by doubling, up to half unused.
+    let room = usize::try_from(reported.min(max_bytes)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     let read = file
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes);
