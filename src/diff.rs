@@ -267,7 +267,7 @@ fn duty_changes(old: &Evaluation, new: &Evaluation) -> Vec<DutyChange> {
     let key = |d: &eval::Duty| -> Key {
         (
             d.due,
-            d.party.clone(),
+            d.party.to_string(),
             d.kind.as_str(),
             d.milestone,
             d.amount,

@@ -367,7 +367,7 @@ fn each_stream_is_repaid_over_its_own_key_with_one_duty_per_stream() {
         .filter(|d| d.kind == mijlpaal::eval::DutyKind::Repay)
         .map(|d| {
             (
-                d.party.clone(),
+                d.party.to_string(),
                 d.stream.as_ref().map(|s| s.to_string()).unwrap_or_default(),
                 d.amount.map(|a| a.to_plain()).unwrap_or_default(),
             )

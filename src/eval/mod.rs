@@ -12,7 +12,8 @@ pub mod overrides;
 pub mod status;
 pub mod timeline;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -533,22 +534,6 @@ pub(crate) fn money(
     }
 }
 
-/// Members and weights of a recipient: a party gets everything, a key divides.
-fn members(plan: &Plan, to: &Recipient) -> Vec<(String, Decimal)> {
-    match to {
-        Recipient::Party(p) => vec![(p.to_string(), Decimal::ONE)],
-        Recipient::Key(k) => plan
-            .key(k)
-            .map(|k| {
-                k.members
-                    .iter()
-                    .map(|m| (m.party.to_string(), m.weight))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    }
-}
-
 /// Money per party: earned, paid and lapsed over the payout recipient (a
 /// key divides by its weights); repayable and exposure over the risk key;
 /// outstanding per party as its earned minus its paid.
@@ -866,7 +851,7 @@ const APPROVAL_CITE: &str = "Beoordelingskader stap 3, r. 6006-6012";
 fn approval(plan: &Plan, submitted: NaiveDate, options: &Options) -> Vec<Duty> {
     let at = options.at;
     let until = horizon_end(at, options.horizon_days);
-    let leaders: Vec<String> = plan
+    let leaders: Vec<Arc<str>> = plan
         .parties
         .iter()
         .filter(|p| {
@@ -874,8 +859,12 @@ fn approval(plan: &Plan, submitted: NaiveDate, options: &Options) -> Vec<Duty> {
                 .iter()
                 .any(|r| matches!(r, Role::CoordinatingInsurer | Role::SecondInsurer))
         })
-        .map(|p| p.id.to_string())
+        .map(|p| Arc::from(p.id.as_str()))
         .collect();
+    let cite = Arc::new(Cite {
+        clause: "approval",
+        citation: APPROVAL_CITE.to_string(),
+    });
     let provisional = submitted.checked_add_days(chrono::Days::new(28));
     let questions = provisional.and_then(|d| d.checked_add_days(chrono::Days::new(14)));
     let decision = questions.and_then(|d| d.checked_add_days(chrono::Days::new(14)));
@@ -901,20 +890,18 @@ fn approval(plan: &Plan, submitted: NaiveDate, options: &Options) -> Vec<Duty> {
         let Some(due) = due.filter(|d| *d >= at && *d <= until) else {
             continue;
         };
+        let text: Arc<str> = Arc::from(text);
         for party in &leaders {
             out.push(Duty {
-                party: party.clone(),
+                party: Arc::clone(party),
                 kind,
                 milestone: None,
                 due,
                 stream: None,
                 amount: None,
                 overdue: false,
-                text: text.clone(),
-                cite: Some(Cite {
-                    clause: "approval",
-                    citation: APPROVAL_CITE.to_string(),
-                }),
+                text: Arc::clone(&text),
+                cite: Some(Arc::clone(&cite)),
             });
         }
     }
@@ -933,15 +920,19 @@ fn obligations(
     let until = horizon_end(at, options.horizon_days);
     let in_horizon = |d: NaiveDate| d <= until;
     let mut out = Vec::new();
-    let assessors: Vec<String> = match &c.assessors {
+    let mut ids = PartyIds::default();
+    let assessors: Vec<Arc<str>> = match &c.assessors {
         Some((roles, _)) => plan
             .parties
             .iter()
             .filter(|p| p.roles.iter().any(|r| roles.contains(r)))
-            .map(|p| p.id.to_string())
+            .map(|p| ids.share(p.id.as_str()))
             .collect(),
         None => Vec::new(),
     };
+    // Each clause's citation once, shared by the duties that rest on it.
+    let window_cite = c.window.as_ref().map(|w| Arc::new(w.1.clone()));
+    let payment_cite = c.payment.as_ref().map(|p| Arc::new(p.1.clone()));
     for (m, r) in plan.milestones.iter().zip(results) {
         let Some(due) = m.due else { continue };
         // Who delivers: whoever receives the money of the stream that bears
@@ -951,18 +942,18 @@ fn obligations(
         if matches!(r.status, Status::Open | Status::Postponed | Status::Due)
             && in_horizon(effective_due)
         {
-            let deliverers: Vec<String> = m
+            let deliverers: Vec<Arc<str>> = m
                 .payout
                 .iter()
                 .find(|p| m.risk_for(&p.stream).is_some())
                 .or(m.payout.first())
-                .map(|p| members(plan, &p.to).into_iter().map(|(id, _)| id).collect())
+                .map(|p| member_ids(plan, &p.to, &mut ids))
                 .unwrap_or_default();
             // One text for all of them: a key has up to hundreds of members.
-            let text = crate::tr!("duty-deliver-text", milestone = m.number);
+            let text: Arc<str> = Arc::from(crate::tr!("duty-deliver-text", milestone = m.number));
             for party in &deliverers {
                 out.push(Duty {
-                    party: party.clone(),
+                    party: Arc::clone(party),
                     kind: DutyKind::Deliver,
                     milestone: Some(m.number),
                     due: effective_due,
@@ -970,7 +961,7 @@ fn obligations(
                     // For a key the amount is divided; its members each deliver their part.
                     amount: (deliverers.len() == 1).then(|| m.total()),
                     overdue: effective_due < at,
-                    text: text.clone(),
+                    text: Arc::clone(&text),
                     cite: None,
                 });
             }
@@ -980,32 +971,29 @@ fn obligations(
             Status::Open | Status::Postponed | Status::Due | Status::InAssessment
         ) {
             if let Some(deadline) = r.assessment_deadline.filter(|d| in_horizon(*d) && *d >= at) {
-                let text = crate::tr!(
+                let text: Arc<str> = Arc::from(crate::tr!(
                     "duty-assess-text",
                     milestone = m.number,
                     deadline = deadline
-                );
+                ));
                 for a in &assessors {
                     out.push(Duty {
-                        party: a.clone(),
+                        party: Arc::clone(a),
                         kind: DutyKind::Assess,
                         milestone: Some(m.number),
                         due: deadline,
                         stream: None,
                         amount: Some(m.total()),
                         overdue: false,
-                        text: text.clone(),
-                        cite: c.window.as_ref().map(|w| w.1.clone()),
+                        text: Arc::clone(&text),
+                        cite: window_cite.clone(),
                     });
                 }
             }
         }
         for (s, amount) in &r.outstanding {
             if amount.amount() > Decimal::ZERO {
-                let payer = plan
-                    .stream(s)
-                    .map(|x| x.payer.to_string())
-                    .unwrap_or_default();
+                let payer = ids.share(plan.stream(s).map_or("", |x| x.payer.as_str()));
                 let since = r.since.unwrap_or(at);
                 out.push(Duty {
                     party: payer,
@@ -1016,18 +1004,21 @@ fn obligations(
                     amount: Some(*amount),
                     // The agreement sets no term for payment (art. 3.3.1): payable since, not overdue.
                     overdue: false,
-                    text: crate::tr!(
+                    text: Arc::from(crate::tr!(
                         "duty-pay-text",
                         amount = amount,
                         stream = s,
                         milestone = m.number
-                    ),
-                    cite: c.payment.as_ref().map(|p| p.1.clone()).or(r.cite.clone()),
+                    )),
+                    cite: payment_cite
+                        .clone()
+                        .or_else(|| r.cite.clone().map(Arc::new)),
                 });
             }
         }
     }
     for (Repay { stream, .. }, cite) in &c.repay {
+        let cite = Arc::new(cite.clone());
         for p in parties {
             // Per stream: what the party must repay of this stream, less what it repaid of it.
             let Some(owed) =
@@ -1039,21 +1030,58 @@ fn obligations(
                 // On dissolution the agreement ends at once; otherwise repayment follows the cutoff.
                 let due = dissolved.or(c.cutoff.as_ref().map(|x| x.0)).unwrap_or(at);
                 out.push(Duty {
-                    party: p.id.clone(),
+                    party: ids.share(&p.id),
                     kind: DutyKind::Repay,
                     milestone: None,
                     due,
                     stream: Some(stream.clone()),
                     amount: Some(owed),
                     overdue: due < at,
-                    text: crate::tr!("duty-repay-text", amount = owed, stream = stream),
-                    cite: Some(cite.clone()),
+                    text: Arc::from(crate::tr!(
+                        "duty-repay-text",
+                        amount = owed,
+                        stream = stream
+                    )),
+                    cite: Some(Arc::clone(&cite)),
                 });
             }
         }
     }
     sort_duties(&mut out);
     out
+}
+
+/// The party ids of the obligations, each allocated once and shared: a
+/// key's hundreds of members each have a deliver duty per milestone.
+#[derive(Default)]
+struct PartyIds(BTreeSet<Arc<str>>);
+
+impl PartyIds {
+    fn share(&mut self, id: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(id) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(id);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
+/// The ids of the parties a payout goes to (a party, or every member of a
+/// key), shared through `ids`.
+fn member_ids(plan: &Plan, to: &Recipient, ids: &mut PartyIds) -> Vec<Arc<str>> {
+    match to {
+        Recipient::Party(p) => vec![ids.share(p.as_str())],
+        Recipient::Key(k) => plan
+            .key(k)
+            .map(|k| {
+                k.members
+                    .iter()
+                    .map(|m| ids.share(m.party.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// Sorts obligations by due date, kind, party and milestone, stably (equal
@@ -1065,7 +1093,7 @@ fn sort_duties(duties: &mut [Duty]) {
     let key = |i: usize| {
         duties
             .get(i)
-            .map(|d| (d.due, d.kind, d.party.as_str(), d.milestone))
+            .map(|d| (d.due, d.kind, &*d.party, d.milestone))
     };
     let mut order: Vec<usize> = (0..duties.len()).collect();
     order.sort_by(|a, b| key(*a).cmp(&key(*b)));
@@ -1093,14 +1121,14 @@ mod tests {
 
     fn duty(i: usize, day: u32, kind: DutyKind, party: &str, milestone: Option<u32>) -> Duty {
         Duty {
-            party: party.to_string(),
+            party: Arc::from(party),
             kind,
             milestone: milestone.map(MilestoneNo),
             due: NaiveDate::from_ymd_opt(2026, 1, day).unwrap_or_default(),
             stream: None,
             amount: None,
             overdue: false,
-            text: i.to_string(),
+            text: Arc::from(i.to_string()),
             cite: None,
         }
     }

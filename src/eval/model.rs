@@ -1,6 +1,8 @@
 //! What an evaluation produces: statuses, money and obligations, each with
 //! the clause that produced it.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -348,16 +350,20 @@ impl DutyKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// An obligation of one party: deliver, assess, pay or repay, by a date.
+///
+/// The party, text and citation are shared (`Arc`), not copied per duty:
+/// each of a key's hundreds of members has a deliver duty per milestone,
+/// all with the same text (40 000 duties for a national plan).
 pub struct Duty {
-    pub party: String,
+    pub party: Arc<str>,
     pub kind: DutyKind,
     pub milestone: Option<MilestoneNo>,
     pub due: NaiveDate,
     pub stream: Option<StreamId>,
     pub amount: Option<Money>,
     pub overdue: bool,
-    pub text: String,
-    pub cite: Option<Cite>,
+    pub text: Arc<str>,
+    pub cite: Option<Arc<Cite>>,
 }
 
 #[derive(Debug, Clone)]

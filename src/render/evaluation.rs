@@ -25,8 +25,10 @@ impl std::fmt::Display for Shown {
     }
 }
 
-fn cite_text(c: &Option<Cite>) -> String {
+/// A citation, owned (a milestone's) or shared (a duty's).
+fn cite_text<C: std::borrow::Borrow<Cite>>(c: &Option<C>) -> String {
     c.as_ref()
+        .map(|c| c.borrow())
         .map(|c| format!("{} ({})", c.clause, c.citation))
         .unwrap_or_default()
 }
@@ -51,8 +53,8 @@ struct CiteView<'a> {
     clause: &'a str,
 }
 
-fn cite_view(c: &Option<Cite>) -> Option<CiteView<'_>> {
-    c.as_ref().map(|c| CiteView {
+fn cite_view<C: std::borrow::Borrow<Cite>>(c: &Option<C>) -> Option<CiteView<'_>> {
+    c.as_ref().map(|c| c.borrow()).map(|c| CiteView {
         citation: c.citation.as_str(),
         clause: c.clause,
     })
@@ -631,11 +633,11 @@ pub fn text(e: &Evaluation, plan: &Plan) -> String {
             .map(|d| {
                 vec![
                     format!("{}{}", d.due, overdue(d.overdue)),
-                    d.party.clone(),
+                    d.party.to_string(),
                     d.kind.label(),
                     d.milestone.map(|m| m.to_string()).unwrap_or_default(),
                     d.amount.map(|a| a.to_string()).unwrap_or_default(),
-                    d.text.clone(),
+                    d.text.to_string(),
                     cite_text(&d.cite),
                 ]
             })
@@ -786,11 +788,11 @@ pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels)
             let rows = e
                 .obligations
                 .iter()
-                .filter(|d| chosen.is_none_or(|c| c.id == d.party))
+                .filter(|d| chosen.is_none_or(|c| *c.id == *d.party))
                 .map(|d| {
                     vec![
                         Cell::Date(d.due),
-                        Cell::Text(d.party.clone()),
+                        Cell::Text(d.party.to_string()),
                         Cell::Text(d.kind.as_str().to_string()),
                         d.milestone.map_or(Cell::Empty, |m| Cell::Whole(m.0)),
                         d.stream
@@ -798,7 +800,7 @@ pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels)
                             .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
                         d.amount.map_or(Cell::Empty, Cell::Money),
                         Cell::Bool(d.overdue),
-                        Cell::Text(d.text.clone()),
+                        Cell::Text(d.text.to_string()),
                     ]
                 })
                 .collect();
@@ -988,7 +990,7 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         .collect();
     let right: Vec<bool> = headers.iter().map(|h| *h != status && *h != why).collect();
     out.push_str(&table(&headers, &rows, &right));
-    let duties: Vec<&Duty> = e.obligations.iter().filter(|d| d.party == id).collect();
+    let duties: Vec<&Duty> = e.obligations.iter().filter(|d| &*d.party == id).collect();
     if !duties.is_empty() {
         out.push('\n');
         out.push_str(&crate::tr!("eval-heading-obligations"));

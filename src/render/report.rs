@@ -477,7 +477,7 @@ fn obligations(out: &mut String, input: &Input<'_>) {
     let duties: Vec<_> = e
         .obligations
         .iter()
-        .filter(|d| input.party.is_none_or(|id| id == d.party))
+        .filter(|d| input.party.is_none_or(|id| id == &*d.party))
         .collect();
     if duties.is_empty() {
         let _ = writeln!(out, "<p id=\"no-obligations\">{}</p>", t.no_obligations);
@@ -513,7 +513,7 @@ fn obligations(out: &mut String, input: &Input<'_>) {
             None => out.push_str("<td class=\"num\" data-amount=\"\"></td>"),
         }
         let _ = write!(out, "<td>{}", html(&d.text));
-        cite_small(out, d.cite.as_ref());
+        cite_small(out, d.cite.as_deref());
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
