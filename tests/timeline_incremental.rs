@@ -75,6 +75,7 @@ fn assert_incremental(
         horizon_days: 90,
         overrides,
         party_lines: false,
+        trace: true,
     };
     let mut seen = 0;
     let mut incremental = 0;
