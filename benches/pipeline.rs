@@ -98,6 +98,7 @@ fn options(at: chrono::NaiveDate) -> eval::Options {
         horizon_days: 90,
         overrides: Overrides::default(),
         party_lines: false,
+        trace: true,
     }
 }
 
@@ -199,8 +200,13 @@ fn bench_synth(c: &mut Criterion) {
         if n <= eval_max {
             grp.throughput(Throughput::Elements(1));
             let at = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).expect("date");
+            // Without the trace, as `mijlpaal evaluate` evaluates.
+            let as_cli = |at| eval::Options {
+                trace: false,
+                ..options(at)
+            };
             grp.bench_function("evaluate_2027-01-31", |b| {
-                b.iter(|| eval::evaluate(&l.plan, &l.rules, &l.facts, &options(black_box(at))))
+                b.iter(|| eval::evaluate(&l.plan, &l.rules, &l.facts, &as_cli(black_box(at))))
             });
             let months = gen::month_ends();
             grp.throughput(Throughput::Elements(months.len() as u64));

@@ -148,6 +148,9 @@ fn main() {
         horizon_days: 90,
         overrides: Overrides::default(),
         party_lines: false,
+        // As `mijlpaal evaluate` and `mijlpaal timeline` evaluate: only
+        // `explain-milestone` shows the trace.
+        trace: false,
     };
     let both = plan_len + facts_len;
     stage("evaluate at 2027-01-31 + JSON (model alive)", both, || {

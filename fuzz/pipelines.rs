@@ -222,6 +222,7 @@ pub fn evaluate_bytes(data: &[u8]) {
             horizon_days,
             overrides: Overrides::default(),
             party_lines: false,
+            trace: true,
         };
         let e = eval::evaluate(plan, rules, &facts, &options);
         let mut json = Vec::new();
@@ -258,6 +259,7 @@ fn evaluate_and_render(
         horizon_days,
         overrides,
         party_lines: true,
+        trace: true,
     };
     let e = eval::evaluate(plan, rules, facts, &options);
     let mut json = Vec::new();

@@ -343,6 +343,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
             horizon_days,
             overrides: all(p),
             party_lines: false,
+            trace: true,
         };
         let eo = eval::evaluate(old.plan, ro, &[], &opts(old.plan));
         let en = eval::evaluate(new.plan, rn, &[], &opts(new.plan));
@@ -358,6 +359,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
             horizon_days,
             overrides: Overrides::default(),
             party_lines: false,
+            trace: true,
         };
         let eo = eval::evaluate(old.plan, ro, old.facts, &opts);
         let en = eval::evaluate(new.plan, rn, new.facts, &opts);

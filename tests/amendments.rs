@@ -46,6 +46,7 @@ fn run(p: &Project, at: NaiveDate) -> eval::Evaluation {
             horizon_days: 90,
             overrides: Overrides::default(),
             party_lines: false,
+            trace: true,
         },
     )
 }

@@ -86,6 +86,7 @@ fn status_unjudged(plan: &Plan, rules: &RuleSet, due: NaiveDate, cutoff: NaiveDa
         horizon_days: 0,
         overrides: Default::default(),
         party_lines: false,
+        trace: true,
     };
     let e = eval::evaluate(plan, rules, &[facts(plan, due)], &options);
     e.milestones[0].status

@@ -276,6 +276,7 @@ fn counts_too_large_to_add_up_are_a501() {
         horizon_days: 90,
         overrides: Default::default(),
         party_lines: false,
+        trace: true,
     };
     let e = eval::evaluate(&project.plan, rules, &project.facts, &options);
     assert!(!codes(&e.diagnostics).contains(&"A501"));
@@ -391,6 +392,7 @@ fn many_contradicting_verdicts_give_one_finding_each() {
         horizon_days: 0,
         overrides: Default::default(),
         party_lines: false,
+        trace: true,
     };
     let e = eval::evaluate(
         &project.plan,

@@ -347,6 +347,7 @@ fn each_stream_is_repaid_over_its_own_key_with_one_duty_per_stream() {
             horizon_days: 90,
             overrides: Default::default(),
             party_lines: false,
+            trace: true,
         },
     );
     no_errors(&e);

@@ -296,6 +296,7 @@ fn evaluate(facts: &Facts, at: NaiveDate) -> Evaluation {
             horizon_days: 90,
             overrides: Overrides::default(),
             party_lines: false,
+            trace: true,
         },
     )
 }
@@ -592,6 +593,7 @@ proptest! {
                 horizon_days: 90,
                 overrides: Overrides::default(),
                 party_lines: lines,
+                trace: true,
             },
         );
         let refused: Vec<_> = e.diagnostics.iter().filter(|d| d.code == "E011").collect();

@@ -56,6 +56,7 @@ fn run(project: &Project, at: NaiveDate, overrides: Overrides) -> Evaluation {
             horizon_days: 90,
             overrides,
             party_lines: false,
+            trace: true,
         },
     )
 }

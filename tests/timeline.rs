@@ -82,6 +82,7 @@ fn assert_exact(project: &Project, name: &str) {
         horizon_days: 90,
         overrides: Overrides::default(),
         party_lines: true,
+        trace: true,
     };
     let series = eval::timeline(&project.plan, rules, &project.facts, &dates, &options);
     assert_eq!(series.len(), dates.len());
@@ -405,6 +406,7 @@ fn party_json_agrees_with_the_evaluation_json() {
             horizon_days: 90,
             overrides: Overrides::default(),
             party_lines: true,
+            trace: true,
         };
         let rules = project.rules.as_ref().unwrap();
         let series = eval::timeline(

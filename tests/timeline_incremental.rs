@@ -5,7 +5,8 @@
 //! and money, and every party's columns. On generated plans
 //! (examples/synth, several seeds, with and without what-ifs, month ends
 //! and weekly dates) and on every Twente scenario and the amended
-//! Buurtzorg plan.
+//! Buurtzorg plan. Also: without the trace (`Options::trace`), everything
+//! but the trace is the same.
 
 // Tests may unwrap, index and compute freely: a failing test fails loudly.
 #![allow(
@@ -75,6 +76,7 @@ fn assert_incremental(
         horizon_days: 90,
         overrides,
         party_lines: false,
+        trace: true,
     };
     let mut seen = 0;
     let mut incremental = 0;
@@ -309,5 +311,159 @@ fn dates_out_of_order_still_each_their_own() {
         &dates,
         Overrides::default(),
         "synth backwards",
+    );
+}
+
+fn without_traces(e: &eval::Evaluation) -> eval::Evaluation {
+    let mut e = e.clone();
+    for m in &mut e.milestones {
+        m.trace.clear();
+    }
+    e
+}
+
+/// An evaluation, and a timeline, without the trace (as `evaluate` and
+/// `timeline` run them) hold everything the one with it holds but the
+/// trace: statuses, reasons, money, obligations, diagnostics.
+fn assert_trace_off_changes_only_the_trace(
+    plan: &Plan,
+    rules: &RuleSet,
+    facts: &[Facts],
+    overrides: Overrides,
+    name: &str,
+) {
+    let dates = month_ends();
+    let on = eval::Options {
+        at: dates[0],
+        horizon_days: 90,
+        overrides,
+        party_lines: true,
+        trace: true,
+    };
+    let off = eval::Options {
+        trace: false,
+        ..on.clone()
+    };
+    let mut traced = 0;
+    for at in &dates {
+        let with = eval::evaluate(
+            plan,
+            rules,
+            facts,
+            &eval::Options {
+                at: *at,
+                ..on.clone()
+            },
+        );
+        let without = eval::evaluate(
+            plan,
+            rules,
+            facts,
+            &eval::Options {
+                at: *at,
+                ..off.clone()
+            },
+        );
+        assert!(
+            without.milestones.iter().all(|m| m.trace.is_empty()),
+            "{name} at {at}: no trace"
+        );
+        traced += with
+            .milestones
+            .iter()
+            .filter(|m| !m.trace.is_empty())
+            .count();
+        assert_eq!(
+            format!("{:?}", without_traces(&with)),
+            format!("{without:?}"),
+            "{name} at {at}"
+        );
+        let json = |e: &eval::Evaluation| {
+            let mut out = Vec::new();
+            mijlpaal::render::evaluation::write_json(e, "", &mut out).unwrap();
+            out
+        };
+        assert!(json(&with) == json(&without), "{name} at {at}: JSON");
+    }
+    assert!(traced > 0, "{name}: the trace-on evaluations have traces");
+    let mut with = Vec::new();
+    eval::timeline::columns(plan, rules, facts, &dates, &on, |x| {
+        let ms: Vec<_> = x.milestones.iter().map(without_measurements).collect();
+        with.push((
+            json(Row::of_columns(&x, None)),
+            ms,
+            x.parties.to_vec(),
+            x.errors,
+        ));
+    });
+    let mut seen = 0;
+    eval::timeline::columns(plan, rules, facts, &dates, &off, |x| {
+        let (row, ms, parties, errors) = &with[seen];
+        seen += 1;
+        assert_eq!(
+            &json(Row::of_columns(&x, None)),
+            row,
+            "{name}: timeline row"
+        );
+        assert_eq!(&x.errors, errors, "{name}: timeline errors");
+        assert_eq!(x.parties, parties.as_slice(), "{name}: timeline parties");
+        for (mine, theirs) in x.milestones.iter().zip(ms) {
+            assert!(mine.trace.is_empty(), "{name}: no trace in the timeline");
+            let theirs = MilestoneResult {
+                trace: Vec::new(),
+                ..theirs.clone()
+            };
+            assert_eq!(without_measurements(mine), theirs, "{name}: timeline");
+        }
+    });
+    assert_eq!(seen, with.len(), "{name}: every date");
+}
+
+#[test]
+fn without_the_trace_all_else_is_equal() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    for f in &files {
+        let p = load(&root().join(TWENTE_PLAN), std::slice::from_ref(f));
+        let rules = p.rules.as_ref().unwrap();
+        let name = f.display().to_string();
+        assert_trace_off_changes_only_the_trace(
+            &p.plan,
+            rules,
+            &p.facts,
+            Overrides::default(),
+            &name,
+        );
+    }
+    let s = synth(150, 24, 7);
+    assert_trace_off_changes_only_the_trace(
+        &s.plan,
+        &s.rules,
+        &s.facts,
+        Overrides::default(),
+        "synth",
+    );
+    let numbers: Vec<MilestoneNo> = s.plan.milestones.iter().map(|m| m.number).collect();
+    let overrides = Overrides {
+        achieved: numbers.iter().step_by(11).copied().collect(),
+        missed: numbers.iter().skip(3).step_by(13).copied().collect(),
+        partial: numbers
+            .iter()
+            .skip(5)
+            .step_by(17)
+            .map(|n| (*n, Percent::new(Decimal::from(40))))
+            .collect(),
+    };
+    assert_trace_off_changes_only_the_trace(
+        &s.plan,
+        &s.rules,
+        &s.facts,
+        overrides,
+        "synth with what-ifs",
     );
 }

@@ -147,6 +147,7 @@ pub(super) fn run_scenario(
     s: &Scenario,
     horizon_days: u32,
     party_lines: bool,
+    trace: bool,
 ) -> Result<Evaluated, u8> {
     let at = parse_at(&s.at).map_err(usage)?;
     let project = session.load_project(&s.plan, &s.facts);
@@ -179,6 +180,7 @@ pub(super) fn run_scenario(
         horizon_days,
         overrides,
         party_lines,
+        trace,
     };
     let evaluation = eval::evaluate(&project.plan, &rules, &project.facts, &options);
     shown.extend(evaluation.diagnostics.iter().cloned());
@@ -358,7 +360,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         evaluation: e,
         notice,
         ..
-    } = match run_scenario(session, common, s, args.horizon, args.party.is_some()) {
+    } = match run_scenario(
+        session,
+        common,
+        s,
+        args.horizon,
+        args.party.is_some(),
+        false,
+    ) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -424,7 +433,7 @@ pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) ->
         notice,
         ..
         // The trace shows no obligations, so there is no horizon to choose.
-    } = match run_scenario(session, common, s, 0, false) {
+    } = match run_scenario(session, common, s, 0, false, true) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -77,7 +77,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         rules,
         options,
         loaded,
-    } = match evaluate_cli::run_scenario(session, common, s, args.horizon, false) {
+    } = match evaluate_cli::run_scenario(session, common, s, args.horizon, false, true) {
         Ok(x) => x,
         Err(code) => return code,
     };

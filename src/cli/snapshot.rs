@@ -140,6 +140,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
                         horizon_days: 90,
                         overrides: Default::default(),
                         party_lines: false,
+                        trace: true,
                     },
                 )
             };

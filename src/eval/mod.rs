@@ -34,6 +34,9 @@ pub struct Options {
     pub overrides: Overrides,
     /// Also keep each party's money per milestone (`evaluate --party`).
     pub party_lines: bool,
+    /// Also keep each milestone's steps (`MilestoneResult::trace`), which
+    /// only `explain-milestone` shows.
+    pub trace: bool,
 }
 
 /// Sums per stream, in the plan's stream order.
@@ -198,6 +201,7 @@ fn evaluate_as_of(
             overrides: &options.overrides,
             at,
             assessors: &assessor_names,
+            trace: options.trace,
         };
         let outcome = status::status(&input);
         let o = &options.overrides;
@@ -355,29 +359,33 @@ pub(crate) fn money(
                 // At most what was paid in all, which fitted.
                 paid_before_amendment.add(&p.value.0, p.value.1);
             }
-            trace.push(Step {
-                date: Some(p.date),
-                text: crate::tr!("trace-paid", amount = p.value.1, stream = p.value.0),
-                cite: clauses.payment.as_ref().map(|x| x.1.clone()),
-            });
+            trace.push(
+                Some(p.date),
+                || crate::tr!("trace-paid", amount = p.value.1, stream = p.value.0),
+                || clauses.payment.as_ref().map(|x| x.1.clone()),
+            );
         }
     }
     if let Some((when, id)) = &amended {
         for s in streams {
             if paid_before_amendment.get(s) > earned.get(s) {
-                trace.push(Step {
-                    date: Some(*when),
-                    text: crate::tr!(
-                        "trace-paid-before-amendment",
-                        amount = paid_before_amendment.get(s),
-                        stream = s,
-                        amendment = id
-                    ),
-                    cite: Some(Cite {
-                        clause: "amendment",
-                        citation: "art. 2.3.3".into(),
-                    }),
-                });
+                trace.push(
+                    Some(*when),
+                    || {
+                        crate::tr!(
+                            "trace-paid-before-amendment",
+                            amount = paid_before_amendment.get(s),
+                            stream = s,
+                            amendment = id
+                        )
+                    },
+                    || {
+                        Some(Cite {
+                            clause: "amendment",
+                            citation: "art. 2.3.3".into(),
+                        })
+                    },
+                );
                 earned.0.insert(s.clone(), paid_before_amendment.get(s));
             }
         }
@@ -392,11 +400,11 @@ pub(crate) fn money(
                 continue;
             }
             if overridden {
-                trace.push(Step {
-                    date: Some(p.date),
-                    text: crate::tr!("trace-what-if-overpaid", amount = total),
-                    cite: None,
-                });
+                trace.push(
+                    Some(p.date),
+                    || crate::tr!("trace-what-if-overpaid", amount = total),
+                    || None,
+                );
                 continue;
             }
             diagnostics.push(
@@ -434,15 +442,17 @@ pub(crate) fn money(
             let (e, p) = (earned.get(s), paid.get(s));
             if e > p {
                 claims_lapsed = true;
-                trace.push(Step {
-                    date: Some(d.date),
-                    text: crate::tr!(
-                        "trace-lapses-on-dissolution",
-                        amount = e.less(p),
-                        stream = s
-                    ),
-                    cite: dcite.clone(),
-                });
+                trace.push(
+                    Some(d.date),
+                    || {
+                        crate::tr!(
+                            "trace-lapses-on-dissolution",
+                            amount = e.less(p),
+                            stream = s
+                        )
+                    },
+                    || dcite.clone(),
+                );
                 earned.0.insert(s.clone(), p);
             }
         }
@@ -480,11 +490,11 @@ pub(crate) fn money(
                     .map(|c| c.0)
                     .filter(|c| at > *c)
                     .or(dissolved.map(|d| d.date));
-                trace.push(Step {
-                    date: when,
-                    text: crate::tr!("trace-repayable", amount = unearned, stream = stream),
-                    cite: Some(rcite.clone()),
-                });
+                trace.push(
+                    when,
+                    || crate::tr!("trace-repayable", amount = unearned, stream = stream),
+                    || Some(rcite.clone()),
+                );
             } else {
                 exposure.add(stream, unearned);
             }
@@ -495,24 +505,24 @@ pub(crate) fn money(
             let unearned = m.stream_amount(s).less(earned.get(s));
             if unearned.amount() > Decimal::ZERO {
                 lapsed.add(s, unearned);
-                trace.push(Step {
-                    date: Some(d.date),
-                    text: crate::tr!("trace-lapses-unclaimed", amount = unearned, stream = s),
-                    cite: clauses.dissolution.clone(),
-                });
+                trace.push(
+                    Some(d.date),
+                    || crate::tr!("trace-lapses-unclaimed", amount = unearned, stream = s),
+                    || clauses.dissolution.clone(),
+                );
             }
         }
     }
     if status.is_achieved() {
         if let Some(cite) = &clauses.no_clawback {
-            trace.push(Step {
-                date: since,
-                text: crate::tr!("trace-no-clawback"),
-                cite: Some(cite.clone()),
-            });
+            trace.push(
+                since,
+                || crate::tr!("trace-no-clawback"),
+                || Some(cite.clone()),
+            );
         }
     }
-    trace.sort_by_key(|s| s.date);
+    let trace = trace.into_sorted_steps();
     MilestoneResult {
         number: m.number,
         status,

@@ -32,18 +32,43 @@ pub struct Outcome {
     pub deadline: Option<NaiveDate>,
     /// The due date after any postponement.
     pub effective_due: Option<NaiveDate>,
-    pub trace: Vec<Step>,
+    pub trace: Trace,
 }
 
-struct Trace(Vec<Step>);
+/// A milestone's steps, kept only when asked for (`Options::trace`): only
+/// `explain-milestone` shows them, and their texts are translated, so an
+/// evaluation without them builds no text at all.
+#[derive(Debug, Clone)]
+pub struct Trace(Option<Vec<Step>>);
 
 impl Trace {
-    fn add(&mut self, date: Option<NaiveDate>, text: impl Into<String>, cite: Option<&Cite>) {
-        self.0.push(Step {
-            date,
-            text: text.into(),
-            cite: cite.cloned(),
-        });
+    pub fn new(on: bool) -> Trace {
+        Trace(on.then(Vec::new))
+    }
+    /// Adds a step; `text` is made only if the trace is kept.
+    fn add(&mut self, date: Option<NaiveDate>, text: impl FnOnce() -> String, cite: Option<&Cite>) {
+        self.push(date, text, || cite.cloned());
+    }
+    /// Adds a step; `text` and `cite` are made only if the trace is kept.
+    pub fn push(
+        &mut self,
+        date: Option<NaiveDate>,
+        text: impl FnOnce() -> String,
+        cite: impl FnOnce() -> Option<Cite>,
+    ) {
+        if let Some(steps) = &mut self.0 {
+            steps.push(Step {
+                date,
+                text: text(),
+                cite: cite(),
+            });
+        }
+    }
+    /// The steps in date order (none if the trace is not kept).
+    pub fn into_sorted_steps(self) -> Vec<Step> {
+        let mut steps = self.0.unwrap_or_default();
+        steps.sort_by_key(|s| s.date);
+        steps
     }
 }
 
@@ -64,7 +89,7 @@ fn outcome(
         final_: false,
         deadline: None,
         effective_due: None,
-        trace: trace.0,
+        trace,
     }
 }
 
@@ -78,6 +103,8 @@ pub struct Input<'a> {
     pub at: NaiveDate,
     /// Who assesses, for the reasons ("by menzis, vgz"); empty if unknown.
     pub assessors: &'a str,
+    /// Whether to keep the steps (`Options::trace`).
+    pub trace: bool,
 }
 
 fn by(assessors: &str) -> String {
@@ -102,7 +129,7 @@ pub fn status(input: &Input) -> Outcome {
 /// withdrawal, the what-ifs, postponement, and the ladder of verdicts.
 fn decide(input: &Input) -> Outcome {
     let m = input.milestone;
-    let mut trace = Trace(Vec::new());
+    let mut trace = Trace::new(input.trace);
     let empty = MilestoneFacts::default();
     let f = input.facts.unwrap_or(&empty);
     let Some(due) = m.due else {
@@ -118,7 +145,7 @@ fn decide(input: &Input) -> Outcome {
     trace_due_and_evidence(&mut trace, input, f, due);
     if let Some((when, id)) = &m.withdrawn {
         let text = crate::tr!("reason-withdrawn", amendment = id, date = when);
-        trace.add(Some(*when), text.clone(), None);
+        trace.add(Some(*when), || text.clone(), None);
         return outcome(
             Status::Withdrawn,
             Some(*when),
@@ -153,13 +180,13 @@ fn decide(input: &Input) -> Outcome {
 fn trace_due_and_evidence(trace: &mut Trace, input: &Input, f: &MilestoneFacts, due: NaiveDate) {
     trace.add(
         Some(due),
-        crate::tr!("trace-due", milestone = input.milestone.number),
+        || crate::tr!("trace-due", milestone = input.milestone.number),
         None,
     );
     for e in &f.evidence {
         trace.add(
             Some(e.date),
-            match e.value.as_ref() {
+            || match e.value.as_ref() {
                 Some(n) => crate::tr!("trace-evidence-with", what = n),
                 None => crate::tr!("trace-evidence"),
             },
@@ -178,7 +205,7 @@ fn what_if(input: &Input, due: NaiveDate, mut trace: Trace) -> Result<Outcome, T
     if input.overrides.achieved.contains(&n) {
         trace.add(
             Some(when),
-            crate::tr!("trace-what-if-achieved"),
+            || crate::tr!("trace-what-if-achieved"),
             c.entitlement.as_ref(),
         );
         return Ok(entitled(
@@ -191,7 +218,7 @@ fn what_if(input: &Input, due: NaiveDate, mut trace: Trace) -> Result<Outcome, T
         ));
     }
     if input.overrides.missed.contains(&n) {
-        trace.add(Some(when), crate::tr!("trace-what-if-missed"), None);
+        trace.add(Some(when), || crate::tr!("trace-what-if-missed"), None);
         return Ok(missed(
             c,
             at,
@@ -203,7 +230,7 @@ fn what_if(input: &Input, due: NaiveDate, mut trace: Trace) -> Result<Outcome, T
     if let Some(p) = input.overrides.partial.get(&n) {
         trace.add(
             Some(when),
-            crate::tr!("trace-what-if-partial", share = p),
+            || crate::tr!("trace-what-if-partial", share = p),
             c.partial.as_ref().map(|p| &p.1),
         );
         return Ok(entitled(
@@ -240,7 +267,7 @@ fn postponement<'a>(
         if until > *cut {
             trace.add(
                 Some(p.date),
-                crate::tr!("trace-postponed-capped", until = until, cutoff = cut),
+                || crate::tr!("trace-postponed-capped", until = until, cutoff = cut),
                 Some(cite),
             );
             until = *cut;
@@ -248,11 +275,13 @@ fn postponement<'a>(
     }
     trace.add(
         Some(p.date),
-        crate::tr!(
-            "postponed-until",
-            until = until,
-            by = decided_by(&p.value.1)
-        ),
+        || {
+            crate::tr!(
+                "postponed-until",
+                until = until,
+                by = decided_by(&p.value.1)
+            )
+        },
         c.postponement.as_ref().map(|p| &p.1),
     );
     Some((p, until.max(due)))
@@ -278,10 +307,12 @@ fn verdict(
         .filter(|a| dissolved.is_none_or(|d| a.date <= d.date))
         .collect();
     for v in &verdicts {
-        let text = if v.value.0 {
-            crate::tr!("trace-assessed-achieved", by = v.value.1)
-        } else {
-            crate::tr!("trace-assessed-not-achieved", by = v.value.1)
+        let text = || {
+            if v.value.0 {
+                crate::tr!("trace-assessed-achieved", by = v.value.1)
+            } else {
+                crate::tr!("trace-assessed-not-achieved", by = v.value.1)
+            }
         };
         trace.add(Some(v.date), text, c.assessors.as_ref().map(|a| &a.1));
     }
@@ -308,7 +339,7 @@ fn verdict(
     } else if let Some(d) = dissolved.filter(|d| d.date <= at) {
         trace.add(
             Some(d.date),
-            crate::tr!("trace-dissolved", why = d.value),
+            || crate::tr!("trace-dissolved", why = d.value),
             c.dissolution.as_ref(),
         );
         outcome(
@@ -342,7 +373,7 @@ fn verdict(
             trace,
         )
     } else if let Some((cut, cite)) = c.cutoff.as_ref().filter(|(cut, _)| at > *cut) {
-        trace.add(Some(*cut), crate::tr!("trace-cutoff-passed"), Some(cite));
+        trace.add(Some(*cut), || crate::tr!("trace-cutoff-passed"), Some(cite));
         outcome(
             Status::Missed,
             Some(*cut),
@@ -378,7 +409,7 @@ fn partial_payout(
     let deciders = super::facts::names(&p.value.1);
     trace.add(
         Some(p.date),
-        crate::tr!("trace-partial", share = shown, by = deciders),
+        || crate::tr!("trace-partial", share = shown, by = deciders),
         c.partial.as_ref().map(|p| &p.1),
     );
     entitled(
@@ -494,7 +525,7 @@ fn entitled(
             };
             trace.add(
                 Some(when),
-                crate::tr!("trace-too-late", how = how, cutoff = cut),
+                || crate::tr!("trace-too-late", how = how, cutoff = cut),
                 Some(cite),
             );
             return outcome(
@@ -508,7 +539,7 @@ fn entitled(
         }
     }
     let Some(cite) = &c.entitlement else {
-        trace.add(Some(when), crate::tr!("trace-no-entitlement"), None);
+        trace.add(Some(when), || crate::tr!("trace-no-entitlement"), None);
         return outcome(status, Some(when), reason, None, Earned::None, trace);
     };
     let cite = if status == Status::PartiallyAchieved {
@@ -516,7 +547,7 @@ fn entitled(
     } else {
         cite
     };
-    trace.add(Some(when), crate::tr!("trace-earned"), Some(cite));
+    trace.add(Some(when), || crate::tr!("trace-earned"), Some(cite));
     outcome(status, Some(when), reason, Some(cite), earned, trace)
 }
 
@@ -526,7 +557,7 @@ fn missed(c: &Terms, at: NaiveDate, when: NaiveDate, reason: String, mut trace: 
         (Some((cut, cite)), Some(_)) if at <= *cut => {
             trace.add(
                 Some(when),
-                crate::tr!("trace-may-still", cutoff = cut),
+                || crate::tr!("trace-may-still", cutoff = cut),
                 Some(cite),
             );
             outcome(
@@ -584,7 +615,7 @@ fn deemed<'a>(
         Some(false) => {
             trace.add(
                 Some(deadline),
-                crate::tr!("trace-window-not-compliant"),
+                || crate::tr!("trace-window-not-compliant"),
                 Some(cite),
             );
             return None;
@@ -592,7 +623,7 @@ fn deemed<'a>(
         None => {
             trace.add(
                 Some(deadline),
-                crate::tr!("trace-window-compliance-unknown"),
+                || crate::tr!("trace-window-compliance-unknown"),
                 Some(cite),
             );
             return None;
@@ -600,11 +631,11 @@ fn deemed<'a>(
     }
     trace.add(
         Some(deadline),
-        crate::tr!("trace-window-passed"),
+        || crate::tr!("trace-window-passed"),
         window_cite,
     );
     Some(move |mut trace: Trace| {
-        trace.add(Some(when), crate::tr!("trace-deemed"), Some(cite));
+        trace.add(Some(when), || crate::tr!("trace-deemed"), Some(cite));
         entitled(
             c,
             Status::DeemedAchieved,

@@ -374,6 +374,7 @@ impl<'a> Run<'a> {
             overrides,
             at,
             assessors: &self.assessors,
+            trace: self.whole.options.trace,
         };
         let outcome = status::status(&input);
         let overridden = overrides.achieved.contains(&m.number)

@@ -192,6 +192,7 @@ fn statuses(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> Col
         horizon_days: 0,
         overrides: Default::default(),
         party_lines: false,
+        trace: true,
     };
     let evaluation = crate::eval::evaluate(plan, rules, facts, &options);
     evaluation

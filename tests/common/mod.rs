@@ -376,6 +376,7 @@ pub fn evaluate_at(plan: &Plan, facts: &[mijlpaal::model::Facts], at: &str) -> E
             horizon_days: 90,
             overrides: Default::default(),
             party_lines: true,
+            trace: true,
         },
     )
 }
