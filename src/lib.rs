@@ -22,4 +22,6 @@ pub mod render;
 pub mod source;
 pub mod submission;
 pub mod syntax;
+#[cfg(test)]
+mod test_files;
 pub mod write;

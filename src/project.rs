@@ -736,17 +736,6 @@ mod tests {
         }
     }
 
-    fn plans(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                plans(&path, out);
-            } else if path.extension().is_some_and(|e| e == "plan") {
-                out.push(path);
-            }
-        }
-    }
-
     /// Mistakes for lowering across components: a milestone number given
     /// again in a later component, `after` and `baseline` naming milestones
     /// of later components or none, a component number given twice, names
@@ -782,9 +771,7 @@ mod tests {
 
     #[test]
     fn a_plan_in_pieces_is_the_whole_plan() {
-        let mut paths = Vec::new();
-        plans(Path::new("plans"), &mut paths);
-        plans(Path::new("tests"), &mut paths);
+        let mut paths = crate::test_files::repository_files("plan");
         paths.sort();
         // Comments, CRLF, tabs, braces in strings, an item between components.
         let written = "plan p \"x\" {\n  // c\n  component 1 \"a\" { // x\n    milestone 1 \"m\" {\n      effort\r\n      due 2025-01-01\n    }\n  }\r\n\tcomponent 2 \"b {\" {\n    milestone 1 \"n\" {\n      after 2\n    }\n  }\n  metric m \"m\" count\n  component 3 \"c\" {\n    milestone 2 \"o\" {\n      result\n      target count m >= 1,5\n    }\n  } // end\n}\n";

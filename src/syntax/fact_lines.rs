@@ -499,17 +499,6 @@ mod tests {
         }
     }
 
-    fn facts_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                facts_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "facts") {
-                out.push(path);
-            }
-        }
-    }
-
     /// Each statement line of each facts file on its own (indentation
     /// dropped), and each file's body whole.
     fn check_text(text: &str) -> (usize, usize) {
@@ -535,9 +524,7 @@ mod tests {
 
     #[test]
     fn every_facts_file_of_the_repository_as_pest_reads_it() {
-        let mut paths = Vec::new();
-        facts_files(std::path::Path::new("plans"), &mut paths);
-        facts_files(std::path::Path::new("tests"), &mut paths);
+        let paths = crate::test_files::repository_files("facts");
         let (mut read_here, mut given_up) = (0, 0);
         for path in &paths {
             let Ok(text) = std::fs::read_to_string(path) else {

@@ -425,22 +425,9 @@ mod tests {
         }
     }
 
-    fn plans(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                plans(&path, out);
-            } else if path.extension().is_some_and(|e| e == "plan") {
-                out.push(path);
-            }
-        }
-    }
-
     #[test]
     fn every_plan_of_the_repository_the_same_either_way() {
-        let mut paths = Vec::new();
-        plans(std::path::Path::new("plans"), &mut paths);
-        plans(std::path::Path::new("tests"), &mut paths);
+        let paths = crate::test_files::repository_files("plan");
         let mut pieced = 0;
         for path in &paths {
             let Ok(text) = std::fs::read_to_string(path) else {
@@ -463,25 +450,12 @@ mod tests {
         assert_eq!(parse(FileId(0), text), None);
     }
 
-    fn facts_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                facts_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "facts") {
-                out.push(path);
-            }
-        }
-    }
-
     /// Every line its own run, a few lines at a time, and the size used.
     const CHUNKS: [usize; 4] = [0, 100, 1000, FACTS_CHUNK];
 
     #[test]
     fn every_facts_file_of_the_repository_the_same_either_way() {
-        let mut paths = Vec::new();
-        facts_files(std::path::Path::new("plans"), &mut paths);
-        facts_files(std::path::Path::new("tests"), &mut paths);
+        let paths = crate::test_files::repository_files("facts");
         let mut pieced = 0;
         for path in &paths {
             let Ok(text) = std::fs::read_to_string(path) else {
