@@ -419,10 +419,10 @@ pub fn write_party_json(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<bool> {
-    let Some(view) = party_evaluation_view(e, id, notice) else {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    if !serialize_party_json(e, id, notice, &mut ser)? {
         return Ok(false);
-    };
-    serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
+    }
     out.write_all(b"\n")?;
     Ok(true)
 }
@@ -435,13 +435,27 @@ pub fn write_party_json_shown(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<bool> {
+    let mut ser = JsonShown::pretty(&mut *out);
+    if !serialize_party_json(e, id, notice, &mut ser)? {
+        return Ok(false);
+    }
+    out.write_all(b"\n")?;
+    Ok(true)
+}
+
+/// The one party's view through `ser`; `Ok(false)` for a party not in the
+/// evaluation (nothing written).
+fn serialize_party_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+    e: &Evaluation,
+    id: &str,
+    notice: &str,
+    ser: &mut serde_json::Serializer<W, F>,
+) -> std::io::Result<bool> {
     use serde::Serialize as _;
     let Some(view) = party_evaluation_view(e, id, notice) else {
         return Ok(false);
     };
-    view.serialize(&mut JsonShown::pretty(&mut *out))
-        .map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
+    view.serialize(ser).map_err(std::io::Error::from)?;
     Ok(true)
 }
 
