@@ -42,22 +42,9 @@ type Column = BTreeMap<u32, (String, String)>;
 
 /// In a facts file: `- status at DATE (these facts): **STATUS**: reason`.
 pub fn under_own_facts(analysis: &Analysis, number: &str) -> Option<String> {
-    let statuses = analysis
-        .statuses
-        .get_or_init(|| {
-            let project = analysis.project()?;
-            let rules = project.rules.as_ref()?;
-            if stopped(analysis) {
-                return None;
-            }
-            let at = today()?;
-            let column = statuses(&project.plan, rules, &project.facts, at);
-            Some(Statuses {
-                at,
-                columns: vec![(String::new(), Some(column))],
-            })
-        })
-        .as_ref();
+    let statuses = computed_once(analysis, |plan, rules, facts, at| {
+        vec![(String::new(), Some(statuses(plan, rules, facts, at)))]
+    });
     let Some(statuses) = statuses else {
         return Some(not_evaluated());
     };
@@ -87,30 +74,20 @@ pub fn under_scenarios(
     if scenarios.is_empty() {
         return None;
     }
-    let statuses = analysis
-        .statuses
-        .get_or_init(|| {
-            let project = analysis.project()?;
-            let rules = project.rules.as_ref()?;
-            if stopped(analysis) {
-                return None;
-            }
-            let at = today()?;
-            let columns = scenarios
-                .iter()
-                .map(|path| {
-                    let name = path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let column = facts_of(path, &project.plan, overlay, options)
-                        .map(|facts| statuses(&project.plan, rules, &[facts], at));
-                    (name, column)
-                })
-                .collect();
-            Some(Statuses { at, columns })
-        })
-        .as_ref();
+    let statuses = computed_once(analysis, |plan, rules, _, at| {
+        scenarios
+            .iter()
+            .map(|path| {
+                let name = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let column = facts_of(path, plan, overlay, options)
+                    .map(|facts| statuses(plan, rules, &[facts], at));
+                (name, column)
+            })
+            .collect()
+    });
     let Some(statuses) = statuses else {
         return Some(not_evaluated());
     };
@@ -133,6 +110,28 @@ pub fn under_scenarios(
         }
     }
     Some(out)
+}
+
+/// The analysis's statuses, computed on the first call by `columns` (from
+/// the plan, its rule set, the analysed facts and today); `None` when the
+/// project cannot be evaluated.
+fn computed_once(
+    analysis: &Analysis,
+    columns: impl FnOnce(&Plan, &RuleSet, &[Facts], NaiveDate) -> Vec<(String, Option<Column>)>,
+) -> Option<&Statuses> {
+    analysis
+        .statuses
+        .get_or_init(|| {
+            let project = analysis.project()?;
+            let rules = project.rules.as_ref()?;
+            if stopped(analysis) {
+                return None;
+            }
+            let at = today()?;
+            let columns = columns(&project.plan, rules, &project.facts, at);
+            Some(Statuses { at, columns })
+        })
+        .as_ref()
 }
 
 /// `plans/NAME/*.facts` for `plans/NAME.plan`, sorted, at most
