@@ -229,11 +229,11 @@ fn generated_plan_of_national_shape() {
     assert!(n * 2 > dates.len(), "{n} of {} incremental", dates.len());
 }
 
-#[test]
-fn generated_plan_with_what_ifs() {
-    let s = synth(150, 24, 7);
-    let numbers: Vec<MilestoneNo> = s.plan.milestones.iter().map(|m| m.number).collect();
-    let overrides = Overrides {
+/// Every 11th milestone achieved, every 13th (from the 4th) missed, every
+/// 17th (from the 6th) paid 40%.
+fn what_ifs(plan: &mijlpaal::model::Plan) -> Overrides {
+    let numbers: Vec<MilestoneNo> = plan.milestones.iter().map(|m| m.number).collect();
+    Overrides {
         achieved: numbers.iter().step_by(11).copied().collect(),
         missed: numbers.iter().skip(3).step_by(13).copied().collect(),
         partial: numbers
@@ -242,7 +242,13 @@ fn generated_plan_with_what_ifs() {
             .step_by(17)
             .map(|n| (*n, Percent::new(Decimal::from(40))))
             .collect(),
-    };
+    }
+}
+
+#[test]
+fn generated_plan_with_what_ifs() {
+    let s = synth(150, 24, 7);
+    let overrides = what_ifs(&s.plan);
     let n = assert_incremental(
         &s.plan,
         &s.rules,
@@ -448,17 +454,7 @@ fn without_the_trace_all_else_is_equal() {
         Overrides::default(),
         "synth",
     );
-    let numbers: Vec<MilestoneNo> = s.plan.milestones.iter().map(|m| m.number).collect();
-    let overrides = Overrides {
-        achieved: numbers.iter().step_by(11).copied().collect(),
-        missed: numbers.iter().skip(3).step_by(13).copied().collect(),
-        partial: numbers
-            .iter()
-            .skip(5)
-            .step_by(17)
-            .map(|n| (*n, Percent::new(Decimal::from(40))))
-            .collect(),
-    };
+    let overrides = what_ifs(&s.plan);
     assert_trace_off_changes_only_the_trace(
         &s.plan,
         &s.rules,
