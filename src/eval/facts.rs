@@ -43,8 +43,9 @@ pub struct FactIndex {
     pub per_milestone: HashMap<MilestoneNo, MilestoneFacts>,
     /// (date known, compliant)
     pub administration: Vec<Dated<bool>>,
+    /// Per metric, sorted by the day measured, then by the day known.
     pub measured: HashMap<MetricId, Vec<Dated<Measurement>>>,
-    /// Per metric, sorted by the start of the window.
+    /// Per metric, sorted by the window (start, end), then by the day known.
     pub counted: HashMap<MetricId, Vec<Dated<Count>>>,
     pub advances: Vec<Dated<(StreamId, Money, PartyId)>>,
     pub repaid: Vec<Dated<(StreamId, Money, PartyId)>>,
@@ -314,13 +315,23 @@ pub fn index_ordered(
             .filter_map(|(file, facts)| not_yet_known(file, &facts, at)),
     );
     contradictions(&mut idx, &mut diags);
-    // Counts sorted by the start of their window (stable: the file order
-    // stays among equals), so `measure::count` finds the windows starting
-    // on a day by binary search instead of scanning them all at each step.
-    for counts in idx.counted.values_mut() {
-        counts.sort_by_key(|c| c.value.0);
-    }
+    idx.counted.values_mut().for_each(|c| order_counts(c));
+    idx.measured.values_mut().for_each(|l| order_levels(l));
     (idx, diags)
+}
+
+/// Puts a metric's counts in the order `measure::count` searches: by window
+/// (start, end), then by the day known; stable, so the file order stays
+/// among equals. Searching instead of scanning every count for every
+/// target is what keeps `evaluate` linear in the size of the plan.
+pub(super) fn order_counts(counts: &mut [Dated<Count>]) {
+    counts.sort_by_key(|c| (c.value.0, c.value.1, c.date));
+}
+
+/// Puts a metric's levels in the order `measure::level` searches: by the day
+/// measured, then by the day known; stable, as `order_counts`.
+pub(super) fn order_levels(levels: &mut [Dated<Measurement>]) {
+    levels.sort_by_key(|l| (l.value.1, l.date));
 }
 
 /// Who may judge and decide under the rule set, and the checks of a

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::facts::FactIndex;
+use super::facts::{Count, Dated, FactIndex};
 use super::model::Measured;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::checked::percent_of;
@@ -29,15 +29,9 @@ pub fn count(
     let mut sum = Decimal::ZERO;
     let mut covered = None;
     loop {
-        // The windows starting at `cursor` (counts are sorted by start).
-        let first = counts.partition_point(|f| f.value.0 < cursor);
-        let best = counts
-            .iter()
-            .skip(first)
-            .take_while(|f| f.value.0 == cursor)
-            .filter(|f| f.value.1 <= to)
-            .max_by_key(|f| (f.value.1, f.date));
-        let Some(f) = best else { break };
+        let Some(f) = widest_window(counts, cursor, to) else {
+            break;
+        };
         sum = sum.checked_add(f.value.2).ok_or((f.file, f.span))?;
         covered = Some(f.value.1);
         match f.value.1.succ_opt() {
@@ -68,14 +62,28 @@ fn level_overflow(plan: &Plan, t: &Target) -> Diagnostic {
         .with_help(crate::tr!("a502-help"))
 }
 
-/// The latest measurement of `metric` at `date`.
+/// Of the windows starting on `start` and ending by `to`, the widest, and
+/// of those the latest known; the last in the file among equals. `counts`
+/// is sorted by (start, end, day known), stable, so that is the last one
+/// before the first that starts later or ends after `to`.
+fn widest_window(
+    counts: &[Dated<Count>],
+    start: NaiveDate,
+    to: NaiveDate,
+) -> Option<&Dated<Count>> {
+    let first = counts.partition_point(|f| f.value.0 < start);
+    let after = counts.partition_point(|f| (f.value.0, f.value.1) <= (start, to));
+    counts.get(first..after)?.last()
+}
+
+/// The latest measurement of `metric` at `date`: of the facts measured on
+/// `date`, the latest known; the last in the file among equals. The
+/// measurements are sorted by (day measured, day known), stable.
 pub fn level(idx: &FactIndex, metric: &MetricId, date: NaiveDate) -> Option<Decimal> {
-    idx.measured
-        .get(metric)?
-        .iter()
-        .filter(|f| f.value.1 == date)
-        .max_by_key(|f| f.date)
-        .map(|f| f.value.0)
+    let levels = idx.measured.get(metric)?;
+    let after = levels.partition_point(|f| f.value.1 <= date);
+    let last = levels.get(after.checked_sub(1)?)?;
+    (last.value.1 == date).then_some(last.value.0)
 }
 
 fn show(d: Decimal) -> String {
@@ -349,6 +357,88 @@ fn measure_one(
                 met,
                 text,
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::facts::{order_counts, order_levels, Measurement};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 1, 1)
+            .and_then(|first| first.checked_add_days(chrono::Days::new(u64::from(d))))
+            .unwrap_or_default()
+    }
+
+    /// Facts with a few days only, so that many share a window, a start or
+    /// a day known; each one's span start is its place in the file.
+    fn dated<T>(n: usize, known: u32, value: T) -> Dated<T> {
+        Dated {
+            date: day(known),
+            value,
+            file: FileId(0),
+            span: Span { start: n, end: n },
+        }
+    }
+
+    proptest::proptest! {
+        /// The binary search finds the very fact the former scan of every
+        /// count found: of the windows starting on a day and ending by `to`,
+        /// the last maximum of (end, day known) in the order the index had
+        /// (by day known, start and end, then file order).
+        #[test]
+        fn widest_window_is_the_scans_choice(
+            facts in proptest::collection::vec((0u32..4, 0u32..6, 0u32..6), 0..60),
+            start in 0u32..6,
+            to in 0u32..7,
+        ) {
+            let mut counts: Vec<Dated<Count>> = facts
+                .iter()
+                .enumerate()
+                .map(|(n, (known, from, len))| {
+                    dated(n, *known, (day(*from), day(from + len), Decimal::ZERO))
+                })
+                .collect();
+            counts.sort_by_key(|c| (c.date, c.value.0, c.value.1));
+            let mut scanned = counts.clone();
+            scanned.sort_by_key(|c| c.value.0);
+            let by_scan = scanned
+                .iter()
+                .filter(|f| f.value.0 == day(start) && f.value.1 <= day(to))
+                .max_by_key(|f| (f.value.1, f.date))
+                .map(|f| f.span.start);
+            order_counts(&mut counts);
+            let by_search = widest_window(&counts, day(start), day(to)).map(|f| f.span.start);
+            proptest::prop_assert_eq!(by_search, by_scan);
+        }
+
+        /// Likewise for levels: of the facts measured on a day, the last of
+        /// the latest known, in file order.
+        #[test]
+        fn level_is_the_scans_choice(
+            facts in proptest::collection::vec((0u32..4, 0u32..5), 0..60),
+            at in 0u32..6,
+        ) {
+            let levels: Vec<Dated<Measurement>> = facts
+                .iter()
+                .enumerate()
+                .map(|(n, (known, measured))| {
+                    dated(n, *known, (Decimal::from(n), day(*measured)))
+                })
+                .collect();
+            let by_scan = levels
+                .iter()
+                .filter(|f| f.value.1 == day(at))
+                .max_by_key(|f| f.date)
+                .map(|f| f.value.0);
+            let metric = MetricId::new("m");
+            let mut idx = FactIndex::default();
+            let mut ordered = levels;
+            order_levels(&mut ordered);
+            idx.measured.insert(metric.clone(), ordered);
+            proptest::prop_assert_eq!(level(&idx, &metric, day(at)), by_scan);
         }
     }
 }
