@@ -28,10 +28,7 @@ pub fn count(
     let mut cursor = from;
     let mut sum = Decimal::ZERO;
     let mut covered = None;
-    loop {
-        let Some(f) = widest_window(counts, cursor, to) else {
-            break;
-        };
+    while let Some(f) = widest_window(counts, cursor, to) {
         sum = sum.checked_add(f.value.2).ok_or((f.file, f.span))?;
         covered = Some(f.value.1);
         match f.value.1.succ_opt() {
@@ -398,7 +395,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(n, (known, from, len))| {
-                    dated(n, *known, (day(*from), day(from + len), Decimal::ZERO))
+                    dated(n, *known, (day(*from), day(from.saturating_add(*len)), Decimal::ZERO))
                 })
                 .collect();
             counts.sort_by_key(|c| (c.date, c.value.0, c.value.1));
