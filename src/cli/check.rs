@@ -32,7 +32,7 @@ pub enum Deny {
 }
 
 pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
-    session.check_paths(&args.files);
+    let projects = session.check_paths(&args.files);
     let diags = session.diagnostics.items.clone();
     let written = match args.format {
         CheckFormat::Human => {
@@ -49,5 +49,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
             render::sarif::render(&diags, &session.sources)
         )),
     };
+    // The process ends with this command, so the checked projects are not
+    // taken apart piece by piece: at 100 000 milestones, freeing the model
+    // and glibc then merging its millions of small free blocks (on the
+    // summary's first larger allocation) were 10% of `check`.
+    std::mem::forget(projects);
     exit_code(&diags, args.deny == Some(Deny::Warnings)).max(written)
 }
