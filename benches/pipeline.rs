@@ -64,13 +64,24 @@ fn parse_facts(text: &str) -> ast::FactsAst {
 
 /// Front end and checker from source text, as `mijlpaal check` does in-process.
 fn check_all(plan_text: &str, rules_text: &str) -> usize {
+    checked(plan_text, rules_text).3
+}
+
+/// What `check_all` makes: the plan, the rule set, the findings and their
+/// count, kept, so that a benchmark can leave freeing them out of its time
+/// as `mijlpaal check` does (it exits without taking its results apart).
+fn checked(
+    plan_text: &str,
+    rules_text: &str,
+) -> (Plan, RuleSet, Vec<mijlpaal::diagnostic::Diagnostic>, usize) {
     // As `Session::load`: a component at a time, else the whole tree.
     let (plan, d1) = mijlpaal::project::plan_in_pieces(PLAN, plan_text, &limits())
         .unwrap_or_else(|| lower::lower_plan(&parse_plan(plan_text), PLAN));
     let r = parse_rules(rules_text);
     let (rules, d2) = lower::lower_rules(&r, RULES);
     let found = mijlpaal::check::run_all(&plan, Some(&rules), &[]);
-    d1.len() + d2.len() + found.len()
+    let count = d1.len() + d2.len() + found.len();
+    (plan, rules, found, count)
 }
 
 struct Loaded {
@@ -180,6 +191,16 @@ fn bench_synth(c: &mut Criterion) {
         grp.bench_function("check_total", |b| {
             b.iter(|| check_all(black_box(&g.plan_text), &g.rules_text))
         });
+        // As the `check` command: the results are not freed in the time
+        // (the command exits without taking them apart); likewise the
+        // `Value` beside it.
+        grp.bench_function("check_kept", |b| {
+            b.iter_batched(
+                || (),
+                |_| checked(black_box(&g.plan_text), &g.rules_text),
+                BatchSize::PerIteration,
+            )
+        });
         grp.throughput(Throughput::Bytes(json.len() as u64));
         grp.bench_function("serde_json", |b| {
             b.iter(|| serde_json::from_str::<gen::SynthPlan>(black_box(&json)).expect("json"))
@@ -188,6 +209,13 @@ fn bench_synth(c: &mut Criterion) {
         // plan (the target: check_total at most 3x this).
         grp.bench_function("serde_json_value", |b| {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&json)).expect("json"))
+        });
+        grp.bench_function("serde_json_value_kept", |b| {
+            b.iter_batched(
+                || (),
+                |_| serde_json::from_str::<serde_json::Value>(black_box(&json)).expect("json"),
+                BatchSize::PerIteration,
+            )
         });
         grp.throughput(Throughput::Bytes(g.facts_text.len() as u64));
         grp.bench_function("facts_parse_lower", |b| {
