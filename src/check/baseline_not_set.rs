@@ -144,10 +144,13 @@ fn asked(plan: &crate::model::Plan) -> Vec<(MilestoneNo, MilestoneNo)> {
 /// baselines, as bits. Within a cycle every milestone reaches every other,
 /// so its members share one set.
 struct Reach {
-    /// Per component, `words` words: a bit per baseline milestone.
+    /// Per component of the band (from `low` up), `words` words: a bit per
+    /// baseline milestone.
     sets: Vec<u64>,
     words: usize,
     bit: HashMap<MilestoneNo, usize>,
+    /// The lowest component of the band the sets cover.
+    low: usize,
 }
 
 impl Reach {
@@ -172,14 +175,21 @@ impl Reach {
         asked: &[(MilestoneNo, MilestoneNo)],
         chunk: usize,
     ) -> HashSet<(MilestoneNo, MilestoneNo)> {
-        let mut bases: Vec<MilestoneNo> = asked.iter().map(|(b, _)| *b).collect();
-        bases.sort_unstable();
-        bases.dedup();
         let component: HashMap<MilestoneNo, usize> = components
             .iter()
             .enumerate()
             .flat_map(|(i, c)| c.iter().map(move |n| (*n, i)))
             .collect();
+        // Baselines in topological order, so that a pass's baselines and the
+        // milestones building on them lie in a narrow band of components
+        // and a pass walks only that band, not the whole plan (that made
+        // C203 grow with the square of the plan).
+        let mut bases: Vec<(usize, MilestoneNo)> = asked
+            .iter()
+            .filter_map(|(b, _)| Some((*component.get(b)?, *b)))
+            .collect();
+        bases.sort_unstable_by(|a, b| b.cmp(a));
+        bases.dedup();
         // The edges between components, found once for all passes.
         let successors: Vec<Vec<usize>> = components
             .iter()
@@ -193,11 +203,18 @@ impl Reach {
                     .collect()
             })
             .collect();
-        let mut out = HashSet::new();
+        let mut out: HashSet<(MilestoneNo, MilestoneNo)> =
+            asked.iter().filter(|(b, m)| b == m).copied().collect();
         for chunk in bases.chunks(chunk.max(1)) {
-            let reach = Reach::of(&successors, &component, chunk);
+            let in_chunk: HashSet<MilestoneNo> = chunk.iter().map(|(_, b)| *b).collect();
+            let pairs: Vec<(MilestoneNo, MilestoneNo)> = asked
+                .iter()
+                .filter(|(b, _)| in_chunk.contains(b))
+                .copied()
+                .collect();
+            let reach = Reach::of(&successors, &component, chunk, &pairs);
             out.extend(
-                asked
+                pairs
                     .iter()
                     .filter(|(b, m)| reach.builds_on(&component, *m, *b))
                     .copied(),
@@ -208,38 +225,62 @@ impl Reach {
 
     /// `successors`: per component (in reverse topological order, as
     /// kosaraju_scc gives them), the components it has an edge into.
+    /// `bases`: (component, milestone) of this pass's baseline milestones;
+    /// `pairs`: the pairs asked about them. Bits flow from a component to
+    /// lower ones only, so the band from the highest baseline component
+    /// down to the lowest component asked about is all a pass needs.
     fn of(
         successors: &[Vec<usize>],
         component: &HashMap<MilestoneNo, usize>,
-        bases: &[MilestoneNo],
+        bases: &[(usize, MilestoneNo)],
+        pairs: &[(MilestoneNo, MilestoneNo)],
     ) -> Reach {
         let words = bases.len().div_ceil(64);
-        let bit: HashMap<MilestoneNo, usize> =
-            bases.iter().enumerate().map(|(i, b)| (*b, i)).collect();
-        let mut sets = vec![0u64; successors.len().saturating_mul(words)];
+        let bit: HashMap<MilestoneNo, usize> = bases
+            .iter()
+            .enumerate()
+            .map(|(i, (_, b))| (*b, i))
+            .collect();
+        let top = bases.iter().map(|(c, _)| *c).max().unwrap_or(0);
+        let low = pairs
+            .iter()
+            .filter_map(|(_, m)| component.get(m).copied())
+            .min()
+            .unwrap_or(top)
+            .min(top);
+        let band = top.saturating_sub(low).saturating_add(1);
+        let mut sets = vec![0u64; band.saturating_mul(words)];
         // Each baseline milestone's own bit, in its component's set.
-        for (b, base) in bases.iter().enumerate() {
-            if let Some(&c) = component.get(base) {
-                if let Some(w) = Self::words_of_mut(&mut sets, c, words).get_mut(b / 64) {
-                    *w |= 1u64 << (b % 64);
-                }
+        for (b, (c, _)) in bases.iter().enumerate() {
+            let at = c.saturating_sub(low);
+            if let Some(w) = Self::words_of_mut(&mut sets, at, words).get_mut(b / 64) {
+                *w |= 1u64 << (b % 64);
             }
         }
         let mut set = vec![0u64; words];
         // Walking the components backwards visits every component after
         // all that lead into it.
-        for (i, next) in successors.iter().enumerate().rev() {
-            for (to, from) in set.iter_mut().zip(Self::words_of(&sets, i, words)) {
+        for i in (low..=top).rev() {
+            let at = i.saturating_sub(low);
+            for (to, from) in set.iter_mut().zip(Self::words_of(&sets, at, words)) {
                 *to = *from;
             }
-            for &j in next {
-                let to = Self::words_of_mut(&mut sets, j, words);
+            for &j in successors.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+                if j < low {
+                    continue;
+                }
+                let to = Self::words_of_mut(&mut sets, j.saturating_sub(low), words);
                 for (to, from) in to.iter_mut().zip(&set) {
                     *to |= *from;
                 }
             }
         }
-        Reach { sets, words, bit }
+        Reach {
+            sets,
+            words,
+            bit,
+            low,
+        }
     }
 
     /// Component `i`'s words (empty should `i` be out of range).
@@ -267,7 +308,10 @@ impl Reach {
         let (Some(c), Some(b)) = (component.get(&m), self.bit.get(&base)) else {
             return false;
         };
-        Self::words_of(&self.sets, *c, self.words)
+        let Some(at) = c.checked_sub(self.low) else {
+            return false;
+        };
+        Self::words_of(&self.sets, at, self.words)
             .get(b / 64)
             .is_some_and(|w| w & (1u64 << (b % 64)) != 0)
     }
