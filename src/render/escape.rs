@@ -59,15 +59,118 @@ pub fn json(s: &str) -> Cow<'_, str> {
 /// through `write_string_fragment` alone.
 pub struct JsonShown<F>(pub F);
 
-impl JsonShown<serde_json::ser::PrettyFormatter<'static>> {
+impl JsonShown<Pretty> {
     /// Pretty-printed JSON, escaped: what the CLI writes.
-    pub fn pretty<W: std::io::Write>(
-        out: W,
-    ) -> serde_json::Serializer<W, JsonShown<serde_json::ser::PrettyFormatter<'static>>> {
-        serde_json::Serializer::with_formatter(
-            out,
-            JsonShown(serde_json::ser::PrettyFormatter::new()),
-        )
+    pub fn pretty<W: std::io::Write>(out: W) -> serde_json::Serializer<W, JsonShown<Pretty>> {
+        serde_json::Serializer::with_formatter(out, JsonShown(Pretty::default()))
+    }
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level), byte for byte, but
+/// writing a line break and its indent as one slice of [`BREAKS`] rather
+/// than one `"  "` per level: most of a large output is line starts.
+#[derive(Default)]
+pub struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+/// `,` and a line break, then the indent of 32 levels (64 spaces): the
+/// deepest written in one piece; deeper ones (no evaluation nests so deep)
+/// are written a level at a time.
+const BREAKS: &[u8] = b",\n                                                                ";
+
+impl Pretty {
+    /// A line break (after a comma when `comma`) and the current indent.
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        let start = usize::from(!comma);
+        let end = self.level.checked_mul(2).and_then(|n| n.checked_add(2));
+        if let Some(bytes) = end.and_then(|end| BREAKS.get(start..end)) {
+            return w.write_all(bytes);
+        }
+        w.write_all(BREAKS.get(start..2).unwrap_or_default())?;
+        (0..self.level).try_for_each(|_| w.write_all(b"  "))
+    }
+
+    /// Opens an array or object.
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.level = self.level.saturating_add(1);
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    /// Closes an array or object, on a line of its own unless it is empty.
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    #[inline]
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    #[inline]
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    #[inline]
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    #[inline]
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    #[inline]
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    #[inline]
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    #[inline]
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, !first)
+    }
+
+    #[inline]
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    #[inline]
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -193,5 +296,74 @@ mod tests {
         assert!(value.serialize(&mut ser).is_ok());
         assert_eq!(String::from_utf8(out).unwrap_or_default(), json(&plain));
         assert_ne!(json(&plain), plain);
+    }
+    /// Text with what JSON escapes, what is hidden and what is neither.
+    fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let c = prop_oneof![
+            6 => proptest::char::range('a', 'z'),
+            1 => proptest::sample::select(vec![
+                '"', '\\', '/', '\n', '\r', '\t', '\u{8}', '\u{c}', '\u{0}', '\u{1b}', '\u{1f}',
+                '\u{7f}', '\u{80}', '\u{85}', '\u{9f}', '\u{a0}', 'ë', '€', '\u{2027}',
+                '\u{2028}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}', '😀', ' ',
+            ]),
+            1 => any::<char>(),
+        ];
+        proptest::collection::vec(c, 0..12).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Any JSON value: scalars, and arrays and objects (empty ones too)
+    /// nested a few levels.
+    fn value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            any_text().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(6, 64, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec((any_text(), inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// `JsonShown::pretty`'s bytes, and serde_json's pretty printer's
+    /// escaped after: they must be the same.
+    fn both(value: &serde_json::Value) -> (String, String) {
+        use serde::Serialize as _;
+        let mut out = Vec::new();
+        let mut ser = JsonShown::pretty(&mut out);
+        value.serialize(&mut ser).unwrap();
+        let pretty = serde_json::to_string_pretty(value).unwrap();
+        (String::from_utf8(out).unwrap(), json(&pretty).into_owned())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pretty_is_serde_json_pretty_escaped(value in value()) {
+            let (ours, theirs) = both(&value);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn pretty_is_serde_json_pretty_beyond_its_breaks() {
+        let mut value = serde_json::json!({"a": [1, {}, []], "b": "x"});
+        for depth in 0..40 {
+            value = if depth % 2 == 0 {
+                serde_json::json!([value, depth, {}])
+            } else {
+                serde_json::json!({"k": value, "l": [], "m": depth})
+            };
+            let (ours, theirs) = both(&value);
+            assert_eq!(ours, theirs);
+        }
     }
 }
