@@ -158,10 +158,15 @@ impl std::fmt::Display for Plain {
 }
 
 impl serde::Serialize for Plain {
-    /// Most amounts are whole cents: their text is written straight from
-    /// the cents ([`Cents`]), the rest through `Decimal`'s own text.
+    /// Most amounts are zero (most columns of most milestones), and nearly
+    /// all are whole cents: their text is written straight from the cents
+    /// ([`Cents`]), the rest through `Decimal`'s own text.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match Cents::of(self.0.amount()) {
+        let d = self.0.amount();
+        if d.is_zero() && d.is_sign_positive() {
+            return s.serialize_str("0.00");
+        }
+        match Cents::of(d) {
             Some(text) => s.serialize_str(text.as_str()),
             None => serialize_shown(self, s),
         }
