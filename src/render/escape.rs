@@ -185,6 +185,7 @@ fn may_hide(b: u8) -> bool {
 /// JSON output is: tested 8 bytes at a time (as one `u64`), the last 8
 /// overlapping the words before them; a text of 4 to 7 bytes (most keys)
 /// as its first and last 4 in one `u64`.
+#[inline]
 fn printable_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
     if let Some(last) = bytes.last_chunk::<8>() {
@@ -214,9 +215,21 @@ fn unprintable_bytes(x: u64) -> u64 {
     (below_space | above_tilde) & HIGH
 }
 
-/// Writes `fragment` with its hidden characters as `\uXXXX`.
+/// Writes `fragment` with its hidden characters as `\uXXXX`. Inlined into
+/// the formatter: nearly every fragment is printable ASCII and written as
+/// it is; the rest go through [`write_escaped`].
+#[inline]
 fn write_shown<W: ?Sized + std::io::Write>(out: &mut W, fragment: &str) -> std::io::Result<()> {
-    if printable_ascii(fragment) || !fragment.bytes().any(may_hide) {
+    if printable_ascii(fragment) {
+        return out.write_all(fragment.as_bytes());
+    }
+    write_escaped(out, fragment)
+}
+
+/// [`write_shown`] of a fragment that is not printable ASCII.
+#[inline(never)]
+fn write_escaped<W: ?Sized + std::io::Write>(out: &mut W, fragment: &str) -> std::io::Result<()> {
+    if !fragment.bytes().any(may_hide) {
         return out.write_all(fragment.as_bytes());
     }
     let mut from = 0;
