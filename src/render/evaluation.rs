@@ -1174,7 +1174,10 @@ mod tests {
         ];
         (mantissa, any::<bool>(), 0u32..=28).prop_map(|(m, negative, scale)| {
             let part = |shift: u32| (m >> shift) as u32;
-            Decimal::from_parts(part(0), part(32), part(64), negative, scale)
+            let mut d = Decimal::from_parts(part(0), part(32), part(64), false, scale);
+            // Not through `from_parts`, which makes a negative zero positive.
+            d.set_sign_negative(negative);
+            d
         })
     }
 
