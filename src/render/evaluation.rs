@@ -1201,10 +1201,8 @@ mod tests {
                 (-1_000_000i64..1_000_000, 0u32..=22),
             ],
         ) {
-            let d = Decimal::from_i128_with_scale(
-                i128::from(cents) * 10i128.pow(extra),
-                2 + extra,
-            );
+            let mantissa = i128::from(cents).checked_mul(10i128.pow(extra)).unwrap();
+            let d = Decimal::from_i128_with_scale(mantissa, extra.checked_add(2).unwrap());
             proptest::prop_assert!(Cents::of(d).is_some());
             proptest::prop_assert_eq!(plain_json(d), to_plain_json(d));
         }
