@@ -59,119 +59,25 @@ pub fn json(s: &str) -> Cow<'_, str> {
 /// through `write_string_fragment` alone.
 pub struct JsonShown<F>(pub F);
 
-impl JsonShown<Pretty> {
-    /// Pretty-printed JSON, escaped: what the CLI writes.
-    pub fn pretty<W: std::io::Write>(out: W) -> serde_json::Serializer<W, JsonShown<Pretty>> {
-        serde_json::Serializer::with_formatter(out, JsonShown(Pretty::default()))
-    }
-}
-
-/// serde_json's `PrettyFormatter` (two spaces a level), byte for byte, but
-/// writing a line break and its indent as one slice of [`BREAKS`] rather
-/// than one `"  "` per level: most of a large output is line starts.
-#[derive(Default)]
-pub struct Pretty {
-    level: usize,
-    has_value: bool,
-}
-
 /// `,` and a line break, then the indent of 32 levels (64 spaces): the
 /// deepest written in one piece; deeper ones (no evaluation nests so deep)
 /// are written a level at a time.
 const BREAKS: &[u8] = b",\n                                                                ";
 
-impl Pretty {
-    /// A line break (after a comma when `comma`) and the current indent.
-    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        let start = usize::from(!comma);
-        let end = self.level.checked_mul(2).and_then(|n| n.checked_add(2));
-        if let Some(bytes) = end.and_then(|end| BREAKS.get(start..end)) {
-            return w.write_all(bytes);
-        }
-        w.write_all(BREAKS.get(start..2).unwrap_or_default())?;
-        (0..self.level).try_for_each(|_| w.write_all(b"  "))
+/// A line break (after a comma when `comma`) and the indent of `level`
+/// levels, in one piece up to 32 levels.
+pub fn line_break<W: ?Sized + std::io::Write>(
+    w: &mut W,
+    level: usize,
+    comma: bool,
+) -> std::io::Result<()> {
+    let start = usize::from(!comma);
+    let end = level.checked_mul(2).and_then(|n| n.checked_add(2));
+    if let Some(bytes) = end.and_then(|end| BREAKS.get(start..end)) {
+        return w.write_all(bytes);
     }
-
-    /// Opens an array or object.
-    fn open<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        bracket: &[u8],
-    ) -> std::io::Result<()> {
-        self.level = self.level.saturating_add(1);
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    /// Closes an array or object, on a line of its own unless it is empty.
-    fn close<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        bracket: &[u8],
-    ) -> std::io::Result<()> {
-        self.level = self.level.saturating_sub(1);
-        if self.has_value {
-            self.line(w, false)?;
-        }
-        w.write_all(bracket)
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    #[inline]
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    #[inline]
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    #[inline]
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, !first)
-    }
-
-    #[inline]
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    #[inline]
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    #[inline]
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    #[inline]
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, !first)
-    }
-
-    #[inline]
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    #[inline]
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+    w.write_all(BREAKS.get(start..2).unwrap_or_default())?;
+    (0..level).try_for_each(|_| w.write_all(b"  "))
 }
 
 /// Whether a UTF-8 byte may start a hidden character: an ASCII control or
@@ -182,34 +88,57 @@ fn may_hide(b: u8) -> bool {
 }
 
 /// Whether `text` is printable ASCII only (space to `~`), as most of a
-/// JSON output is: tested 8 bytes at a time (as one `u64`), the last 8
-/// overlapping the words before them; a text of 4 to 7 bytes (most keys)
-/// as its first and last 4 in one `u64`.
+/// JSON output is.
 #[inline]
 fn printable_ascii(text: &str) -> bool {
+    none_in(text, unprintable_bytes)
+}
+
+/// Whether `text` is printable ASCII without `"` or `\`: a JSON string
+/// that is written as it is, nothing escaped.
+#[inline]
+pub fn plain_json(text: &str) -> bool {
+    none_in(text, |x| unprintable_bytes(x) | quote_or_backslash(x))
+}
+
+/// Whether `unwanted` (nonzero for a word with an unwanted byte) finds
+/// nothing in `text`: tested 8 bytes at a time (as one `u64`), the last 8
+/// overlapping the words before them; a text of 4 to 7 bytes (most keys)
+/// as its first and last 4 in one word, a shorter one padded with spaces.
+#[inline]
+fn none_in(text: &str, unwanted: impl Fn(u64) -> u64) -> bool {
     let bytes = text.as_bytes();
     if let Some(last) = bytes.last_chunk::<8>() {
         let words = bytes.chunks_exact(8).fold(0, |any, word| {
-            any | unprintable_bytes(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])))
+            any | unwanted(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])))
         });
-        return (words | unprintable_bytes(u64::from_le_bytes(*last))) == 0;
+        return (words | unwanted(u64::from_le_bytes(*last))) == 0;
     }
-    match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+    let word = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
         (Some(first), Some(last)) => {
-            let both =
-                u64::from(u32::from_le_bytes(*first)) << 32 | u64::from(u32::from_le_bytes(*last));
-            unprintable_bytes(both) == 0
+            u64::from(u32::from_le_bytes(*first)) << 32 | u64::from(u32::from_le_bytes(*last))
         }
-        _ => bytes.iter().all(|b| b.wrapping_sub(0x20) < 0x5f),
-    }
+        _ => bytes
+            .iter()
+            .fold(0x2020_2020_2020_2020, |w, b| w << 8 | u64::from(*b)),
+    };
+    unwanted(word) == 0
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Nonzero when a byte of `x` is `"` or `\` ("haszero" of `x` xor each).
+fn quote_or_backslash(x: u64) -> u64 {
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    zero_byte(x ^ ONES.wrapping_mul(u64::from(b'"')))
+        | zero_byte(x ^ ONES.wrapping_mul(u64::from(b'\\')))
 }
 
 /// Nonzero when a byte of `x` is below a space or above `~` ("hasless" and
 /// "hasmore" of the Bit Twiddling Hacks: a borrow or carry between bytes
 /// only follows a byte that is out of range itself, so "any" is exact).
 fn unprintable_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let below_space = x.wrapping_sub(ONES.wrapping_mul(0x20)) & !x;
     let above_tilde = x.wrapping_add(ONES) | x;
     (below_space | above_tilde) & HIGH
@@ -328,7 +257,10 @@ mod tests {
         });
         let plain = serde_json::to_string_pretty(&value).unwrap_or_default();
         let mut out = Vec::new();
-        let mut ser = JsonShown::pretty(&mut out);
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            JsonShown(serde_json::ser::PrettyFormatter::new()),
+        );
         assert!(value.serialize(&mut ser).is_ok());
         assert_eq!(String::from_utf8(out).unwrap_or_default(), json(&plain));
         assert_ne!(json(&plain), plain);
@@ -370,38 +302,6 @@ mod tests {
         })
     }
 
-    /// `JsonShown::pretty`'s bytes, and serde_json's pretty printer's
-    /// escaped after: they must be the same.
-    fn both(value: &serde_json::Value) -> (String, String) {
-        use serde::Serialize as _;
-        let mut out = Vec::new();
-        let mut ser = JsonShown::pretty(&mut out);
-        value.serialize(&mut ser).unwrap();
-        let pretty = serde_json::to_string_pretty(value).unwrap();
-        (String::from_utf8(out).unwrap(), json(&pretty).into_owned())
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn pretty_is_serde_json_pretty_escaped(value in value()) {
-            let (ours, theirs) = both(&value);
-            proptest::prop_assert_eq!(ours, theirs);
-        }
-    }
-
-    #[test]
-    fn pretty_is_serde_json_pretty_beyond_its_breaks() {
-        let mut value = serde_json::json!({"a": [1, {}, []], "b": "x"});
-        for depth in 0..40 {
-            value = if depth % 2 == 0 {
-                serde_json::json!([value, depth, {}])
-            } else {
-                serde_json::json!({"k": value, "l": [], "m": depth})
-            };
-            let (ours, theirs) = both(&value);
-            assert_eq!(ours, theirs);
-        }
-    }
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
         /// The word-at-a-time test is the byte-by-byte one.
@@ -415,6 +315,129 @@ mod tests {
             let text = String::from_utf8_lossy(&bytes);
             let naive = text.bytes().all(|b| (0x20..=0x7e).contains(&b));
             proptest::prop_assert_eq!(printable_ascii(&text), naive);
+        }
+
+        /// A string is written whole exactly when nothing in it is
+        /// escaped: printable ASCII without `"` or `\`.
+        #[test]
+        fn plain_json_is_nothing_to_escape(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![0x1eu8..0x24, 0x5au8..0x5f, 0x7cu8..0x82, 0x20u8..0x7f, proptest::prelude::any::<u8>()],
+                0..40,
+            ),
+        ) {
+            let text = String::from_utf8_lossy(&bytes);
+            let naive = text.bytes().all(|b| (0x20..=0x7e).contains(&b) && b != b'"' && b != b'\\');
+            proptest::prop_assert_eq!(plain_json(&text), naive);
+        }
+    }
+
+    /// `ShownJson`'s bytes for `value`, and serde_json's pretty printer's
+    /// escaped after.
+    fn shown_both<T: serde::Serialize>(value: &T) -> (String, String) {
+        let mut out = Vec::new();
+        value
+            .serialize(&mut crate::render::shown_json::ShownJson::new(&mut out))
+            .unwrap();
+        let pretty = serde_json::to_string_pretty(value).unwrap();
+        (String::from_utf8(out).unwrap(), json(&pretty).into_owned())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shown_json_is_serde_json_pretty_escaped(value in value()) {
+            let (ours, theirs) = shown_both(&value);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+    }
+
+    #[test]
+    fn shown_json_is_serde_json_pretty_for_every_shape() {
+        #[derive(serde::Serialize)]
+        enum E {
+            Unit,
+            New(u8),
+            Tuple(i32, String),
+            EmptyTuple(),
+            Struct { a: bool, b: Vec<u8> },
+            EmptyStruct {},
+        }
+        #[derive(serde::Serialize)]
+        struct Unit;
+        #[derive(serde::Serialize)]
+        struct New(char);
+        #[derive(serde::Serialize)]
+        struct Pair(Option<u16>, Option<f64>);
+        #[derive(serde::Serialize)]
+        struct NoFields();
+        struct Bytes(&'static [u8]);
+        impl serde::Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(self.0)
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct All {
+            e: Vec<E>,
+            unit: Unit,
+            new: New,
+            pair: Pair,
+            none: NoFields,
+            bytes: Bytes,
+            no_bytes: Bytes,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            skipped: Option<u8>,
+            floats: (f32, f64, f64),
+            ints: (i8, i64, i128, u128, ()),
+            text: &'static str,
+            deep: Vec<Vec<E>>,
+        }
+        let all = All {
+            e: vec![
+                E::Unit,
+                E::New(7),
+                E::Tuple(-3, "a\u{202e}\"b\\\n\u{7f}".into()),
+                E::EmptyTuple(),
+                E::Struct {
+                    a: true,
+                    b: vec![1, 2],
+                },
+                E::Struct {
+                    a: false,
+                    b: vec![],
+                },
+                E::EmptyStruct {},
+            ],
+            unit: Unit,
+            new: New('"'),
+            pair: Pair(None, Some(1.5)),
+            none: NoFields(),
+            bytes: Bytes(b"\x00\xff"),
+            no_bytes: Bytes(b""),
+            skipped: None,
+            floats: (0.1, f64::NAN, -0.0),
+            ints: (i8::MIN, i64::MAX, i128::MIN, u128::MAX, ()),
+            text: "cli\u{eb}nt \u{85}\u{2028}\u{feff}\t",
+            deep: vec![vec![], vec![E::Unit, E::New(0)]],
+        };
+        let (ours, theirs) = shown_both(&all);
+        assert_eq!(ours, theirs);
+        let (ours, theirs) = shown_both(&vec![E::EmptyStruct {}, E::EmptyTuple()]);
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn shown_json_is_serde_json_pretty_beyond_its_breaks() {
+        let mut value = serde_json::json!({"a": [1, {}, []], "b": "x"});
+        for depth in 0..40 {
+            value = if depth % 2 == 0 {
+                serde_json::json!([value, depth, {}])
+            } else {
+                serde_json::json!({"k": value, "l": [], "m": depth})
+            };
+            let (ours, theirs) = shown_both(&value);
+            assert_eq!(ours, theirs);
         }
     }
 }

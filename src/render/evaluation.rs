@@ -3,8 +3,8 @@
 
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan, StreamId};
-use crate::render::escape::JsonShown;
 use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table};
+use crate::render::shown_json::ShownJson;
 
 /// A sum shown in a table: exact, or "too large" when no decimal holds it
 /// (the ledger reports such party totals as E011).
@@ -480,23 +480,22 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
-/// [`write_json`] as the CLI shows it: hidden characters as JSON escapes
-/// (`render::escape::JsonShown`), in the same pass; the same bytes as
-/// `escape::json` of [`write_json`]'s output.
+/// [`write_json`] as the CLI shows it: hidden characters as JSON escapes,
+/// in the same pass, by a serializer of our own (`render::shown_json`); the
+/// same bytes as `escape::json` of [`write_json`]'s output.
 pub fn write_json_shown(
     e: &Evaluation,
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    let mut ser = JsonShown::pretty(&mut *out);
-    serialize_json(e, notice, &mut ser)?;
+    serialize_json(e, notice, &mut ShownJson::new(&mut *out))?;
     out.write_all(b"\n")
 }
 
-fn serialize_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+fn serialize_json<S: serde::Serializer<Ok = (), Error = serde_json::Error>>(
     e: &Evaluation,
     notice: &str,
-    ser: &mut serde_json::Serializer<W, F>,
+    ser: S,
 ) -> std::io::Result<()> {
     use serde::Serialize as _;
     let totals = Column::MILESTONE
@@ -557,8 +556,7 @@ pub fn write_party_json_shown(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<bool> {
-    let mut ser = JsonShown::pretty(&mut *out);
-    if !serialize_party_json(e, id, notice, &mut ser)? {
+    if !serialize_party_json(e, id, notice, &mut ShownJson::new(&mut *out))? {
         return Ok(false);
     }
     out.write_all(b"\n")?;
@@ -567,11 +565,11 @@ pub fn write_party_json_shown(
 
 /// The one party's view through `ser`; `Ok(false)` for a party not in the
 /// evaluation (nothing written).
-fn serialize_party_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+fn serialize_party_json<S: serde::Serializer<Ok = (), Error = serde_json::Error>>(
     e: &Evaluation,
     id: &str,
     notice: &str,
-    ser: &mut serde_json::Serializer<W, F>,
+    ser: S,
 ) -> std::io::Result<bool> {
     use serde::Serialize as _;
     let Some(view) = party_evaluation_view(e, id, notice) else {
