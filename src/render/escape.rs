@@ -59,16 +59,25 @@ pub fn json(s: &str) -> Cow<'_, str> {
 /// through `write_string_fragment` alone.
 pub struct JsonShown<F>(pub F);
 
-impl JsonShown<serde_json::ser::PrettyFormatter<'static>> {
-    /// Pretty-printed JSON, escaped: what the CLI writes.
-    pub fn pretty<W: std::io::Write>(
-        out: W,
-    ) -> serde_json::Serializer<W, JsonShown<serde_json::ser::PrettyFormatter<'static>>> {
-        serde_json::Serializer::with_formatter(
-            out,
-            JsonShown(serde_json::ser::PrettyFormatter::new()),
-        )
+/// `,` and a line break, then the indent of 32 levels (64 spaces): the
+/// deepest written in one piece; deeper ones (no evaluation nests so deep)
+/// are written a level at a time.
+const BREAKS: &[u8] = b",\n                                                                ";
+
+/// A line break (after a comma when `comma`) and the indent of `level`
+/// levels, in one piece up to 32 levels.
+pub fn line_break<W: ?Sized + std::io::Write>(
+    w: &mut W,
+    level: usize,
+    comma: bool,
+) -> std::io::Result<()> {
+    let start = usize::from(!comma);
+    let end = level.checked_mul(2).and_then(|n| n.checked_add(2));
+    if let Some(bytes) = end.and_then(|end| BREAKS.get(start..end)) {
+        return w.write_all(bytes);
     }
+    w.write_all(BREAKS.get(start..2).unwrap_or_default())?;
+    (0..level).try_for_each(|_| w.write_all(b"  "))
 }
 
 /// Whether a UTF-8 byte may start a hidden character: an ASCII control or
@@ -79,18 +88,77 @@ fn may_hide(b: u8) -> bool {
 }
 
 /// Whether `text` is printable ASCII only (space to `~`), as most of a
-/// JSON output is: tested 16 bytes at a time, without a branch per byte.
+/// JSON output is.
+#[inline]
 fn printable_ascii(text: &str) -> bool {
-    text.as_bytes().chunks(16).all(|chunk| {
-        chunk
-            .iter()
-            .fold(true, |all, b| all & (b.wrapping_sub(0x20) < 0x5f))
-    })
+    none_in(text, unprintable_bytes)
 }
 
-/// Writes `fragment` with its hidden characters as `\uXXXX`.
+/// Whether `text` is printable ASCII without `"` or `\`: a JSON string
+/// that is written as it is, nothing escaped.
+#[inline]
+pub fn plain_json(text: &str) -> bool {
+    none_in(text, |x| unprintable_bytes(x) | quote_or_backslash(x))
+}
+
+/// Whether `unwanted` (nonzero for a word with an unwanted byte) finds
+/// nothing in `text`: tested 8 bytes at a time (as one `u64`), the last 8
+/// overlapping the words before them; a text of 4 to 7 bytes (most keys)
+/// as its first and last 4 in one word, a shorter one padded with spaces.
+#[inline]
+fn none_in(text: &str, unwanted: impl Fn(u64) -> u64) -> bool {
+    let bytes = text.as_bytes();
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let words = bytes.chunks_exact(8).fold(0, |any, word| {
+            any | unwanted(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])))
+        });
+        return (words | unwanted(u64::from_le_bytes(*last))) == 0;
+    }
+    let word = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        (Some(first), Some(last)) => {
+            u64::from(u32::from_le_bytes(*first)) << 32 | u64::from(u32::from_le_bytes(*last))
+        }
+        _ => bytes
+            .iter()
+            .fold(0x2020_2020_2020_2020, |w, b| w << 8 | u64::from(*b)),
+    };
+    unwanted(word) == 0
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Nonzero when a byte of `x` is `"` or `\` ("haszero" of `x` xor each).
+fn quote_or_backslash(x: u64) -> u64 {
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    zero_byte(x ^ ONES.wrapping_mul(u64::from(b'"')))
+        | zero_byte(x ^ ONES.wrapping_mul(u64::from(b'\\')))
+}
+
+/// Nonzero when a byte of `x` is below a space or above `~` ("hasless" and
+/// "hasmore" of the Bit Twiddling Hacks: a borrow or carry between bytes
+/// only follows a byte that is out of range itself, so "any" is exact).
+fn unprintable_bytes(x: u64) -> u64 {
+    let below_space = x.wrapping_sub(ONES.wrapping_mul(0x20)) & !x;
+    let above_tilde = x.wrapping_add(ONES) | x;
+    (below_space | above_tilde) & HIGH
+}
+
+/// Writes `fragment` with its hidden characters as `\uXXXX`. Inlined into
+/// the formatter: nearly every fragment is printable ASCII and written as
+/// it is; the rest go through [`write_escaped`].
+#[inline]
 fn write_shown<W: ?Sized + std::io::Write>(out: &mut W, fragment: &str) -> std::io::Result<()> {
-    if printable_ascii(fragment) || !fragment.bytes().any(may_hide) {
+    if printable_ascii(fragment) {
+        return out.write_all(fragment.as_bytes());
+    }
+    write_escaped(out, fragment)
+}
+
+/// [`write_shown`] of a fragment that is not printable ASCII.
+#[inline(never)]
+fn write_escaped<W: ?Sized + std::io::Write>(out: &mut W, fragment: &str) -> std::io::Result<()> {
+    if !fragment.bytes().any(may_hide) {
         return out.write_all(fragment.as_bytes());
     }
     let mut from = 0;
@@ -189,9 +257,187 @@ mod tests {
         });
         let plain = serde_json::to_string_pretty(&value).unwrap_or_default();
         let mut out = Vec::new();
-        let mut ser = JsonShown::pretty(&mut out);
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            JsonShown(serde_json::ser::PrettyFormatter::new()),
+        );
         assert!(value.serialize(&mut ser).is_ok());
         assert_eq!(String::from_utf8(out).unwrap_or_default(), json(&plain));
         assert_ne!(json(&plain), plain);
+    }
+    /// Text with what JSON escapes, what is hidden and what is neither.
+    fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let c = prop_oneof![
+            6 => proptest::char::range('a', 'z'),
+            1 => proptest::sample::select(vec![
+                '"', '\\', '/', '\n', '\r', '\t', '\u{8}', '\u{c}', '\u{0}', '\u{1b}', '\u{1f}',
+                '\u{7f}', '\u{80}', '\u{85}', '\u{9f}', '\u{a0}', 'ë', '€', '\u{2027}',
+                '\u{2028}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}', '😀', ' ',
+            ]),
+            1 => any::<char>(),
+        ];
+        proptest::collection::vec(c, 0..12).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Any JSON value: scalars, and arrays and objects (empty ones too)
+    /// nested a few levels.
+    fn value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            any_text().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(6, 64, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec((any_text(), inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// The word-at-a-time test is the byte-by-byte one.
+        #[test]
+        fn printable_ascii_is_every_byte_printable(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![0x1eu8..0x22, 0x7cu8..0x82, 0x20u8..0x7f, proptest::prelude::any::<u8>()],
+                0..40,
+            ),
+        ) {
+            let text = String::from_utf8_lossy(&bytes);
+            let naive = text.bytes().all(|b| (0x20..=0x7e).contains(&b));
+            proptest::prop_assert_eq!(printable_ascii(&text), naive);
+        }
+
+        /// A string is written whole exactly when nothing in it is
+        /// escaped: printable ASCII without `"` or `\`.
+        #[test]
+        fn plain_json_is_nothing_to_escape(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![0x1eu8..0x24, 0x5au8..0x5f, 0x7cu8..0x82, 0x20u8..0x7f, proptest::prelude::any::<u8>()],
+                0..40,
+            ),
+        ) {
+            let text = String::from_utf8_lossy(&bytes);
+            let naive = text.bytes().all(|b| (0x20..=0x7e).contains(&b) && b != b'"' && b != b'\\');
+            proptest::prop_assert_eq!(plain_json(&text), naive);
+        }
+    }
+
+    /// `ShownJson`'s bytes for `value`, and serde_json's pretty printer's
+    /// escaped after.
+    fn shown_both<T: serde::Serialize>(value: &T) -> (String, String) {
+        let mut out = Vec::new();
+        value
+            .serialize(&mut crate::render::shown_json::ShownJson::new(&mut out))
+            .unwrap();
+        let pretty = serde_json::to_string_pretty(value).unwrap();
+        (String::from_utf8(out).unwrap(), json(&pretty).into_owned())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shown_json_is_serde_json_pretty_escaped(value in value()) {
+            let (ours, theirs) = shown_both(&value);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+    }
+
+    #[test]
+    fn shown_json_is_serde_json_pretty_for_every_shape() {
+        #[derive(serde::Serialize)]
+        enum E {
+            Unit,
+            New(u8),
+            Tuple(i32, String),
+            EmptyTuple(),
+            Struct { a: bool, b: Vec<u8> },
+            EmptyStruct {},
+        }
+        #[derive(serde::Serialize)]
+        struct Unit;
+        #[derive(serde::Serialize)]
+        struct New(char);
+        #[derive(serde::Serialize)]
+        struct Pair(Option<u16>, Option<f64>);
+        #[derive(serde::Serialize)]
+        struct NoFields();
+        struct Bytes(&'static [u8]);
+        impl serde::Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(self.0)
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct All {
+            e: Vec<E>,
+            unit: Unit,
+            new: New,
+            pair: Pair,
+            none: NoFields,
+            bytes: Bytes,
+            no_bytes: Bytes,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            skipped: Option<u8>,
+            floats: (f32, f64, f64),
+            ints: (i8, i64, i128, u128, ()),
+            text: &'static str,
+            deep: Vec<Vec<E>>,
+        }
+        let all = All {
+            e: vec![
+                E::Unit,
+                E::New(7),
+                E::Tuple(-3, "a\u{202e}\"b\\\n\u{7f}".into()),
+                E::EmptyTuple(),
+                E::Struct {
+                    a: true,
+                    b: vec![1, 2],
+                },
+                E::Struct {
+                    a: false,
+                    b: vec![],
+                },
+                E::EmptyStruct {},
+            ],
+            unit: Unit,
+            new: New('"'),
+            pair: Pair(None, Some(1.5)),
+            none: NoFields(),
+            bytes: Bytes(b"\x00\xff"),
+            no_bytes: Bytes(b""),
+            skipped: None,
+            floats: (0.1, f64::NAN, -0.0),
+            ints: (i8::MIN, i64::MAX, i128::MIN, u128::MAX, ()),
+            text: "cli\u{eb}nt \u{85}\u{2028}\u{feff}\t",
+            deep: vec![vec![], vec![E::Unit, E::New(0)]],
+        };
+        let (ours, theirs) = shown_both(&all);
+        assert_eq!(ours, theirs);
+        let (ours, theirs) = shown_both(&vec![E::EmptyStruct {}, E::EmptyTuple()]);
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn shown_json_is_serde_json_pretty_beyond_its_breaks() {
+        let mut value = serde_json::json!({"a": [1, {}, []], "b": "x"});
+        for depth in 0..40 {
+            value = if depth % 2 == 0 {
+                serde_json::json!([value, depth, {}])
+            } else {
+                serde_json::json!({"k": value, "l": [], "m": depth})
+            };
+            let (ours, theirs) = shown_both(&value);
+            assert_eq!(ours, theirs);
+        }
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
 use crate::model::{Cite, Money, Plan, StreamId};
-use crate::render::escape::JsonShown;
 use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table};
+use crate::render::shown_json::ShownJson;
 
 /// A sum shown in a table: exact, or "too large" when no decimal holds it
 /// (the ledger reports such party totals as E011).
@@ -158,9 +158,131 @@ impl std::fmt::Display for Plain {
 }
 
 impl serde::Serialize for Plain {
+    /// Most amounts are zero (most columns of most milestones), and nearly
+    /// all are whole cents: their text is written straight from the cents
+    /// ([`Cents`]), the rest through `Decimal`'s own text.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_shown(self, s)
+        let d = self.0.amount();
+        if d.is_zero() && d.is_sign_positive() {
+            return s.serialize_str("0.00");
+        }
+        match Cents::of(d) {
+            Some(text) => s.serialize_str(text.as_str()),
+            None => serialize_shown(self, s),
+        }
     }
+}
+
+/// The text of an amount of whole cents as [`Money::to_plain`] writes it
+/// (`-1234.05`, `0.00`, `-0.00` for a negative zero), made from the end.
+struct Cents {
+    bytes: [u8; 24],
+    start: usize,
+}
+
+const DIGITS: &[u8; 10] = b"0123456789";
+
+impl Cents {
+    /// The text of `d` rescaled to two decimals, when that is exact (no
+    /// nonzero digit beyond the cents) and the cents fit in a `u64`; `None`
+    /// otherwise, for `Decimal`'s own text (rounding, or a decimal too
+    /// large to take two decimals).
+    fn of(d: rust_decimal::Decimal) -> Option<Cents> {
+        let magnitude = d.mantissa().unsigned_abs();
+        let cents = match 2u32.checked_sub(d.scale()) {
+            Some(up) => magnitude.checked_mul(10u128.checked_pow(up)?)?,
+            None => {
+                let unit = 10u128.checked_pow(d.scale().checked_sub(2)?)?;
+                if magnitude.checked_rem(unit)? != 0 {
+                    return None;
+                }
+                magnitude.checked_div(unit)?
+            }
+        };
+        Some(Cents::text(
+            d.is_sign_negative(),
+            u64::try_from(cents).ok()?,
+        ))
+    }
+
+    /// `cents` as units, a point and two decimals, after a `-` if `negative`.
+    fn text(negative: bool, cents: u64) -> Cents {
+        let mut t = Cents {
+            bytes: [0; 24],
+            start: 24,
+        };
+        t.push_digit(cents % 10);
+        t.push_digit(cents / 10 % 10);
+        t.push(b'.');
+        let mut units = cents / 100;
+        loop {
+            t.push_digit(units % 10);
+            units /= 10;
+            if units == 0 {
+                break;
+            }
+        }
+        if negative {
+            t.push(b'-');
+        }
+        t
+    }
+
+    fn push_digit(&mut self, digit: u64) {
+        let digit = usize::try_from(digit).ok().and_then(|d| DIGITS.get(d));
+        self.push(digit.copied().unwrap_or(b'?'));
+    }
+
+    /// Puts `b` before the text. A `u64` has at most 20 digits: the 24
+    /// bytes always hold the text.
+    fn push(&mut self, b: u8) {
+        if let Some(start) = self.start.checked_sub(1) {
+            if let Some(slot) = self.bytes.get_mut(start) {
+                *slot = b;
+                self.start = start;
+            }
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(self.start..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// A date serialized as chrono's `Display` writes it (`2027-01-31`):
+/// directly for the years 0 to 9999, through chrono for any other.
+struct Day(chrono::NaiveDate);
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match iso_date(self.0) {
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => serialize_shown(&self.0, s),
+        }
+    }
+}
+
+/// `YYYY-MM-DD` of a date in the years 0 to 9999 (as chrono writes them:
+/// four digits, no sign); `None` for a year outside them.
+fn iso_date(d: chrono::NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike as _;
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| DIGITS.get(usize::try_from(n % 10).ok()?).copied();
+    Some([
+        digit(year / 1000)?,
+        digit(year / 100)?,
+        digit(year / 10)?,
+        digit(year)?,
+        b'-',
+        digit(d.month() / 10)?,
+        digit(d.month())?,
+        b'-',
+        digit(d.day() / 10)?,
+        digit(d.day())?,
+    ])
 }
 
 #[derive(serde::Serialize)]
@@ -173,9 +295,9 @@ struct MeasuredView<'a> {
 
 #[derive(serde::Serialize)]
 struct MilestoneView<'a> {
-    assessment_deadline: Option<Text<chrono::NaiveDate>>,
+    assessment_deadline: Option<Day>,
     cite: Option<CiteView<'a>>,
-    due: Option<Text<chrono::NaiveDate>>,
+    due: Option<Day>,
     earned: Streams<'a>,
     exposure: Streams<'a>,
     lapsed: Streams<'a>,
@@ -186,7 +308,7 @@ struct MilestoneView<'a> {
     paid: Streams<'a>,
     reason: &'a str,
     repayable: Streams<'a>,
-    since: Option<Text<chrono::NaiveDate>>,
+    since: Option<Day>,
     status: &'static str,
 }
 
@@ -205,9 +327,9 @@ fn serialize_measured<S: serde::Serializer>(
 impl<'a> MilestoneView<'a> {
     fn of(m: &'a MilestoneResult) -> Self {
         MilestoneView {
-            assessment_deadline: m.assessment_deadline.map(Text),
+            assessment_deadline: m.assessment_deadline.map(Day),
             cite: cite_view(&m.cite),
-            due: m.due.map(Text),
+            due: m.due.map(Day),
             earned: Streams(&m.earned),
             exposure: Streams(&m.exposure),
             lapsed: Streams(&m.lapsed),
@@ -217,7 +339,7 @@ impl<'a> MilestoneView<'a> {
             paid: Streams(&m.paid),
             reason: &m.reason,
             repayable: Streams(&m.repayable),
-            since: m.since.map(Text),
+            since: m.since.map(Day),
             status: m.status.as_str(),
         }
     }
@@ -281,7 +403,7 @@ impl<'a> PartyView<'a> {
 struct DutyView<'a> {
     amount: Option<Plain>,
     cite: Option<CiteView<'a>>,
-    due: Text<chrono::NaiveDate>,
+    due: Day,
     kind: &'static str,
     milestone: Option<crate::model::MilestoneNo>,
     overdue: bool,
@@ -303,7 +425,7 @@ fn duty_view(d: &Duty) -> DutyView<'_> {
     DutyView {
         amount: d.amount.map(Plain),
         cite: cite_view(&d.cite),
-        due: Text(d.due),
+        due: Day(d.due),
         kind: d.kind.as_str(),
         milestone: d.milestone,
         overdue: d.overdue,
@@ -358,23 +480,22 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
-/// [`write_json`] as the CLI shows it: hidden characters as JSON escapes
-/// (`render::escape::JsonShown`), in the same pass; the same bytes as
-/// `escape::json` of [`write_json`]'s output.
+/// [`write_json`] as the CLI shows it: hidden characters as JSON escapes,
+/// in the same pass, by a serializer of our own (`render::shown_json`); the
+/// same bytes as `escape::json` of [`write_json`]'s output.
 pub fn write_json_shown(
     e: &Evaluation,
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    let mut ser = JsonShown::pretty(&mut *out);
-    serialize_json(e, notice, &mut ser)?;
+    serialize_json(e, notice, &mut ShownJson::new(&mut *out))?;
     out.write_all(b"\n")
 }
 
-fn serialize_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+fn serialize_json<S: serde::Serializer<Ok = (), Error = serde_json::Error>>(
     e: &Evaluation,
     notice: &str,
-    ser: &mut serde_json::Serializer<W, F>,
+    ser: S,
 ) -> std::io::Result<()> {
     use serde::Serialize as _;
     let totals = Column::MILESTONE
@@ -435,8 +556,7 @@ pub fn write_party_json_shown(
     notice: &str,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<bool> {
-    let mut ser = JsonShown::pretty(&mut *out);
-    if !serialize_party_json(e, id, notice, &mut ser)? {
+    if !serialize_party_json(e, id, notice, &mut ShownJson::new(&mut *out))? {
         return Ok(false);
     }
     out.write_all(b"\n")?;
@@ -445,11 +565,11 @@ pub fn write_party_json_shown(
 
 /// The one party's view through `ser`; `Ok(false)` for a party not in the
 /// evaluation (nothing written).
-fn serialize_party_json<W: std::io::Write, F: serde_json::ser::Formatter>(
+fn serialize_party_json<S: serde::Serializer<Ok = (), Error = serde_json::Error>>(
     e: &Evaluation,
     id: &str,
     notice: &str,
-    ser: &mut serde_json::Serializer<W, F>,
+    ser: S,
 ) -> std::io::Result<bool> {
     use serde::Serialize as _;
     let Some(view) = party_evaluation_view(e, id, notice) else {
@@ -1020,4 +1140,134 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Datelike as _;
+    use proptest::prelude::any;
+    use rust_decimal::Decimal;
+
+    /// What `Plain` serializes `d` as: the JSON string of the amount.
+    fn plain_json(d: Decimal) -> String {
+        serde_json::to_string(&Plain(Money::new(d))).unwrap()
+    }
+
+    /// What it serialized as before `Cents`: the JSON of `to_plain`.
+    fn to_plain_json(d: Decimal) -> String {
+        serde_json::to_string(&Money::new(d).to_plain()).unwrap()
+    }
+
+    /// A decimal of any sign and scale: small mantissas (real amounts,
+    /// zero, negative zero), any `u64`, any 96-bit mantissa.
+    fn decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        let mantissa = prop_oneof![
+            4 => 0u128..100_000_000,
+            2 => any::<u64>().prop_map(u128::from),
+            2 => 0u128..(1u128 << 96),
+            1 => Just(0u128),
+            1 => Just((1u128 << 96) - 1),
+        ];
+        (mantissa, any::<bool>(), 0u32..=28).prop_map(|(m, negative, scale)| {
+            let part = |shift: u32| (m >> shift) as u32;
+            let mut d = Decimal::from_parts(part(0), part(32), part(64), false, scale);
+            // Not through `from_parts`, which makes a negative zero positive.
+            d.set_sign_negative(negative);
+            d
+        })
+    }
+
+    proptest::proptest! {
+        /// The text written from the cents is `to_plain`'s, for every
+        /// decimal the fast path takes and every one it leaves.
+        #[test]
+        fn cents_are_to_plain(d in decimal()) {
+            proptest::prop_assert_eq!(plain_json(d), to_plain_json(d));
+            if let Some(text) = Cents::of(d) {
+                proptest::prop_assert_eq!(text.as_str(), Money::new(d).to_plain());
+            }
+        }
+
+        /// Whole cents times a power of ten, at a scale that makes them
+        /// whole cents again (`12.3400`): the exact case beyond two decimals.
+        #[test]
+        fn cents_with_trailing_zeros_are_to_plain(
+            (cents, extra) in proptest::prop_oneof![
+                (any::<i64>(), 0u32..=9),
+                (-1_000_000i64..1_000_000, 0u32..=22),
+            ],
+        ) {
+            let mantissa = i128::from(cents).checked_mul(10i128.pow(extra)).unwrap();
+            let d = Decimal::from_i128_with_scale(mantissa, extra.checked_add(2).unwrap());
+            proptest::prop_assert!(Cents::of(d).is_some());
+            proptest::prop_assert_eq!(plain_json(d), to_plain_json(d));
+        }
+
+        /// Every date chrono holds is written as its `Display`.
+        #[test]
+        fn days_are_chrono_display(
+            days in chrono::NaiveDate::MIN.num_days_from_ce()..=chrono::NaiveDate::MAX.num_days_from_ce(),
+        ) {
+            let d = chrono::NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let shown = serde_json::to_string(&Day(d)).unwrap();
+            proptest::prop_assert_eq!(shown, serde_json::to_string(&d.to_string()).unwrap());
+        }
+    }
+
+    #[test]
+    fn cents_edge_cases_are_to_plain() {
+        let mut cases = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::from_parts(0, 0, 0, true, 28),
+            Decimal::from_parts(0, 0, 0, true, 2),
+            Decimal::from_parts(0, 0, 0, false, 5),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-1, 28),
+            Decimal::new(5, 3),
+            Decimal::new(-5, 3),
+            Decimal::new(-15, 3),
+            Decimal::new(1, 2),
+            Decimal::new(-1, 2),
+            Decimal::new(-99, 2),
+            Decimal::new(100, 2),
+            Decimal::from(u64::MAX / 100),
+            Decimal::from(u64::MAX / 100 + 1),
+            Decimal::from(u64::MAX),
+            Decimal::from_i128_with_scale(i128::from(u64::MAX), 2),
+            Decimal::from_i128_with_scale(i128::from(u64::MAX) + 1, 2),
+            Decimal::from_i128_with_scale(-i128::from(u64::MAX), 2),
+        ];
+        cases.extend((0..=28).map(|s| Decimal::from_i128_with_scale(123_456_789, s)));
+        cases.extend((0..=28).map(|s| Decimal::from_i128_with_scale(-1_000_000, s)));
+        for d in cases {
+            assert_eq!(plain_json(d), to_plain_json(d), "{d:?}");
+        }
+        assert_eq!(plain_json(Decimal::new(-5, 0)), "\"-5.00\"");
+        assert_eq!(plain_json(Decimal::new(7, 2)), "\"0.07\"");
+    }
+
+    #[test]
+    fn days_at_the_edges_are_chrono_display() {
+        let years = [
+            -262_143, -10_000, -1, 0, 1, 9, 99, 999, 1000, 2027, 9999, 10_000,
+        ];
+        for y in years {
+            for (m, day) in [(1, 1), (2, 28), (12, 31)] {
+                let Some(d) = chrono::NaiveDate::from_ymd_opt(y, m, day) else {
+                    continue;
+                };
+                let shown = serde_json::to_string(&Day(d)).unwrap();
+                assert_eq!(shown, serde_json::to_string(&d.to_string()).unwrap());
+            }
+        }
+        for d in [chrono::NaiveDate::MIN, chrono::NaiveDate::MAX] {
+            let shown = serde_json::to_string(&Day(d)).unwrap();
+            assert_eq!(shown, serde_json::to_string(&d.to_string()).unwrap());
+        }
+    }
 }

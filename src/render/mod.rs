@@ -11,6 +11,7 @@ pub mod ledger;
 pub mod report;
 pub mod sarif;
 pub mod show;
+pub mod shown_json;
 pub mod svg;
 pub mod timeline;
 pub mod xlsx;
