@@ -5,6 +5,7 @@
 
 pub mod allocate;
 pub mod facts;
+mod kind_text;
 pub mod ledger;
 pub mod measure;
 pub mod model;
