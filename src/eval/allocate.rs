@@ -734,7 +734,7 @@ mod tests {
             let total: u64 = weights.iter().sum();
             if total > 0 && total < PACKED_TOTAL {
                 // `whole × total` fits a u64, as `divide` makes sure.
-                let whole = whole % (u64::MAX / total);
+                let whole = u64::MAX.checked_div(total).and_then(|m| whole.checked_rem(m)).unwrap_or(0);
                 let packed = floors_then_packed(&weights, total, whole);
                 proptest::prop_assert!(packed.is_some());
                 proptest::prop_assert_eq!(packed, floors_then_tuples(&weights, total, whole));
