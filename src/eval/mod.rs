@@ -13,7 +13,7 @@ pub mod overrides;
 pub mod status;
 pub mod timeline;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -932,6 +932,9 @@ fn obligations(
     let in_horizon = |d: NaiveDate| d <= until;
     let mut out = Vec::new();
     let mut ids = PartyIds::default();
+    // Who delivers for each recipient, looked up once: a key's members
+    // deliver for every milestone it receives.
+    let mut deliver: HashMap<&Recipient, Vec<Arc<str>>> = HashMap::new();
     let assessors: Vec<Arc<str>> = match &c.assessors {
         Some((roles, _)) => plan
             .parties
@@ -953,16 +956,20 @@ fn obligations(
         if matches!(r.status, Status::Open | Status::Postponed | Status::Due)
             && in_horizon(effective_due)
         {
-            let deliverers: Vec<Arc<str>> = m
+            let deliverers: &[Arc<str>] = match m
                 .payout
                 .iter()
                 .find(|p| m.risk_for(&p.stream).is_some())
                 .or(m.payout.first())
-                .map(|p| member_ids(plan, &p.to, &mut ids))
-                .unwrap_or_default();
+            {
+                Some(p) => deliver
+                    .entry(&p.to)
+                    .or_insert_with(|| member_ids(plan, &p.to, &mut ids)),
+                None => &[],
+            };
             // One text for all of them: a key has up to hundreds of members.
             let text: Arc<str> = Arc::from(crate::tr!("duty-deliver-text", milestone = m.number));
-            for party in &deliverers {
+            for party in deliverers {
                 out.push(Duty {
                     party: Arc::clone(party),
                     kind: DutyKind::Deliver,
