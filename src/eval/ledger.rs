@@ -218,7 +218,14 @@ impl Ledger {
             ),
         };
         let parts = fresh.as_deref().or(kept.map(Vec::as_slice)).unwrap_or(&[]);
-        for (party, part) in shares.members.iter().zip(parts) {
+        // One evaluation without party lines adds to the totals only: that
+        // loop on its own (it runs for every member of every key division).
+        let plain = !negate && self.lines.is_none();
+        if plain {
+            add_to_totals(&mut self.totals, &shares.members, parts, stride, cell)?;
+        }
+        let each: &[usize] = if plain { &[] } else { &shares.members };
+        for (party, part) in each.iter().zip(parts) {
             let part = if negate {
                 part.checked_neg().ok_or(NotBooked::Overflow)?
             } else {
@@ -324,4 +331,26 @@ impl Ledger {
             })
             .collect()
     }
+}
+
+/// Adds each member's part to its cell `cell` of `totals` (members'
+/// cells are `stride` apart), in order, stopping at the first that does
+/// not fit: as `Ledger::book` does for a division without lines.
+fn add_to_totals(
+    totals: &mut [i128],
+    members: &[usize],
+    parts: &[i128],
+    stride: usize,
+    cell: usize,
+) -> Result<(), NotBooked> {
+    for (party, part) in members.iter().zip(parts) {
+        let at = party
+            .checked_mul(stride)
+            .and_then(|p| p.checked_add(cell))
+            .ok_or(NotBooked::Overflow)?;
+        if let Some(t) = totals.get_mut(at) {
+            *t = t.checked_add(*part).ok_or(NotBooked::Overflow)?;
+        }
+    }
+    Ok(())
 }
