@@ -742,6 +742,18 @@ mod tests {
         }
     }
 
+    /// `eval::division_unit` skips zero amounts as zero cents.
+    #[test]
+    fn zero_of_any_scale_is_zero_cents() {
+        for scale in 0..=28 {
+            for negative in [false, true] {
+                let mut zero = Decimal::new(0, scale);
+                zero.set_sign_negative(negative);
+                assert_eq!(cents_of(Money::new(zero)), Some(0), "{zero}");
+            }
+        }
+    }
+
     #[test]
     fn narrow_division_is_used_for_real_keys() {
         let key = Weights::new(&w(&[74776, 24741, 26278])).unwrap();

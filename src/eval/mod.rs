@@ -783,9 +783,12 @@ fn division_unit(results: &[MilestoneResult], si: usize) -> i128 {
     for c in Column::MILESTONE {
         let mut column: i128 = 0;
         for r in results {
+            // Most columns of most milestones are zero: no rounding for
+            // those (zero of any scale is zero cents).
             let cents = r
                 .column(c)
                 .and_then(|v| v.get(si))
+                .filter(|(_, m)| !m.is_zero())
                 .and_then(|(_, m)| allocate::cents_of(*m))
                 .unwrap_or(0);
             column = column.saturating_add(cents.saturating_abs());
