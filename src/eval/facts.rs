@@ -377,6 +377,9 @@ pub(super) fn order_levels(levels: &mut [Dated<Measurement>]) {
 /// sets the fact aside, or `None` when it counts.
 struct Deciders<'a> {
     plan: &'a Plan,
+    /// The plan's parties by id, the first of each id (as `Plan::party`
+    /// finds it): every verdict's assessor is looked up.
+    parties: HashMap<&'a str, &'a Party>,
     assessors: &'a [Role],
     partial: Option<&'a [Role]>,
     postponement: Option<&'a [Role]>,
@@ -384,8 +387,13 @@ struct Deciders<'a> {
 
 impl<'a> Deciders<'a> {
     fn of(plan: &'a Plan, terms: &'a Terms) -> Deciders<'a> {
+        let mut parties = HashMap::with_capacity(plan.parties.len());
+        for p in &plan.parties {
+            parties.entry(p.id.as_str()).or_insert(p);
+        }
         Deciders {
             plan,
+            parties,
             assessors: terms.assessors.as_ref().map_or(&[], |(r, _)| r.as_slice()),
             partial: terms.partial.as_ref().map(|(r, _)| r.as_slice()),
             postponement: terms.postponement.as_ref().map(|(r, _)| r.as_slice()),
@@ -413,8 +421,8 @@ impl<'a> Deciders<'a> {
     }
 
     fn has_role(&self, p: &PartyId, roles: &[Role]) -> bool {
-        self.plan
-            .party(p)
+        self.parties
+            .get(p.as_str())
             .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
     }
 
