@@ -210,6 +210,103 @@ impl Weights {
 /// [`Weights::divide`] of `whole` units over `weights` (totalling `total`)
 /// where `whole × total` fits a `u64`, so every product does.
 fn divide_narrow(weights: &[u64], total: u64, whole: u64, negative: bool) -> Option<Vec<i128>> {
+    let mut parts = if total < PACKED_TOTAL && weights.len() <= PACKED_MEMBERS {
+        floors_then_packed(weights, total, whole)?
+    } else {
+        floors_then_tuples(weights, total, whole)?
+    };
+    if negative {
+        for p in &mut parts {
+            *p = p.checked_neg()?;
+        }
+    }
+    Some(parts)
+}
+
+/// Below this total, a remainder and a weight fit 52 bits each of a packed
+/// key (see [`floors_then_packed`]).
+const PACKED_TOTAL: u64 = 1 << 52;
+/// Members a packed key numbers (24 bits), and the mask of those bits.
+const PACKED_MEMBERS: usize = 1 << 24;
+const MEMBER_BITS: u128 = (1 << 24) - 1;
+
+/// Each member's floor of its exact share, then the units left one each by
+/// largest remainder, ties to the larger weight, then to the member listed
+/// first. The remainders are first counted per bucket of their top 8 bits
+/// (buckets are in the remainders' order): every member in a bucket above
+/// the one where the `left` largest end gets a unit, and only that bucket's
+/// members are selected among, by the order of `(remainder, weight,
+/// !member)` packed in one `u128` each, so the selection compares plain
+/// integers. The key is stored inverted (lowest first), which leaves the
+/// member's number in its low bits. For `total` below [`PACKED_TOTAL`] and
+/// at most [`PACKED_MEMBERS`] members; [`floors_then_tuples`] is the same
+/// division for any, and a property test holds the two to `divide_wide`.
+fn floors_then_packed(weights: &[u64], total: u64, whole: u64) -> Option<Vec<i128>> {
+    // Filled by `push`, not zeroed first: `calloc` of a reused block clears
+    // it byte by byte.
+    let mut parts: Vec<i128> = Vec::with_capacity(weights.len());
+    let mut rems: Vec<u64> = Vec::with_capacity(weights.len());
+    // A remainder's bucket: its top 8 bits of `total`'s length (r < total).
+    let shift = (u64::BITS.checked_sub(total.leading_zeros())?).saturating_sub(8);
+    let bucket = |r: u64| usize::try_from(r.checked_shr(shift).unwrap_or(0)).unwrap_or(0);
+    let mut counts = [0u32; 256];
+    let mut given: u64 = 0;
+    for w in weights {
+        let p = whole.checked_mul(*w)?;
+        let (q, r) = (p.checked_div(total)?, p.checked_rem(total)?);
+        given = given.checked_add(q)?;
+        parts.push(i128::from(q));
+        rems.push(r);
+        if let Some(c) = counts.get_mut(bucket(r)) {
+            *c = c.checked_add(1)?;
+        }
+    }
+    let left = usize::try_from(whole.checked_sub(given)?).ok()?;
+    if left == 0 {
+        return Some(parts);
+    }
+    // The bucket where the `left` largest remainders end, and how many
+    // members are in the buckets above it. (`left` is below the number of
+    // members: the remainders add up to `left × total`.)
+    let mut above = 0usize;
+    let mut edge = None;
+    for (b, c) in counts.iter().enumerate().rev() {
+        let upto = above.checked_add(usize::try_from(*c).ok()?)?;
+        if upto >= left {
+            edge = Some(b);
+            break;
+        }
+        above = upto;
+    }
+    let edge = edge?;
+    let mut candidates: Vec<u128> = Vec::new();
+    for (i, ((w, part), r)) in weights.iter().zip(&mut parts).zip(&rems).enumerate() {
+        let b = bucket(*r);
+        if b > edge {
+            *part = part.checked_add(1)?;
+        } else if b == edge {
+            // r < total and w <= total, both below 2^52; i below 2^24.
+            let member = MEMBER_BITS ^ u128::try_from(i).ok()?;
+            let key = u128::from(*r).checked_shl(76)? | u128::from(*w).checked_shl(24)? | member;
+            candidates.push(!key);
+        }
+    }
+    let rest = left.checked_sub(above)?;
+    // Only which members get a unit matters, not their order: select, don't sort.
+    if rest < candidates.len() {
+        candidates.select_nth_unstable(rest.checked_sub(1)?);
+    }
+    for k in candidates.iter().take(rest) {
+        let i = usize::try_from(k & MEMBER_BITS).ok()?;
+        if let Some(p) = parts.get_mut(i) {
+            *p = p.checked_add(1)?;
+        }
+    }
+    Some(parts)
+}
+
+/// [`floors_then_packed`] for any total: the order by tuples.
+fn floors_then_tuples(weights: &[u64], total: u64, whole: u64) -> Option<Vec<i128>> {
     // The parts in the vector returned (exactly one per weight: a ledger
     // may keep it, see `ledger::Divisions`).
     let mut parts: Vec<i128> = Vec::with_capacity(weights.len());
@@ -236,11 +333,6 @@ fn divide_narrow(weights: &[u64], total: u64, whole: u64, negative: bool) -> Opt
             if let Some(p) = parts.get_mut(*i) {
                 *p = p.checked_add(1)?;
             }
-        }
-    }
-    if negative {
-        for p in &mut parts {
-            *p = p.checked_neg()?;
         }
     }
     Some(parts)
@@ -623,6 +715,41 @@ mod tests {
                 if let Some(parts) = parts {
                     proptest::prop_assert_eq!(parts.iter().sum::<i128>(), units);
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The bucketed selection of packed keys gives exactly the parts of
+        /// the selection by tuples, ties and all.
+        #[test]
+        fn packed_selection_is_the_tuples_one(
+            weights in proptest::prop_oneof![
+                proptest::collection::vec(0u64..4, 1..40),
+                proptest::collection::vec(0u64..300_000_000, 1..400),
+                proptest::collection::vec(0u64..(1 << 44), 1..60),
+            ],
+            whole in proptest::prelude::any::<u64>(),
+        ) {
+            let total: u64 = weights.iter().sum();
+            if total > 0 && total < PACKED_TOTAL {
+                // `whole × total` fits a u64, as `divide` makes sure.
+                let whole = u64::MAX.checked_div(total).and_then(|m| whole.checked_rem(m)).unwrap_or(0);
+                let packed = floors_then_packed(&weights, total, whole);
+                proptest::prop_assert!(packed.is_some());
+                proptest::prop_assert_eq!(packed, floors_then_tuples(&weights, total, whole));
+            }
+        }
+    }
+
+    /// `eval::division_unit` skips zero amounts as zero cents.
+    #[test]
+    fn zero_of_any_scale_is_zero_cents() {
+        for scale in 0..=28 {
+            for negative in [false, true] {
+                let mut zero = Decimal::new(0, scale);
+                zero.set_sign_negative(negative);
+                assert_eq!(cents_of(Money::new(zero)), Some(0), "{zero}");
             }
         }
     }

@@ -145,15 +145,53 @@ pub struct Ordered<'a>(Vec<(FileId, &'a Fact)>);
 
 impl<'a> Ordered<'a> {
     pub fn of(facts: &'a [Facts]) -> Ordered<'a> {
-        let mut all: Vec<(FileId, &Fact, String)> = facts
+        let mut all: Vec<(FileId, &Fact)> = facts
             .iter()
             .flat_map(|f| f.facts.iter().map(move |x| (f.file, x)))
-            .map(|(file, f)| (file, f, format!("{:?}", f.kind)))
             .collect();
-        all.sort_by(|(fa, a, ka), (fb, b, kb)| {
-            (a.date, ka, *fa, a.span.start).cmp(&(b.date, kb, *fb, b.span.start))
+        // Stable, by date; then each day's facts by what they say, file and
+        // place: the order of one stable sort by (date, what, file, place).
+        all.sort_by_key(|(_, f)| f.date);
+        let mut day = Day::default();
+        for facts in all.chunk_by_mut(|(_, a), (_, b)| a.date == b.date) {
+            day.order(facts);
+        }
+        Ordered(all)
+    }
+}
+
+/// What a day's facts are ordered by, kept from one day to the next: the
+/// text of each fact's kind (its `Debug` text, see [`super::kind_text`]),
+/// all in one buffer, and where each fact's text is in it.
+#[derive(Default)]
+struct Day<'a> {
+    texts: String,
+    facts: Vec<((usize, usize), FileId, &'a Fact)>,
+}
+
+impl<'a> Day<'a> {
+    /// Puts one day's facts in order by (text of the kind, file, place).
+    fn order(&mut self, day: &mut [(FileId, &'a Fact)]) {
+        if day.len() < 2 {
+            return;
+        }
+        self.texts.clear();
+        self.facts.clear();
+        for (file, f) in day.iter() {
+            let start = self.texts.len();
+            super::kind_text::write(&mut self.texts, &f.kind);
+            self.facts.push(((start, self.texts.len()), *file, f));
+        }
+        let texts = self.texts.as_bytes();
+        let text = |(from, to): (usize, usize)| texts.get(from..to).unwrap_or_default();
+        self.facts.sort_by(|(ka, fa, a), (kb, fb, b)| {
+            text(*ka)
+                .cmp(text(*kb))
+                .then_with(|| (*fa, a.span.start).cmp(&(*fb, b.span.start)))
         });
-        Ordered(all.into_iter().map(|(file, f, _)| (file, f)).collect())
+        for (slot, (_, file, f)) in day.iter_mut().zip(&self.facts) {
+            *slot = (*file, *f);
+        }
     }
 }
 
@@ -339,6 +377,9 @@ pub(super) fn order_levels(levels: &mut [Dated<Measurement>]) {
 /// sets the fact aside, or `None` when it counts.
 struct Deciders<'a> {
     plan: &'a Plan,
+    /// The plan's parties by id, the first of each id (as `Plan::party`
+    /// finds it): every verdict's assessor is looked up.
+    parties: HashMap<&'a str, &'a Party>,
     assessors: &'a [Role],
     partial: Option<&'a [Role]>,
     postponement: Option<&'a [Role]>,
@@ -346,8 +387,13 @@ struct Deciders<'a> {
 
 impl<'a> Deciders<'a> {
     fn of(plan: &'a Plan, terms: &'a Terms) -> Deciders<'a> {
+        let mut parties = HashMap::with_capacity(plan.parties.len());
+        for p in &plan.parties {
+            parties.entry(p.id.as_str()).or_insert(p);
+        }
         Deciders {
             plan,
+            parties,
             assessors: terms.assessors.as_ref().map_or(&[], |(r, _)| r.as_slice()),
             partial: terms.partial.as_ref().map(|(r, _)| r.as_slice()),
             postponement: terms.postponement.as_ref().map(|(r, _)| r.as_slice()),
@@ -375,8 +421,8 @@ impl<'a> Deciders<'a> {
     }
 
     fn has_role(&self, p: &PartyId, roles: &[Role]) -> bool {
-        self.plan
-            .party(p)
+        self.parties
+            .get(p.as_str())
             .is_some_and(|x| x.roles.iter().any(|r| roles.contains(r)))
     }
 

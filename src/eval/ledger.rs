@@ -74,6 +74,10 @@ pub struct Ledger {
     units: Vec<i128>,
     /// Divisions kept across evaluations (a timeline), if any.
     pub memo: Option<Divisions>,
+    /// The last division made without a memo, with its recipient, cents and
+    /// unit: a milestone paid in full books the same amount as earned and
+    /// then as paid, one after the other, and the second division is this.
+    last: Option<((Recipient, i128, i128), Vec<i128>)>,
 }
 
 impl Ledger {
@@ -99,6 +103,7 @@ impl Ledger {
             shares: HashMap::new(),
             units,
             memo: None,
+            last: None,
         };
         for p in &plan.parties {
             let r = Recipient::Party(p.id.clone());
@@ -196,9 +201,16 @@ impl Ledger {
             .as_ref()
             .zip(key.as_ref())
             .and_then(|(m, key)| m.parts.get(key));
-        let fresh = match kept {
-            Some(_) => None,
-            None => Some(
+        // Without a memo, the last division is kept (only for a key: one
+        // party's part is the whole amount, nothing to save).
+        let last = self
+            .last
+            .take()
+            .filter(|((r, c, u), _)| self.memo.is_none() && (*c, *u) == (cents, unit) && r == to);
+        let fresh = match (kept, last) {
+            (Some(_), _) => None,
+            (None, Some((_, parts))) => Some(parts),
+            (None, None) => Some(
                 shares
                     .weights
                     .split_in(cents, unit)
@@ -206,7 +218,14 @@ impl Ledger {
             ),
         };
         let parts = fresh.as_deref().or(kept.map(Vec::as_slice)).unwrap_or(&[]);
-        for (party, part) in shares.members.iter().zip(parts) {
+        // One evaluation without party lines adds to the totals only: that
+        // loop on its own (it runs for every member of every key division).
+        let plain = !negate && self.lines.is_none();
+        if plain {
+            add_to_totals(&mut self.totals, &shares.members, parts, stride, cell)?;
+        }
+        let each: &[usize] = if plain { &[] } else { &shares.members };
+        for (party, part) in each.iter().zip(parts) {
             let part = if negate {
                 part.checked_neg().ok_or(NotBooked::Overflow)?
             } else {
@@ -226,12 +245,18 @@ impl Ledger {
                 }
             }
         }
-        if let (Some(parts), Some(m), Some(key)) = (fresh, self.memo.as_mut(), key) {
-            let cells = m.cells.saturating_add(parts.len());
-            if cells <= Divisions::MAX_CELLS {
-                m.cells = cells;
-                m.parts.insert(key, parts);
+        match (fresh, self.memo.as_mut(), key) {
+            (Some(parts), Some(m), Some(key)) => {
+                let cells = m.cells.saturating_add(parts.len());
+                if cells <= Divisions::MAX_CELLS {
+                    m.cells = cells;
+                    m.parts.insert(key, parts);
+                }
             }
+            (Some(parts), None, _) if shares.members.len() > 1 => {
+                self.last = Some(((to.clone(), cents, unit), parts));
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -306,4 +331,26 @@ impl Ledger {
             })
             .collect()
     }
+}
+
+/// Adds each member's part to its cell `cell` of `totals` (members'
+/// cells are `stride` apart), in order, stopping at the first that does
+/// not fit: as `Ledger::book` does for a division without lines.
+fn add_to_totals(
+    totals: &mut [i128],
+    members: &[usize],
+    parts: &[i128],
+    stride: usize,
+    cell: usize,
+) -> Result<(), NotBooked> {
+    for (party, part) in members.iter().zip(parts) {
+        let at = party
+            .checked_mul(stride)
+            .and_then(|p| p.checked_add(cell))
+            .ok_or(NotBooked::Overflow)?;
+        if let Some(t) = totals.get_mut(at) {
+            *t = t.checked_add(*part).ok_or(NotBooked::Overflow)?;
+        }
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub mod allocate;
 pub mod facts;
+mod kind_text;
 pub mod ledger;
 pub mod measure;
 pub mod model;
@@ -12,7 +13,7 @@ pub mod overrides;
 pub mod status;
 pub mod timeline;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -782,9 +783,12 @@ fn division_unit(results: &[MilestoneResult], si: usize) -> i128 {
     for c in Column::MILESTONE {
         let mut column: i128 = 0;
         for r in results {
+            // Most columns of most milestones are zero: no rounding for
+            // those (zero of any scale is zero cents).
             let cents = r
                 .column(c)
                 .and_then(|v| v.get(si))
+                .filter(|(_, m)| !m.is_zero())
                 .and_then(|(_, m)| allocate::cents_of(*m))
                 .unwrap_or(0);
             column = column.saturating_add(cents.saturating_abs());
@@ -931,6 +935,9 @@ fn obligations(
     let in_horizon = |d: NaiveDate| d <= until;
     let mut out = Vec::new();
     let mut ids = PartyIds::default();
+    // Who delivers for each recipient, looked up once: a key's members
+    // deliver for every milestone it receives.
+    let mut deliver: HashMap<&Recipient, Vec<Arc<str>>> = HashMap::new();
     let assessors: Vec<Arc<str>> = match &c.assessors {
         Some((roles, _)) => plan
             .parties
@@ -952,16 +959,20 @@ fn obligations(
         if matches!(r.status, Status::Open | Status::Postponed | Status::Due)
             && in_horizon(effective_due)
         {
-            let deliverers: Vec<Arc<str>> = m
+            let deliverers: &[Arc<str>] = match m
                 .payout
                 .iter()
                 .find(|p| m.risk_for(&p.stream).is_some())
                 .or(m.payout.first())
-                .map(|p| member_ids(plan, &p.to, &mut ids))
-                .unwrap_or_default();
+            {
+                Some(p) => deliver
+                    .entry(&p.to)
+                    .or_insert_with(|| member_ids(plan, &p.to, &mut ids)),
+                None => &[],
+            };
             // One text for all of them: a key has up to hundreds of members.
             let text: Arc<str> = Arc::from(crate::tr!("duty-deliver-text", milestone = m.number));
-            for party in &deliverers {
+            for party in deliverers {
                 out.push(Duty {
                     party: Arc::clone(party),
                     kind: DutyKind::Deliver,
