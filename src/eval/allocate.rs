@@ -742,7 +742,7 @@ mod tests {
         }
     }
 
-    /// `eval::division_unit` skips zero amounts as zero cents.
+    /// `eval::division_units` skips zero amounts as zero cents.
     #[test]
     fn zero_of_any_scale_is_zero_cents() {
         for scale in 0..=28 {

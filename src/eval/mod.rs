@@ -560,9 +560,7 @@ fn parties(
     divisions: &mut Option<ledger::Divisions>,
 ) -> Vec<PartyResult> {
     use ledger::Ledger;
-    let units = (0..streams.len())
-        .map(|si| division_unit(results, si))
-        .collect();
+    let units = division_units(results, streams.len());
     let mut ledger = Ledger::new(plan, units, with_lines);
     ledger.memo = divisions.take();
     for (m, r) in plan.milestones.iter().zip(results) {
@@ -774,29 +772,74 @@ fn repaid_beyond_repayable(
     }
 }
 
-/// The unit (in cents) stream `si` is divided over parties in: cents,
+/// The unit (in cents) each stream is divided over parties in: cents,
 /// unless the largest column total would then not fit a `Decimal`; then
-/// the unit every amount of the stream is written in.
-fn division_unit(results: &[MilestoneResult], si: usize) -> i128 {
-    let mut amounts = Vec::new();
-    let mut largest: i128 = 0;
-    for c in Column::MILESTONE {
-        let mut column: i128 = 0;
-        for r in results {
-            // Most columns of most milestones are zero: no rounding for
-            // those (zero of any scale is zero cents).
-            let cents = r
-                .column(c)
-                .and_then(|v| v.get(si))
-                .filter(|(_, m)| !m.is_zero())
-                .and_then(|(_, m)| allocate::cents_of(*m))
-                .unwrap_or(0);
-            column = column.saturating_add(cents.saturating_abs());
-            amounts.push(cents);
+/// the unit every amount of the stream is written in. One pass over the
+/// results for all streams and columns (a pass per stream and column read
+/// every milestone's columns twelve times over).
+fn division_units(results: &[MilestoneResult], streams: usize) -> Vec<i128> {
+    let mut per_stream: Vec<Units> = vec![Units::default(); streams];
+    for r in results {
+        for (ci, c) in Column::MILESTONE.iter().enumerate() {
+            let Some(v) = r.column(*c) else { continue };
+            for (si, units) in per_stream.iter_mut().enumerate() {
+                // Most columns of most milestones are zero: no rounding for
+                // those (zero of any scale is zero cents).
+                let cents = v
+                    .get(si)
+                    .filter(|(_, m)| !m.is_zero())
+                    .and_then(|(_, m)| allocate::cents_of(*m))
+                    .unwrap_or(0);
+                units.add(ci, cents);
+            }
         }
-        largest = largest.max(column);
     }
-    allocate::unit_for(&amounts, largest).unwrap_or(1)
+    per_stream.iter().map(Units::unit).collect()
+}
+
+/// What [`allocate::unit_for`] needs of a stream's amounts, gathered one
+/// amount at a time: per column the sum of their sizes, and whether every
+/// amount is whole in 10 and in 100 cents.
+#[derive(Clone)]
+struct Units {
+    columns: [i128; Column::MILESTONE.len()],
+    tens: bool,
+    hundreds: bool,
+}
+
+impl Default for Units {
+    fn default() -> Self {
+        Units {
+            columns: [0; Column::MILESTONE.len()],
+            tens: true,
+            hundreds: true,
+        }
+    }
+}
+
+impl Units {
+    fn add(&mut self, column: usize, cents: i128) {
+        if let Some(sum) = self.columns.get_mut(column) {
+            *sum = sum.saturating_add(cents.saturating_abs());
+        }
+        self.tens &= cents.checked_rem(10) == Some(0);
+        self.hundreds &= cents.checked_rem(100) == Some(0);
+    }
+
+    /// `unit_for` of the amounts: it asks only whether they are all whole
+    /// in 1, 10 and 100 cents, which one amount of 100, 10 or 1 answers
+    /// alike.
+    fn unit(&self) -> i128 {
+        let like = if self.hundreds {
+            100
+        } else if self.tens {
+            10
+        } else {
+            1
+        };
+        let largest = self.columns.iter().copied().max().unwrap_or(0);
+        allocate::unit_for(&[like], largest).unwrap_or(1)
+    }
 }
 
 /// E011: an amount of a milestone that could not be divided over parties.
@@ -1154,7 +1197,99 @@ mod tests {
         }
     }
 
+    /// The former `division_unit`, a pass per stream and column with every
+    /// amount kept: the reference for `division_units`.
+    fn division_unit_by_passes(results: &[MilestoneResult], si: usize) -> i128 {
+        let mut amounts = Vec::new();
+        let mut largest: i128 = 0;
+        for c in Column::MILESTONE {
+            let mut column: i128 = 0;
+            for r in results {
+                let cents = r
+                    .column(c)
+                    .and_then(|v| v.get(si))
+                    .and_then(|(_, m)| allocate::cents_of(*m))
+                    .unwrap_or(0);
+                column = column.saturating_add(cents.saturating_abs());
+                amounts.push(cents);
+            }
+            largest = largest.max(column);
+        }
+        allocate::unit_for(&amounts, largest).unwrap_or(1)
+    }
+
+    fn result_with(columns: &[Vec<(StreamId, Money)>]) -> MilestoneResult {
+        let column = |i: usize| columns.get(i).cloned().unwrap_or_default();
+        MilestoneResult {
+            number: MilestoneNo(1),
+            status: Status::Open,
+            since: None,
+            due: None,
+            effective_due: None,
+            assessment_deadline: None,
+            reason: String::new(),
+            cite: None,
+            earned: column(0),
+            paid: column(1),
+            outstanding: column(2),
+            repayable: column(3),
+            exposure: column(4),
+            lapsed: column(5),
+            measured: Vec::new(),
+            trace: Vec::new(),
+        }
+    }
+
     proptest::proptest! {
+        /// One pass gives every stream the unit the passes per stream gave:
+        /// amounts whole in 1, 10 or 100 cents, of any scale, some too
+        /// large for cents (then a coarser unit, or none), streams missing
+        /// from a column.
+        #[test]
+        fn division_units_are_the_passes(
+            raw in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::collection::vec((0i128..4, -3i64..4, 0u32..5), 0..3),
+                    6,
+                ),
+                0..6,
+            )
+        ) {
+            let streams = [StreamId::new("a"), StreamId::new("b"), StreamId::new("c")];
+            // Mantissa sizes: small, whole tens, whole hundreds, near the
+            // largest a Decimal holds.
+            let amount = |size: i128, digit: i64, scale: u32| {
+                let factor: i128 = match size {
+                    0 => 1,
+                    1 => 10,
+                    2 => 100,
+                    _ => 19_807_040_628_566_084_398_385_987_500, // 2^94, in whole hundreds
+                };
+                let m = i128::from(digit).saturating_mul(factor);
+                Money::new(Decimal::from_i128_with_scale(m, scale))
+            };
+            let results: Vec<MilestoneResult> = raw
+                .iter()
+                .map(|columns| {
+                    let columns: Vec<Vec<(StreamId, Money)>> = columns
+                        .iter()
+                        .map(|c| {
+                            streams
+                                .iter()
+                                .zip(c)
+                                .map(|(s, (size, digit, scale))| (s.clone(), amount(*size, *digit, *scale)))
+                                .collect()
+                        })
+                        .collect();
+                    result_with(&columns)
+                })
+                .collect();
+            let expected: Vec<i128> = (0..streams.len())
+                .map(|si| division_unit_by_passes(&results, si))
+                .collect();
+            proptest::prop_assert_eq!(division_units(&results, streams.len()), expected);
+        }
+
         /// The swaps give exactly the order of a stable `sort_by`, equal
         /// duties in the order they came in (their text is their place).
         #[test]
