@@ -251,9 +251,10 @@ fn floors_then_packed(weights: &[u64], total: u64, whole: u64) -> Option<Vec<i12
     let bucket = |r: u64| usize::try_from(r.checked_shr(shift).unwrap_or(0)).unwrap_or(0);
     let mut counts = [0u32; 256];
     let mut given: u64 = 0;
+    let by = Divisor::new(total)?;
     for w in weights {
         let p = whole.checked_mul(*w)?;
-        let (q, r) = (p.checked_div(total)?, p.checked_rem(total)?);
+        let (q, r) = by.div_rem(p)?;
         given = given.checked_add(q)?;
         parts.push(i128::from(q));
         rems.push(r);
@@ -305,6 +306,44 @@ fn floors_then_packed(weights: &[u64], total: u64, whole: u64) -> Option<Vec<i12
     Some(parts)
 }
 
+/// Division by one `total` for every member of a key, by multiplying with
+/// its reciprocal instead of dividing: a machine division per member was
+/// the largest single cost of `evaluate` at 100 000 milestones (one per
+/// member for every amount booked), a multiplication is a fraction of it.
+/// Exact: the estimate is the quotient or one below it (see `div_rem`),
+/// and corrected; a property test holds it to `/` and `%`.
+struct Divisor {
+    total: u64,
+    /// floor((2^64 - 1) / total).
+    inverse: u64,
+}
+
+impl Divisor {
+    fn new(total: u64) -> Option<Divisor> {
+        Some(Divisor {
+            total,
+            inverse: u64::MAX.checked_div(total)?,
+        })
+    }
+
+    /// (p / total, p % total). With inverse = (2^64 - 1 - s) / total, s
+    /// the remainder of 2^64 - 1 by total, p × inverse / 2^64 falls short
+    /// of p / total by p × (1 + s) / (total × 2^64) < 1 for p < 2^64, so
+    /// the estimate q = floor(p × inverse / 2^64) is the quotient or one
+    /// below it, and p - q × total (never negative) is the remainder or
+    /// one `total` above it. (The loop would also take a larger shortfall.)
+    fn div_rem(&self, p: u64) -> Option<(u64, u64)> {
+        let wide = u128::from(p).checked_mul(u128::from(self.inverse))?;
+        let mut q = u64::try_from(wide.checked_shr(64)?).ok()?;
+        let mut r = p.checked_sub(q.checked_mul(self.total)?)?;
+        while r >= self.total {
+            q = q.checked_add(1)?;
+            r = r.checked_sub(self.total)?;
+        }
+        Some((q, r))
+    }
+}
+
 /// [`floors_then_packed`] for any total: the order by tuples.
 fn floors_then_tuples(weights: &[u64], total: u64, whole: u64) -> Option<Vec<i128>> {
     // The parts in the vector returned (exactly one per weight: a ledger
@@ -314,12 +353,13 @@ fn floors_then_tuples(weights: &[u64], total: u64, whole: u64) -> Option<Vec<i12
     // the larger weight, then the member listed first.
     let mut rems: Vec<(u64, u64, usize)> = Vec::with_capacity(weights.len());
     let mut given: u64 = 0;
+    let by = Divisor::new(total)?;
     for (i, w) in weights.iter().enumerate() {
         let p = whole.checked_mul(*w)?;
-        let q = p.checked_div(total)?;
+        let (q, r) = by.div_rem(p)?;
         given = given.checked_add(q)?;
         parts.push(i128::from(q));
-        rems.push((p.checked_rem(total)?, *w, i));
+        rems.push((r, *w, i));
     }
     let left = usize::try_from(whole.checked_sub(given)?).ok()?;
     if left > 0 {
@@ -738,6 +778,37 @@ mod tests {
                 let packed = floors_then_packed(&weights, total, whole);
                 proptest::prop_assert!(packed.is_some());
                 proptest::prop_assert_eq!(packed, floors_then_tuples(&weights, total, whole));
+            }
+        }
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// The reciprocal gives the machine's quotient and remainder, for
+        /// totals and products of every size, the edges included.
+        #[test]
+        #[allow(clippy::arithmetic_side_effects)]
+        fn divisor_is_division(
+            total in proptest::prop_oneof![
+                1u64..4,
+                1u64..1_000_000,
+                proptest::num::u64::ANY.prop_map(|t| t.max(1)),
+                (0u32..64).prop_map(|b| 1u64 << b),
+                (1u32..64).prop_map(|b| (1u64 << b).saturating_add(1)),
+                (1u32..65).prop_map(|b| u64::MAX >> (64 - b)),
+            ],
+            p in proptest::prop_oneof![
+                proptest::num::u64::ANY,
+                0u64..1_000,
+                (u64::MAX - 1_000)..=u64::MAX,
+            ],
+        ) {
+            let by = Divisor::new(total).unwrap();
+            proptest::prop_assert_eq!(by.div_rem(p), Some((p / total, p % total)));
+            for k in [0u64, 1, 2, 3] {
+                let m = (p / total).saturating_sub(k).saturating_mul(total);
+                proptest::prop_assert_eq!(by.div_rem(m), Some((m / total, m % total)));
             }
         }
     }
