@@ -120,10 +120,18 @@ fn run(ctx: &Context, out: &mut Sink) {
     }
     for ((name, minimum), mut steps) in series {
         steps.sort_by_key(|s| (s.due, s.number));
-        let listing: Vec<String> = steps
-            .iter()
-            .map(|s| format!("{} ({}): {}", s.number, s.due, s.shown))
-            .collect();
+        // The series as the note lists it: made only for a series with a
+        // finding (on a national plan a series has thousands of steps).
+        let listing = std::cell::OnceCell::new();
+        let listing = || {
+            listing.get_or_init(|| {
+                steps
+                    .iter()
+                    .map(|s| format!("{} ({}): {}", s.number, s.due, s.shown))
+                    .collect::<Vec<String>>()
+                    .join("; ")
+            })
+        };
         for pair in steps.windows(2) {
             let [before, after] = pair else { continue };
             let weaker = if minimum {
@@ -148,11 +156,7 @@ fn run(ctx: &Context, out: &mut Sink) {
                     .at(after.span, crate::tr!("c502-label"))
                     .also(before.span, crate::tr!("c502-label-earlier"))
                     .with_help(crate::tr!("c502-help"))
-                    .with_note(crate::tr!(
-                        "c502-note",
-                        series = name,
-                        targets = listing.join("; ")
-                    ));
+                    .with_note(crate::tr!("c502-note", series = name, targets = listing()));
                 out.push(d);
             }
         }
