@@ -19,8 +19,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use petgraph::graphmap::DiGraphMap;
-
+use super::dependency_cycle::Dependencies;
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{LevelRhs, MilestoneNo, TargetKind};
@@ -112,7 +111,10 @@ fn run(ctx: &Context, out: &mut Sink) {
 /// The milestones that build on `from`, directly or through others
 /// (iterative depth-first search): what [`Reach`] answers, for its test.
 #[cfg(test)]
-fn reachable(graph: &DiGraphMap<MilestoneNo, ()>, from: MilestoneNo) -> HashSet<MilestoneNo> {
+fn reachable(
+    graph: &petgraph::graphmap::DiGraphMap<MilestoneNo, ()>,
+    from: MilestoneNo,
+) -> HashSet<MilestoneNo> {
     let mut dfs = petgraph::visit::Dfs::new(graph, from);
     let mut seen = HashSet::new();
     while let Some(n) = dfs.next(graph) {
@@ -162,7 +164,7 @@ impl Reach {
     /// milestone builds on the baseline milestone, or is it.
     /// `components`: those of `graph`, in reverse topological order.
     fn answers(
-        graph: &DiGraphMap<MilestoneNo, ()>,
+        graph: &Dependencies,
         components: &[Vec<MilestoneNo>],
         asked: &[(MilestoneNo, MilestoneNo)],
     ) -> HashSet<(MilestoneNo, MilestoneNo)> {
@@ -170,7 +172,7 @@ impl Reach {
     }
 
     fn answers_in_chunks(
-        graph: &DiGraphMap<MilestoneNo, ()>,
+        graph: &Dependencies,
         components: &[Vec<MilestoneNo>],
         asked: &[(MilestoneNo, MilestoneNo)],
         chunk: usize,
@@ -319,7 +321,9 @@ impl Reach {
 
 #[cfg(test)]
 mod tests {
+    use super::super::dependency_cycle::Step;
     use super::*;
+    use petgraph::graphmap::DiGraphMap;
 
     /// The one pass agrees with a search from each baseline, on graphs
     /// with chains, branches, cycles and self-loops.
@@ -335,30 +339,34 @@ mod tests {
         for round in 0..200 {
             let nodes = 1 + next(40) as u32;
             let mut g = DiGraphMap::new();
+            let mut steps = Vec::new();
             for n in 0..nodes {
                 g.add_node(MilestoneNo(n));
+                steps.push(Step::Node(MilestoneNo(n)));
             }
             for _ in 0..next(u64::from(nodes) * 2) {
                 let (a, b) = (next(u64::from(nodes)) as u32, next(u64::from(nodes)) as u32);
                 // Mostly forward edges, some back: cycles now and then.
                 if a <= b || round % 3 == 0 {
                     g.add_edge(MilestoneNo(a), MilestoneNo(b), ());
+                    steps.push(Step::Edge(MilestoneNo(a), MilestoneNo(b)));
                 }
             }
             let bases: Vec<MilestoneNo> = (0..nodes)
                 .filter(|_| next(3) == 0)
                 .map(MilestoneNo)
                 .collect();
-            let components = petgraph::algo::kosaraju_scc(&g);
+            let graph = Dependencies::from_edges(&steps);
+            let components = graph.components();
             let asked: Vec<(MilestoneNo, MilestoneNo)> = bases
                 .iter()
                 .flat_map(|b| (0..nodes).map(move |m| (*b, MilestoneNo(m))))
                 .collect();
-            let answers = Reach::answers(&g, &components, &asked);
+            let answers = Reach::answers(&graph, &components, &asked);
             // Few baselines a pass too: the passes' answers add up.
             let chunk = 1 + next(5) as usize;
             assert_eq!(
-                Reach::answers_in_chunks(&g, &components, &asked, chunk),
+                Reach::answers_in_chunks(&graph, &components, &asked, chunk),
                 answers
             );
             for b in &bases {

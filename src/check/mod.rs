@@ -7,7 +7,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::checked::sum_money;
-use petgraph::graphmap::DiGraphMap;
 
 use crate::model::{Facts, Milestone, MilestoneNo, Money, Plan, RuleSet, Terms};
 use crate::source::Span;
@@ -56,7 +55,7 @@ pub struct Context<'a> {
     pub written: &'a Plan,
     pub facts: &'a [Facts],
     /// The `after` graph, built once for the checks that need it.
-    dependencies: std::cell::OnceCell<DiGraphMap<MilestoneNo, ()>>,
+    dependencies: std::cell::OnceCell<dependency_cycle::Dependencies>,
     /// Its strongly connected components, likewise.
     components: std::cell::OnceCell<Vec<Vec<MilestoneNo>>>,
 }
@@ -64,9 +63,9 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The dependency graph: an edge from each milestone to what builds on
     /// it (built on first use, shared by C201, C202 and C203).
-    pub fn dependencies(&self) -> &DiGraphMap<MilestoneNo, ()> {
+    pub fn dependencies(&self) -> &dependency_cycle::Dependencies {
         self.dependencies
-            .get_or_init(|| dependency_cycle::graph(self.plan))
+            .get_or_init(|| dependency_cycle::Dependencies::of(self.plan))
     }
 
     /// The strongly connected components of [`Context::dependencies`], in
@@ -74,7 +73,7 @@ impl Context<'_> {
     /// first use, shared by C201, C202 and C203.
     pub fn components(&self) -> &[Vec<MilestoneNo>] {
         self.components
-            .get_or_init(|| petgraph::algo::kosaraju_scc(self.dependencies()))
+            .get_or_init(|| self.dependencies().components())
     }
 }
 
