@@ -1,7 +1,20 @@
-//! Test support: the repository's own input files, for the unit tests that
-//! hold a fast path to the reference path on every file we have.
+//! Test support: the repository's own input files and the synth
+//! generator, for the unit tests that hold a fast path to the reference
+//! path on every file we have.
 
 use std::path::{Path, PathBuf};
+
+/// The generator of `examples/synth`, for unit tests that need a large
+/// plan or facts file (one module for all of them).
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+#[path = "../examples/synth/gen.rs"]
+pub(crate) mod synth;
 
 /// Every file ending in `.EXTENSION` under `plans/` and `tests/`, plans
 /// first, in directory order.

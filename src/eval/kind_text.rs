@@ -258,9 +258,9 @@ fn written(buf: &mut [u8; 48], mut n: u64, width: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::synth;
     use super::*;
     use crate::model::{MetricId, Money, PartyId, Percent, StreamId};
+    use crate::test_files::synth;
     use proptest::prelude::*;
 
     fn debug_equal(kind: &FactKind) {
@@ -446,17 +446,3 @@ mod tests {
         facts.iter().for_each(|f| debug_equal(&f.kind));
     }
 }
-
-/// The generator of `examples/synth`, for its facts (also a module of
-/// `syntax::fact_lines`'s tests, which is private to `syntax`).
-#[cfg(test)]
-#[allow(
-    clippy::duplicate_mod,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
-#[path = "../../examples/synth/gen.rs"]
-mod synth;

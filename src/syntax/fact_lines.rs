@@ -425,18 +425,6 @@ impl Reader<'_> {
     }
 }
 
-/// The generator of `examples/synth`, for its facts.
-#[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
-#[path = "../../examples/synth/gen.rs"]
-mod synth;
-
 #[cfg(test)]
 mod tests {
     use pest::Parser as _;
@@ -541,7 +529,7 @@ mod tests {
     #[test]
     fn the_synthetic_facts_as_pest_reads_them() {
         for (milestones, seed) in [(300, 1), (1000, 7)] {
-            let generated = synth::generate(milestones, 40, seed);
+            let generated = crate::test_files::synth::generate(milestones, 40, seed);
             let (read_here, given_up) = check_text(&generated.facts_text);
             assert!(read_here > milestones, "{read_here}");
             assert_eq!(given_up, 0);
