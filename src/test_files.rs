@@ -36,3 +36,14 @@ fn collect(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// A small seeded generator for tests that build random inputs by hand
+/// (a linear congruential one: the same numbers on every machine).
+pub(crate) fn seeded(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seed.wrapping_shr(33).wrapping_rem(n.max(1))
+    }
+}

@@ -329,13 +329,7 @@ mod tests {
     /// with chains, branches, cycles and self-loops.
     #[test]
     fn one_pass_reach_is_the_search() {
-        let mut seed: u64 = 7;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::test_files::seeded(7);
         for round in 0..200 {
             let nodes = 1 + next(40) as u32;
             let mut g = DiGraphMap::new();

@@ -209,13 +209,7 @@ mod tests {
     /// the same order and each in the same order, and the same neighbours.
     #[test]
     fn components_are_those_of_the_map() {
-        let mut seed: u64 = 11;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n.max(1)
-        };
+        let mut next = crate::test_files::seeded(11);
         for _ in 0..500 {
             let nodes = 1 + next(30);
             let mut steps = Vec::new();
