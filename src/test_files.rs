@@ -44,6 +44,6 @@ pub(crate) fn seeded(mut seed: u64) -> impl FnMut(u64) -> u64 {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        seed.wrapping_shr(33).wrapping_rem(n.max(1))
+        seed.wrapping_shr(33).checked_rem(n).unwrap_or(0)
     }
 }
