@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use common::{mijlpaal, root, TWENTE_PLAN, TWENTE_SCENARIOS};
+use common::{mijlpaal, root, twente_scenario_files, TWENTE_PLAN};
 use mijlpaal::eval::{self, Evaluation, Overrides};
 use mijlpaal::project::{Options, Project, Session};
 
@@ -109,12 +109,7 @@ fn assert_exact(project: &Project, name: &str) {
 
 #[test]
 fn each_date_is_a_separate_evaluation_on_every_twente_scenario() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
-        .collect();
-    files.sort();
+    let files = twente_scenario_files();
     assert!(files.len() >= 5, "{files:?}");
     for f in &files {
         let project = load(&root().join(TWENTE_PLAN), std::slice::from_ref(f));
@@ -393,12 +388,7 @@ fn party_json_agrees_with_the_evaluation_json() {
     use mijlpaal::render::evaluation as r;
     let notice = "evaluated with --allow-errors\nsecond line";
     let parse = |bytes: Vec<u8>| -> Value { serde_json::from_slice(&bytes).unwrap() };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
-        .collect();
-    files.sort();
+    let files = twente_scenario_files();
     for f in &files {
         let project = load(&root().join(TWENTE_PLAN), std::slice::from_ref(f));
         let options = eval::Options {

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use common::{root, TWENTE_PLAN, TWENTE_SCENARIOS};
+use common::{root, twente_scenario_files, TWENTE_PLAN};
 use mijlpaal::diagnostic::Severity;
 use mijlpaal::eval::{self, MilestoneResult, Overrides};
 use mijlpaal::lower;
@@ -269,12 +269,7 @@ fn load(plan: &Path, facts: &[PathBuf]) -> mijlpaal::project::Project {
 
 #[test]
 fn every_twente_scenario_and_an_amended_plan() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
-        .collect();
-    files.sort();
+    let files = twente_scenario_files();
     assert!(files.len() >= 5, "{files:?}");
     let mut projects: Vec<(String, mijlpaal::project::Project)> = files
         .iter()
@@ -427,12 +422,7 @@ fn assert_trace_off_changes_only_the_trace(
 
 #[test]
 fn without_the_trace_all_else_is_equal() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
-        .collect();
-    files.sort();
+    let files = twente_scenario_files();
     assert!(files.len() >= 5, "{files:?}");
     for f in &files {
         let p = load(&root().join(TWENTE_PLAN), std::slice::from_ref(f));

@@ -136,6 +136,17 @@ pub const TWENTE_PLAN: &str = "plans/mentaal-gezond-twente.plan";
 pub const TWENTE_RULES: &str = "rules/overeenkomst-transformatieplan.rules";
 pub const TWENTE_SCENARIOS: &str = "plans/mentaal-gezond-twente";
 
+/// The Twente scenarios (`plans/mentaal-gezond-twente/*.facts`), sorted.
+pub fn twente_scenario_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(TWENTE_SCENARIOS))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "facts"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// A copy of the Twente project in `dir` (its own project root, marked by
 /// `mijlpaal.toml`): `mgt.plan`, `rules/overeenkomst-transformatieplan.rules`
 /// and the scenarios in `mgt/`, the plan and rules edited on the way.
