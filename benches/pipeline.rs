@@ -273,7 +273,7 @@ fn bench_synth(c: &mut Criterion) {
                         &l.rules,
                         &l.facts,
                         black_box(&months),
-                        &options(at),
+                        &as_cli(at),
                         |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
                     );
                     rows

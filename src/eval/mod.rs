@@ -215,6 +215,7 @@ fn evaluate_as_of(
             &streams,
             clauses,
             &index,
+            index.of(m.number),
             outcome,
             &mut diagnostics,
             at,
@@ -319,6 +320,9 @@ fn spread(out: &mut Sums, total: Money, amounts: &[(StreamId, Money)]) {
     }
 }
 
+/// Milestone `m`'s money at `at` from its status: `facts` are its own facts
+/// (`index.of(m.number)`, or in a timeline those known at `at`); `index`
+/// gives the dissolution.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn money(
     plan: &Plan,
@@ -326,6 +330,7 @@ pub(crate) fn money(
     streams: &[StreamId],
     clauses: &Terms,
     index: &facts::FactIndex,
+    facts: Option<&facts::MilestoneFacts>,
     outcome: status::Outcome,
     diagnostics: &mut Vec<Diagnostic>,
     at: NaiveDate,
@@ -345,7 +350,7 @@ pub(crate) fn money(
     let mut paid_before_amendment = Sums::default();
     // The payments that count: all but one that would make the sum overflow.
     let mut payments = Vec::new();
-    if let Some(f) = index.of(m.number) {
+    if let Some(f) = facts {
         for p in &f.paid {
             if !paid.try_add(&p.value.0, p.value.1) {
                 diagnostics.push(too_large_to_add(

@@ -26,6 +26,7 @@
 //! or to overflow a measurement, and dates not in ascending order.
 //! `tests/timeline.rs` compares every date with a separate `evaluate`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound::{Excluded, Included};
 
@@ -202,6 +203,8 @@ struct Run<'a> {
     everyone: BTreeSet<NaiveDate>,
     /// Milestones evaluated at every date (what-ifs).
     always: Vec<usize>,
+    /// Per milestone, the date of its last fact (`NaiveDate::MIN`: none).
+    last_fact: Vec<NaiveDate>,
     results: Vec<MilestoneResult>,
     /// Milestones whose money gave a diagnostic at their last evaluation.
     troubled: Vec<bool>,
@@ -228,8 +231,15 @@ impl<'a> Run<'a> {
             && measurements_fit(plan, &known)
             && advances_fit(&known);
         let mut points: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+        let mut last_fact = Vec::with_capacity(plan.milestones.len());
         for (i, m) in plan.milestones.iter().enumerate() {
-            let mut dates = change_points(m, known.of(m.number), clauses);
+            let facts = known.of(m.number);
+            last_fact.push(
+                facts
+                    .and_then(|f| f.dates().max())
+                    .unwrap_or(NaiveDate::MIN),
+            );
+            let mut dates = change_points(m, facts, clauses);
             dates.sort();
             dates.dedup();
             for d in dates {
@@ -259,6 +269,7 @@ impl<'a> Run<'a> {
             streams,
             points,
             always,
+            last_fact,
             results: Vec::with_capacity(plan.milestones.len()),
             troubled: vec![false; plan.milestones.len()],
             ledger,
@@ -306,13 +317,14 @@ impl<'a> Run<'a> {
             None => (0..plan.milestones.len()).collect(),
             Some(b) => self.changed(b, at),
         };
-        let view = view_at(known, plan, &dirty, at);
+        let view = view_at(known, at);
         for i in dirty {
             let Some(m) = plan.milestones.get(i) else {
                 continue;
             };
+            let facts = self.facts_at(known, i, m.number, at);
             let mut diagnostics = Vec::new();
-            let now = self.evaluate(m, &view, at, &mut diagnostics);
+            let now = self.evaluate(m, facts.as_deref(), &view, at, &mut diagnostics);
             if let Some(t) = self.troubled.get_mut(i) {
                 *t = !diagnostics.is_empty();
             }
@@ -367,6 +379,7 @@ impl<'a> Run<'a> {
     fn evaluate(
         &self,
         m: &Milestone,
+        facts: Option<&MilestoneFacts>,
         view: &FactIndex,
         at: NaiveDate,
         diagnostics: &mut Vec<Diagnostic>,
@@ -375,7 +388,7 @@ impl<'a> Run<'a> {
         let overrides = &self.whole.options.overrides;
         let input = status::Input {
             milestone: m,
-            facts: view.of(m.number),
+            facts,
             index: view,
             clauses,
             overrides,
@@ -393,11 +406,31 @@ impl<'a> Run<'a> {
             &self.streams,
             clauses,
             view,
+            facts,
             outcome,
             diagnostics,
             at,
             overridden,
         )
+    }
+
+    /// The facts of milestone `m` (at position `i`) an index made at `at`
+    /// holds: those of the index at the run's last date dated up to `at`,
+    /// borrowed when that is all of them (most milestones at most dates:
+    /// copying them was a tenth of a timeline).
+    fn facts_at<'k>(
+        &self,
+        known: &'k FactIndex,
+        i: usize,
+        m: MilestoneNo,
+        at: NaiveDate,
+    ) -> Option<Cow<'k, MilestoneFacts>> {
+        let all = known.of(m)?;
+        let complete = self.last_fact.get(i).is_some_and(|last| *last <= at);
+        Some(match complete {
+            true => Cow::Borrowed(all),
+            false => Cow::Owned(all.known_at(at)),
+        })
     }
 
     /// Books the repayments dated up to `at` not booked yet.
@@ -513,18 +546,12 @@ fn dated_errors(
         .collect()
 }
 
-/// The index as made at `at`, for the milestones at positions `dirty`:
-/// their facts dated up to `at`, the administration facts and the
-/// dissolution known by then. (The rest of an index, counts, measurements,
-/// advances and repayments, does not enter a milestone's status or money.)
-fn view_at(known: &FactIndex, plan: &Plan, dirty: &[usize], at: NaiveDate) -> FactIndex {
-    let per_milestone = dirty
-        .iter()
-        .filter_map(|i| plan.milestones.get(*i))
-        .filter_map(|m| Some((m.number, known.of(m.number)?.known_at(at))))
-        .collect();
+/// The index as made at `at`, but for the milestones' facts (see
+/// [`Run::facts_at`]): the administration facts and the dissolution known
+/// by then. (The rest of an index, counts, measurements, advances and
+/// repayments, does not enter a milestone's status or money.)
+fn view_at(known: &FactIndex, at: NaiveDate) -> FactIndex {
     FactIndex {
-        per_milestone,
         administration: known
             .administration
             .iter()
