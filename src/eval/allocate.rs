@@ -34,6 +34,17 @@ pub fn cents_of(m: Money) -> Option<i128> {
     r.mantissa().checked_mul(10i128.checked_pow(up)?)
 }
 
+/// The amount in cents when it is a whole number of cents, else `None`
+/// (no rounding). An amount with at most two decimals is one; only one
+/// written with more is checked by converting back.
+pub fn whole_cents(m: Money) -> Option<i128> {
+    let cents = cents_of(m)?;
+    if m.amount().scale() <= 2 {
+        return Some(cents);
+    }
+    (money_of_cents(cents)? == m).then_some(cents)
+}
+
 /// An amount of cents as `Money`, exactly, or `None` if no `Decimal` holds
 /// it: beyond 2^96 - 1 cents (about € 7,9 × 10^26) only amounts in whole
 /// tens of cents or whole euros still fit.
@@ -740,6 +751,27 @@ mod tests {
             1 => -(1i128 << 103)..(1i128 << 103),
             1 => Just(0i128),
         ]
+    }
+
+    proptest::proptest! {
+        /// `whole_cents` is the amount in cents exactly when converting its
+        /// cents back gives the amount (the test the timeline made before),
+        /// for every scale, sign and size.
+        #[test]
+        fn whole_cents_is_the_round_trip(
+            mantissa in proptest::prop_oneof![
+                -100_000i128..100_000,
+                proptest::prelude::any::<i64>().prop_map(i128::from),
+                -((1i128 << 96) - 1)..(1i128 << 96),
+            ],
+            scale in 0u32..=28,
+        ) {
+            if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa, scale) {
+                let m = Money::new(d);
+                let round_trip = cents_of(m).filter(|c| money_of_cents(*c) == Some(m));
+                proptest::prop_assert_eq!(whole_cents(m), round_trip);
+            }
+        }
     }
 
     proptest::proptest! {

@@ -48,13 +48,19 @@ pub enum NotBooked {
 /// `eval::timeline`: between two dates most milestones' amounts do not
 /// change, and a division depends only on the recipient's weights, the
 /// cents and the unit, so a repeated one is looked up instead of made
-/// again (the same parts, exactly). Bounded: past [`Divisions::MAX_CELLS`]
-/// parts in all, new divisions are made but not kept.
+/// again (the same parts, exactly). Keyed by the recipient's position in
+/// the ledger, so kept only for ledgers of one plan (a timeline makes new
+/// `Divisions` where amendments change the plan). Bounded: past
+/// [`Divisions::MAX_CELLS`] parts in all, new divisions are made but not
+/// kept.
 #[derive(Debug, Default)]
 pub struct Divisions {
-    parts: HashMap<(Recipient, i128, i128), Vec<i128>>,
+    parts: HashMap<Division, Vec<i128>>,
     cells: usize,
 }
+
+/// A division's inputs: the recipient's position, the cents and the unit.
+type Division = (usize, i128, i128);
 
 impl Divisions {
     /// The most parts kept (16 bytes each: 64 MiB).
@@ -64,12 +70,17 @@ impl Divisions {
 /// Per-party totals (and, on request, per-milestone lines) in cents.
 pub struct Ledger {
     streams: usize,
-    /// party × column × stream, in cents.
+    parties: usize,
+    /// column × stream × party, in cents: a division's members are mostly
+    /// neighbours, so booking one walks a few cache lines, not one per
+    /// member.
     totals: Vec<i128>,
     /// party → milestone → column × stream, when lines were asked for.
     lines: Option<Vec<BTreeMap<MilestoneNo, Vec<i128>>>>,
     party_index: HashMap<String, usize>,
-    shares: HashMap<Recipient, Option<Shares>>,
+    /// Recipients (parties, then keys) by name → position in `shares`.
+    recipients: HashMap<Recipient, usize>,
+    shares: Vec<Option<Shares>>,
     /// Per stream, the unit (in cents) amounts are divided in: see [`Ledger::new`].
     units: Vec<i128>,
     /// Divisions kept across evaluations (a timeline), if any.
@@ -77,7 +88,7 @@ pub struct Ledger {
     /// The last division made without a memo, with its recipient, cents and
     /// unit: a milestone paid in full books the same amount as earned and
     /// then as paid, one after the other, and the second division is this.
-    last: Option<((Recipient, i128, i128), Vec<i128>)>,
+    last: Option<(Division, Vec<i128>)>,
 }
 
 impl Ledger {
@@ -97,21 +108,22 @@ impl Ledger {
         let n = plan.parties.len();
         let mut ledger = Ledger {
             streams,
+            parties: n,
             totals: vec![0; n.saturating_mul(COLUMNS).saturating_mul(streams)],
             lines: with_lines.then(|| vec![BTreeMap::new(); n]),
             party_index,
-            shares: HashMap::new(),
+            recipients: HashMap::new(),
+            shares: Vec::new(),
             units,
             memo: None,
             last: None,
         };
         for p in &plan.parties {
-            let r = Recipient::Party(p.id.clone());
             let s = ledger
                 .party_index
                 .get(p.id.as_str())
                 .and_then(|i| Shares::new(vec![(*i, Decimal::ONE)]));
-            ledger.shares.insert(r, s);
+            ledger.recipient(Recipient::Party(p.id.clone()), s);
         }
         for k in &plan.keys {
             let members: Option<Vec<(usize, Decimal)>> = k
@@ -124,11 +136,25 @@ impl Ledger {
                         .map(|i| (*i, m.weight))
                 })
                 .collect();
-            ledger
-                .shares
-                .insert(Recipient::Key(k.id.clone()), members.and_then(Shares::new));
+            ledger.recipient(Recipient::Key(k.id.clone()), members.and_then(Shares::new));
         }
         ledger
+    }
+
+    /// Adds a recipient with its shares (the last one given for a name
+    /// counts, as a map insert would have it).
+    fn recipient(&mut self, r: Recipient, shares: Option<Shares>) {
+        match self.recipients.get(&r) {
+            Some(&at) => {
+                if let Some(slot) = self.shares.get_mut(at) {
+                    *slot = shares;
+                }
+            }
+            None => {
+                self.recipients.insert(r, self.shares.len());
+                self.shares.push(shares);
+            }
+        }
     }
 
     pub fn key(id: &KeyId) -> Recipient {
@@ -184,29 +210,19 @@ impl Ledger {
         if amount.is_zero() || column == Column::Outstanding {
             return Ok(());
         }
-        let Some(Some(shares)) = self.shares.get(to) else {
+        let r = *self.recipients.get(to).ok_or(NotBooked::NoShares)?;
+        let Some(Some(shares)) = self.shares.get(r) else {
             return Err(NotBooked::NoShares);
         };
         let cents = super::allocate::cents_of(amount).ok_or(NotBooked::Overflow)?;
         let unit = self.units.get(s).copied().unwrap_or(1);
         let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
         let stride = self.stride();
-        // The memo's key, made only when there is a memo (an evaluation at
-        // one date has none: the recipient's name is not copied there).
-        let key = self.memo.as_ref().map(|_| (to.clone(), cents, unit));
+        let key: Division = (r, cents, unit);
         // A division kept is read in place, not copied (this runs for every
         // amount of every milestone at every date of a timeline).
-        let kept = self
-            .memo
-            .as_ref()
-            .zip(key.as_ref())
-            .and_then(|(m, key)| m.parts.get(key));
-        // Without a memo, the last division is kept (only for a key: one
-        // party's part is the whole amount, nothing to save).
-        let last = self
-            .last
-            .take()
-            .filter(|((r, c, u), _)| self.memo.is_none() && (*c, *u) == (cents, unit) && r == to);
+        let kept = self.memo.as_ref().and_then(|m| m.parts.get(&key));
+        let last = self.last.take().filter(|(k, _)| *k == key);
         let fresh = match (kept, last) {
             (Some(_), _) => None,
             (None, Some((_, parts))) => Some(parts),
@@ -218,47 +234,41 @@ impl Ledger {
             ),
         };
         let parts = fresh.as_deref().or(kept.map(Vec::as_slice)).unwrap_or(&[]);
-        // One evaluation without party lines adds to the totals only: that
-        // loop on its own (it runs for every member of every key division).
-        let plain = !negate && self.lines.is_none();
-        if plain {
-            add_to_totals(&mut self.totals, &shares.members, parts, stride, cell)?;
+        let totals = cell_totals(&mut self.totals, cell, self.parties)?;
+        match negate {
+            false => add_to_totals(totals, &shares.members, parts)?,
+            true => subtract_from_totals(totals, &shares.members, parts)?,
         }
-        let each: &[usize] = if plain { &[] } else { &shares.members };
-        for (party, part) in each.iter().zip(parts) {
-            let part = if negate {
-                part.checked_neg().ok_or(NotBooked::Overflow)?
-            } else {
-                *part
+        if let Some(lines) = self.lines.as_mut() {
+            let line = Line {
+                milestone,
+                cell,
+                stride,
             };
-            let at = party
-                .checked_mul(stride)
-                .and_then(|p| p.checked_add(cell))
-                .ok_or(NotBooked::Overflow)?;
-            if let Some(t) = self.totals.get_mut(at) {
-                *t = t.checked_add(part).ok_or(NotBooked::Overflow)?;
-            }
-            if let Some(lines) = self.lines.as_mut().and_then(|l| l.get_mut(*party)) {
-                let line = lines.entry(milestone).or_insert_with(|| vec![0; stride]);
-                if let Some(x) = line.get_mut(cell) {
-                    *x = x.checked_add(part).ok_or(NotBooked::Overflow)?;
-                }
-            }
+            add_to_lines(lines, line, &shares.members, parts, negate)?;
         }
-        match (fresh, self.memo.as_mut(), key) {
-            (Some(parts), Some(m), Some(key)) => {
+        if let Some(parts) = fresh {
+            self.keep(key, parts);
+        }
+        Ok(())
+    }
+
+    /// Keeps a division just made for the next time: in the memo while it
+    /// has room, else (no memo) as the last division (a milestone paid in
+    /// full books the same amount as earned and then as paid, one after the
+    /// other; one party's part is the whole amount, nothing to keep).
+    fn keep(&mut self, key: Division, parts: Vec<i128>) {
+        match self.memo.as_mut() {
+            Some(m) => {
                 let cells = m.cells.saturating_add(parts.len());
                 if cells <= Divisions::MAX_CELLS {
                     m.cells = cells;
                     m.parts.insert(key, parts);
                 }
             }
-            (Some(parts), None, _) if shares.members.len() > 1 => {
-                self.last = Some(((to.clone(), cents, unit), parts));
-            }
-            _ => {}
+            None if parts.len() > 1 => self.last = Some((key, parts)),
+            None => {}
         }
-        Ok(())
     }
 
     /// Adds an amount to one party directly (repayments made).
@@ -273,40 +283,38 @@ impl Ledger {
         let Some(i) = self.party_index.get(party).copied() else {
             return Err(NotBooked::NoShares);
         };
-        let at = self
-            .cell(column, s)
-            .and_then(|c| i.checked_mul(self.stride())?.checked_add(c))
-            .ok_or(NotBooked::Overflow)?;
-        if let Some(t) = self.totals.get_mut(at) {
+        let cell = self.cell(column, s).ok_or(NotBooked::Overflow)?;
+        let totals = cell_totals(&mut self.totals, cell, self.parties)?;
+        if let Some(t) = totals.get_mut(i) {
             *t = t.checked_add(cents).ok_or(NotBooked::Overflow)?;
         }
         Ok(())
     }
 
-    /// A cell of `cells` (one party's totals or one line), in cents;
-    /// outstanding is earned minus paid.
+    /// A cell of `cells` (one line), in cents.
     fn read(&self, cells: &[i128], column: Column, s: usize) -> Option<i128> {
-        let get = |c: Column| cells.get(self.cell(c, s)?).copied();
-        match column {
-            Column::Outstanding => get(Column::Earned)?.checked_sub(get(Column::Paid)?),
-            c => get(c),
-        }
+        derived(column, |c| cells.get(self.cell(c, s)?).copied())
     }
 
-    fn party_cells(&self, party: usize) -> &[i128] {
-        let stride = self.stride();
-        party
-            .checked_mul(stride)
-            .and_then(|from| self.totals.get(from..from.checked_add(stride)?))
-            .unwrap_or(&[])
+    /// A party's total of one column and stream, in cents.
+    fn party_total(&self, party: usize, column: Column, s: usize) -> Option<i128> {
+        if party >= self.parties {
+            return None;
+        }
+        derived(column, |c| {
+            let at = self
+                .cell(c, s)?
+                .checked_mul(self.parties)?
+                .checked_add(party)?;
+            self.totals.get(at).copied()
+        })
     }
 
     /// A party's column, per stream; `None` for an amount no `Decimal`
     /// holds exactly.
     pub fn total(&self, party: usize, column: Column) -> Vec<Option<Money>> {
-        let cells = self.party_cells(party);
         (0..self.streams)
-            .map(|s| money_of_cents(self.read(cells, column, s)?))
+            .map(|s| money_of_cents(self.party_total(party, column, s)?))
             .collect()
     }
 
@@ -333,23 +341,79 @@ impl Ledger {
     }
 }
 
-/// Adds each member's part to its cell `cell` of `totals` (members'
-/// cells are `stride` apart), in order, stopping at the first that does
-/// not fit: as `Ledger::book` does for a division without lines.
-fn add_to_totals(
+/// A column from the booked ones `get` reads: outstanding is earned minus
+/// paid, never booked.
+fn derived(column: Column, get: impl Fn(Column) -> Option<i128>) -> Option<i128> {
+    match column {
+        Column::Outstanding => get(Column::Earned)?.checked_sub(get(Column::Paid)?),
+        c => get(c),
+    }
+}
+
+/// One cell of one milestone's lines: where [`add_to_lines`] books.
+#[derive(Clone, Copy)]
+struct Line {
+    milestone: MilestoneNo,
+    cell: usize,
+    /// The cells of one line (columns × streams).
+    stride: usize,
+}
+
+/// The parties' totals of one cell (column × stream), by party.
+fn cell_totals(totals: &mut [i128], cell: usize, parties: usize) -> Result<&mut [i128], NotBooked> {
+    let from = cell.checked_mul(parties).ok_or(NotBooked::Overflow)?;
+    let to = from.checked_add(parties).ok_or(NotBooked::Overflow)?;
+    totals.get_mut(from..to).ok_or(NotBooked::Overflow)
+}
+
+/// Adds each member's part to its total of one cell (`totals`, by party),
+/// in order, stopping at the first that does not fit.
+fn add_to_totals(totals: &mut [i128], members: &[usize], parts: &[i128]) -> Result<(), NotBooked> {
+    for (party, part) in members.iter().zip(parts) {
+        if let Some(t) = totals.get_mut(*party) {
+            *t = t.checked_add(*part).ok_or(NotBooked::Overflow)?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes each member's part off its total of one cell, as
+/// [`add_to_totals`] of the negated parts would.
+fn subtract_from_totals(
     totals: &mut [i128],
     members: &[usize],
     parts: &[i128],
-    stride: usize,
-    cell: usize,
 ) -> Result<(), NotBooked> {
     for (party, part) in members.iter().zip(parts) {
-        let at = party
-            .checked_mul(stride)
-            .and_then(|p| p.checked_add(cell))
-            .ok_or(NotBooked::Overflow)?;
-        if let Some(t) = totals.get_mut(at) {
-            *t = t.checked_add(*part).ok_or(NotBooked::Overflow)?;
+        if let Some(t) = totals.get_mut(*party) {
+            let part = part.checked_neg().ok_or(NotBooked::Overflow)?;
+            *t = t.checked_add(part).ok_or(NotBooked::Overflow)?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds (or, `negate`, subtracts) each member's part to its line of the
+/// milestone.
+fn add_to_lines(
+    lines: &mut [BTreeMap<MilestoneNo, Vec<i128>>],
+    at: Line,
+    members: &[usize],
+    parts: &[i128],
+    negate: bool,
+) -> Result<(), NotBooked> {
+    for (party, part) in members.iter().zip(parts) {
+        let part = match negate {
+            true => part.checked_neg().ok_or(NotBooked::Overflow)?,
+            false => *part,
+        };
+        if let Some(lines) = lines.get_mut(*party) {
+            let line = lines
+                .entry(at.milestone)
+                .or_insert_with(|| vec![0; at.stride]);
+            if let Some(x) = line.get_mut(at.cell) {
+                *x = x.checked_add(part).ok_or(NotBooked::Overflow)?;
+            }
         }
     }
     Ok(())

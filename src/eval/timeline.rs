@@ -217,6 +217,8 @@ struct Run<'a> {
     /// The sum over milestones of each column of [`Column::MILESTONE`] ×
     /// stream, in cents, kept by the difference as milestones change.
     sums: Vec<i128>,
+    /// Per milestone, its part of `sums` (as many cells each), in cents.
+    kept: Vec<i128>,
 }
 
 impl<'a> Run<'a> {
@@ -260,8 +262,10 @@ impl<'a> Run<'a> {
             .collect();
         let mut ledger = Ledger::new(plan, vec![1; streams.len()], false);
         ledger.memo = Some(Divisions::default());
+        let cells = Column::MILESTONE.len().saturating_mul(streams.len());
         Run {
-            sums: vec![0; Column::MILESTONE.len().saturating_mul(streams.len())],
+            sums: vec![0; cells],
+            kept: vec![0; cells.saturating_mul(plan.milestones.len())],
             everyone: everyone(&known, clauses),
             assessors: super::assessor_names(plan, clauses),
             known: incremental.then_some(known),
@@ -345,7 +349,11 @@ impl<'a> Run<'a> {
                     now,
                 );
                 self.broken |= !ok;
-                let added = add_to_sums(&mut self.sums, self.streams.len(), old.as_ref(), now);
+                let kept = i
+                    .checked_mul(self.sums.len())
+                    .and_then(|from| self.kept.get_mut(from..from.checked_add(self.sums.len())?));
+                let added = kept
+                    .is_some_and(|kept| add_to_sums(&mut self.sums, kept, self.streams.len(), now));
                 self.broken |= !added;
             }
         }
@@ -669,36 +677,34 @@ fn rebook(
     true
 }
 
-/// Adds milestone `now`'s columns to `sums` and takes `old`'s off. False
-/// when an amount is not a whole number of cents (then the totals kept in
-/// cents would not be the exact sums).
+/// Adds milestone `now`'s columns (of [`Column::MILESTONE`] × stream) to
+/// `sums`, taking off what `kept` says they were (zero for a milestone not
+/// evaluated before), and keeps them in `kept`. False when an amount is not
+/// a whole number of cents (then the totals kept in cents would not be the
+/// exact sums).
 fn add_to_sums(
     sums: &mut [i128],
+    kept: &mut [i128],
     streams: usize,
-    old: Option<&MilestoneResult>,
     now: &MilestoneResult,
 ) -> bool {
-    let cents = |r: Option<&MilestoneResult>, c: Column, si: usize| -> Option<i128> {
-        let Some(r) = r else { return Some(0) };
-        let m = r.column(c)?.get(si).map_or(Money::ZERO, |(_, a)| *a);
-        let cents = super::allocate::cents_of(m)?;
-        (super::allocate::money_of_cents(cents)? == m).then_some(cents)
-    };
-    for (ci, c) in Column::MILESTONE.iter().enumerate() {
+    let mut cells = sums.iter_mut().zip(kept.iter_mut());
+    for c in Column::MILESTONE {
+        let Some(column) = now.column(c) else {
+            return false;
+        };
         for si in 0..streams {
-            let change = cents(Some(now), *c, si)
-                .zip(cents(old, *c, si))
-                .and_then(|(is, was)| is.checked_sub(was));
-            let cell = ci
-                .checked_mul(streams)
-                .and_then(|x| x.checked_add(si))
-                .and_then(|i| sums.get_mut(i));
-            match (change, cell) {
-                (Some(change), Some(cell)) => match cell.checked_add(change) {
-                    Some(sum) => *cell = sum,
-                    None => return false,
-                },
-                _ => return false,
+            let amount = column.get(si).map_or(Money::ZERO, |(_, a)| *a);
+            let (Some(is), Some((sum, was))) = (super::allocate::whole_cents(amount), cells.next())
+            else {
+                return false;
+            };
+            match is
+                .checked_sub(*was)
+                .and_then(|change| sum.checked_add(change))
+            {
+                Some(total) => (*sum, *was) = (total, is),
+                None => return false,
             }
         }
     }
