@@ -199,6 +199,29 @@ fn json_equals_evaluate_party_json_at_each_date() {
     assert_eq!(dates[1]["totals"]["repayable"]["iza"], "0.00");
 }
 
+/// The JSON's bytes (key order, amounts' text, indentation) are pinned:
+/// its serializers write straight from the rows, and this snapshot was
+/// first made by the map-building writer they replaced.
+#[test]
+fn json_bytes_are_pinned() {
+    let r = timeline(&[
+        "--from",
+        "2027-12-01",
+        "--to",
+        "2028-01-31",
+        "--every",
+        "month",
+        "--party",
+        "tubbergen",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    let stdout = r.stdout.replace(&version, "\"version\": \"[version]\"");
+    insta::assert_snapshot!("timeline_json_tubbergen", stdout);
+}
+
 #[test]
 fn text_and_csv_have_a_line_per_date_party_and_stream() {
     let args = [

@@ -146,7 +146,7 @@ impl std::fmt::Write for Short {
 
 /// An amount in its machine form ([`Money::to_plain`]), serialized as a
 /// string without making one.
-struct Plain(Money);
+pub(crate) struct Plain(pub(crate) Money);
 
 impl std::fmt::Display for Plain {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

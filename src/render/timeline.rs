@@ -3,8 +3,6 @@
 //! totals of one evaluation), and the rows are written as a text table,
 //! CSV or JSON; the JSON is streamed by `Serialize`, not built as a value.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -147,21 +145,43 @@ fn for_each_line(rows: &[Row], mut f: impl FnMut(NaiveDate, &str, &StreamId, &[M
 
 // ------------------------------------------------------------------ JSON
 
-/// Amounts per stream, keyed by stream (in key order, as JSON objects are
-/// written throughout).
-type Streams<'a> = BTreeMap<&'a str, Option<String>>;
+/// Amounts per stream, keyed by stream in key order (as JSON objects are
+/// written throughout; a stream named twice is written once, with its last
+/// amount, as a map would keep it). `None` is a sum too large to compute.
+struct JsonStreams<'a>(Vec<(&'a str, Option<Money>)>);
 
-fn streams(v: &PerStream) -> Streams<'_> {
-    v.iter()
-        .map(|(s, m)| (s.as_str(), Some(m.to_plain())))
-        .collect()
+impl<'a> JsonStreams<'a> {
+    fn new(amounts: impl Iterator<Item = (&'a str, Option<Money>)>) -> Self {
+        let mut v: Vec<(&str, Option<Money>)> = amounts.collect();
+        // Stable, so among equal names the last given stays last.
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out: Vec<(&str, Option<Money>)> = Vec::with_capacity(v.len());
+        for (name, amount) in v {
+            match out.last_mut() {
+                Some(last) if last.0 == name => last.1 = amount,
+                _ => out.push((name, amount)),
+            }
+        }
+        JsonStreams(out)
+    }
+}
+
+impl Serialize for JsonStreams<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .iter()
+                .map(|(name, amount)| (*name, amount.map(super::evaluation::Plain))),
+        )
+    }
 }
 
 /// The JSON of the whole timeline; fields in alphabetical order, as the
-/// evaluation's JSON has its keys.
+/// evaluation's JSON has its keys. Written as it is serialized: each date,
+/// party and amount straight from the rows.
 #[derive(Serialize)]
 struct JsonTimeline<'a> {
-    dates: Vec<JsonDate<'a>>,
+    dates: JsonDates<'a>,
     every: &'a str,
     from: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,56 +194,84 @@ struct JsonTimeline<'a> {
     version: &'static str,
 }
 
-#[derive(Serialize)]
-struct JsonDate<'a> {
-    at: String,
-    parties: Vec<BTreeMap<&'static str, JsonValue<'a>>>,
-    totals: BTreeMap<&'static str, Streams<'a>>,
+struct JsonDates<'a>(&'a [Row]);
+
+impl Serialize for JsonDates<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(JsonDate))
+    }
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonValue<'a> {
-    Id(&'a str),
-    Streams(Streams<'a>),
+/// One date: `at`, `parties`, `totals`.
+struct JsonDate<'a>(&'a Row);
+
+impl Serialize for JsonDate<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let r = self.0;
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("at", &r.at.to_string())?;
+        map.serialize_entry("parties", &JsonParties(&r.parties))?;
+        map.serialize_entry("totals", &JsonTotals(&r.totals))?;
+        map.end()
+    }
+}
+
+struct JsonParties<'a>(&'a [PartyRow]);
+
+impl Serialize for JsonParties<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(JsonParty))
+    }
+}
+
+/// One party: its `id` and every column of [`Column::ALL`], keys in order.
+struct JsonParty<'a>(&'a PartyRow);
+
+impl Serialize for JsonParty<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let p = self.0;
+        // "id" among the column names, in key order.
+        let mut keys: Vec<(&str, Option<&PerStream>)> = Column::ALL
+            .iter()
+            .zip(&p.columns)
+            .map(|(c, v)| (c.name(), Some(v)))
+            .collect();
+        keys.push(("id", None));
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        let mut map = s.serialize_map(Some(keys.len()))?;
+        for (key, column) in keys {
+            match column {
+                Some(v) => {
+                    let amounts = v.iter().map(|(s, m)| (s.as_str(), Some(*m)));
+                    map.serialize_entry(key, &JsonStreams::new(amounts))?
+                }
+                None => map.serialize_entry(key, &p.id)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The milestone totals: each column of [`Column::MILESTONE`], in key order.
+struct JsonTotals<'a>(&'a [(Column, Totals)]);
+
+impl Serialize for JsonTotals<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut totals: Vec<&(Column, Totals)> = self.0.iter().collect();
+        totals.sort_by(|a, b| a.0.name().cmp(b.0.name()));
+        s.collect_map(totals.into_iter().map(|(c, per)| {
+            let amounts = per.iter().map(|(s, m)| (s.as_str(), *m));
+            (c.name(), JsonStreams::new(amounts))
+        }))
+    }
 }
 
 /// The rows as JSON, written to `out` as they are serialized.
 pub fn json(rows: &[Row], head: &Head<'_>, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let dates = rows
-        .iter()
-        .map(|r| JsonDate {
-            at: r.at.to_string(),
-            parties: r
-                .parties
-                .iter()
-                .map(|p| {
-                    std::iter::once(("id", JsonValue::Id(&p.id)))
-                        .chain(
-                            Column::ALL
-                                .iter()
-                                .zip(&p.columns)
-                                .map(|(c, v)| (c.name(), JsonValue::Streams(streams(v)))),
-                        )
-                        .collect()
-                })
-                .collect(),
-            totals: r
-                .totals
-                .iter()
-                .map(|(c, per)| {
-                    (
-                        c.name(),
-                        per.iter()
-                            .map(|(s, m)| (s.as_str(), m.map(|m| m.to_plain())))
-                            .collect(),
-                    )
-                })
-                .collect(),
-        })
-        .collect();
     let t = JsonTimeline {
-        dates,
+        dates: JsonDates(rows),
         every: head.every,
         from: head.from.to_string(),
         overridden: (!head.notice.is_empty()).then(|| head.notice.lines().collect()),
