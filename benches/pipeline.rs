@@ -263,8 +263,8 @@ fn bench_synth(c: &mut Criterion) {
                 })
             });
             // What `mijlpaal timeline` runs: the incremental timeline of the
-            // same 36 dates with a row per date (target: at most 3x
-            // evaluate_2027-01-31).
+            // same 36 dates with a row per date, without the trace (target:
+            // at most 3x evaluate_2027-01-31, also without the trace).
             grp.bench_function("incremental_timeline_36", |b| {
                 b.iter(|| {
                     let mut rows = Vec::with_capacity(months.len());
@@ -274,6 +274,22 @@ fn bench_synth(c: &mut Criterion) {
                         &l.facts,
                         black_box(&months),
                         &as_cli(at),
+                        |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
+                    );
+                    rows
+                })
+            });
+            // The same with every milestone's trace kept, as this benchmark
+            // measured until the tenth round (the command keeps none).
+            grp.bench_function("incremental_timeline_36_traced", |b| {
+                b.iter(|| {
+                    let mut rows = Vec::with_capacity(months.len());
+                    eval::timeline::columns(
+                        &l.plan,
+                        &l.rules,
+                        &l.facts,
+                        black_box(&months),
+                        &options(at),
                         |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
                     );
                     rows
