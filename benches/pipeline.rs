@@ -262,38 +262,28 @@ fn bench_synth(c: &mut Criterion) {
                     n
                 })
             });
+            let timeline_rows = |options: &eval::Options| {
+                let mut rows = Vec::with_capacity(months.len());
+                eval::timeline::columns(
+                    &l.plan,
+                    &l.rules,
+                    &l.facts,
+                    black_box(&months),
+                    options,
+                    |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
+                );
+                rows
+            };
             // What `mijlpaal timeline` runs: the incremental timeline of the
             // same 36 dates with a row per date, without the trace (target:
             // at most 3x evaluate_2027-01-31, also without the trace).
             grp.bench_function("incremental_timeline_36", |b| {
-                b.iter(|| {
-                    let mut rows = Vec::with_capacity(months.len());
-                    eval::timeline::columns(
-                        &l.plan,
-                        &l.rules,
-                        &l.facts,
-                        black_box(&months),
-                        &as_cli(at),
-                        |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
-                    );
-                    rows
-                })
+                b.iter(|| timeline_rows(&as_cli(at)))
             });
             // The same with every milestone's trace kept, as this benchmark
             // measured until the tenth round (the command keeps none).
             grp.bench_function("incremental_timeline_36_traced", |b| {
-                b.iter(|| {
-                    let mut rows = Vec::with_capacity(months.len());
-                    eval::timeline::columns(
-                        &l.plan,
-                        &l.rules,
-                        &l.facts,
-                        black_box(&months),
-                        &options(at),
-                        |x| rows.push(mijlpaal::render::timeline::Row::of_columns(&x, None)),
-                    );
-                    rows
-                })
+                b.iter(|| timeline_rows(&options(at)))
             });
             // `evaluate --format json`: one evaluation's JSON, streamed by
             // `Serialize` (the `serde_json::Value` it replaced measured 6-8x

@@ -138,20 +138,26 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
-#[test]
-fn json_equals_evaluate_party_json_at_each_date() {
-    let r = timeline(&[
+/// `timeline --format json` for Tubbergen at the month ends from December
+/// 2027 up to `to`.
+fn tubbergen_json(to: &str) -> common::Run {
+    timeline(&[
         "--from",
         "2027-12-01",
         "--to",
-        "2028-02-29",
+        to,
         "--every",
         "month",
         "--party",
         "tubbergen",
         "--format",
         "json",
-    ]);
+    ])
+}
+
+#[test]
+fn json_equals_evaluate_party_json_at_each_date() {
+    let r = tubbergen_json("2028-02-29");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v = json(&r.stdout);
     assert_eq!(v["schema"], "mijlpaal-timeline/1");
@@ -204,18 +210,7 @@ fn json_equals_evaluate_party_json_at_each_date() {
 /// first made by the map-building writer they replaced.
 #[test]
 fn json_bytes_are_pinned() {
-    let r = timeline(&[
-        "--from",
-        "2027-12-01",
-        "--to",
-        "2028-01-31",
-        "--every",
-        "month",
-        "--party",
-        "tubbergen",
-        "--format",
-        "json",
-    ]);
+    let r = tubbergen_json("2028-01-31");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
     let stdout = r.stdout.replace(&version, "\"version\": \"[version]\"");
