@@ -26,7 +26,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Label {
     pub span: Span,
     pub message: String,
@@ -53,7 +53,7 @@ impl Label {
 /// A replacement that fixes what a diagnostic reports: the text at `span`
 /// (in the diagnostic's file) becomes `replacement`. Editors offer it as a
 /// quick fix (`lsp::actions`); the help line says the same in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fix {
     /// What the fix does, for a menu: "write `hengelo`".
     pub title: String,
@@ -61,7 +61,7 @@ pub struct Fix {
     pub replacement: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,

@@ -15,6 +15,8 @@
 //! target level wachtlijst at 2026-07-01 <= baseline 3 - 155
 //! ```
 
+use std::collections::HashMap;
+
 use super::{Check, Context, Sink};
 use crate::diagnostic::Severity;
 use crate::model::{MetricId, MetricKind, TargetKind};
@@ -28,7 +30,15 @@ pub const CHECK: Check = Check {
 };
 
 fn run(ctx: &Context, out: &mut Sink) {
-    let kind_of = |id: &MetricId| ctx.plan.metric(id).map(|m| m.kind);
+    // By name from a map: a plan may declare thousands of metrics.
+    let kinds: HashMap<&MetricId, MetricKind> = ctx
+        .plan
+        .metrics
+        .iter()
+        .rev()
+        .map(|m| (&m.id, m.kind))
+        .collect();
+    let kind_of = |id: &MetricId| kinds.get(id).copied();
     for m in &ctx.plan.milestones {
         for t in &m.targets {
             let (wanted, metrics): (MetricKind, Vec<&MetricId>) = match &t.kind {

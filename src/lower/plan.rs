@@ -11,6 +11,31 @@ use crate::syntax::ast::{self, Ident, PlanItem};
 use super::names::{closest, help_for, help_for_fixed};
 use super::Ctx;
 
+/// The declarations lowered into the plan so far, per kind: a name declared
+/// twice (L010) is lowered once, the first time it can be, and this is where
+/// that is looked up (scanning the plan's lists made a plan with many
+/// metrics, parties or keys quadratic to lower).
+#[derive(Default)]
+struct Lowered(HashMap<&'static str, HashMap<String, usize>>);
+
+impl Lowered {
+    /// True, and `name` counted from now on as the `kind` at `position` of
+    /// the plan's list, if no `kind` of that name was lowered yet.
+    fn first(&mut self, kind: &'static str, name: &str, position: usize) -> bool {
+        let of_kind = self.0.entry(kind).or_default();
+        if of_kind.contains_key(name) {
+            return false;
+        }
+        of_kind.insert(name.to_owned(), position);
+        true
+    }
+
+    /// Where the `kind` named `name` is in the plan's list, if lowered.
+    fn position(&self, kind: &str, name: &str) -> Option<usize> {
+        self.0.get(kind)?.get(name).copied()
+    }
+}
+
 /// The names a plan declares, in declaration order, for resolving references.
 #[derive(Default)]
 pub(super) struct Names {
@@ -19,24 +44,30 @@ pub(super) struct Names {
     pub keys: Vec<String>,
     pub metrics: Vec<String>,
     pub documents: Vec<String>,
-    seen: HashMap<(&'static str, String), Span>,
+    /// Per kind, each name declared and where it was first: references are
+    /// resolved here, not by scanning the lists (a plan may declare
+    /// thousands of metrics, each referred to by many milestones).
+    seen: HashMap<&'static str, HashMap<String, Span>>,
 }
 
 impl Names {
     fn declare(&mut self, ctx: &mut Ctx, kind: &'static str, id: &Ident) -> bool {
-        if let Some(first) = self.seen.get(&(kind, id.name.clone())) {
+        if let Some(first) = self.first(kind, &id.name) {
             ctx.push(
                 Diagnostic::error(
                     "L010",
                     crate::tr!("l010-message", kind = kind, name = id.name),
                 )
                 .at(id.span, crate::tr!("l010-label-again"))
-                .also(*first, crate::tr!("l010-label-first"))
+                .also(first, crate::tr!("l010-label-first"))
                 .with_help(crate::tr!("l010-help", kind = kind)),
             );
             return false;
         }
-        self.seen.insert((kind, id.name.clone()), id.span);
+        self.seen
+            .entry(kind)
+            .or_default()
+            .insert(id.name.clone(), id.span);
         let list = match kind {
             "party" => &mut self.parties,
             "stream" => &mut self.streams,
@@ -46,6 +77,11 @@ impl Names {
         };
         list.push(id.name.clone());
         true
+    }
+
+    /// Where `name` was first declared as a `kind`, if it was.
+    fn first(&self, kind: &str, name: &str) -> Option<Span> {
+        self.seen.get(kind)?.get(name).copied()
     }
 
     fn list(&self, kind: &str) -> &[String] {
@@ -66,10 +102,10 @@ impl Names {
         plural: &str,
         id: &Ident,
     ) -> Option<String> {
-        let list = self.list(kind);
-        if list.iter().any(|n| n == &id.name) {
+        if self.first(kind, &id.name).is_some() {
             return Some(id.name.clone());
         }
+        let list = self.list(kind);
         ctx.unknown(
             "L011",
             id.span,
@@ -102,10 +138,10 @@ impl Names {
 
     /// A party or a key: where money goes.
     pub fn recipient(&self, ctx: &mut Ctx, id: &Ident) -> Option<Recipient> {
-        if self.parties.contains(&id.name) {
+        if self.first("party", &id.name).is_some() {
             return Some(Recipient::Party(PartyId::new(&id.name)));
         }
-        if self.keys.contains(&id.name) {
+        if self.first("key", &id.name).is_some() {
             return Some(Recipient::Key(KeyId::new(&id.name)));
         }
         let all = self
@@ -192,6 +228,7 @@ impl Lowering {
         let names = declare_names(&mut ctx, &ast.items);
         let mut defaults = Defaults::default();
         let mut seen_once: HashMap<&'static str, Span> = HashMap::new();
+        let mut lowered = Lowered::default();
         // Documents first: figures declared by a document are scaled by its unit,
         // wherever in the plan the document is declared.
         let (documents, rest): (Vec<&PlanItem>, Vec<&PlanItem>) = ast
@@ -211,7 +248,14 @@ impl Lowering {
                 }
                 seen_once.insert(kind, item_span(item));
             }
-            lower_item(&mut ctx, &names, &mut plan, &mut defaults, item);
+            lower_item(
+                &mut ctx,
+                &names,
+                &mut plan,
+                &mut lowered,
+                &mut defaults,
+                item,
+            );
         }
         Lowering {
             ctx,
@@ -323,6 +367,7 @@ fn lower_item(
     ctx: &mut Ctx,
     names: &Names,
     plan: &mut Plan,
+    lowered: &mut Lowered,
     defaults: &mut Defaults,
     item: &PlanItem,
 ) {
@@ -348,7 +393,7 @@ fn lower_item(
             title,
             unit,
             span,
-        } => document(ctx, plan, id, title, unit.as_ref(), *span),
+        } => document(ctx, plan, lowered, id, title, unit.as_ref(), *span),
         PlanItem::DeclaredTotal {
             by,
             total,
@@ -397,7 +442,7 @@ fn lower_item(
             reference,
             span,
         } => {
-            if plan.parties.iter().any(|p| p.id.as_str() == id.name) {
+            if !lowered.first("party", &id.name, plan.parties.len()) {
                 return;
             }
             let roles = roles.iter().filter_map(|r| role(ctx, r)).collect();
@@ -417,7 +462,7 @@ fn lower_item(
         } => {
             let payer = names.party(ctx, payer);
             if let Some(payer) = payer {
-                if !plan.streams.iter().any(|s| s.id.as_str() == id.name) {
+                if lowered.first("stream", &id.name, plan.streams.len()) {
                     plan.streams.push(Stream {
                         id: StreamId::new(&id.name),
                         name: name.value.clone(),
@@ -429,7 +474,7 @@ fn lower_item(
         }
         PlanItem::Key(k) => {
             if let Some(key) = key(ctx, names, k) {
-                if !plan.keys.iter().any(|x| x.id == key.id) {
+                if lowered.first("key", key.id.as_str(), plan.keys.len()) {
                     plan.keys.push(key);
                 }
             }
@@ -441,14 +486,19 @@ fn lower_item(
             members,
             span,
         } => {
-            subset_key(ctx, names, plan, id, title.as_ref(), parent, members, *span);
+            let at = (names, &*plan, &*lowered);
+            if let Some(key) = subset_key(ctx, at, id, title.as_ref(), parent, members, *span) {
+                if lowered.first("key", key.id.as_str(), plan.keys.len()) {
+                    plan.keys.push(key);
+                }
+            }
         }
         PlanItem::Metric {
             id,
             title,
             kind,
             span,
-        } => metric(ctx, plan, id, title, kind, *span),
+        } => metric(ctx, plan, lowered, id, title, kind, *span),
         PlanItem::DefaultPayout { stream, to, span } => {
             default_payout(ctx, names, defaults, stream, to, *span)
         }
@@ -473,6 +523,7 @@ fn lower_item(
 fn document(
     ctx: &mut Ctx,
     plan: &mut Plan,
+    lowered: &mut Lowered,
     id: &Ident,
     title: &ast::Str,
     unit: Option<&ast::Lit>,
@@ -491,7 +542,7 @@ fn document(
             crate::tr!("l016-label"),
             crate::tr!("l016-help"),
         );
-    } else if !plan.documents.iter().any(|d| d.id.as_str() == id.name) {
+    } else if lowered.first("document", &id.name, plan.documents.len()) {
         plan.documents.push(Document {
             id: DocumentId::new(&id.name),
             title: title.value.clone(),
@@ -502,7 +553,15 @@ fn document(
 }
 
 /// `metric ID "title" count|level`: L012 for another kind.
-fn metric(ctx: &mut Ctx, plan: &mut Plan, id: &Ident, title: &ast::Str, kind: &Ident, span: Span) {
+fn metric(
+    ctx: &mut Ctx,
+    plan: &mut Plan,
+    lowered: &mut Lowered,
+    id: &Ident,
+    title: &ast::Str,
+    kind: &Ident,
+    span: Span,
+) {
     let kind = match kind.name.as_str() {
         "count" => MetricKind::Count,
         "level" => MetricKind::Level,
@@ -517,7 +576,7 @@ fn metric(ctx: &mut Ctx, plan: &mut Plan, id: &Ident, title: &ast::Str, kind: &I
             return;
         }
     };
-    if !plan.metrics.iter().any(|m| m.id.as_str() == id.name) {
+    if lowered.first("metric", &id.name, plan.metrics.len()) {
         plan.metrics.push(Metric {
             id: MetricId::new(&id.name),
             title: title.value.clone(),
@@ -667,6 +726,8 @@ fn declared_total(
 
 fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
     let mut members: Vec<KeyMember> = Vec::new();
+    // Where each party's member is, for L010 (a key may have thousands).
+    let mut first: HashMap<PartyId, Span> = HashMap::new();
     for m in &k.members {
         let party = names.party(ctx, &m.party);
         let weight = ctx.number(&m.weight);
@@ -674,18 +735,19 @@ fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
         let (Some(party), Some(weight)) = (party, weight) else {
             continue;
         };
-        if let Some(first) = members.iter().find(|x| x.party == party) {
+        if let Some(first) = first.get(&party) {
             ctx.push(
                 Diagnostic::error(
                     "L010",
                     crate::tr!("l010-member-message", party = party, key = k.id.name),
                 )
                 .at(m.span, crate::tr!("l010-member-label-again"))
-                .also(first.span, crate::tr!("l010-member-label-first"))
+                .also(*first, crate::tr!("l010-member-label-first"))
                 .with_help(crate::tr!("l010-member-help")),
             );
             continue;
         }
+        first.insert(party.clone(), m.span);
         members.push(KeyMember {
             party,
             weight,
@@ -721,26 +783,28 @@ fn key(ctx: &mut Ctx, names: &Names, k: &ast::KeyAst) -> Option<Key> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A subset of a key, resolved against the names, the plan and what has
+/// been lowered into it so far (`at`); `None` after a diagnostic.
 fn subset_key(
     ctx: &mut Ctx,
-    names: &Names,
-    plan: &mut Plan,
+    at: (&Names, &Plan, &Lowered),
     id: &Ident,
     title: Option<&ast::Str>,
     parent: &Ident,
     members: &[Ident],
     span: Span,
-) {
-    let Some(parent_id) = names.key(ctx, parent) else {
-        return;
-    };
+) -> Option<Key> {
+    let (names, plan, lowered) = at;
+    let parent_id = names.key(ctx, parent)?;
     let requested: Vec<(PartyId, Span)> = members
         .iter()
         .filter_map(|m| names.party(ctx, m).map(|p| (p, m.span)))
         .collect();
     // The parent must be lowered already: keys are lowered in order.
-    let Some(parent_key) = plan.key(&parent_id) else {
+    let parent_key = lowered
+        .position("key", parent_id.as_str())
+        .and_then(|i| plan.keys.get(i));
+    let Some(parent_key) = parent_key else {
         ctx.error(
             "L020",
             parent.span,
@@ -748,21 +812,22 @@ fn subset_key(
             crate::tr!("l020-label"),
             crate::tr!("l020-help"),
         );
-        return;
+        return None;
     };
+    // The parent's weights by party (the first member of a party counts).
+    let mut weights: HashMap<&PartyId, rust_decimal::Decimal> = HashMap::new();
+    for m in &parent_key.members {
+        weights.entry(&m.party).or_insert(m.weight);
+    }
     let members = requested
         .iter()
         .filter_map(|(p, s)| {
-            parent_key
-                .members
-                .iter()
-                .find(|m| &m.party == p)
-                .map(|m| KeyMember {
-                    party: p.clone(),
-                    weight: m.weight,
-                    declared: None,
-                    span: *s,
-                })
+            weights.get(p).map(|weight| KeyMember {
+                party: p.clone(),
+                weight: *weight,
+                declared: None,
+                span: *s,
+            })
         })
         .collect();
     let key = Key {
@@ -778,7 +843,5 @@ fn subset_key(
         }),
         span,
     };
-    if !plan.keys.iter().any(|k| k.id == key.id) {
-        plan.keys.push(key);
-    }
+    Some(key)
 }

@@ -1,6 +1,8 @@
 //! Amendments (addenda, art. 2.3): dated changes to milestones and rules.
 //! `Plan::as_of` gives the plan as it stands on a date.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::ids::MilestoneNo;
@@ -161,36 +163,42 @@ impl Plan {
     }
 
     /// The plan as it stands on `date`: every amendment in force applied.
+    /// Milestones are found by number through a map of their first
+    /// positions (an amendment may edit thousands of them).
     pub fn as_of(&self, date: NaiveDate) -> Plan {
         let mut plan = self.clone();
+        let mut at: HashMap<MilestoneNo, usize> = HashMap::new();
+        for (i, m) in plan.milestones.iter().enumerate() {
+            at.entry(m.number).or_insert(i);
+        }
         for a in self.amendments_until(date) {
-            let mut cleared: Vec<(MilestoneNo, &'static str)> = Vec::new();
+            let mut cleared: HashSet<(MilestoneNo, &'static str)> = HashSet::new();
             for e in &a.edits {
                 match e {
                     AmendmentEdit::Change {
                         milestone, edit, ..
                     } => {
-                        if let Some(m) = plan.milestones.iter_mut().find(|m| m.number == *milestone)
-                        {
-                            if edit.is_list() && !cleared.contains(&(*milestone, edit.name())) {
+                        let i = at.get(milestone).copied();
+                        if let Some(m) = i.and_then(|i| plan.milestones.get_mut(i)) {
+                            if edit.is_list() && cleared.insert((*milestone, edit.name())) {
                                 m.clear_list_of(edit);
-                                cleared.push((*milestone, edit.name()));
                             }
                             m.apply(edit.clone());
                         }
                     }
                     AmendmentEdit::Withdraw { milestone, .. } => {
-                        if let Some(m) = plan.milestones.iter_mut().find(|m| m.number == *milestone)
-                        {
+                        let i = at.get(milestone).copied();
+                        if let Some(m) = i.and_then(|i| plan.milestones.get_mut(i)) {
                             m.withdrawn = Some((a.effective, a.id.clone()));
                         }
                     }
-                    AmendmentEdit::Add { milestone, .. } => {
-                        if plan.milestone(milestone.number).is_none() {
-                            plan.milestones.push((**milestone).clone());
-                        }
+                    AmendmentEdit::Add { milestone, .. }
+                        if plan.milestone(milestone.number).is_none() =>
+                    {
+                        at.entry(milestone.number).or_insert(plan.milestones.len());
+                        plan.milestones.push((**milestone).clone());
                     }
-                    AmendmentEdit::Rule { .. } => {}
+                    AmendmentEdit::Add { .. } | AmendmentEdit::Rule { .. } => {}
                 }
             }
         }
