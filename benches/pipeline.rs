@@ -108,7 +108,7 @@ fn options(at: chrono::NaiveDate) -> eval::Options {
         at,
         horizon_days: 90,
         overrides: Overrides::default(),
-        party_lines: false,
+        party_lines: eval::PartyLines::None,
         trace: true,
     }
 }

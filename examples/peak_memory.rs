@@ -147,7 +147,7 @@ fn main() {
         at,
         horizon_days: 90,
         overrides: Overrides::default(),
-        party_lines: false,
+        party_lines: mijlpaal::eval::PartyLines::None,
         // As `mijlpaal evaluate` and `mijlpaal timeline` evaluate: only
         // `explain-milestone` shows the trace.
         trace: false,

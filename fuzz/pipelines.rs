@@ -221,7 +221,7 @@ pub fn evaluate_bytes(data: &[u8]) {
             at,
             horizon_days,
             overrides: Overrides::default(),
-            party_lines: false,
+            party_lines: mijlpaal::eval::PartyLines::None,
             trace: true,
         };
         let e = eval::evaluate(plan, rules, &facts, &options);
@@ -258,7 +258,7 @@ fn evaluate_and_render(
         at,
         horizon_days,
         overrides,
-        party_lines: true,
+        party_lines: mijlpaal::eval::PartyLines::All,
         trace: true,
     };
     let e = eval::evaluate(plan, rules, facts, &options);

@@ -342,7 +342,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
             at: end,
             horizon_days,
             overrides: all(p),
-            party_lines: false,
+            party_lines: crate::eval::PartyLines::None,
             trace: true,
         };
         let eo = eval::evaluate(old.plan, ro, &[], &opts(old.plan));
@@ -358,7 +358,7 @@ pub fn diff(old: &Version, new: &Version, at: Option<NaiveDate>, horizon_days: u
             at,
             horizon_days,
             overrides: Overrides::default(),
-            party_lines: false,
+            party_lines: crate::eval::PartyLines::None,
             trace: true,
         };
         let eo = eval::evaluate(old.plan, ro, old.facts, &opts);

@@ -45,7 +45,7 @@ fn run(p: &Project, at: NaiveDate) -> eval::Evaluation {
             at,
             horizon_days: 90,
             overrides: Overrides::default(),
-            party_lines: false,
+            party_lines: mijlpaal::eval::PartyLines::None,
             trace: true,
         },
     )

@@ -85,7 +85,7 @@ fn status_unjudged(plan: &Plan, rules: &RuleSet, due: NaiveDate, cutoff: NaiveDa
         at: cutoff.checked_add_days(Days::new(400)).unwrap(),
         horizon_days: 0,
         overrides: Default::default(),
-        party_lines: false,
+        party_lines: mijlpaal::eval::PartyLines::None,
         trace: true,
     };
     let e = eval::evaluate(plan, rules, &[facts(plan, due)], &options);

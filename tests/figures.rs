@@ -275,7 +275,7 @@ fn counts_too_large_to_add_up_are_a501() {
         at,
         horizon_days: 90,
         overrides: Default::default(),
-        party_lines: false,
+        party_lines: mijlpaal::eval::PartyLines::None,
         trace: true,
     };
     let e = eval::evaluate(&project.plan, rules, &project.facts, &options);
@@ -391,7 +391,7 @@ fn many_contradicting_verdicts_give_one_finding_each() {
         at: chrono::NaiveDate::from_ymd_opt(2060, 1, 1).unwrap(),
         horizon_days: 0,
         overrides: Default::default(),
-        party_lines: false,
+        party_lines: mijlpaal::eval::PartyLines::None,
         trace: true,
     };
     let e = eval::evaluate(

@@ -346,7 +346,7 @@ fn each_stream_is_repaid_over_its_own_key_with_one_duty_per_stream() {
             at: chrono::NaiveDate::from_ymd_opt(2028, 1, 31).unwrap(),
             horizon_days: 90,
             overrides: Default::default(),
-            party_lines: false,
+            party_lines: mijlpaal::eval::PartyLines::None,
             trace: true,
         },
     );

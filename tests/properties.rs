@@ -295,7 +295,7 @@ fn evaluate(facts: &Facts, at: NaiveDate) -> Evaluation {
             at,
             horizon_days: 90,
             overrides: Overrides::default(),
-            party_lines: false,
+            party_lines: mijlpaal::eval::PartyLines::None,
             trace: true,
         },
     )
@@ -592,7 +592,10 @@ proptest! {
                 at: day(w.at),
                 horizon_days: 90,
                 overrides: Overrides::default(),
-                party_lines: lines,
+                party_lines: match lines {
+                    true => mijlpaal::eval::PartyLines::All,
+                    false => mijlpaal::eval::PartyLines::None,
+                },
                 trace: true,
             },
         );
@@ -600,5 +603,30 @@ proptest! {
         prop_assert!(refused.is_empty(), "{:#?}\n{}", refused, g.text());
         let laws = common::money_laws(&e, &plan, &["spuk"]);
         prop_assert!(laws.is_ok(), "{}\n{}", laws.unwrap_err(), g.text());
+        // One party's lines (`evaluate --party`): that party's lines are
+        // every party's evaluation's, the rest is the same without lines.
+        if let (true, Some(chosen)) = (lines, e.parties.get(w.milestones.len() % e.parties.len().max(1))) {
+            let one = eval::evaluate(
+                &plan,
+                rules(),
+                std::slice::from_ref(&facts),
+                &eval::Options {
+                    at: day(w.at),
+                    horizon_days: 90,
+                    overrides: Overrides::default(),
+                    party_lines: mijlpaal::eval::PartyLines::Only(chosen.id.clone()),
+                    trace: true,
+                },
+            );
+            prop_assert_eq!(&one.milestones, &e.milestones);
+            prop_assert_eq!(&one.diagnostics, &e.diagnostics);
+            for (a, b) in one.parties.iter().zip(&e.parties) {
+                let mut b = b.clone();
+                if b.id != chosen.id {
+                    b.lines.clear();
+                }
+                prop_assert_eq!(a, &b);
+            }
+        }
     }
 }

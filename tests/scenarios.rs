@@ -55,7 +55,7 @@ fn run(project: &Project, at: NaiveDate, overrides: Overrides) -> Evaluation {
             at,
             horizon_days: 90,
             overrides,
-            party_lines: false,
+            party_lines: mijlpaal::eval::PartyLines::None,
             trace: true,
         },
     )

@@ -81,7 +81,7 @@ fn assert_exact(project: &Project, name: &str) {
         at: dates[0],
         horizon_days: 90,
         overrides: Overrides::default(),
-        party_lines: true,
+        party_lines: mijlpaal::eval::PartyLines::All,
         trace: true,
     };
     let series = eval::timeline(&project.plan, rules, &project.facts, &dates, &options);
@@ -413,7 +413,7 @@ fn party_json_agrees_with_the_evaluation_json() {
             at: month_ends()[0],
             horizon_days: 90,
             overrides: Overrides::default(),
-            party_lines: true,
+            party_lines: mijlpaal::eval::PartyLines::All,
             trace: true,
         };
         let rules = project.rules.as_ref().unwrap();

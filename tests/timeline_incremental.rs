@@ -75,7 +75,7 @@ fn assert_incremental(
         at: dates[0],
         horizon_days: 90,
         overrides,
-        party_lines: false,
+        party_lines: mijlpaal::eval::PartyLines::None,
         trace: true,
     };
     let mut seen = 0;
@@ -338,7 +338,7 @@ fn assert_trace_off_changes_only_the_trace(
         at: dates[0],
         horizon_days: 90,
         overrides,
-        party_lines: true,
+        party_lines: mijlpaal::eval::PartyLines::All,
         trace: true,
     };
     let off = eval::Options {

@@ -146,7 +146,7 @@ pub(super) fn run_scenario(
     common: &Common,
     s: &Scenario,
     horizon_days: u32,
-    party_lines: bool,
+    party_lines: eval::PartyLines,
     trace: bool,
 ) -> Result<Evaluated, u8> {
     let at = parse_at(&s.at).map_err(usage)?;
@@ -365,7 +365,10 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         common,
         s,
         args.horizon,
-        args.party.is_some(),
+        match &args.party {
+            Some(id) => eval::PartyLines::Only(id.clone()),
+            None => eval::PartyLines::None,
+        },
         false,
     ) {
         Ok(x) => x,
@@ -433,7 +436,7 @@ pub fn run_explain(session: &mut Session, common: &Common, args: ExplainArgs) ->
         notice,
         ..
         // The trace shows no obligations, so there is no horizon to choose.
-    } = match run_scenario(session, common, s, 0, false, true) {
+    } = match run_scenario(session, common, s, 0, eval::PartyLines::None, true) {
         Ok(x) => x,
         Err(code) => return code,
     };

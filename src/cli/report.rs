@@ -77,7 +77,14 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         rules,
         options,
         loaded,
-    } = match evaluate_cli::run_scenario(session, common, s, args.horizon, false, true) {
+    } = match evaluate_cli::run_scenario(
+        session,
+        common,
+        s,
+        args.horizon,
+        mijlpaal::eval::PartyLines::None,
+        true,
+    ) {
         Ok(x) => x,
         Err(code) => return code,
     };

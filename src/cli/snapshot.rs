@@ -139,7 +139,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
                         at: *at,
                         horizon_days: 90,
                         overrides: Default::default(),
-                        party_lines: false,
+                        party_lines: mijlpaal::eval::PartyLines::None,
                         trace: true,
                     },
                 )

@@ -178,7 +178,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
         rules,
         options,
         ..
-    } = match evaluate_cli::run_scenario(session, common, &s, 0, false, false) {
+    } = match evaluate_cli::run_scenario(session, common, &s, 0, eval::PartyLines::None, false) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use super::allocate::{money_of_cents, Weights};
 use super::model::Column;
+use super::PartyLines;
 use crate::model::{KeyId, MilestoneNo, Money, Plan, Recipient};
 
 const COLUMNS: usize = Column::ALL.len();
@@ -75,8 +76,11 @@ pub struct Ledger {
     /// neighbours, so booking one walks a few cache lines, not one per
     /// member.
     totals: Vec<i128>,
-    /// party → milestone → column × stream, when lines were asked for.
+    /// party → milestone → column × stream, when lines were asked for
+    /// (kept only for `lines_of`, when that is one party).
     lines: Option<Vec<BTreeMap<MilestoneNo, Vec<i128>>>>,
+    /// The one party whose lines are kept; `None`: every party's.
+    lines_of: Option<usize>,
     party_index: HashMap<String, usize>,
     /// Recipients (parties, then keys) by name → position in `shares`.
     recipients: HashMap<Recipient, usize>,
@@ -97,7 +101,7 @@ impl Ledger {
     /// digits than a `Decimal` (about € 7,9 × 10^26 with cents), see
     /// [`super::allocate::unit_for`]. One unit per stream keeps every
     /// column and their differences (outstanding) in the same unit.
-    pub fn new(plan: &Plan, units: Vec<i128>, with_lines: bool) -> Ledger {
+    pub fn new(plan: &Plan, units: Vec<i128>, lines: &PartyLines) -> Ledger {
         let streams = units.len();
         let party_index: HashMap<String, usize> = plan
             .parties
@@ -106,11 +110,17 @@ impl Ledger {
             .map(|(i, p)| (p.id.to_string(), i))
             .collect();
         let n = plan.parties.len();
+        let lines_of = match lines {
+            // A party no one has: a position no member has.
+            PartyLines::Only(id) => Some(party_index.get(id.as_str()).copied().unwrap_or(n)),
+            PartyLines::None | PartyLines::All => None,
+        };
         let mut ledger = Ledger {
             streams,
             parties: n,
             totals: vec![0; n.saturating_mul(COLUMNS).saturating_mul(streams)],
-            lines: with_lines.then(|| vec![BTreeMap::new(); n]),
+            lines: (*lines != PartyLines::None).then(|| vec![BTreeMap::new(); n]),
+            lines_of,
             party_index,
             recipients: HashMap::new(),
             shares: Vec::new(),
@@ -244,6 +254,7 @@ impl Ledger {
                 milestone,
                 cell,
                 stride,
+                only: self.lines_of,
             };
             add_to_lines(lines, line, &shares.members, parts, negate)?;
         }
@@ -357,6 +368,8 @@ struct Line {
     cell: usize,
     /// The cells of one line (columns × streams).
     stride: usize,
+    /// The one party whose lines are kept, if not every party's.
+    only: Option<usize>,
 }
 
 /// The parties' totals of one cell (column × stream), by party.
@@ -403,6 +416,9 @@ fn add_to_lines(
     negate: bool,
 ) -> Result<(), NotBooked> {
     for (party, part) in members.iter().zip(parts) {
+        if at.only.is_some_and(|only| only != *party) {
+            continue;
+        }
         let part = match negate {
             true => part.checked_neg().ok_or(NotBooked::Overflow)?,
             false => *part,

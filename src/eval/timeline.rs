@@ -126,7 +126,7 @@ pub fn columns(
     mut each: impl FnMut(Columns<'_>),
 ) {
     let options = Options {
-        party_lines: false,
+        party_lines: super::PartyLines::None,
         ..options.clone()
     };
     let ascending = dates.windows(2).all(|w| matches!(w, [a, b] if a < b));
@@ -260,7 +260,7 @@ impl<'a> Run<'a> {
             })
             .map(|(i, _)| i)
             .collect();
-        let mut ledger = Ledger::new(plan, vec![1; streams.len()], false);
+        let mut ledger = Ledger::new(plan, vec![1; streams.len()], &super::PartyLines::None);
         ledger.memo = Some(Divisions::default());
         let cells = Column::MILESTONE.len().saturating_mul(streams.len());
         Run {

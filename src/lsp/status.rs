@@ -190,7 +190,7 @@ fn statuses(plan: &Plan, rules: &RuleSet, facts: &[Facts], at: NaiveDate) -> Col
         at,
         horizon_days: 0,
         overrides: Default::default(),
-        party_lines: false,
+        party_lines: crate::eval::PartyLines::None,
         trace: true,
     };
     let evaluation = crate::eval::evaluate(plan, rules, facts, &options);

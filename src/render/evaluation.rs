@@ -1,8 +1,10 @@
 //! Evaluation results as text tables, JSON and CSV, and one milestone's
 //! trace (`explain-milestone`).
 
+use std::collections::HashMap;
+
 use crate::eval::{amount_of, Column, Duty, Evaluation, MilestoneResult, PartyResult, PerStream};
-use crate::model::{Cite, Money, Plan, StreamId};
+use crate::model::{Cite, MilestoneNo, Money, Plan, StreamId};
 use crate::render::ledger::{self, Cell, Dialect, Kind, Labels, Table};
 use crate::render::shown_json::ShownJson;
 
@@ -821,6 +823,16 @@ fn headers(
     (head, money)
 }
 
+/// The milestones by number (the first of a number, as a search in order
+/// finds it): a party's lines are looked up here, one per milestone.
+fn by_number(milestones: &[MilestoneResult]) -> HashMap<MilestoneNo, &MilestoneResult> {
+    let mut out = HashMap::with_capacity(milestones.len());
+    for m in milestones {
+        out.entry(m.number).or_insert(m);
+    }
+    out
+}
+
 /// One table of the evaluation, typed: the milestones (number, status,
 /// since, due, every milestone column per stream, reason), the parties
 /// (every column per stream) or the obligations. With `party`, only that
@@ -860,14 +872,16 @@ pub fn ledger_table(e: &Evaluation, kind: Kind, party: Option<&str>, l: &Labels)
                     .iter()
                     .map(|m| row(m, &|c| m.column(c).cloned()))
                     .collect(),
-                Some(p) => p
-                    .lines
-                    .iter()
-                    .filter_map(|line| {
-                        let m = e.milestones.iter().find(|m| m.number == line.milestone)?;
-                        Some(row(m, &|c| line.column(c).cloned()))
-                    })
-                    .collect(),
+                Some(p) => {
+                    let by_number = by_number(&e.milestones);
+                    p.lines
+                        .iter()
+                        .filter_map(|line| {
+                            let m = by_number.get(&line.milestone)?;
+                            Some(row(m, &|c| line.column(c).cloned()))
+                        })
+                        .collect()
+                }
             };
             Table {
                 kind,
@@ -1094,12 +1108,13 @@ pub fn party_text(e: &Evaluation, plan: &Plan, id: &str) -> Option<String> {
             .map(sum)
             .collect()
     };
+    let by_number = by_number(&e.milestones);
     let rows: Vec<Vec<String>> = p
         .lines
         .iter()
         .filter(|l| line_columns(l).iter().any(|v| v.0 != Some(Money::ZERO)))
         .map(|l| {
-            let m = e.milestones.iter().find(|m| m.number == l.milestone);
+            let m = by_number.get(&l.milestone);
             let why = m
                 .map(|m| match &m.cite {
                     Some(c) => format!("{} [{} ({})]", m.reason, c.clause, c.citation),

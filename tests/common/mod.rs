@@ -386,7 +386,7 @@ pub fn evaluate_at(plan: &Plan, facts: &[mijlpaal::model::Facts], at: &str) -> E
             at: chrono::NaiveDate::from_str(at).unwrap(),
             horizon_days: 90,
             overrides: Default::default(),
-            party_lines: true,
+            party_lines: mijlpaal::eval::PartyLines::All,
             trace: true,
         },
     )
