@@ -5,8 +5,10 @@
 //! plan says; texts and evidence are warnings (X022), compared with
 //! whitespace collapsed; a milestone on one side only is X023.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::Diagnostic;
-use crate::model::Plan;
+use crate::model::{Milestone, Plan};
 
 use super::import::{split, streams};
 use super::{collapse, obligation_word, Field, Sheet, StreamMap};
@@ -16,8 +18,14 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let streams = streams(sheet, map, &mut out);
     let file = plan.file;
+    // By number, the first of a number as a search in order finds it (a
+    // national sheet has 100 000 rows: searching made this quadratic).
+    let mut by_number: HashMap<u32, &Milestone> = HashMap::new();
+    for m in &plan.milestones {
+        by_number.entry(m.number.0).or_insert(m);
+    }
     for row in &sheet.rows {
-        let Some(m) = plan.milestones.iter().find(|m| m.number.0 == row.number) else {
+        let Some(m) = by_number.get(&row.number).copied() else {
             out.push(
                 Diagnostic::error(
                     "X023",
@@ -170,7 +178,8 @@ pub fn compare(sheet: &Sheet, plan: &Plan, map: &StreamMap) -> Vec<Diagnostic> {
             );
         }
     }
-    let in_sheet = |n: u32| sheet.rows.iter().any(|r| r.number == n);
+    let numbers: HashSet<u32> = sheet.rows.iter().map(|r| r.number).collect();
+    let in_sheet = |n: u32| numbers.contains(&n);
     for m in &plan.milestones {
         if !in_sheet(m.number.0) {
             out.push(
