@@ -584,21 +584,20 @@ proptest! {
             }
         }
         let facts = gen_facts(&plan, &w);
-        let e = eval::evaluate(
-            &plan,
-            rules(),
-            std::slice::from_ref(&facts),
-            &eval::Options {
+        let evaluate = |party_lines| {
+            let options = eval::Options {
                 at: day(w.at),
                 horizon_days: 90,
                 overrides: Overrides::default(),
-                party_lines: match lines {
-                    true => mijlpaal::eval::PartyLines::All,
-                    false => mijlpaal::eval::PartyLines::None,
-                },
+                party_lines,
                 trace: true,
-            },
-        );
+            };
+            eval::evaluate(&plan, rules(), std::slice::from_ref(&facts), &options)
+        };
+        let e = evaluate(match lines {
+            true => mijlpaal::eval::PartyLines::All,
+            false => mijlpaal::eval::PartyLines::None,
+        });
         let refused: Vec<_> = e.diagnostics.iter().filter(|d| d.code == "E011").collect();
         prop_assert!(refused.is_empty(), "{:#?}\n{}", refused, g.text());
         let laws = common::money_laws(&e, &plan, &["spuk"]);
@@ -606,18 +605,7 @@ proptest! {
         // One party's lines (`evaluate --party`): that party's lines are
         // every party's evaluation's, the rest is the same without lines.
         if let (true, Some(chosen)) = (lines, e.parties.get(w.milestones.len() % e.parties.len().max(1))) {
-            let one = eval::evaluate(
-                &plan,
-                rules(),
-                std::slice::from_ref(&facts),
-                &eval::Options {
-                    at: day(w.at),
-                    horizon_days: 90,
-                    overrides: Overrides::default(),
-                    party_lines: mijlpaal::eval::PartyLines::Only(chosen.id.clone()),
-                    trace: true,
-                },
-            );
+            let one = evaluate(mijlpaal::eval::PartyLines::Only(chosen.id.clone()));
             prop_assert_eq!(&one.milestones, &e.milestones);
             prop_assert_eq!(&one.diagnostics, &e.diagnostics);
             for (a, b) in one.parties.iter().zip(&e.parties) {
