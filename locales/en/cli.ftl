@@ -94,7 +94,6 @@ cli-facts-wrote-counts = wrote { $count } counts of `{ $metric }` to { $file }
 cli-facts-added-counts = added { $count } counts of `{ $metric }` to { $file }
 
 ## show, submission, completions, man
-cli-show-cannot-print = cannot print the model: { $reason }
 cli-submission-cannot-print = cannot print the checklist: { $reason }
 cli-man-page-failed = error: cannot render the man page: { $reason }
 cli-generated-not-utf8 = error: the generated text is not UTF-8

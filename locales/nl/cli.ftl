@@ -107,7 +107,6 @@ cli-facts-added-counts = { $count ->
     } van `{ $metric }` toegevoegd aan { $file }
 
 ## show, submission, completions, man
-cli-show-cannot-print = kan het model niet tonen: { $reason }
 cli-submission-cannot-print = kan de checklist niet tonen: { $reason }
 cli-man-page-failed = fout: kan de man-pagina niet maken: { $reason }
 cli-generated-not-utf8 = fout: de gemaakte tekst is geen UTF-8

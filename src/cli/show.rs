@@ -32,12 +32,7 @@ pub fn run(session: &mut Session, common: &Common, args: Args) -> u8 {
     if code != 0 {
         return code;
     }
-    let json = render::show::plan_json(&project.plan);
-    match serde_json::to_string_pretty(&json) {
-        Ok(s) => code.max(super::out_json(&format!("{s}\n"))),
-        Err(e) => {
-            say!("{}", mijlpaal::tr!("cli-show-cannot-print", reason = e));
-            code.max(super::EXIT_USAGE)
-        }
-    }
+    code.max(super::out_with(|out| {
+        render::show::write_json(&project.plan, out)
+    }))
 }
