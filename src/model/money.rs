@@ -95,13 +95,13 @@ pub fn dutch(value: Decimal, cents: bool) -> String {
     } else if cents {
         v.rescale(2);
     }
-    let s = v.abs().to_string();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
-    };
+    let digits = Digits::of(v);
+    let (int, frac) = (digits.whole(), digits.fraction());
     let negative = v.is_sign_negative() && !v.is_zero();
-    let mut out = String::with_capacity(s.len().saturating_add(int.len() / 3).saturating_add(1));
+    let written = int
+        .len()
+        .saturating_add(frac.map_or(0, |f| f.len().saturating_add(1)));
+    let mut out = String::with_capacity(written.saturating_add(int.len() / 3).saturating_add(1));
     if negative {
         out.push('-');
     }
@@ -124,6 +124,59 @@ pub fn dutch(value: Decimal, cents: bool) -> String {
         out.push_str(f);
     }
     out
+}
+
+/// The digits of a decimal's magnitude as `Decimal`'s `Display` writes
+/// them, split at the point: the whole part (`0` when there is none) and,
+/// for a scale above zero, exactly that many digits of fraction. Made on
+/// the stack, without the formatting machinery.
+struct Digits {
+    /// The digits at the end, zeros before them.
+    bytes: [u8; 40],
+    start: usize,
+    point: usize,
+}
+
+impl Digits {
+    fn of(v: Decimal) -> Digits {
+        let mut bytes = [b'0'; 40];
+        let mut start = bytes.len();
+        // At most 29 digits (96 bits): they fit, with the zeros before them.
+        let mut m = v.mantissa().unsigned_abs();
+        while m > 0 {
+            start = start.saturating_sub(1);
+            let digit = usize::try_from(m % 10)
+                .ok()
+                .and_then(|d| b"0123456789".get(d));
+            if let (Some(slot), Some(digit)) = (bytes.get_mut(start), digit) {
+                *slot = *digit;
+            }
+            m /= 10;
+        }
+        // At least one digit before the point (the scale is at most 28).
+        let scale = usize::try_from(v.scale()).unwrap_or(0);
+        let point = bytes.len().saturating_sub(scale);
+        Digits {
+            bytes,
+            start: start.min(point.saturating_sub(1)),
+            point,
+        }
+    }
+
+    fn whole(&self) -> &str {
+        self.text(self.start, self.point)
+    }
+
+    fn fraction(&self) -> Option<&str> {
+        (self.point < self.bytes.len()).then(|| self.text(self.point, self.bytes.len()))
+    }
+
+    fn text(&self, from: usize, to: usize) -> &str {
+        self.bytes
+            .get(from..to)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
 }
 
 /// A percentage as written: `value` is in percent points (73 for 73%), and
@@ -232,11 +285,11 @@ mod tests {
             cents in proptest::bool::ANY,
         ) {
             // Small mantissas too (no high words), where the groups are few.
-            let (mid, hi) = match digits {
-                0 => (0, 0),
-                1 => (mid % 1000, 0),
-                2 => (mid, 0),
-                _ => (mid, hi),
+            let (lo, mid, hi) = match digits {
+                0 => (lo % 10, 0, 0),
+                1 => (lo, mid % 1000, 0),
+                2 => (lo, mid, 0),
+                _ => (lo, mid, hi),
             };
             let v = Decimal::from_parts(lo, mid, hi, negative, scale);
             proptest::prop_assert_eq!(dutch(v, cents), dutch_by_chars(v, cents));
