@@ -245,6 +245,22 @@ macro_rules! number_args {
 }
 number_args!(usize, u8, u16, u32, u64, i32, i64);
 
+/// A date as Fluent sees it: its `Display` text (`2026-12-31`), written
+/// without chrono's formatting machinery (statuses, duties and findings
+/// name dates by the thousands). Chosen by autoref as [`NumberArg`] is.
+pub trait DateArg {
+    fn fluent_arg(&self) -> FluentValue<'static>;
+}
+
+impl DateArg for chrono::NaiveDate {
+    fn fluent_arg(&self) -> FluentValue<'static> {
+        let text = crate::model::calendar::iso_date(*self)
+            .and_then(|iso| std::str::from_utf8(&iso).map(str::to_owned).ok())
+            .unwrap_or_else(|| self.to_string());
+        FluentValue::String(Cow::Owned(text))
+    }
+}
+
 impl<T: std::fmt::Display + ?Sized> TextArg for &T {
     fn fluent_arg(&self) -> FluentValue<'static> {
         FluentValue::String(Cow::Owned(self.to_string()))
@@ -260,7 +276,7 @@ macro_rules! tr {
     };
     ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {{
         #[allow(unused_imports)]
-        use $crate::i18n::{NumberArg as _, TextArg as _};
+        use $crate::i18n::{DateArg as _, NumberArg as _, TextArg as _};
         let mut args = ::fluent_bundle::FluentArgs::new();
         $( args.set(stringify!($name), (&$value).fluent_arg()); )+
         $crate::i18n::text($id, Some(&args))
@@ -270,6 +286,24 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A date argument is the date's `Display` text, for every date
+        /// chrono holds (years with a sign or more than four digits too).
+        #[test]
+        fn date_args_are_the_display_text(
+            day in proptest::prop_oneof![0i32..3_652_059, -100_000_000i32..100_000_000]
+        ) {
+            let Some(d) = chrono::NaiveDate::from_num_days_from_ce_opt(day) else {
+                return Ok(());
+            };
+            let shown = match DateArg::fluent_arg(&d) {
+                FluentValue::String(s) => s.into_owned(),
+                _ => String::new(),
+            };
+            proptest::prop_assert_eq!(shown, d.to_string());
+        }
+    }
 
     #[test]
     fn locale_names() {

@@ -177,7 +177,17 @@ fn measure_one(
             cmp,
             value,
         } => {
-            let target = format!("count {metric} {} {}", cmp.as_str(), show(*value));
+            // Pieces joined, not `format!`: a target's text is made for
+            // every target at every evaluation.
+            let target = [
+                "count ",
+                metric.as_str(),
+                " ",
+                cmp.as_str(),
+                " ",
+                &show(*value),
+            ]
+            .concat();
             let Some((from, to)) = window_of(window, m, plan) else {
                 return none(target, crate::tr!("measured-no-window"));
             };
@@ -215,10 +225,17 @@ fn measure_one(
             cmp,
             value,
         } => {
-            let target = format!(
-                "share {numerator} of {denominator} {} {value}",
-                cmp.as_str()
-            );
+            let target = [
+                "share ",
+                numerator.as_str(),
+                " of ",
+                denominator.as_str(),
+                " ",
+                cmp.as_str(),
+                " ",
+                &value.to_string(),
+            ]
+            .concat();
             let Some((from, to)) = window_of(window, m, plan) else {
                 return none(target, crate::tr!("measured-no-window"));
             };

@@ -52,27 +52,140 @@ pub struct Options {
     pub trace: bool,
 }
 
-/// Sums per stream, in the plan's stream order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Sums(BTreeMap<StreamId, Money>);
+/// Up to this many streams a stream is found by name with a scan (a plan
+/// has a few); beyond it through a map, as a scan per lookup would be
+/// quadratic in a plan that declares thousands.
+const SCANNED_STREAMS: usize = 8;
+
+/// Where the sums of each stream are kept: the stream's first position in
+/// the plan's order (a stream named twice is one stream, as a map by name
+/// holds it). Made once per evaluation.
+pub(crate) struct Places<'a> {
+    streams: &'a [StreamId],
+    /// The place of the stream at each position.
+    first: Vec<usize>,
+    /// The places by name, when there are too many streams to scan.
+    by_name: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Places<'a> {
+    pub(crate) fn of(streams: &'a [StreamId]) -> Places<'a> {
+        let by_name = (streams.len() > SCANNED_STREAMS).then(|| {
+            let mut by_name = HashMap::with_capacity(streams.len());
+            for (i, s) in streams.iter().enumerate() {
+                by_name.entry(s.as_str()).or_insert(i);
+            }
+            by_name
+        });
+        let mut places = Places {
+            streams,
+            first: Vec::new(),
+            by_name,
+        };
+        places.first = streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| places.find(s).unwrap_or(i))
+            .collect();
+        places
+    }
+
+    /// The place of stream `s`; `None` for a stream the plan does not declare.
+    fn find(&self, s: &StreamId) -> Option<usize> {
+        match &self.by_name {
+            Some(by_name) => by_name.get(s.as_str()).copied(),
+            None => self.streams.iter().position(|x| x == s),
+        }
+    }
+
+    /// The place of the stream at position `i`.
+    fn of_position(&self, i: usize) -> usize {
+        self.first.get(i).copied().unwrap_or(i)
+    }
+}
+
+/// Sums per stream, in the plan's stream order: a figure per place (see
+/// [`Places`]), zero until something is added; a stream the plan does not
+/// declare by name.
+#[derive(Debug, Clone)]
+struct Sums {
+    at: Figures,
+    other: Option<BTreeMap<StreamId, Money>>,
+}
+
+/// Up to this many streams the figures of a [`Sums`] are kept in place:
+/// money makes eight sums per milestone, and a plan has a few streams.
+const FIGURES_IN_PLACE: usize = 4;
+
+/// A figure per place: in place for a few streams, else on the heap.
+#[derive(Debug, Clone)]
+enum Figures {
+    Few([Money; FIGURES_IN_PLACE], usize),
+    Many(Vec<Money>),
+}
+
+impl Figures {
+    fn zero(n: usize) -> Figures {
+        if n <= FIGURES_IN_PLACE {
+            Figures::Few([Money::ZERO; FIGURES_IN_PLACE], n)
+        } else {
+            Figures::Many(vec![Money::ZERO; n])
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&Money> {
+        match self {
+            Figures::Few(few, n) => few.get(..*n).and_then(|v| v.get(i)),
+            Figures::Many(many) => many.get(i),
+        }
+    }
+
+    fn get_mut(&mut self, i: usize) -> Option<&mut Money> {
+        match self {
+            Figures::Few(few, n) => few.get_mut(..*n).and_then(|v| v.get_mut(i)),
+            Figures::Many(many) => many.get_mut(i),
+        }
+    }
+}
 
 impl Sums {
+    fn new(places: &Places) -> Sums {
+        Sums {
+            at: Figures::zero(places.streams.len()),
+            other: None,
+        }
+    }
+
+    /// The figure of stream `s`, kept at its place or by its name.
+    fn entry(&mut self, places: &Places, s: &StreamId) -> &mut Money {
+        match places.find(s).and_then(|i| self.at.get_mut(i)) {
+            Some(e) => e,
+            None => self
+                .other
+                .get_or_insert_with(BTreeMap::new)
+                .entry(s.clone())
+                .or_insert(Money::ZERO),
+        }
+    }
+
     /// Adds parts of one milestone's amount (earned, repayable, ...): they
     /// add up to at most the amount, which the money gate has checked, so
     /// the sum cannot overflow.
-    fn add(&mut self, s: &StreamId, m: Money) {
-        let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
-        debug_assert!(e.checked_add(m).is_some());
-        // PANIC SAFETY: parts of one milestone's amount of one stream add up
-        // to at most that amount, a decimal that fits.
-        #[allow(clippy::arithmetic_side_effects)]
-        let sum = Money::new(e.amount() + m.amount());
-        *e = sum;
+    fn add(&mut self, places: &Places, s: &StreamId, m: Money) {
+        add_part(self.entry(places, s), m);
     }
+
+    /// [`Sums::add`] for the stream at position `i` of the plan's streams.
+    fn add_at(&mut self, places: &Places, i: usize, m: Money) {
+        if let Some(e) = self.at.get_mut(places.of_position(i)) {
+            add_part(e, m);
+        }
+    }
+
     /// Adds a figure from the facts (a payment, an advance): false, and
     /// nothing added, if the sum would not fit.
-    fn try_add(&mut self, s: &StreamId, m: Money) -> bool {
-        let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
+    fn try_add(&mut self, places: &Places, s: &StreamId, m: Money) -> bool {
+        let e = self.entry(places, s);
         match e.checked_add(m) {
             Some(sum) => {
                 *e = sum;
@@ -81,12 +194,48 @@ impl Sums {
             None => false,
         }
     }
-    fn get(&self, s: &StreamId) -> Money {
-        self.0.get(s).copied().unwrap_or(Money::ZERO)
+
+    fn get(&self, places: &Places, s: &StreamId) -> Money {
+        match places.find(s) {
+            Some(i) => self.at.get(i).copied(),
+            None => self.other.as_ref().and_then(|o| o.get(s)).copied(),
+        }
+        .unwrap_or(Money::ZERO)
     }
-    fn per_stream(&self, streams: &[StreamId]) -> PerStream {
-        streams.iter().map(|s| (s.clone(), self.get(s))).collect()
+
+    /// The figure of the stream at position `i` of the plan's streams.
+    fn get_at(&self, places: &Places, i: usize) -> Money {
+        self.at
+            .get(places.of_position(i))
+            .copied()
+            .unwrap_or(Money::ZERO)
     }
+
+    /// Sets the figure of the stream at position `i` of the plan's streams.
+    fn set_at(&mut self, places: &Places, i: usize, m: Money) {
+        if let Some(e) = self.at.get_mut(places.of_position(i)) {
+            *e = m;
+        }
+    }
+
+    fn per_stream(&self, places: &Places) -> PerStream {
+        places
+            .streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), self.get_at(places, i)))
+            .collect()
+    }
+}
+
+/// `e + m` for parts of one milestone's amount (see [`Sums::add`]).
+fn add_part(e: &mut Money, m: Money) {
+    debug_assert!(e.checked_add(m).is_some());
+    // PANIC SAFETY: parts of one milestone's amount of one stream add up
+    // to at most that amount, a decimal that fits.
+    #[allow(clippy::arithmetic_side_effects)]
+    let sum = Money::new(e.amount() + m.amount());
+    *e = sum;
 }
 
 /// Evaluates a plan with its rules and facts at `options.at`.
@@ -203,6 +352,7 @@ fn evaluate_as_of(
     let at = options.at;
     let (index, mut diagnostics) = facts::index_ordered(plan, clauses, facts, at);
     let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
+    let places = Places::of(&streams);
     let assessor_names = assessor_names(plan, clauses);
     let mut milestones = Vec::with_capacity(plan.milestones.len());
     for m in &plan.milestones {
@@ -221,10 +371,10 @@ fn evaluate_as_of(
         let overridden = o.achieved.contains(&m.number)
             || o.missed.contains(&m.number)
             || o.partial.contains_key(&m.number);
-        let mut result = money(
+        let mut result = money_in(
             plan,
             m,
-            &streams,
+            &places,
             clauses,
             &index,
             index.of(m.number),
@@ -255,9 +405,9 @@ fn evaluate_as_of(
     }
     // Kept in the result: the spare room of its growth is given back.
     obligations.shrink_to_fit();
-    let mut advances = Sums::default();
+    let mut advances = Sums::new(&places);
     for a in &index.advances {
-        if !advances.try_add(&a.value.0, a.value.1) {
+        if !advances.try_add(&places, &a.value.0, a.value.1) {
             diagnostics.push(too_large_to_add(
                 a.file,
                 a.span,
@@ -270,7 +420,7 @@ fn evaluate_as_of(
         plan: plan.id.to_string(),
         at,
         horizon_days: options.horizon_days,
-        advances: advances.per_stream(&streams),
+        advances: advances.per_stream(&places),
         streams,
         milestones,
         parties,
@@ -293,16 +443,17 @@ fn assessor_names(plan: &Plan, clauses: &Terms) -> String {
     }
 }
 
-/// Spreads a fixed partial amount over the streams pro rata their split.
-fn earned_per_stream(m: &Milestone, streams: &[StreamId], earned: &Earned) -> Sums {
-    let mut out = Sums::default();
-    let amounts: Vec<(StreamId, Money)> = streams
-        .iter()
-        .map(|s| (s.clone(), m.stream_amount(s)))
-        .collect();
+/// What milestone `m` earned per stream: all of it, none, or a partial
+/// share spread over the streams pro rata their split.
+fn earned_per_stream(m: &Milestone, places: &Places, earned: &Earned) -> Sums {
+    let mut out = Sums::new(places);
     match earned {
         Earned::None => {}
-        Earned::All => amounts.iter().for_each(|(s, a)| out.add(s, *a)),
+        Earned::All => {
+            for (i, s) in places.streams.iter().enumerate() {
+                out.add_at(places, i, m.stream_amount(s));
+            }
+        }
         Earned::Fraction(f) => {
             // Allocate the rounded total, so the streams add up to it exactly.
             let total = m
@@ -310,23 +461,29 @@ fn earned_per_stream(m: &Milestone, streams: &[StreamId], earned: &Earned) -> Su
                 .checked_mul(*f)
                 .unwrap_or(Money::ZERO)
                 .round_cents();
-            spread(&mut out, total, &amounts);
+            spread(&mut out, places, total, m);
         }
-        Earned::Amount(a) => spread(&mut out, (*a).min(m.total()), &amounts),
+        Earned::Amount(a) => spread(&mut out, places, (*a).min(m.total()), m),
     }
     out
 }
 
-fn spread(out: &mut Sums, total: Money, amounts: &[(StreamId, Money)]) {
-    let weights: Vec<Decimal> = amounts.iter().map(|(_, a)| a.amount()).collect();
+/// Spreads `total` over the streams pro rata the milestone's split; all of
+/// it on the first stream when the split cannot divide it.
+fn spread(out: &mut Sums, places: &Places, total: Money, m: &Milestone) {
+    let weights: Vec<Decimal> = places
+        .streams
+        .iter()
+        .map(|s| m.stream_amount(s).amount())
+        .collect();
     match allocate::allocate(total, &weights) {
-        Some(parts) => amounts
-            .iter()
-            .zip(parts)
-            .for_each(|((s, _), p)| out.add(s, p)),
+        Some(parts) => parts
+            .into_iter()
+            .enumerate()
+            .for_each(|(i, p)| out.add_at(places, i, p)),
         None => {
-            if let Some((s, _)) = amounts.first() {
-                out.add(s, total);
+            if !places.streams.is_empty() {
+                out.add_at(places, 0, total);
             }
         }
     }
@@ -348,8 +505,38 @@ pub(crate) fn money(
     at: NaiveDate,
     overridden: bool,
 ) -> MilestoneResult {
+    let places = Places::of(streams);
+    money_in(
+        plan,
+        m,
+        &places,
+        clauses,
+        index,
+        facts,
+        outcome,
+        diagnostics,
+        at,
+        overridden,
+    )
+}
+
+/// [`money`] with the places of the plan's streams made once.
+#[allow(clippy::too_many_arguments)]
+fn money_in(
+    plan: &Plan,
+    m: &Milestone,
+    places: &Places,
+    clauses: &Terms,
+    index: &facts::FactIndex,
+    facts: Option<&facts::MilestoneFacts>,
+    outcome: status::Outcome,
+    diagnostics: &mut Vec<Diagnostic>,
+    at: NaiveDate,
+    overridden: bool,
+) -> MilestoneResult {
+    let streams = places.streams;
     let mut trace = outcome.trace;
-    let mut earned = earned_per_stream(m, streams, &outcome.earned);
+    let mut earned = earned_per_stream(m, places, &outcome.earned);
     // Payments made before an amendment that touched this milestone stand
     // (art. 2.3.3), even where the amendment lowered or withdrew it.
     let amended = plan
@@ -358,13 +545,13 @@ pub(crate) fn money(
         .filter(|a| a.edits.iter().any(|e| e.milestone() == Some(m.number)))
         .map(|a| (a.effective, a.id.clone()))
         .next_back();
-    let mut paid = Sums::default();
-    let mut paid_before_amendment = Sums::default();
+    let mut paid = Sums::new(places);
+    let mut paid_before_amendment = Sums::new(places);
     // The payments that count: all but one that would make the sum overflow.
     let mut payments = Vec::new();
     if let Some(f) = facts {
         for p in &f.paid {
-            if !paid.try_add(&p.value.0, p.value.1) {
+            if !paid.try_add(places, &p.value.0, p.value.1) {
                 diagnostics.push(too_large_to_add(
                     p.file,
                     p.span,
@@ -375,7 +562,7 @@ pub(crate) fn money(
             payments.push(p);
             if amended.as_ref().is_some_and(|(when, _)| p.date < *when) {
                 // At most what was paid in all, which fitted.
-                paid_before_amendment.add(&p.value.0, p.value.1);
+                paid_before_amendment.add(places, &p.value.0, p.value.1);
             }
             trace.push(
                 Some(p.date),
@@ -385,14 +572,15 @@ pub(crate) fn money(
         }
     }
     if let Some((when, id)) = &amended {
-        for s in streams {
-            if paid_before_amendment.get(s) > earned.get(s) {
+        for (i, s) in streams.iter().enumerate() {
+            let before = paid_before_amendment.get_at(places, i);
+            if before > earned.get_at(places, i) {
                 trace.push(
                     Some(*when),
                     || {
                         crate::tr!(
                             "trace-paid-before-amendment",
-                            amount = paid_before_amendment.get(s),
+                            amount = before,
                             stream = s,
                             amendment = id
                         )
@@ -404,17 +592,17 @@ pub(crate) fn money(
                         })
                     },
                 );
-                earned.0.insert(s.clone(), paid_before_amendment.get(s));
+                earned.set_at(places, i, before);
             }
         }
     }
     {
-        let mut so_far = Sums::default();
+        let mut so_far = Sums::new(places);
         for p in payments {
             // At most what was paid in all, which fitted.
-            so_far.add(&p.value.0, p.value.1);
-            let total = so_far.get(&p.value.0);
-            if total <= earned.get(&p.value.0) {
+            so_far.add(places, &p.value.0, p.value.1);
+            let total = so_far.get(places, &p.value.0);
+            if total <= earned.get(places, &p.value.0) {
                 continue;
             }
             if overridden {
@@ -434,7 +622,7 @@ pub(crate) fn money(
                         milestone = m.number,
                         amount = total,
                         stream = p.value.0,
-                        earned = earned.get(&p.value.0)
+                        earned = earned.get(places, &p.value.0)
                     ),
                 )
                 .in_file(p.file)
@@ -447,7 +635,7 @@ pub(crate) fn money(
     let mut since = outcome.since;
     let mut reason = outcome.reason;
     let mut cite = outcome.cite;
-    let mut lapsed = Sums::default();
+    let mut lapsed = Sums::new(places);
     // Dissolution (art. 4.2.2): claims to money not yet paid lapse, payments
     // already made stand. What was earned but not paid lapses, so the
     // milestone is `lapsed` even if it was achieved; what it held of a stream
@@ -456,8 +644,8 @@ pub(crate) fn money(
     if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
         let dcite = clauses.dissolution.clone();
         let mut claims_lapsed = false;
-        for s in streams {
-            let (e, p) = (earned.get(s), paid.get(s));
+        for (i, s) in streams.iter().enumerate() {
+            let (e, p) = (earned.get_at(places, i), paid.get_at(places, i));
             if e > p {
                 claims_lapsed = true;
                 trace.push(
@@ -471,7 +659,7 @@ pub(crate) fn money(
                     },
                     || dcite.clone(),
                 );
-                earned.0.insert(s.clone(), p);
+                earned.set_at(places, i, p);
             }
         }
         if claims_lapsed && status != Status::Lapsed {
@@ -486,22 +674,26 @@ pub(crate) fn money(
             cite = dcite;
         }
     }
-    let mut outstanding = Sums::default();
-    for s in streams {
-        outstanding.add(s, earned.get(s).less(paid.get(s)));
+    let mut outstanding = Sums::new(places);
+    for i in 0..streams.len() {
+        outstanding.add_at(
+            places,
+            i,
+            earned.get_at(places, i).less(paid.get_at(places, i)),
+        );
     }
     // What is linked to milestones not achieved: repayable once final,
     // exposure while open, for the stream whose unmet money is repaid. On
     // dissolution every other stream's unearned money lapses: its claims
     // end and no one holds it.
-    let mut repayable = Sums::default();
-    let mut exposure = Sums::default();
+    let mut repayable = Sums::new(places);
+    let mut exposure = Sums::new(places);
     for (Repay { stream, .. }, rcite) in &clauses.repay {
-        let unearned = m.stream_amount(stream).less(earned.get(stream));
+        let unearned = m.stream_amount(stream).less(earned.get(places, stream));
         // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
         if !unearned.is_zero() && !status.is_achieved() && status != Status::Withdrawn {
             if outcome.final_ {
-                repayable.add(stream, unearned);
+                repayable.add(places, stream, unearned);
                 let when = clauses
                     .cutoff
                     .as_ref()
@@ -514,15 +706,19 @@ pub(crate) fn money(
                     || Some(rcite.clone()),
                 );
             } else {
-                exposure.add(stream, unearned);
+                exposure.add(places, stream, unearned);
             }
         }
     }
     if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
-        for s in streams.iter().filter(|s| clauses.repay_of(s).is_none()) {
-            let unearned = m.stream_amount(s).less(earned.get(s));
+        for (i, s) in streams
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| clauses.repay_of(s).is_none())
+        {
+            let unearned = m.stream_amount(s).less(earned.get_at(places, i));
             if unearned.amount() > Decimal::ZERO {
-                lapsed.add(s, unearned);
+                lapsed.add_at(places, i, unearned);
                 trace.push(
                     Some(d.date),
                     || crate::tr!("trace-lapses-unclaimed", amount = unearned, stream = s),
@@ -550,12 +746,12 @@ pub(crate) fn money(
         assessment_deadline: outcome.deadline,
         reason,
         cite,
-        earned: earned.per_stream(streams),
-        paid: paid.per_stream(streams),
-        outstanding: outstanding.per_stream(streams),
-        repayable: repayable.per_stream(streams),
-        exposure: exposure.per_stream(streams),
-        lapsed: lapsed.per_stream(streams),
+        earned: earned.per_stream(places),
+        paid: paid.per_stream(places),
+        outstanding: outstanding.per_stream(places),
+        repayable: repayable.per_stream(places),
+        exposure: exposure.per_stream(places),
+        lapsed: lapsed.per_stream(places),
         // Filled in by the caller: a timeline's money columns do not need them.
         measured: Vec::new(),
         trace,
@@ -1257,7 +1453,100 @@ mod tests {
         }
     }
 
+    /// The former `Sums`, a map by name: the reference for `Sums` by place.
+    #[derive(Default)]
+    struct SumsByName(BTreeMap<StreamId, Money>);
+
+    impl SumsByName {
+        fn add(&mut self, s: &StreamId, m: Money) {
+            let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
+            *e = e.checked_add(m).unwrap();
+        }
+        fn try_add(&mut self, s: &StreamId, m: Money) -> bool {
+            let e = self.0.entry(s.clone()).or_insert(Money::ZERO);
+            match e.checked_add(m) {
+                Some(sum) => {
+                    *e = sum;
+                    true
+                }
+                None => false,
+            }
+        }
+        fn get(&self, s: &StreamId) -> Money {
+            self.0.get(s).copied().unwrap_or(Money::ZERO)
+        }
+        fn per_stream(&self, streams: &[StreamId]) -> PerStream {
+            streams.iter().map(|s| (s.clone(), self.get(s))).collect()
+        }
+    }
+
     proptest::proptest! {
+        /// Sums by place give what the map by name gave, for every way
+        /// money uses them: by name (streams of the plan and others), by
+        /// position, set, and the columns per stream; streams named twice;
+        /// few streams (scanned) and many (looked up in a map); amounts of
+        /// every scale, some too large to add.
+        #[test]
+        fn sums_by_place_are_the_sums_by_name(
+            names in proptest::collection::vec(0u8..12, 0..14),
+            ops in proptest::collection::vec(
+                (0u8..6, 0usize..16, -3i64..4, 0u32..4, proptest::bool::ANY),
+                0..40,
+            ),
+        ) {
+            let streams: Vec<StreamId> =
+                names.iter().map(|n| StreamId::new(format!("s{n}"))).collect();
+            let places = Places::of(&streams);
+            let mut new = Sums::new(&places);
+            let mut old = SumsByName::default();
+            for (op, k, digit, scale, huge) in ops {
+                // A name of the plan or one it does not declare (s12..s15).
+                let name = streams
+                    .get(k)
+                    .cloned()
+                    .unwrap_or_else(|| StreamId::new(format!("s{}", (k % 4).saturating_add(12))));
+                let m = Money::new(if huge {
+                    Decimal::from_i128_with_scale(i128::from(digit).saturating_mul(10i128.pow(27)), 0)
+                } else {
+                    Decimal::new(digit, scale)
+                });
+                let at = streams.get(k).map(|_| k);
+                match (op, at) {
+                    (0, _) if !huge => {
+                        new.add(&places, &name, m);
+                        old.add(&name, m);
+                    }
+                    (1, _) => {
+                        proptest::prop_assert_eq!(
+                            new.try_add(&places, &name, m),
+                            old.try_add(&name, m)
+                        );
+                    }
+                    (2, Some(i)) if !huge => {
+                        new.add_at(&places, i, m);
+                        old.add(&name, m);
+                    }
+                    (3, Some(i)) => {
+                        new.set_at(&places, i, m);
+                        old.0.insert(name.clone(), m);
+                    }
+                    (4, Some(i)) => {
+                        proptest::prop_assert_eq!(new.get_at(&places, i), old.get(&name));
+                    }
+                    _ => {
+                        proptest::prop_assert_eq!(new.get(&places, &name), old.get(&name));
+                    }
+                }
+                // The same figures, to the scale.
+                let (a, b) = (new.get(&places, &name), old.get(&name));
+                proptest::prop_assert_eq!(a.amount().scale(), b.amount().scale());
+            }
+            proptest::prop_assert_eq!(new.per_stream(&places), old.per_stream(&streams));
+            for s in (12..16).map(|n| StreamId::new(format!("s{n}"))) {
+                proptest::prop_assert_eq!(new.get(&places, &s), old.get(&s));
+            }
+        }
+
         /// One pass gives every stream the unit the passes per stream gave:
         /// amounts whole in 1, 10 or 100 cents, of any scale, some too
         /// large for cents (then a coarser unit, or none), streams missing

@@ -108,6 +108,26 @@ pub fn next_working_day(date: NaiveDate, extra: &[NaiveDate]) -> Option<NaiveDat
     Some(d)
 }
 
+/// `YYYY-MM-DD` of a date in the years 0 to 9999 (as chrono writes them:
+/// four digits, no sign), without the formatting machinery: every date an
+/// evaluation shows; `None` for a year outside them.
+pub fn iso_date(d: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b"0123456789".get(usize::try_from(n % 10).ok()?).copied();
+    Some([
+        digit(year / 1000)?,
+        digit(year / 100)?,
+        digit(year / 10)?,
+        digit(year)?,
+        b'-',
+        digit(d.month() / 10)?,
+        digit(d.month())?,
+        b'-',
+        digit(d.day() / 10)?,
+        digit(d.day())?,
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

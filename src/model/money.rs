@@ -85,7 +85,9 @@ impl Serialize for Money {
 }
 
 /// Formats a non-negative decimal the Dutch way. With `cents`, a fraction
-/// is shown with two decimals and a whole amount with none.
+/// is shown with two decimals and a whole amount with none. Written into
+/// one string of the right size (every amount, count and percentage an
+/// evaluation shows passes here).
 pub fn dutch(value: Decimal, cents: bool) -> String {
     let mut v = value;
     if cents && v.fract().is_zero() {
@@ -93,26 +95,87 @@ pub fn dutch(value: Decimal, cents: bool) -> String {
     } else if cents {
         v.rescale(2);
     }
-    let s = v.abs().to_string();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && int.len().saturating_sub(i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(ch);
+    let digits = Digits::of(v);
+    let (int, frac) = (digits.whole(), digits.fraction());
+    let negative = v.is_sign_negative() && !v.is_zero();
+    let written = int
+        .len()
+        .saturating_add(frac.map_or(0, |f| f.len().saturating_add(1)));
+    let mut out = String::with_capacity(written.saturating_add(int.len() / 3).saturating_add(1));
+    if negative {
+        out.push('-');
     }
-    let sign = if v.is_sign_negative() && !v.is_zero() {
-        "-"
-    } else {
-        ""
+    // The digits in groups of three from the right, the first group
+    // holding what is left over (the digits are ASCII: a byte each).
+    let first = match int.len() % 3 {
+        0 => int.len().min(3),
+        n => n,
     };
-    match frac {
-        Some(f) => format!("{sign}{grouped},{f}"),
-        None => format!("{sign}{grouped}"),
+    let (head, mut rest) = int.split_at_checked(first).unwrap_or((int, ""));
+    out.push_str(head);
+    while let Some((group, after)) = rest.split_at_checked(3) {
+        out.push('.');
+        out.push_str(group);
+        rest = after;
+    }
+    out.push_str(rest);
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The digits of a decimal's magnitude as `Decimal`'s `Display` writes
+/// them, split at the point: the whole part (`0` when there is none) and,
+/// for a scale above zero, exactly that many digits of fraction. Made on
+/// the stack, without the formatting machinery.
+struct Digits {
+    /// The digits at the end, zeros before them.
+    bytes: [u8; 40],
+    start: usize,
+    point: usize,
+}
+
+impl Digits {
+    fn of(v: Decimal) -> Digits {
+        let mut bytes = [b'0'; 40];
+        let mut start = bytes.len();
+        // At most 29 digits (96 bits): they fit, with the zeros before them.
+        let mut m = v.mantissa().unsigned_abs();
+        while m > 0 {
+            start = start.saturating_sub(1);
+            let digit = usize::try_from(m % 10)
+                .ok()
+                .and_then(|d| b"0123456789".get(d));
+            if let (Some(slot), Some(digit)) = (bytes.get_mut(start), digit) {
+                *slot = *digit;
+            }
+            m /= 10;
+        }
+        // At least one digit before the point (the scale is at most 28).
+        let scale = usize::try_from(v.scale()).unwrap_or(0);
+        let point = bytes.len().saturating_sub(scale);
+        Digits {
+            bytes,
+            start: start.min(point.saturating_sub(1)),
+            point,
+        }
+    }
+
+    fn whole(&self) -> &str {
+        self.text(self.start, self.point)
+    }
+
+    fn fraction(&self) -> Option<&str> {
+        (self.point < self.bytes.len()).then(|| self.text(self.point, self.bytes.len()))
+    }
+
+    fn text(&self, from: usize, to: usize) -> &str {
+        self.bytes
+            .get(from..to)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 }
 
@@ -160,6 +223,37 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
+    /// The former `dutch`, a character at a time: the reference for `dutch`.
+    fn dutch_by_chars(value: Decimal, cents: bool) -> String {
+        let mut v = value;
+        if cents && v.fract().is_zero() {
+            v = v.trunc();
+        } else if cents {
+            v.rescale(2);
+        }
+        let s = v.abs().to_string();
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i.to_string(), Some(f.to_string())),
+            None => (s, None),
+        };
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && int.len().saturating_sub(i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(ch);
+        }
+        let sign = if v.is_sign_negative() && !v.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        match frac {
+            Some(f) => format!("{sign}{grouped},{f}"),
+            None => format!("{sign}{grouped}"),
+        }
+    }
+
     #[test]
     fn dutch_display() {
         assert_eq!(Money::new(d("1237000")).to_string(), "€ 1.237.000");
@@ -174,5 +268,31 @@ mod tests {
     fn plain_form_has_two_decimals() {
         assert_eq!(Money::new(d("208000")).to_plain(), "208000.00");
         assert_eq!(Money::new(d("98500.5")).to_plain(), "98500.50");
+    }
+
+    proptest::proptest! {
+        /// The grouped string is the one the former character-by-character
+        /// `dutch` made: any mantissa up to a `Decimal`'s 96 bits, any scale,
+        /// either sign, with and without cents.
+        #[test]
+        fn dutch_is_the_former_dutch(
+            lo in proptest::num::u32::ANY,
+            mid in proptest::num::u32::ANY,
+            hi in proptest::num::u32::ANY,
+            digits in 0u32..4,
+            negative in proptest::bool::ANY,
+            scale in 0u32..=28,
+            cents in proptest::bool::ANY,
+        ) {
+            // Small mantissas too (no high words), where the groups are few.
+            let (lo, mid, hi) = match digits {
+                0 => (lo % 10, 0, 0),
+                1 => (lo, mid % 1000, 0),
+                2 => (lo, mid, 0),
+                _ => (lo, mid, hi),
+            };
+            let v = Decimal::from_parts(lo, mid, hi, negative, scale);
+            proptest::prop_assert_eq!(dutch(v, cents), dutch_by_chars(v, cents));
+        }
     }
 }

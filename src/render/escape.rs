@@ -101,6 +101,24 @@ pub fn plain_json(text: &str) -> bool {
     none_in(text, |x| unprintable_bytes(x) | quote_or_backslash(x))
 }
 
+/// Whether `text` is written into a JSON string as it is, nothing escaped:
+/// no `"` or `\`, no ASCII control (serde_json escapes those) and no hidden
+/// character (written as `\uXXXX`, see [`json`]). Printable ASCII is tested
+/// a word at a time ([`plain_json`]); a text with other characters (the `€`
+/// of a payment duty, the `≥` of a measurement) is tested for controls a
+/// word at a time and for hidden characters by their lead bytes.
+#[inline]
+pub fn written_whole(text: &str) -> bool {
+    plain_json(text) || written_whole_beyond_ascii(text)
+}
+
+/// [`written_whole`] of a text that is not printable ASCII without `"`
+/// and `\`: kept out of line, as few are.
+#[inline(never)]
+fn written_whole_beyond_ascii(text: &str) -> bool {
+    none_in(text, |x| below_space(x) | quote_or_backslash(x)) && !crate::source::any_hidden(text)
+}
+
 /// Whether `unwanted` (nonzero for a word with an unwanted byte) finds
 /// nothing in `text`: tested 8 bytes at a time (as one `u64`), the last 8
 /// overlapping the words before them; a text of 4 to 7 bytes (most keys)
@@ -139,9 +157,14 @@ fn quote_or_backslash(x: u64) -> u64 {
 /// "hasmore" of the Bit Twiddling Hacks: a borrow or carry between bytes
 /// only follows a byte that is out of range itself, so "any" is exact).
 fn unprintable_bytes(x: u64) -> u64 {
-    let below_space = x.wrapping_sub(ONES.wrapping_mul(0x20)) & !x;
     let above_tilde = x.wrapping_add(ONES) | x;
-    (below_space | above_tilde) & HIGH
+    below_space(x) | (above_tilde & HIGH)
+}
+
+/// Nonzero when a byte of `x` is below a space ("hasless", as in
+/// [`unprintable_bytes`]; a byte from 0x80 up is not below it).
+fn below_space(x: u64) -> u64 {
+    x.wrapping_sub(ONES.wrapping_mul(0x20)) & !x & HIGH
 }
 
 /// Writes `fragment` with its hidden characters as `\uXXXX`. Inlined into
@@ -329,6 +352,19 @@ mod tests {
             let text = String::from_utf8_lossy(&bytes);
             let naive = text.bytes().all(|b| (0x20..=0x7e).contains(&b) && b != b'"' && b != b'\\');
             proptest::prop_assert_eq!(plain_json(&text), naive);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// A string is written whole exactly when serde_json and the
+        /// escaping of hidden characters leave all of it as it is.
+        #[test]
+        fn written_whole_is_nothing_to_escape(text in any_text()) {
+            let naive = !text
+                .chars()
+                .any(|c| c == '"' || c == '\\' || c < ' ' || is_hidden(c));
+            proptest::prop_assert_eq!(written_whole(&text), naive);
         }
     }
 

@@ -260,31 +260,11 @@ struct Day(chrono::NaiveDate);
 
 impl serde::Serialize for Day {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match iso_date(self.0) {
+        match crate::model::calendar::iso_date(self.0) {
             Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
             None => serialize_shown(&self.0, s),
         }
     }
-}
-
-/// `YYYY-MM-DD` of a date in the years 0 to 9999 (as chrono writes them:
-/// four digits, no sign); `None` for a year outside them.
-fn iso_date(d: chrono::NaiveDate) -> Option<[u8; 10]> {
-    use chrono::Datelike as _;
-    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
-    let digit = |n: u32| DIGITS.get(usize::try_from(n % 10).ok()?).copied();
-    Some([
-        digit(year / 1000)?,
-        digit(year / 100)?,
-        digit(year / 10)?,
-        digit(year)?,
-        b'-',
-        digit(d.month() / 10)?,
-        digit(d.month())?,
-        b'-',
-        digit(d.day() / 10)?,
-        digit(d.day())?,
-    ])
 }
 
 #[derive(serde::Serialize)]

@@ -253,7 +253,7 @@ enum Shown<'a> {
 
 impl<'a> Shown<'a> {
     fn of(f: &'a SourceFile) -> Shown<'a> {
-        if !f.text.chars().any(crate::source::is_hidden) {
+        if !crate::source::any_hidden(&f.text) {
             return Shown::Plain(f);
         }
         let mut out = String::with_capacity(f.text.len().saturating_add(16));

@@ -51,7 +51,7 @@ impl<W: std::io::Write> ShownJson<W> {
 
     /// A string: written whole when nothing in it is escaped.
     fn text(&mut self, s: &str) -> Result<(), Error> {
-        if escape::plain_json(s) {
+        if escape::written_whole(s) {
             self.write(b"\"")?;
             self.write(s.as_bytes())?;
             return self.write(b"\"");

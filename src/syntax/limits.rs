@@ -8,7 +8,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::diagnostic::Diagnostic;
-use crate::source::{FileId, Span};
+use crate::source::{any_hidden, FileId, Span};
 
 /// Configurable parser limits. The defaults are far above any real plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,54 +263,6 @@ pub fn hidden(file: FileId, text: &str) -> Vec<Diagnostic> {
             .push(crate::tr!("s009-note-more", count = found - MAX_HIDDEN));
     }
     out
-}
-
-/// Whether the text holds a hidden character, by its bytes: every one is an
-/// ASCII control or starts with the byte 0xC2 (U+0080..U+009F), 0xE2
-/// (U+2028..U+2069) or 0xEF (U+FEFF); only those lead bytes are decoded.
-/// The same answer as `text.chars().any(is_hidden)`, several times faster on
-/// a plan that is mostly ASCII.
-fn any_hidden(text: &str) -> bool {
-    // 1: hidden; 2: the lead byte of a character that may be.
-    // PANIC SAFETY: `b` runs over 0..256, the table's indices.
-    #[allow(clippy::indexing_slicing)]
-    const CLASS: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut b = 0;
-        while b < 256 {
-            t[b] = match b {
-                0..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => 1,
-                0xc2 | 0xe2 | 0xef => 2,
-                _ => 0,
-            };
-            b += 1;
-        }
-        t
-    };
-    let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(1);
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(rest) = bytes.get(from..) {
-        let Some(n) = rest.iter().position(|b| class(*b) != 0) else {
-            return false;
-        };
-        let i = from + n;
-        match bytes.get(i) {
-            Some(b) if class(*b) == 1 => return true,
-            // A lead byte, never a continuation byte: `i` is a char boundary.
-            _ => {
-                if text
-                    .get(i..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(crate::source::is_hidden)
-                {
-                    return true;
-                }
-            }
-        }
-        from = i + 1;
-    }
-    false
 }
 
 /// The name of a hidden character, as the Unicode standard gives it.
