@@ -491,36 +491,8 @@ fn spread(out: &mut Sums, places: &Places, total: Money, m: &Milestone) {
 
 /// Milestone `m`'s money at `at` from its status: `facts` are its own facts
 /// (`index.of(m.number)`, or in a timeline those known at `at`); `index`
-/// gives the dissolution.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn money(
-    plan: &Plan,
-    m: &Milestone,
-    streams: &[StreamId],
-    clauses: &Terms,
-    index: &facts::FactIndex,
-    facts: Option<&facts::MilestoneFacts>,
-    outcome: status::Outcome,
-    diagnostics: &mut Vec<Diagnostic>,
-    at: NaiveDate,
-    overridden: bool,
-) -> MilestoneResult {
-    let places = Places::of(streams);
-    money_in(
-        plan,
-        m,
-        &places,
-        clauses,
-        index,
-        facts,
-        outcome,
-        diagnostics,
-        at,
-        overridden,
-    )
-}
-
-/// [`money`] with the places of the plan's streams made once.
+/// gives the dissolution; `places` are the plan's streams with the places
+/// of their sums, made once per evaluation (or run of a timeline).
 #[allow(clippy::too_many_arguments)]
 fn money_in(
     plan: &Plan,

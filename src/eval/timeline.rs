@@ -156,7 +156,9 @@ pub fn columns(
             options: &options,
             divisions: Some(Divisions::default()),
         };
-        Run::new(whole, run).go(run, &mut each);
+        let streams: Vec<StreamId> = current.streams.iter().map(|s| s.id.clone()).collect();
+        let places = super::Places::of(&streams);
+        Run::new(whole, &places, run).go(run, &mut each);
     }
 }
 
@@ -192,7 +194,9 @@ struct Run<'a> {
     /// The facts known at the run's last date; `None` when the run is
     /// evaluated whole, date by date.
     known: Option<FactIndex>,
-    streams: Vec<StreamId>,
+    /// The plan's streams, with the places their sums are kept in.
+    places: &'a super::Places<'a>,
+    streams: &'a [StreamId],
     assessors: String,
     /// The errors of the index at the run's last date, each with the date
     /// from which an index holds it, in the index's order.
@@ -222,14 +226,14 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(whole: Whole<'a>, dates: &[NaiveDate]) -> Run<'a> {
+    fn new(whole: Whole<'a>, places: &'a super::Places<'a>, dates: &[NaiveDate]) -> Run<'a> {
         let (plan, clauses) = (whole.plan, whole.clauses);
-        let streams: Vec<StreamId> = plan.streams.iter().map(|s| s.id.clone()).collect();
+        let streams = places.streams;
         let last = dates.last().copied().unwrap_or(NaiveDate::MIN);
         let (known, diagnostics) = facts::index_ordered(plan, clauses, whole.facts, last);
         let index_errors = dated_errors(&diagnostics, whole.facts);
         let incremental = index_errors.is_some()
-            && cents_are_the_unit(plan, &known, &streams)
+            && cents_are_the_unit(plan, &known, streams)
             && measurements_fit(plan, &known)
             && advances_fit(&known);
         let mut points: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
@@ -270,6 +274,7 @@ impl<'a> Run<'a> {
             assessors: super::assessor_names(plan, clauses),
             known: incremental.then_some(known),
             index_errors: index_errors.unwrap_or_default(),
+            places,
             streams,
             points,
             always,
@@ -299,7 +304,7 @@ impl<'a> Run<'a> {
             match parties {
                 Some(parties) => each(Columns {
                     at,
-                    streams: &self.streams,
+                    streams: self.streams,
                     milestones: &self.results,
                     parties: &parties,
                     totals: self.totals(),
@@ -343,7 +348,7 @@ impl<'a> Run<'a> {
                 let ok = rebook(
                     &mut self.ledger,
                     self.whole.clauses,
-                    &self.streams,
+                    self.streams,
                     m,
                     old.as_ref(),
                     now,
@@ -408,10 +413,10 @@ impl<'a> Run<'a> {
         let overridden = overrides.achieved.contains(&m.number)
             || overrides.missed.contains(&m.number)
             || overrides.partial.contains_key(&m.number);
-        super::money(
+        super::money_in(
             plan,
             m,
-            &self.streams,
+            self.places,
             clauses,
             view,
             facts,
