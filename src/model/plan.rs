@@ -440,6 +440,46 @@ pub struct Plan {
     pub addresses: Vec<Address>,
     pub span: Span,
     index: HashMap<MilestoneNo, usize>,
+    names: Names,
+}
+
+/// Where the first party, key, stream, metric and document of each name
+/// is in the plan's lists, made by `reindex`. The lists are only appended
+/// to, so a position found stays the first of its name; a lookup checks
+/// the one it finds and scans where the index has none (a name added
+/// since), so it is never wrong, only slower. Without it every lookup
+/// scanned: a plan of thousands of parties made every fact's check of who
+/// decided a scan of them all.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Names {
+    parties: HashMap<String, usize>,
+    keys: HashMap<String, usize>,
+    streams: HashMap<String, usize>,
+    metrics: HashMap<String, usize>,
+    documents: HashMap<String, usize>,
+}
+
+/// The first positions of each name in `list`.
+fn first_positions<T>(list: &[T], name: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut out = HashMap::with_capacity(list.len());
+    for (i, x) in list.iter().enumerate() {
+        out.entry(name(x).to_owned()).or_insert(i);
+    }
+    out
+}
+
+/// The first of `list` named `wanted`: at the position `at` holds for it
+/// when that one has the name, else by a scan.
+fn named<'a, T>(
+    list: &'a [T],
+    at: &HashMap<String, usize>,
+    wanted: &str,
+    name: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    match at.get(wanted).and_then(|i| list.get(*i)) {
+        Some(x) if name(x) == wanted => Some(x),
+        _ => list.iter().find(|x| name(x) == wanted),
+    }
 }
 
 impl Plan {
@@ -465,6 +505,7 @@ impl Plan {
             addresses: Vec::new(),
             span,
             index: HashMap::new(),
+            names: Names::default(),
         }
     }
 
@@ -475,27 +516,75 @@ impl Plan {
             .enumerate()
             .map(|(i, m)| (m.number, i))
             .collect();
+        self.names = Names {
+            parties: first_positions(&self.parties, |p| p.id.as_str()),
+            keys: first_positions(&self.keys, |k| k.id.as_str()),
+            streams: first_positions(&self.streams, |s| s.id.as_str()),
+            metrics: first_positions(&self.metrics, |m| m.id.as_str()),
+            documents: first_positions(&self.documents, |d| d.id.as_str()),
+        };
     }
 
     pub fn milestone(&self, n: MilestoneNo) -> Option<&Milestone> {
         self.index.get(&n).and_then(|i| self.milestones.get(*i))
     }
     pub fn party(&self, id: &PartyId) -> Option<&Party> {
-        self.parties.iter().find(|p| &p.id == id)
+        named(&self.parties, &self.names.parties, id.as_str(), |p| {
+            p.id.as_str()
+        })
     }
     pub fn key(&self, id: &KeyId) -> Option<&Key> {
-        self.keys.iter().find(|k| &k.id == id)
+        named(&self.keys, &self.names.keys, id.as_str(), |k| k.id.as_str())
     }
     pub fn stream(&self, id: &StreamId) -> Option<&Stream> {
-        self.streams.iter().find(|s| &s.id == id)
+        named(&self.streams, &self.names.streams, id.as_str(), |s| {
+            s.id.as_str()
+        })
     }
     pub fn metric(&self, id: &MetricId) -> Option<&Metric> {
-        self.metrics.iter().find(|m| &m.id == id)
+        named(&self.metrics, &self.names.metrics, id.as_str(), |m| {
+            m.id.as_str()
+        })
     }
     pub fn document(&self, id: &DocumentId) -> Option<&Document> {
-        self.documents.iter().find(|d| &d.id == id)
+        named(&self.documents, &self.names.documents, id.as_str(), |d| {
+            d.id.as_str()
+        })
     }
     pub fn parties_with(&self, role: Role) -> impl Iterator<Item = &Party> {
         self.parties.iter().filter(move |p| p.roles.contains(&role))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(id: &str, name: &str) -> Party {
+        Party {
+            id: PartyId::new(id),
+            name: name.to_string(),
+            roles: Vec::new(),
+            reference: None,
+            span: Span::default(),
+        }
+    }
+
+    /// A lookup by name gives the first of the name, through the index or,
+    /// for a party added after it was made, through the scan.
+    #[test]
+    fn lookups_by_name_find_the_first_of_a_name_before_and_after_reindex() {
+        let mut plan = Plan::empty(FileId(0), PlanId::new("p"), String::new(), Span::default());
+        plan.parties.push(party("a", "first a"));
+        plan.parties.push(party("b", "b"));
+        plan.parties.push(party("a", "second a"));
+        let name = |plan: &Plan, id: &str| plan.party(&PartyId::new(id)).map(|p| p.name.clone());
+        assert_eq!(name(&plan, "a").as_deref(), Some("first a"));
+        plan.reindex();
+        assert_eq!(name(&plan, "a").as_deref(), Some("first a"));
+        assert_eq!(name(&plan, "b").as_deref(), Some("b"));
+        plan.parties.push(party("c", "added after"));
+        assert_eq!(name(&plan, "c").as_deref(), Some("added after"));
+        assert_eq!(name(&plan, "d"), None);
     }
 }
