@@ -313,44 +313,31 @@ impl<W: std::io::Write> ser::SerializeSeq for Compound<'_, W> {
     }
 }
 
-impl<W: std::io::Write> ser::SerializeTuple for Compound<'_, W> {
-    type Ok = ();
-    type Error = Error;
+/// Tuples, tuple structs and tuple variants are written as sequences, as
+/// serde_json writes them: the same two methods under the names each
+/// trait gives them.
+macro_rules! as_a_sequence {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<W: std::io::Write> ser::$trait for Compound<'_, W> {
+            type Ok = ();
+            type Error = Error;
 
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
 
-    fn end(self) -> Result<(), Error> {
-        Compound::finish(self, b"]")
-    }
+            fn end(self) -> Result<(), Error> {
+                Compound::finish(self, b"]")
+            }
+        }
+    )*};
 }
 
-impl<W: std::io::Write> ser::SerializeTupleStruct for Compound<'_, W> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        Compound::finish(self, b"]")
-    }
-}
-
-impl<W: std::io::Write> ser::SerializeTupleVariant for Compound<'_, W> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        Compound::finish(self, b"]")
-    }
-}
+as_a_sequence!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl<W: std::io::Write> ser::SerializeMap for Compound<'_, W> {
     type Ok = ();
