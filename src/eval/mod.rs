@@ -506,7 +506,7 @@ fn money_in(
     at: NaiveDate,
     overridden: bool,
 ) -> MilestoneResult {
-    let streams = places.streams;
+    let of = MoneyOf { m, places, clauses };
     let mut trace = outcome.trace;
     let mut earned = earned_per_stream(m, places, &outcome.earned);
     // Payments made before an amendment that touched this milestone stand
@@ -517,13 +517,129 @@ fn money_in(
         .filter(|a| a.edits.iter().any(|e| e.milestone() == Some(m.number)))
         .map(|a| (a.effective, a.id.clone()))
         .next_back();
-    let mut paid = Sums::new(places);
-    let mut paid_before_amendment = Sums::new(places);
-    // The payments that count: all but one that would make the sum overflow.
-    let mut payments = Vec::new();
-    if let Some(f) = facts {
-        for p in &f.paid {
-            if !paid.try_add(places, &p.value.0, p.value.1) {
+    let paid = of.payments(
+        facts,
+        amended.as_ref().map(|a| a.0),
+        &mut trace,
+        diagnostics,
+    );
+    if let Some(amendment) = &amended {
+        of.paid_before_amendment_stands(amendment, &paid.before_amendment, &mut earned, &mut trace);
+    }
+    of.overpaid(&paid.counted, &earned, overridden, &mut trace, diagnostics);
+    let mut state = Standing {
+        status: outcome.status,
+        since: outcome.since,
+        reason: outcome.reason,
+        cite: outcome.cite,
+    };
+    // Dissolution (art. 4.2.2): claims to money not yet paid lapse, payments
+    // already made stand.
+    let dissolved = index.dissolved.as_ref().filter(|d| d.date <= at);
+    let dissolved_in_force = dissolved.filter(|_| state.status != Status::Withdrawn);
+    if let Some(d) = dissolved_in_force {
+        of.claims_lapse(d.date, &paid.sums, &mut earned, &mut state, &mut trace);
+    }
+    let mut outstanding = Sums::new(places);
+    for i in 0..places.streams.len() {
+        outstanding.add_at(
+            places,
+            i,
+            earned.get_at(places, i).less(paid.sums.get_at(places, i)),
+        );
+    }
+    let dissolved_on = dissolved.map(|d| d.date);
+    let unmet = of.unmet(
+        &earned,
+        &state,
+        outcome.final_,
+        at,
+        dissolved_on,
+        &mut trace,
+    );
+    let lapsed = match dissolved_in_force {
+        Some(d) => of.unclaimed_lapse(d.date, &earned, &mut trace),
+        None => Sums::new(places),
+    };
+    if state.status.is_achieved() {
+        if let Some(cite) = &clauses.no_clawback {
+            trace.push(
+                state.since,
+                || crate::tr!("trace-no-clawback"),
+                || Some(cite.clone()),
+            );
+        }
+    }
+    let trace = trace.into_sorted_steps();
+    MilestoneResult {
+        number: m.number,
+        status: state.status,
+        since: state.since,
+        due: m.due,
+        effective_due: outcome.effective_due,
+        assessment_deadline: outcome.deadline,
+        reason: state.reason,
+        cite: state.cite,
+        earned: earned.per_stream(places),
+        paid: paid.sums.per_stream(places),
+        outstanding: outstanding.per_stream(places),
+        repayable: unmet.repayable.per_stream(places),
+        exposure: unmet.exposure.per_stream(places),
+        lapsed: lapsed.per_stream(places),
+        // Filled in by the caller: a timeline's money columns do not need them.
+        measured: Vec::new(),
+        trace,
+    }
+}
+
+/// What every stage of one milestone's money reads.
+struct MoneyOf<'a> {
+    m: &'a Milestone,
+    places: &'a Places<'a>,
+    clauses: &'a Terms,
+}
+
+/// A milestone's payments: those that count, their sums, and the sums of
+/// those made before the last amendment that touched it.
+struct Paid<'f> {
+    counted: Vec<&'f facts::Dated<(StreamId, Money)>>,
+    sums: Sums,
+    before_amendment: Sums,
+}
+
+/// A milestone's status with its date, reason and clause, as dissolution
+/// may change them.
+struct Standing {
+    status: Status,
+    since: Option<NaiveDate>,
+    reason: String,
+    cite: Option<Cite>,
+}
+
+/// What is linked to a milestone not achieved.
+struct Unmet {
+    repayable: Sums,
+    exposure: Sums,
+}
+
+impl MoneyOf<'_> {
+    /// The payments that count: all but one that would make a sum overflow
+    /// (E015). Those dated before `amended` are summed apart.
+    fn payments<'f>(
+        &self,
+        facts: Option<&'f facts::MilestoneFacts>,
+        amended: Option<NaiveDate>,
+        trace: &mut status::Trace,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Paid<'f> {
+        let (m, places) = (self.m, self.places);
+        let mut paid = Paid {
+            counted: Vec::new(),
+            sums: Sums::new(places),
+            before_amendment: Sums::new(places),
+        };
+        for p in facts.map(|f| f.paid.as_slice()).unwrap_or_default() {
+            if !paid.sums.try_add(places, &p.value.0, p.value.1) {
                 diagnostics.push(too_large_to_add(
                     p.file,
                     p.span,
@@ -531,21 +647,32 @@ fn money_in(
                 ));
                 continue;
             }
-            payments.push(p);
-            if amended.as_ref().is_some_and(|(when, _)| p.date < *when) {
+            paid.counted.push(p);
+            if amended.is_some_and(|when| p.date < when) {
                 // At most what was paid in all, which fitted.
-                paid_before_amendment.add(places, &p.value.0, p.value.1);
+                paid.before_amendment.add(places, &p.value.0, p.value.1);
             }
             trace.push(
                 Some(p.date),
                 || crate::tr!("trace-paid", amount = p.value.1, stream = p.value.0),
-                || clauses.payment.as_ref().map(|x| x.1.clone()),
+                || self.clauses.payment.as_ref().map(|x| x.1.clone()),
             );
         }
+        paid
     }
-    if let Some((when, id)) = &amended {
-        for (i, s) in streams.iter().enumerate() {
-            let before = paid_before_amendment.get_at(places, i);
+
+    /// Art. 2.3.3: what was paid before the amendment stays earned, per
+    /// stream, where the amendment lowered the milestone below it.
+    fn paid_before_amendment_stands(
+        &self,
+        (when, id): &(NaiveDate, String),
+        before_amendment: &Sums,
+        earned: &mut Sums,
+        trace: &mut status::Trace,
+    ) {
+        let places = self.places;
+        for (i, s) in places.streams.iter().enumerate() {
+            let before = before_amendment.get_at(places, i);
             if before > earned.get_at(places, i) {
                 trace.push(
                     Some(*when),
@@ -568,7 +695,18 @@ fn money_in(
             }
         }
     }
-    {
+
+    /// E003 for every payment that takes a stream's payments beyond what
+    /// was earned (a what-if only notes it in the trace).
+    fn overpaid(
+        &self,
+        payments: &[&facts::Dated<(StreamId, Money)>],
+        earned: &Sums,
+        overridden: bool,
+        trace: &mut status::Trace,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let places = self.places;
         let mut so_far = Sums::new(places);
         for p in payments {
             // At most what was paid in all, which fitted.
@@ -591,7 +729,7 @@ fn money_in(
                     Severity::Error,
                     crate::tr!(
                         "e003-message",
-                        milestone = m.number,
+                        milestone = self.m.number,
                         amount = total,
                         stream = p.value.0,
                         earned = earned.get(places, &p.value.0)
@@ -603,25 +741,26 @@ fn money_in(
             );
         }
     }
-    let mut status = outcome.status;
-    let mut since = outcome.since;
-    let mut reason = outcome.reason;
-    let mut cite = outcome.cite;
-    let mut lapsed = Sums::new(places);
-    // Dissolution (art. 4.2.2): claims to money not yet paid lapse, payments
-    // already made stand. What was earned but not paid lapses, so the
-    // milestone is `lapsed` even if it was achieved; what it held of a stream
-    // that bears the risk of unmet milestones becomes repayable below.
-    let dissolved = index.dissolved.as_ref().filter(|d| d.date <= at);
-    if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
-        let dcite = clauses.dissolution.clone();
+
+    /// Dissolution on `date` (art. 4.2.2): what was earned but not paid
+    /// lapses, so the milestone is `lapsed` even if it was achieved.
+    fn claims_lapse(
+        &self,
+        date: NaiveDate,
+        paid: &Sums,
+        earned: &mut Sums,
+        state: &mut Standing,
+        trace: &mut status::Trace,
+    ) {
+        let places = self.places;
+        let dcite = self.clauses.dissolution.clone();
         let mut claims_lapsed = false;
-        for (i, s) in streams.iter().enumerate() {
+        for (i, s) in places.streams.iter().enumerate() {
             let (e, p) = (earned.get_at(places, i), paid.get_at(places, i));
             if e > p {
                 claims_lapsed = true;
                 trace.push(
-                    Some(d.date),
+                    Some(date),
                     || {
                         crate::tr!(
                             "trace-lapses-on-dissolution",
@@ -634,99 +773,85 @@ fn money_in(
                 earned.set_at(places, i, p);
             }
         }
-        if claims_lapsed && status != Status::Lapsed {
-            reason = crate::tr!(
+        if claims_lapsed && state.status != Status::Lapsed {
+            state.reason = crate::tr!(
                 "reason-lapsed-unpaid",
-                status = status.word(),
-                since = since.map(|x| x.to_string()).unwrap_or_default(),
-                date = d.date
+                status = state.status.word(),
+                since = state.since.map(|x| x.to_string()).unwrap_or_default(),
+                date = date
             );
-            status = Status::Lapsed;
-            since = Some(d.date);
-            cite = dcite;
+            state.status = Status::Lapsed;
+            state.since = Some(date);
+            state.cite = dcite;
         }
     }
-    let mut outstanding = Sums::new(places);
-    for i in 0..streams.len() {
-        outstanding.add_at(
-            places,
-            i,
-            earned.get_at(places, i).less(paid.get_at(places, i)),
-        );
-    }
-    // What is linked to milestones not achieved: repayable once final,
-    // exposure while open, for the stream whose unmet money is repaid. On
-    // dissolution every other stream's unearned money lapses: its claims
-    // end and no one holds it.
-    let mut repayable = Sums::new(places);
-    let mut exposure = Sums::new(places);
-    for (Repay { stream, .. }, rcite) in &clauses.repay {
-        let unearned = m.stream_amount(stream).less(earned.get(places, stream));
-        // A withdrawn milestone is no longer part of the plan: nothing is linked to it.
-        if !unearned.is_zero() && !status.is_achieved() && status != Status::Withdrawn {
-            if outcome.final_ {
-                repayable.add(places, stream, unearned);
-                let when = clauses
-                    .cutoff
-                    .as_ref()
-                    .map(|c| c.0)
-                    .filter(|c| at > *c)
-                    .or(dissolved.map(|d| d.date));
-                trace.push(
-                    when,
-                    || crate::tr!("trace-repayable", amount = unearned, stream = stream),
-                    || Some(rcite.clone()),
-                );
-            } else {
-                exposure.add(places, stream, unearned);
+
+    /// What is linked to the milestone not achieved: repayable once final,
+    /// exposure while open, for each stream whose unmet money is repaid. A
+    /// withdrawn milestone is no longer part of the plan: nothing is linked
+    /// to it.
+    fn unmet(
+        &self,
+        earned: &Sums,
+        state: &Standing,
+        final_: bool,
+        at: NaiveDate,
+        dissolved: Option<NaiveDate>,
+        trace: &mut status::Trace,
+    ) -> Unmet {
+        let (m, places, clauses) = (self.m, self.places, self.clauses);
+        let mut unmet = Unmet {
+            repayable: Sums::new(places),
+            exposure: Sums::new(places),
+        };
+        for (Repay { stream, .. }, rcite) in &clauses.repay {
+            let unearned = m.stream_amount(stream).less(earned.get(places, stream));
+            if unearned.is_zero() || state.status.is_achieved() || state.status == Status::Withdrawn
+            {
+                continue;
             }
+            if !final_ {
+                unmet.exposure.add(places, stream, unearned);
+                continue;
+            }
+            unmet.repayable.add(places, stream, unearned);
+            let when = clauses
+                .cutoff
+                .as_ref()
+                .map(|c| c.0)
+                .filter(|c| at > *c)
+                .or(dissolved);
+            trace.push(
+                when,
+                || crate::tr!("trace-repayable", amount = unearned, stream = stream),
+                || Some(rcite.clone()),
+            );
         }
+        unmet
     }
-    if let Some(d) = dissolved.filter(|_| status != Status::Withdrawn) {
-        for (i, s) in streams
+
+    /// On dissolution every stream whose unmet money is not repaid lapses:
+    /// its claims end and no one holds it.
+    fn unclaimed_lapse(&self, date: NaiveDate, earned: &Sums, trace: &mut status::Trace) -> Sums {
+        let (m, places, clauses) = (self.m, self.places, self.clauses);
+        let mut lapsed = Sums::new(places);
+        let unrepaid = places
+            .streams
             .iter()
             .enumerate()
-            .filter(|(_, s)| clauses.repay_of(s).is_none())
-        {
+            .filter(|(_, s)| clauses.repay_of(s).is_none());
+        for (i, s) in unrepaid {
             let unearned = m.stream_amount(s).less(earned.get_at(places, i));
             if unearned.amount() > Decimal::ZERO {
                 lapsed.add_at(places, i, unearned);
                 trace.push(
-                    Some(d.date),
+                    Some(date),
                     || crate::tr!("trace-lapses-unclaimed", amount = unearned, stream = s),
                     || clauses.dissolution.clone(),
                 );
             }
         }
-    }
-    if status.is_achieved() {
-        if let Some(cite) = &clauses.no_clawback {
-            trace.push(
-                since,
-                || crate::tr!("trace-no-clawback"),
-                || Some(cite.clone()),
-            );
-        }
-    }
-    let trace = trace.into_sorted_steps();
-    MilestoneResult {
-        number: m.number,
-        status,
-        since,
-        due: m.due,
-        effective_due: outcome.effective_due,
-        assessment_deadline: outcome.deadline,
-        reason,
-        cite,
-        earned: earned.per_stream(places),
-        paid: paid.per_stream(places),
-        outstanding: outstanding.per_stream(places),
-        repayable: repayable.per_stream(places),
-        exposure: exposure.per_stream(places),
-        lapsed: lapsed.per_stream(places),
-        // Filled in by the caller: a timeline's money columns do not need them.
-        measured: Vec::new(),
-        trace,
+        lapsed
     }
 }
 
